@@ -1,0 +1,3 @@
+//! Measurement against gold data (`hedge eval …`).
+
+pub mod conllu;

@@ -1,0 +1,3 @@
+//! Lexicons: the TOML marker families and the verb-form table.
+
+pub mod morphology;

@@ -1,0 +1,10 @@
+//! hedge — sentence by sentence, does a French news article assert facts in its own voice,
+//! report them with a source, or hedge them?
+//!
+//! The modules are the stages of the data flow:
+//! `input` (read) → `extract` (normalise) → `segment` → `matcher` → `classify` → `aggregate` →
+//! `report` (render). `lexicon` holds the data the matcher uses; `eval` measures the stages
+//! against gold data.
+
+pub mod eval;
+pub mod lexicon;

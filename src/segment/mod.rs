@@ -1,0 +1,54 @@
+//! Stage 3 — segment: French news text → sentences (with byte spans) and quotation spans.
+//!
+//! Input: the normalised text of a [`crate::extract::Document`]. Output: [`Segmented`], whose
+//! sentence spans are in order, do not overlap, are trimmed of surrounding white space and
+//! point into that text; everything between two sentences is white space.
+
+use std::ops::Range;
+
+mod quotes;
+mod rules;
+mod split;
+
+pub use quotes::find_quotes;
+pub use rules::{SegmentRules, RulesError};
+
+/// What kind of text unit a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SentenceKind {
+    /// Ends with sentence punctuation inside a paragraph.
+    Body,
+    /// A line that a line break ends with no final punctuation (title, sub-heading, byline…).
+    Heading,
+    /// A numbered or bulleted list line ("1 Des centaines…", "- …").
+    ListItem,
+}
+
+/// One sentence: its byte span in the document text and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub kind: SentenceKind,
+}
+
+/// A quotation: `span` includes the quotation marks, `inner` is the quoted text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Range<usize>,
+    pub inner: Range<usize>,
+}
+
+/// The output of segmentation.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Segment `text` into sentences and find its quotations.
+pub fn segment(text: &str, rules: &SegmentRules) -> Segmented {
+    let quotes = find_quotes(text);
+    let sentences = split::split_sentences(text, rules, &quotes);
+    Segmented { sentences, quotes }
+}
