@@ -3,8 +3,13 @@
 //!
 //! The modules are the stages of the data flow:
 //! `input` (read) → `extract` (normalise) → `segment` → `matcher` → `classify` → `aggregate` →
-//! `report` (render). `lexicon` holds the data the matcher uses; `eval` measures the stages
-//! against gold data.
+//! `report` (render). `lexicon` holds the data the matcher uses, `token` the word rules shared
+//! by both; `eval` measures the stages against gold data.
 
 pub mod eval;
+pub mod extract;
+pub mod input;
 pub mod lexicon;
+pub mod matcher;
+pub mod segment;
+pub mod token;

@@ -1,3 +1,494 @@
-//! Lexicons: the TOML marker families and the verb-form table.
+//! Lexicons: the marker families (TOML data in `lexicons/fr/`, embedded at build time, plus
+//! any `--lexicon` files), validated and compiled into a [`Lexicon`] the matcher runs.
+//!
+//! The format is documented for teachers in `lexicons/README.md`.
 
 pub mod morphology;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::token::{self, Token};
+use morphology::{Morphology, Tags};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
+
+/// The three kinds of marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// The information is credited to a source (selon, a déclaré…).
+    Attribution,
+    /// The writer does not vouch for it (conditionnel, semble, probablement…).
+    Hedge,
+    /// The writer insists it is true (évidemment, la vérité c'est que…).
+    Booster,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Attribution => "attribution",
+            Category::Hedge => "hedge",
+            Category::Booster => "booster",
+        }
+    }
+    fn parse(s: &str) -> Option<Category> {
+        match s {
+            "attribution" => Some(Category::Attribution),
+            "hedge" => Some(Category::Hedge),
+            "booster" => Some(Category::Booster),
+            _ => None,
+        }
+    }
+}
+
+/// A family of markers (one TOML file).
+#[derive(Debug, Clone)]
+pub struct Family {
+    pub id: String,
+    pub category: Category,
+    pub label: String,
+    pub explain: String,
+    pub weight: i32,
+    pub file: String,
+}
+
+/// How an entry finds its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// Literal word sequences.
+    Patterns(Vec<String>),
+    /// Verb infinitives, expanded to their forms through the verb-form table.
+    Lemmas { lemmas: Vec<String>, include_infinitive: bool },
+    /// Single words.
+    Forms(Vec<String>),
+    /// Every verb form carrying a morphological tag (only `cond`).
+    Conditional,
+}
+
+/// Where an entry was defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// One marker of a lexicon.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Stable id, `family.key` (e.g. `attribution.source.selon`).
+    pub id: String,
+    pub key: String,
+    /// Index into [`Lexicon::families`].
+    pub family: usize,
+    pub category: Category,
+    pub grade: Option<String>,
+    pub weight: i32,
+    pub explain: String,
+    pub rule: Rule,
+    pub exceptions: Vec<String>,
+    pub examples: Vec<String>,
+    pub counterexamples: Vec<String>,
+    pub location: Location,
+}
+
+/// A lexicon problem, positioned: `file:line: marker "key": message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub marker: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(m) = &self.marker {
+            write!(f, "marker \"{m}\": ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+// ---- the TOML model -------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileModel {
+    family: FamilyModel,
+    #[serde(default)]
+    marker: Vec<toml::Spanned<MarkerModel>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamilyModel {
+    id: String,
+    label: String,
+    explain: String,
+    #[serde(default)]
+    weight: i32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkerModel {
+    key: String,
+    patterns: Option<Vec<String>>,
+    lemmas: Option<Vec<String>>,
+    forms: Option<Vec<String>>,
+    morphology: Option<String>,
+    #[serde(default)]
+    include_infinitive: bool,
+    grade: Option<String>,
+    weight: Option<i32>,
+    #[serde(default)]
+    explain: String,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    counterexamples: Vec<String>,
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// Parses one family file into a family and its entries (not yet compiled).
+fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec<Entry>), LexiconError> {
+    let err = |line: Option<usize>, marker: Option<&str>, message: String| LexiconError {
+        file: file.to_string(),
+        line,
+        marker: marker.map(str::to_string),
+        message,
+    };
+    let model: FileModel = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start));
+        err(line, None, e.message().trim().to_string())
+    })?;
+    let fam = model.family;
+    let family_line = text.find("[family]").map(|b| line_of(text, b));
+    let (cat, name) = fam.id.split_once('.').unwrap_or((fam.id.as_str(), ""));
+    let category = Category::parse(cat).ok_or_else(|| {
+        err(family_line, None, format!("family id {:?}: unknown category {cat:?} (expected attribution, hedge or booster)", fam.id))
+    })?;
+    if !name.is_empty() && !valid_key(name.split('.').next().unwrap_or("")) {
+        return Err(err(family_line, None, format!("family id {:?}: use lower-case ASCII letters, digits and '-'", fam.id)));
+    }
+    if fam.label.trim().is_empty() || fam.explain.trim().is_empty() {
+        return Err(err(family_line, None, "family needs a label and an explain text".into()));
+    }
+    let family = Family {
+        id: fam.id.clone(),
+        category,
+        label: fam.label,
+        explain: fam.explain,
+        weight: fam.weight,
+        file: file.to_string(),
+    };
+    let mut entries: Vec<Entry> = Vec::new();
+    for spanned in model.marker {
+        let line = line_of(text, spanned.span().start);
+        let m = spanned.into_inner();
+        let e = |msg: String| err(Some(line), Some(&m.key), msg);
+        if !valid_key(&m.key) {
+            return Err(e("key must be lower-case ASCII letters, digits and '-'".into()));
+        }
+        if entries.iter().any(|x| x.key == m.key) {
+            return Err(e(format!("duplicate key (already defined in family {})", family.id)));
+        }
+        let rule = match (&m.patterns, &m.lemmas, &m.forms, &m.morphology) {
+            (Some(p), None, None, None) => {
+                if p.is_empty() || p.iter().any(|s| token::tokenize(s, 0).is_empty()) {
+                    return Err(e("every pattern needs at least one word".into()));
+                }
+                Rule::Patterns(p.iter().map(|s| s.trim().to_string()).collect())
+            }
+            (None, Some(l), None, None) => {
+                if l.is_empty() {
+                    return Err(e("lemmas is empty".into()));
+                }
+                for lemma in l {
+                    if !morph.has_lemma(lemma) {
+                        return Err(e(format!("lemma {lemma:?} is not in the verb-form table (give its infinitive, or list its forms with `forms`)")));
+                    }
+                }
+                Rule::Lemmas { lemmas: l.clone(), include_infinitive: m.include_infinitive }
+            }
+            (None, None, Some(f), None) => {
+                if f.is_empty() || f.iter().any(|s| token::tokenize(s, 0).len() != 1) {
+                    return Err(e("forms must be single words".into()));
+                }
+                Rule::Forms(f.iter().map(|s| s.trim().to_string()).collect())
+            }
+            (None, None, None, Some(tag)) => {
+                if tag != "cond" {
+                    return Err(e(format!("morphology = {tag:?}: only \"cond\" (the conditional mood) is supported")));
+                }
+                Rule::Conditional
+            }
+            _ => return Err(e("give exactly one of patterns, lemmas, forms or morphology".into())),
+        };
+        if m.explain.trim().is_empty() {
+            return Err(e("explain is missing: say in one sentence, for students, why this marker counts".into()));
+        }
+        if m.examples.is_empty() {
+            return Err(e("needs at least one example (a sentence where it must be found)".into()));
+        }
+        if m.counterexamples.is_empty() {
+            return Err(e("needs at least one counterexample (a look-alike where it must not be found)".into()));
+        }
+        for x in &m.exceptions {
+            if token::tokenize(x, 0).is_empty() {
+                return Err(e(format!("exception {x:?} has no word")));
+            }
+        }
+        entries.push(Entry {
+            id: format!("{}.{}", family.id, m.key),
+            key: m.key,
+            family: 0,
+            category,
+            grade: m.grade,
+            weight: m.weight.unwrap_or(family.weight),
+            explain: m.explain.trim().to_string(),
+            rule,
+            exceptions: m.exceptions,
+            examples: m.examples,
+            counterexamples: m.counterexamples,
+            location: Location { file: file.to_string(), line },
+        });
+    }
+    if entries.is_empty() {
+        return Err(err(family_line, None, "family has no [[marker]] entry".into()));
+    }
+    Ok((family, entries))
+}
+
+fn valid_key(k: &str) -> bool {
+    !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+// ---- the compiled lexicon -------------------------------------------------------------------
+
+/// A word sequence to find: lower-case words and the normalised gaps between them.
+#[derive(Debug, Clone)]
+pub struct Sequence {
+    pub words: Vec<String>,
+    pub gaps: Vec<String>,
+}
+
+impl Sequence {
+    fn parse(s: &str) -> Sequence {
+        let toks = token::tokenize(s, 0);
+        let mut words = Vec::with_capacity(toks.len());
+        let mut gaps = Vec::new();
+        let mut buf = String::new();
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 {
+                token::normalise_gap(&s[toks[i - 1].span.end..t.span.start], &mut buf);
+                gaps.push(buf.clone());
+            }
+            let mut w = String::new();
+            token::lower_into(&s[t.span.clone()], &mut w);
+            words.push(w);
+        }
+        Sequence { words, gaps }
+    }
+
+    /// Does the sequence match the text at token `at`? Returns the number of tokens matched.
+    pub fn matches_at(&self, text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+        if at + self.words.len() > tokens.len() {
+            return None;
+        }
+        let mut gap = String::new();
+        for (k, w) in self.words.iter().enumerate() {
+            let t = &tokens[at + k];
+            if !token::word_matches(&text[t.span.clone()], w) {
+                return None;
+            }
+            if k > 0 {
+                token::normalise_gap(&text[tokens[at + k - 1].span.end..t.span.start], &mut gap);
+                if gap != self.gaps[k - 1] {
+                    return None;
+                }
+            }
+        }
+        Some(self.words.len())
+    }
+}
+
+/// A sequence belonging to an entry.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub entry: u32,
+    pub seq: Sequence,
+}
+
+/// The compiled lexicon: families, entries, and the index the matcher uses.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub families: Vec<Family>,
+    pub entries: Vec<Entry>,
+    /// Candidates indexed by the fold key (lower-case, no accents) of their first word.
+    pub by_first_word: HashMap<String, Vec<Candidate>>,
+    /// Exceptions of each entry.
+    pub exceptions: Vec<Vec<Sequence>>,
+    /// The entry that stands for every conditional-mood form, if any.
+    pub conditional: Option<u32>,
+    pub morphology: &'static Morphology,
+}
+
+/// Where a lexicon file comes from.
+pub struct LexiconSource {
+    pub name: String,
+    pub text: String,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Lexicon::build(&[])
+    }
+
+    /// The embedded lexicon plus extra files (later files add entries or replace those with the
+    /// same id; a family header with the same id replaces the embedded one).
+    pub fn build(extra: &[LexiconSource]) -> Result<Lexicon, LexiconError> {
+        let morph = Morphology::embedded();
+        let mut families: Vec<Family> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let embedded = EMBEDDED_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string()));
+        let extra = extra.iter().map(|s| (s.name.clone(), s.text.clone()));
+        for (name, text) in embedded.chain(extra) {
+            let (family, new_entries) = parse_file(&name, &text, morph)?;
+            let fi = match families.iter().position(|f| f.id == family.id) {
+                Some(i) => {
+                    families[i] = family;
+                    i
+                }
+                None => {
+                    families.push(family);
+                    families.len() - 1
+                }
+            };
+            for mut e in new_entries {
+                e.family = fi;
+                match entries.iter().position(|x| x.id == e.id) {
+                    Some(i) => entries[i] = e,
+                    None => entries.push(e),
+                }
+            }
+        }
+        Ok(Lexicon::compile(families, entries, morph))
+    }
+
+    /// Reads `--lexicon` paths: a file, or a directory of `.toml` files (sorted).
+    pub fn read_sources(paths: &[std::path::PathBuf]) -> Result<Vec<LexiconSource>, LexiconError> {
+        let mut out = Vec::new();
+        for p in paths {
+            let name = p.display().to_string();
+            let io = |e: std::io::Error| LexiconError { file: name.clone(), line: None, marker: None, message: e.to_string() };
+            if p.is_dir() {
+                let mut files: Vec<_> = std::fs::read_dir(p)
+                    .map_err(io)?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|f| f.extension().is_some_and(|e| e == "toml"))
+                    .collect();
+                files.sort();
+                if files.is_empty() {
+                    return Err(LexiconError { file: name, line: None, marker: None, message: "directory has no .toml lexicon file".into() });
+                }
+                for f in files {
+                    out.push(read_one(&f)?);
+                }
+            } else {
+                out.push(read_one(p)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn compile(families: Vec<Family>, entries: Vec<Entry>, morph: &'static Morphology) -> Lexicon {
+        let mut by_first_word: HashMap<String, Vec<Candidate>> = HashMap::new();
+        let mut conditional = None;
+        let mut key = String::new();
+        let mut add = |entry: u32, seq: Sequence, map: &mut HashMap<String, Vec<Candidate>>| {
+            token::fold_key(&seq.words[0], &mut key);
+            map.entry(key.clone()).or_default().push(Candidate { entry, seq });
+        };
+        for (i, e) in entries.iter().enumerate() {
+            let i = i as u32;
+            match &e.rule {
+                Rule::Patterns(ps) => {
+                    for p in ps {
+                        add(i, Sequence::parse(p), &mut by_first_word);
+                    }
+                }
+                Rule::Forms(fs) => {
+                    for f in fs {
+                        add(i, Sequence::parse(f), &mut by_first_word);
+                    }
+                }
+                Rule::Lemmas { lemmas, include_infinitive } => {
+                    let mut tags = Tags::FINITE.union(Tags::PPR).union(Tags::PPAS);
+                    if *include_infinitive {
+                        tags = tags.union(Tags::INF);
+                    }
+                    for l in lemmas {
+                        for f in morph.forms_of(l, tags) {
+                            add(i, Sequence { words: vec![f.to_string()], gaps: vec![] }, &mut by_first_word);
+                        }
+                    }
+                }
+                Rule::Conditional => conditional = Some(i),
+            }
+        }
+        let exceptions = entries.iter().map(|e| e.exceptions.iter().map(|x| Sequence::parse(x)).collect()).collect();
+        Lexicon { families, entries, by_first_word, exceptions, conditional, morphology: morph }
+    }
+
+    /// Finds an entry by id.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The family of an entry.
+    pub fn family_of(&self, e: &Entry) -> &Family {
+        &self.families[e.family]
+    }
+}
+
+fn read_one(p: &Path) -> Result<LexiconSource, LexiconError> {
+    let name = p.display().to_string();
+    let bytes = std::fs::read(p).map_err(|e| LexiconError { file: name.clone(), line: None, marker: None, message: e.to_string() })?;
+    let text = String::from_utf8(bytes).map_err(|_| LexiconError {
+        file: name.clone(),
+        line: None,
+        marker: None,
+        message: "not valid UTF-8 text".into(),
+    })?;
+    Ok(LexiconSource { name, text })
+}
+
+/// Parses a single file against the embedded morphology, for `hedge lexicon check`.
+pub fn parse_family_file(name: &str, text: &str) -> Result<(Family, Vec<Entry>), LexiconError> {
+    parse_file(name, text, Morphology::embedded())
+}

@@ -1,0 +1,276 @@
+//! Stage 1 — read: command-line arguments → sources (named bytes).
+//!
+//! Directories are walked (sorted, so every run sees the same order); each problem is kept with
+//! the name of the file it concerns, so the caller can report it and go on with the others.
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Extensions picked up when a directory is given (files named on the command line are read
+/// whatever their extension).
+pub const DIR_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// Name of the optional label file in a directory: `file<TAB>label` per line.
+pub const LABELS_FILE: &str = "labels.tsv";
+
+/// Where an article comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Origin {
+    /// The name shown to the user.
+    pub fn display_name(&self) -> String {
+        match self {
+            Origin::Stdin => "<stdin>".to_string(),
+            Origin::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// An article's raw bytes, with where they come from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub origin: Origin,
+    /// A label for reports (`--label`, a directory's `labels.tsv`, or the file name).
+    pub label: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A problem with one input; the run goes on with the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputProblem {
+    pub name: String,
+    pub message: String,
+}
+
+impl fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.message)
+    }
+}
+
+impl InputProblem {
+    pub fn new(name: impl Into<String>, message: impl Into<String>) -> Self {
+        InputProblem { name: name.into(), message: message.into() }
+    }
+}
+
+/// One input to read: stdin or a path, with a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub origin: Origin,
+    pub label: String,
+}
+
+/// Expands the command-line inputs into a list of articles to read, in order: each argument
+/// in the order given, and the files of a directory sorted by name. `labels` maps a path (as
+/// given or as found in a directory) to a label and wins over a directory's `labels.tsv`.
+pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, Vec<InputProblem>) {
+    let mut planned = Vec::new();
+    let mut problems = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            planned.push(Planned { origin: Origin::Stdin, label: label_for("-", labels).unwrap_or_else(|| "stdin".into()) });
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        match fs::metadata(&path) {
+            Err(e) => problems.push(InputProblem::new(arg.clone(), io_message(&e, &path))),
+            Ok(m) if m.is_dir() => match walk_dir(&path, labels) {
+                Ok(files) if files.is_empty() => problems.push(InputProblem::new(
+                    arg.clone(),
+                    format!("directory has no text files (looked for .{})", DIR_EXTENSIONS.join(", .")),
+                )),
+                Ok(files) => planned.extend(files),
+                Err(p) => problems.push(p),
+            },
+            Ok(_) => {
+                let label = label_for(arg, labels).unwrap_or_else(|| default_label(&path));
+                planned.push(Planned { origin: Origin::File(path), label });
+            }
+        }
+    }
+    (planned, problems)
+}
+
+fn walk_dir(dir: &Path, labels: &[(String, String)]) -> Result<Vec<Planned>, InputProblem> {
+    let name = dir.display().to_string();
+    let entries = fs::read_dir(dir).map_err(|e| InputProblem::new(name.clone(), io_message(&e, dir)))?;
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| InputProblem::new(name.clone(), e.to_string()))?;
+        let path = entry.path();
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        if file_name.starts_with('.') || file_name.to_ascii_lowercase().starts_with("readme") {
+            continue;
+        }
+        let ext_ok = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DIR_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        // A broken symlink has no metadata: keep it so that reading it reports the problem.
+        let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
+        if ext_ok && !is_dir {
+            files.push(path);
+        }
+    }
+    files.sort();
+    let dir_labels = read_labels_file(&dir.join(LABELS_FILE))?;
+    Ok(files
+        .into_iter()
+        .map(|path| {
+            let shown = path.display().to_string();
+            let file_name = path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+            let label = label_for(&shown, labels)
+                .or_else(|| dir_labels.iter().find(|(f, _)| *f == file_name).map(|(_, l)| l.clone()))
+                .unwrap_or_else(|| default_label(&path));
+            Planned { origin: Origin::File(path), label }
+        })
+        .collect())
+}
+
+/// Reads a directory's `labels.tsv` (missing file = no labels).
+fn read_labels_file(path: &Path) -> Result<Vec<(String, String)>, InputProblem> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(InputProblem::new(path.display().to_string(), io_message(&e, path))),
+    };
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((file, label)) = line.split_once('\t') else {
+            return Err(InputProblem::new(
+                format!("{}:{}", path.display(), i + 1),
+                "expected `file<TAB>label`",
+            ));
+        };
+        out.push((file.trim().to_string(), label.trim().to_string()));
+    }
+    Ok(out)
+}
+
+fn label_for(arg: &str, labels: &[(String, String)]) -> Option<String> {
+    let norm = |s: &str| s.trim_start_matches("./").to_string();
+    labels.iter().rev().find(|(f, _)| norm(f) == norm(arg)).map(|(_, l)| l.clone())
+}
+
+fn default_label(path: &Path) -> String {
+    path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads one planned input. `max_bytes` guards against reading something absurd into memory.
+pub fn read(planned: &Planned) -> Result<Source, InputProblem> {
+    let name = planned.origin.display_name();
+    let bytes = match &planned.origin {
+        Origin::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| InputProblem::new(name.clone(), e.to_string()))?;
+            buf
+        }
+        Origin::File(path) => fs::read(path).map_err(|e| InputProblem::new(name.clone(), io_message(&e, path)))?,
+    };
+    Ok(Source { origin: planned.origin.clone(), label: planned.label.clone(), bytes })
+}
+
+/// A message for an I/O error that says what went wrong in plain words.
+fn io_message(e: &std::io::Error, path: &Path) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => {
+            if fs::symlink_metadata(path).is_ok() {
+                "broken symbolic link (its target does not exist)".into()
+            } else {
+                "no such file or directory".into()
+            }
+        }
+        PermissionDenied => "permission denied (cannot read it)".into(),
+        IsADirectory => "is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Decodes an article's bytes to text: UTF-8 (a BOM is dropped), or UTF-16 LE/BE with a BOM.
+/// Binary data and empty input are problems, named with the input.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<String, InputProblem> {
+    if bytes.is_empty() {
+        return Err(InputProblem::new(name, "empty file"));
+    }
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        decode_utf16(name, rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        decode_utf16(name, rest, u16::from_be_bytes)?
+    } else {
+        let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        if body.contains(&0) {
+            return Err(InputProblem::new(name, "binary file (contains NUL bytes), not text"));
+        }
+        match std::str::from_utf8(body) {
+            Ok(s) => s.to_string(),
+            Err(e) => {
+                return Err(InputProblem::new(
+                    name,
+                    format!(
+                        "not valid UTF-8 (first bad byte at offset {}); save the file as UTF-8",
+                        e.valid_up_to() + (bytes.len() - body.len())
+                    ),
+                ))
+            }
+        }
+    };
+    if text.contains('\0') {
+        return Err(InputProblem::new(name, "binary file (contains NUL characters), not text"));
+    }
+    if text.trim().is_empty() {
+        return Err(InputProblem::new(name, "contains only white space, no text"));
+    }
+    Ok(text)
+}
+
+fn decode_utf16(name: &str, bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputProblem> {
+    if bytes.len() % 2 != 0 {
+        return Err(InputProblem::new(name, "UTF-16 text with an odd number of bytes"));
+    }
+    let units = bytes.chunks_exact(2).map(|c| f([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| InputProblem::new(name, "invalid UTF-16 text (unpaired surrogate)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_with_bom_and_utf16() {
+        assert_eq!(decode("a", b"\xEF\xBB\xBFabc").unwrap(), "abc");
+        let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("été".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        assert_eq!(decode("a", &utf16le).unwrap(), "été");
+        let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("été".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
+        assert_eq!(decode("a", &utf16be).unwrap(), "été");
+    }
+
+    #[test]
+    fn rejects_empty_blank_binary_and_bad_utf8_naming_the_file() {
+        assert_eq!(decode("f.txt", b"").unwrap_err().to_string(), "f.txt: empty file");
+        assert!(decode("f.txt", b"  \n\t ").unwrap_err().message.contains("white space"));
+        assert!(decode("f.txt", b"ab\0cd").unwrap_err().message.contains("binary"));
+        let e = decode("f.txt", b"caf\xE9").unwrap_err();
+        assert!(e.message.contains("not valid UTF-8") && e.message.contains("offset 3"), "{e}");
+    }
+
+    #[test]
+    fn labels_from_arguments_win() {
+        let labels = vec![("./a.txt".to_string(), "Outlet A".to_string())];
+        assert_eq!(label_for("a.txt", &labels).as_deref(), Some("Outlet A"));
+        assert_eq!(label_for("b.txt", &labels), None);
+    }
+}

@@ -1,0 +1,102 @@
+//! Stage 4 — match: each sentence's words against the lexicon → [`Hit`]s.
+//!
+//! One pass over the words of a sentence: each word's fold key (lower case, no accents) looks
+//! up the lexicon sequences starting with that word, which are then checked exactly (accent
+//! rules, gaps); a word that is a conditional-mood form in the verb-form table is a
+//! `hedge.conditional` hit. No Unicode `\b` regex runs here (see `token`).
+
+use std::ops::Range;
+
+use crate::lexicon::Lexicon;
+use crate::segment::Segmented;
+use crate::token::{self, Token};
+
+/// A marker found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Lexicon::entries`].
+    pub entry: u32,
+    /// Byte span in the document text.
+    pub span: Range<usize>,
+    /// Indices of the words it covers in its sentence's [`MatchedSentence::tokens`].
+    pub tokens: Range<usize>,
+    /// Is the (single) word a conditional-mood verb form?
+    pub conditional: bool,
+}
+
+/// A sentence's words and the markers found in it.
+#[derive(Debug, Clone, Default)]
+pub struct MatchedSentence {
+    pub tokens: Vec<Token>,
+    pub hits: Vec<Hit>,
+}
+
+/// Matches every sentence of a segmented document.
+pub fn match_document(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<MatchedSentence> {
+    seg.sentences.iter().map(|s| match_span(text, s.span.clone(), lex)).collect()
+}
+
+/// Matches the words of `text[span]`.
+pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSentence {
+    let tokens = token::tokenize(&text[span.clone()], span.start);
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut key = String::new();
+    let mut lower = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let word = &text[t.span.clone()];
+        token::fold_key(word, &mut key);
+        if let Some(cands) = lex.by_first_word.get(key.as_str()) {
+            for c in cands {
+                if let Some(n) = c.seq.matches_at(text, &tokens, i) {
+                    let span = t.span.start..tokens[i + n - 1].span.end;
+                    if !hits.iter().any(|h| h.entry == c.entry && h.span == span) {
+                        hits.push(Hit { entry: c.entry, span, tokens: i..i + n, conditional: false });
+                    }
+                }
+            }
+        }
+        token::lower_into(word, &mut lower);
+        if lex.morphology.is_conditional(&lower) {
+            // A lexicon hit covering this word wins (e.g. `pourrait` as a modal, `il
+            // semblerait`); a one-word hit keeps the information that it is a conditional.
+            let mut claimed = false;
+            for h in hits.iter_mut().filter(|h| h.tokens.contains(&i)) {
+                h.conditional |= h.tokens.len() == 1;
+                claimed = true;
+            }
+            if let (false, Some(entry)) = (claimed, lex.conditional) {
+                hits.push(Hit { entry, span: t.span.clone(), tokens: i..i + 1, conditional: true });
+            }
+        }
+    }
+    hits.retain(|h| !excepted(text, &tokens, h, lex));
+    hits.sort_by(|a, b| (a.span.start, a.span.end, a.entry).cmp(&(b.span.start, b.span.end, b.entry)));
+    MatchedSentence { tokens, hits }
+}
+
+/// Is the hit overlapped by one of its entry's exceptions?
+fn excepted(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon) -> bool {
+    lex.exceptions[h.entry as usize].iter().any(|x| {
+        let n = x.words.len();
+        let from = h.tokens.start.saturating_sub(n - 1);
+        (from..h.tokens.end).any(|j| x.matches_at(text, tokens, j).is_some())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str, lex: &Lexicon) -> Vec<String> {
+        match_span(text, 0..text.len(), lex).hits.iter().map(|h| lex.entries[h.entry as usize].id.clone()).collect()
+    }
+
+    #[test]
+    fn finds_conditionals_but_not_imperfects() {
+        let lex = Lexicon::embedded().unwrap();
+        let found = ids("Le convoi aurait compté 50 camions.", &lex);
+        assert!(found.iter().any(|i| i == "hedge.conditional.conditionnel"), "{found:?}");
+        let found = ids("Le convoi tirait une remorque près du portrait.", &lex);
+        assert!(!found.iter().any(|i| i.starts_with("hedge.conditional")), "{found:?}");
+    }
+}

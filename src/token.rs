@@ -1,0 +1,151 @@
+//! Words, shared by the lexicon (to cut patterns into words) and the matcher (to cut text).
+//!
+//! A word is a maximal run of alphanumeric characters; apostrophes, hyphens, spaces and
+//! punctuation are the gaps between words. Comparison rules for French:
+//! - case is ignored (É = é);
+//! - an upper-case letter written without its accent matches the accented letter ("Etat" =
+//!   "État"), as French often drops accents on capitals; a lower-case one does not
+//!   ("présume" ≠ "présumé");
+//! - in gaps, `’` = `'`, runs of white space are one space, and the non-breaking hyphen is `-`.
+
+use std::ops::Range;
+
+/// A word of the text: its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub span: Range<usize>,
+}
+
+/// Cuts `text` into words; spans are offset by `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Token { span: base + s..base + i });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token { span: base + s..base + text.len() });
+    }
+    out
+}
+
+/// Removes the diacritic of a lower-case French letter (é → e, ç → c); other characters are
+/// returned unchanged.
+pub fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        'ñ' => 'n',
+        _ => c,
+    }
+}
+
+/// Lower-case, accent-free key of a word: the index key under which lexicon words are found.
+pub fn fold_key(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            out.push(strip_accent(l));
+        }
+    }
+}
+
+/// Lower-cases a word into `out`.
+pub fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Does the text word `text` match the lexicon word `lex` (lower-case, accented)?
+pub fn word_matches(text: &str, lex: &str) -> bool {
+    let mut t = text.chars();
+    let mut l = lex.chars();
+    loop {
+        match (t.next(), l.next()) {
+            (None, None) => return true,
+            (Some(tc), Some(lc)) => {
+                if tc == lc {
+                    continue;
+                }
+                let mut lower = tc.to_lowercase();
+                let (Some(tl), None) = (lower.next(), lower.next()) else { return false };
+                if tl == lc {
+                    continue;
+                }
+                // An upper-case letter without its accent stands for the accented letter.
+                if tc.is_uppercase() && strip_accent(tl) == tl && strip_accent(lc) == tl {
+                    continue;
+                }
+                return false;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Normalises the text between two words for comparison: `’`/`ʼ` → `'`, non-breaking hyphen
+/// → `-`, any run of white space → one space.
+pub fn normalise_gap(gap: &str, out: &mut String) {
+    out.clear();
+    let mut in_space = false;
+    for c in gap.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        out.push(match c {
+            '’' | 'ʼ' | '‘' => '\'',
+            '\u{2011}' | '\u{2010}' => '-',
+            other => other,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_gaps() {
+        let text = "Affirme-t-il qu’aujourd’hui 27,10 %";
+        let words: Vec<&str> = tokenize(text, 0).iter().map(|t| &text[t.span.clone()]).collect();
+        assert_eq!(words, ["Affirme", "t", "il", "qu", "aujourd", "hui", "27", "10"]);
+        let mut g = String::new();
+        normalise_gap(" \u{a0}\n ", &mut g);
+        assert_eq!(g, " ");
+        normalise_gap("’", &mut g);
+        assert_eq!(g, "'");
+    }
+
+    #[test]
+    fn accent_rules() {
+        assert!(word_matches("État", "état"));
+        assert!(word_matches("ETAT", "état"));
+        assert!(word_matches("Etat", "état"));
+        assert!(!word_matches("etat", "état"));
+        assert!(!word_matches("présume", "présumé"));
+        assert!(word_matches("PRÉSUMÉ", "présumé"));
+        assert!(word_matches("A", "à"));
+        assert!(!word_matches("selonx", "selon"));
+        let mut k = String::new();
+        fold_key("Été", &mut k);
+        assert_eq!(k, "ete");
+    }
+}
