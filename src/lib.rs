@@ -12,4 +12,5 @@ pub mod input;
 pub mod lexicon;
 pub mod matcher;
 pub mod segment;
+pub mod classify;
 pub mod token;

@@ -1,0 +1,389 @@
+//! Stage 5 — classify: a sentence's hits, its quotations and its words → [`SentenceScore`].
+//!
+//! Each sentence gets a voice (the outlet's own, or a quoted speaker's), a label
+//! (ATTRIBUTED, HEDGED, BOOSTED, ASSERTED — in that order of precedence — or NONE when it is not
+//! a claim), flags, its markers (with the reading of each conditional), and for the outlet's
+//! own claims the points it adds to the article's assertiveness: the base of its label plus the
+//! weights of its counted markers, kept between 0 and 100 (bases in `lexicons/scoring.toml`).
+
+pub mod reading;
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{Category, Lexicon};
+use crate::matcher::MatchedSentence;
+use crate::segment::{Quote, SentenceKind, Segmented};
+use reading::{classify_reading, Reading, ReadingRules};
+
+/// What a sentence does with the information it gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    /// Credits a source (selon X, a déclaré Y).
+    Attributed,
+    /// Does not vouch for it (conditionnel de prudence, semble, probablement…).
+    Hedged,
+    /// Insists that it is true (évidemment, la vérité c'est que…).
+    Boosted,
+    /// States it in its own voice, with no source and no hedge.
+    Asserted,
+    /// Not a claim: a question, a byline, a date, a fragment with no verb.
+    None,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Attributed => "ATTRIBUTED",
+            Label::Hedged => "HEDGED",
+            Label::Boosted => "BOOSTED",
+            Label::Asserted => "ASSERTED",
+            Label::None => "NONE",
+        }
+    }
+    /// The four claim labels, in order of precedence.
+    pub const CLAIMS: [Label; 4] = [Label::Attributed, Label::Hedged, Label::Boosted, Label::Asserted];
+}
+
+/// Whose voice a sentence is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Voice {
+    /// The outlet's own voice: it counts toward the article's score.
+    Own,
+    /// Mostly inside a quotation: the quoted speaker's words.
+    Quoted,
+}
+
+/// Why a sentence is not a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotClaim {
+    Question,
+    TooShort,
+    Metadata,
+    NoVerb,
+}
+
+impl NotClaim {
+    pub fn explain(self) -> &'static str {
+        match self {
+            NotClaim::Question => "une question n'affirme rien",
+            NotClaim::TooShort => "trop courte pour affirmer quelque chose",
+            NotClaim::Metadata => "métadonnée (date, source, signature)",
+            NotClaim::NoVerb => "pas de verbe conjugué : un titre ou un fragment",
+        }
+    }
+}
+
+/// A marker found in a sentence, as the classifier used it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarkerHit {
+    /// Index into the lexicon's entries (not serialised; `id` is the stable name).
+    #[serde(skip)]
+    pub entry: u32,
+    pub id: String,
+    pub category: Category,
+    pub text: String,
+    /// Byte span in the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Inside a quotation (the quoted speaker's word, not the outlet's)?
+    pub in_quote: bool,
+    /// For a conditional-mood verb: its reading.
+    pub reading: Option<Reading>,
+    /// Does it count for the sentence's label and points?
+    pub counted: bool,
+    /// Points it adds (0 when not counted).
+    pub weight: i32,
+}
+
+/// The classification of one sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceScore {
+    /// 1-based number in the article.
+    pub number: usize,
+    pub start: usize,
+    pub end: usize,
+    pub kind: SentenceKind,
+    pub text: String,
+    pub words: usize,
+    pub label: Label,
+    pub voice: Voice,
+    /// Who is quoted, when the sentence is in a quoted voice and a speaker is named nearby.
+    pub speaker: Option<String>,
+    pub not_claim: Option<NotClaim>,
+    /// Other categories present besides the label, and traits (question, heading…).
+    pub flags: Vec<String>,
+    pub markers: Vec<MarkerHit>,
+    /// For the outlet's own claims: the base points of the label.
+    pub base: Option<i32>,
+    /// For the outlet's own claims: base + counted weights, kept within 0..=100.
+    pub points: Option<i32>,
+}
+
+impl SentenceScore {
+    /// Is it a claim in the outlet's own voice (what the headline score is about)?
+    pub fn is_own_claim(&self) -> bool {
+        self.voice == Voice::Own && self.label != Label::None
+    }
+}
+
+/// The scoring data of `lexicons/scoring.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringRules {
+    pub base: Bases,
+    pub claims: ClaimRules,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bases {
+    pub asserted: i32,
+    pub boosted: i32,
+    pub attributed: i32,
+    pub hedged: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRules {
+    pub min_words: usize,
+    pub finite_words: HashSet<String>,
+    pub not_claim_prefixes: Vec<String>,
+}
+
+static SCORING: &str = include_str!("../../lexicons/scoring.toml");
+
+impl ScoringRules {
+    pub fn embedded() -> &'static ScoringRules {
+        static R: OnceLock<ScoringRules> = OnceLock::new();
+        R.get_or_init(|| ScoringRules::from_toml(SCORING).expect("lexicons/scoring.toml is checked by tests"))
+    }
+    pub fn from_toml(text: &str) -> Result<ScoringRules, String> {
+        toml::from_str(text).map_err(|e| format!("lexicons/scoring.toml: {e}"))
+    }
+    pub fn base(&self, label: Label) -> Option<i32> {
+        match label {
+            Label::Asserted => Some(self.base.asserted),
+            Label::Boosted => Some(self.base.boosted),
+            Label::Attributed => Some(self.base.attributed),
+            Label::Hedged => Some(self.base.hedged),
+            Label::None => None,
+        }
+    }
+}
+
+/// Share of a sentence's letters that must lie inside quotation marks for it to be in a quoted
+/// voice.
+const QUOTED_SHARE: f64 = 0.5;
+
+/// Classifies every sentence of a document.
+pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &Lexicon, rules: &ScoringRules) -> Vec<SentenceScore> {
+    let rrules = ReadingRules::embedded();
+    let mut out: Vec<SentenceScore> = Vec::with_capacity(seg.sentences.len());
+    for (i, (s, m)) in seg.sentences.iter().zip(matched).enumerate() {
+        let span = s.span.clone();
+        let stext = &text[span.clone()];
+        let (inside, total) = letters_inside(text, &span, &seg.quotes);
+        let voice = if total > 0 && inside as f64 / total as f64 >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
+        let mut markers: Vec<MarkerHit> = m
+            .hits
+            .iter()
+            .map(|h| {
+                let e = &lex.entries[h.entry as usize];
+                let in_quote = seg.quotes.iter().any(|q| q.inner.start <= h.span.start && h.span.end <= q.inner.end);
+                let reading = h.conditional.then(|| {
+                    classify_reading(text, &m.tokens, h.tokens.start, lex.morphology, rrules)
+                });
+                let voice_ok = voice == Voice::Quoted || !in_quote;
+                let reading_ok = e.category != Category::Hedge || reading.is_none_or(Reading::is_hedge);
+                let counted = voice_ok && reading_ok;
+                MarkerHit {
+                    entry: h.entry,
+                    id: e.id.clone(),
+                    category: e.category,
+                    text: text[h.span.clone()].to_string(),
+                    start: h.span.start,
+                    end: h.span.end,
+                    in_quote,
+                    reading,
+                    counted,
+                    weight: if counted { e.weight } else { 0 },
+                }
+            })
+            .collect();
+        markers.sort_by_key(|h| (h.start, h.end, h.entry));
+        let has = |c: Category| markers.iter().any(|h| h.counted && h.category == c);
+        let not_claim = not_a_claim(stext, m, lex, rules, markers.iter().any(|h| h.counted));
+        let label = if not_claim.is_some() {
+            Label::None
+        } else if has(Category::Attribution) {
+            Label::Attributed
+        } else if has(Category::Hedge) {
+            Label::Hedged
+        } else if has(Category::Booster) {
+            Label::Boosted
+        } else {
+            Label::Asserted
+        };
+        let mut flags: Vec<String> = Vec::new();
+        for (c, l, f) in [
+            (Category::Attribution, Label::Attributed, "attributed"),
+            (Category::Hedge, Label::Hedged, "hedged"),
+            (Category::Booster, Label::Boosted, "boosted"),
+        ] {
+            if has(c) && label != l {
+                flags.push(f.into());
+            }
+        }
+        if markers.iter().any(|h| h.reading.is_some_and(|r| !r.is_hedge())) {
+            flags.push("conditional_not_hedge".into());
+        }
+        if markers.iter().any(|h| h.in_quote) && voice == Voice::Own {
+            flags.push("markers_in_quote".into());
+        }
+        match s.kind {
+            SentenceKind::Heading => flags.push("heading".into()),
+            SentenceKind::ListItem => flags.push("list_item".into()),
+            SentenceKind::Body => {}
+        }
+        if voice == Voice::Quoted {
+            flags.push("quoted".into());
+        }
+        let (base, points) = if voice == Voice::Own && label != Label::None {
+            let base = rules.base(label).unwrap_or(0);
+            let sum: i32 = markers.iter().map(|h| h.weight).sum();
+            (Some(base), Some((base + sum).clamp(0, 100)))
+        } else {
+            (None, None)
+        };
+        out.push(SentenceScore {
+            number: i + 1,
+            start: span.start,
+            end: span.end,
+            kind: s.kind,
+            text: stext.to_string(),
+            words: m.tokens.len(),
+            label,
+            voice,
+            speaker: None,
+            not_claim,
+            flags,
+            markers,
+            base,
+            points,
+        });
+    }
+    attach_speakers(text, seg, &mut out);
+    out
+}
+
+/// Counts the letters of `span`, and those inside quotations.
+fn letters_inside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> (usize, usize) {
+    let mut inside = 0;
+    let mut total = 0;
+    let relevant: Vec<&Quote> = quotes.iter().filter(|q| q.inner.start < span.end && span.start < q.inner.end).collect();
+    for (i, c) in text[span.clone()].char_indices() {
+        if c.is_alphanumeric() {
+            total += 1;
+            let at = span.start + i;
+            if relevant.iter().any(|q| q.inner.start <= at && at < q.inner.end) {
+                inside += 1;
+            }
+        }
+    }
+    (inside, total)
+}
+
+fn not_a_claim(stext: &str, m: &MatchedSentence, lex: &Lexicon, rules: &ScoringRules, has_marker: bool) -> Option<NotClaim> {
+    let end = stext.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{a0}' | '\u{202f}'));
+    if end.ends_with('?') {
+        return Some(NotClaim::Question);
+    }
+    if m.tokens.len() < rules.claims.min_words {
+        return Some(NotClaim::TooShort);
+    }
+    let head: String = stext.chars().take(24).collect::<String>().to_lowercase();
+    if rules.claims.not_claim_prefixes.iter().any(|p| head.starts_with(p.as_str())) {
+        return Some(NotClaim::Metadata);
+    }
+    if has_marker {
+        return None;
+    }
+    let mut lower = String::new();
+    let finite = m.tokens.iter().any(|t| {
+        crate::token::lower_into(&stext[t.span.start - m.tokens[0].span.start + first_offset(stext, m)..][..t.span.len()], &mut lower);
+        rules.claims.finite_words.contains(&lower) || lex.morphology.is_unambiguous_finite(&lower) || lex.morphology.is_conditional(&lower)
+    });
+    if !finite {
+        return Some(NotClaim::NoVerb);
+    }
+    None
+}
+
+/// Offset of the first word inside the sentence text (token spans are document offsets).
+fn first_offset(stext: &str, _m: &MatchedSentence) -> usize {
+    stext.find(|c: char| c.is_alphanumeric()).unwrap_or(0)
+}
+
+/// For quoted sentences, finds the speaker named next to the quotation: in the same sentence
+/// outside the quotation marks ("…», a déclaré le général X."), in the sentence before it when
+/// that one ends with a colon ("Asia News précise :"), or in the sentence right after the
+/// quotation when it starts in lower case ("a déclaré le général X.").
+fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
+    for i in 0..out.len() {
+        if out[i].voice != Voice::Quoted {
+            continue;
+        }
+        let (start, end) = (out[i].start, out[i].end);
+        let Some(q) = seg.quotes.iter().find(|q| q.inner.start < end && start < q.inner.end) else { continue };
+        // 1. The same sentence, outside the quotation.
+        let outside: String = text[start..end]
+            .char_indices()
+            .filter(|(k, _)| {
+                let at = start + k;
+                !seg.quotes.iter().any(|q| q.span.start <= at && at < q.span.end)
+            })
+            .map(|(_, c)| c)
+            .collect();
+        if let Some(s) = speaker_text(&outside) {
+            out[i].speaker = Some(s);
+            continue;
+        }
+        // 2. The sentence before the quotation, ending with a colon.
+        let before = out[..i].iter().rev().find(|s| s.end <= q.span.start);
+        if let Some(b) = before {
+            let t = b.text.trim_end();
+            if t.ends_with(':') && q.span.start - b.end < 8 {
+                if let Some(s) = speaker_text(t) {
+                    out[i].speaker = Some(s);
+                    continue;
+                }
+            }
+        }
+        // 3. The sentence right after the quotation, starting in lower case.
+        if let Some(a) = out.iter().find(|s| s.start >= q.span.end) {
+            let gap = &text[q.span.end..a.start];
+            if gap.trim().is_empty() && a.text.chars().next().is_some_and(|c| c.is_lowercase()) {
+                if let Some(s) = speaker_text(&a.text) {
+                    out[i].speaker = Some(s);
+                }
+            }
+        }
+    }
+}
+
+/// Cleans a speaker tag: drops punctuation at both ends; None if it has no letter.
+fn speaker_text(s: &str) -> Option<String> {
+    let t = s.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    Some(t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
