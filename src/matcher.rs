@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::morphology::Morphology;
 use crate::lexicon::Lexicon;
 use crate::segment::Segmented;
 use crate::token::{self, Token};
@@ -55,8 +56,7 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
                 }
             }
         }
-        token::lower_into(word, &mut lower);
-        if lex.morphology.is_conditional(&lower) {
+        if is_conditional_word(word, lex.morphology, &mut lower) {
             // A lexicon hit covering this word wins (e.g. `pourrait` as a modal, `il
             // semblerait`); a one-word hit keeps the information that it is a conditional.
             let mut claimed = false;
@@ -72,6 +72,22 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
     hits.retain(|h| !excepted(text, &tokens, h, lex));
     hits.sort_by(|a, b| (a.span.start, a.span.end, a.entry).cmp(&(b.span.start, b.span.end, b.entry)));
     MatchedSentence { tokens, hits }
+}
+
+/// Is this word a conditional-mood verb form? (`lower` is scratch space.)
+fn is_conditional_word(word: &str, morph: &Morphology, lower: &mut String) -> bool {
+    token::lower_into(word, lower);
+    morph.is_conditional(lower)
+}
+
+/// The byte spans of the conditional-mood words of `text` (what `hedge eval ud` scores).
+pub fn conditional_words(text: &str, morph: &Morphology) -> Vec<Range<usize>> {
+    let mut lower = String::new();
+    token::tokenize(text, 0)
+        .into_iter()
+        .filter(|t| is_conditional_word(&text[t.span.clone()], morph, &mut lower))
+        .map(|t| t.span)
+        .collect()
 }
 
 /// Is the hit overlapped by one of its entry's exceptions?

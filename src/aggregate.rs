@@ -1,0 +1,107 @@
+//! Stage 6 — aggregate: an article's sentence scores → [`ArticleSummary`].
+//!
+//! The headline figures are about the outlet's own voice: shares of its claims in each class,
+//! and the assertiveness score, the mean of those claims' points (0–100). Claims inside
+//! quotations belong to the quoted speakers; their share is given beside, out of the score.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::classify::reading::Reading;
+use crate::classify::{Label, SentenceScore, Voice};
+
+/// How many marker ids are listed as an article's top markers.
+pub const TOP_MARKERS: usize = 3;
+
+/// The figures of one article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleSummary {
+    pub sentences: usize,
+    pub words: usize,
+    /// Claims in the outlet's own voice (the base of every share and of the score).
+    pub claims: usize,
+    /// Claims in quoted voices.
+    pub quoted_claims: usize,
+    /// Sentences that are not claims (questions, bylines, fragments).
+    pub not_claims: usize,
+    /// Own-voice claims per label (ATTRIBUTED, HEDGED, BOOSTED, ASSERTED).
+    pub counts: BTreeMap<Label, usize>,
+    /// The same as percentages of own-voice claims (0 when there is no claim).
+    pub percent: BTreeMap<Label, f64>,
+    /// Sum of the own-voice claims' points.
+    pub points: i64,
+    /// Mean points of own-voice claims, 0–100; None when the article has no own-voice claim.
+    pub assertiveness: Option<f64>,
+    /// Quoted claims as a percentage of all claims.
+    pub quoted_percent: f64,
+    /// Counted markers (own voice and quoted), and per 1,000 words.
+    pub markers: usize,
+    pub markers_per_1000_words: f64,
+    /// Most frequent counted markers in the outlet's own voice: (id, count), most frequent first.
+    pub top_markers: Vec<(String, usize)>,
+    /// Readings of the conditional-mood verbs found (own voice and quoted).
+    pub conditional_readings: BTreeMap<Reading, usize>,
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Sums up the sentences of one article.
+pub fn aggregate(sentences: &[SentenceScore]) -> ArticleSummary {
+    let mut counts: BTreeMap<Label, usize> = Label::CLAIMS.iter().map(|&l| (l, 0)).collect();
+    let mut claims = 0;
+    let mut quoted_claims = 0;
+    let mut not_claims = 0;
+    let mut points: i64 = 0;
+    let mut words = 0;
+    let mut markers = 0;
+    let mut by_marker: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut conditional_readings: BTreeMap<Reading, usize> = BTreeMap::new();
+    for s in sentences {
+        words += s.words;
+        markers += s.markers.iter().filter(|m| m.counted).count();
+        for m in &s.markers {
+            if let Some(r) = m.reading {
+                *conditional_readings.entry(r).or_default() += 1;
+            }
+        }
+        if s.label == Label::None {
+            not_claims += 1;
+            continue;
+        }
+        match s.voice {
+            Voice::Quoted => quoted_claims += 1,
+            Voice::Own => {
+                claims += 1;
+                *counts.entry(s.label).or_default() += 1;
+                points += i64::from(s.points.unwrap_or(0));
+                for m in s.markers.iter().filter(|m| m.counted) {
+                    *by_marker.entry(m.id.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let pct = |n: usize, d: usize| if d == 0 { 0.0 } else { round1(100.0 * n as f64 / d as f64) };
+    let percent = counts.iter().map(|(&l, &n)| (l, pct(n, claims))).collect();
+    let mut top: Vec<(String, usize)> = by_marker.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.truncate(TOP_MARKERS);
+    ArticleSummary {
+        sentences: sentences.len(),
+        words,
+        claims,
+        quoted_claims,
+        not_claims,
+        counts,
+        percent,
+        points,
+        assertiveness: (claims > 0).then(|| round1(points as f64 / claims as f64)),
+        quoted_percent: pct(quoted_claims, claims + quoted_claims),
+        markers,
+        markers_per_1000_words: if words == 0 { 0.0 } else { round1(1000.0 * markers as f64 / words as f64) },
+        top_markers: top,
+        conditional_readings,
+    }
+}

@@ -1,0 +1,154 @@
+//! The command line (clap derive structs only; `app` turns them into actions).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Sentence by sentence: does a French news article assert facts in its own voice, report them
+/// with a source, or hedge them?
+#[derive(Debug, Parser)]
+#[command(
+    name = "hedge",
+    version,
+    about,
+    long_about = "hedge reads French news articles and labels each sentence:\n  \
+ATTRIBUTED  the information is credited to a source (selon X, a déclaré Y)\n  \
+HEDGED      the outlet does not vouch for it (conditionnel, semble, probablement…)\n  \
+BOOSTED     the outlet insists it is true (évidemment, la vérité c'est que…)\n  \
+ASSERTED    stated in the outlet's own voice, with no source and no hedge\n  \
+NONE        not a claim (question, byline, date, fragment)\n\
+Claims inside quotations belong to the quoted speaker and are kept out of the outlet's score.",
+    after_help = "Examples:\n  hedge compare seeds/\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --format csv > table.csv\n  hedge lexicon show hedge.adverb.probablement\n\nExit status: 0 all inputs analysed, 1 some input or lexicon failed (the others are still analysed), 2 usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show every sentence of one article with its label, markers and points.
+    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze article.txt --format json > article.json\n  pbpaste | hedge analyze -")]
+    Analyze(AnalyzeArgs),
+    /// Compare articles side by side, one row each, sorted by assertiveness.
+    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n\nA directory is read for its .txt, .text, .md and .markdown files, sorted by name (README files\nare skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.")]
+    Compare(CompareArgs),
+    /// Browse the marker lexicons, or check a lexicon file of your own.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+    /// Measure accuracy against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Add or override lexicon entries from a TOML file or a directory of them (repeatable).
+    #[arg(long = "lexicon", value_name = "PATH")]
+    pub lexicons: Vec<PathBuf>,
+    /// When to use colour (NO_COLOR and CLICOLOR are honoured with `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The article: a text file, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub input: String,
+    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
+    pub format: AnalyzeFormat,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Articles: files, directories, or `-` for standard input.
+    #[arg(value_name = "FILE|DIR", required = true)]
+    pub inputs: Vec<String>,
+    /// Name a row: FILE=NAME (repeatable).
+    #[arg(long = "label", value_name = "FILE=NAME", value_parser = parse_label)]
+    pub labels: Vec<(String, String)>,
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+fn parse_label(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((f, n)) if !f.is_empty() && !n.trim().is_empty() => Ok((f.to_string(), n.trim().to_string())),
+        _ => Err(format!("expected FILE=NAME, got {s:?}")),
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// List the entries (id, category, grade, weight).
+    List {
+        /// Only this category: attribution, hedge or booster.
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+    },
+    /// Show one entry: its explanation, words, examples.
+    Show {
+        /// The entry id, e.g. attribution.source.selon.
+        id: String,
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+    },
+    /// Validate lexicon files and run their examples (errors name file, line and entry).
+    Check {
+        /// TOML files or directories.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Conditional-mood detection against the gold Mood=Cnd of UD CoNLL-U files.
+    #[command(after_help = "Example:\n  hedge eval ud ../shared/eval/ud-french/*/*.conllu --corrections ../shared/eval/ud-french/GOLD-CORRECTIONS.tsv")]
+    Ud {
+        #[arg(required = true, value_name = "FILE.conllu")]
+        files: Vec<PathBuf>,
+        /// Known gold errors to apply (file, sent_id, form, gold_mood, correct_mood).
+        #[arg(long, value_name = "TSV")]
+        corrections: Option<PathBuf>,
+        /// List every false positive and miss.
+        #[arg(long)]
+        verbose: bool,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalyzeFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    Text,
+    Json,
+}

@@ -1,0 +1,174 @@
+//! The `analyze` text view: every sentence numbered with its label, its markers highlighted,
+//! why each marker counts, and the score breakdown a student can recompute by hand.
+use std::io::{self, Write};
+
+use super::{fmt_score, label_name, Render, Report, Style};
+use crate::classify::{Label, MarkerHit, SentenceScore, Voice};
+use crate::lexicon::Category;
+
+pub struct Text;
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+
+fn category_color(c: Category) -> &'static str {
+    match c {
+        Category::Attribution => "\x1b[1;34m", // bold blue
+        Category::Hedge => "\x1b[1;33m",       // bold yellow
+        Category::Booster => "\x1b[1;31m",     // bold red
+    }
+}
+
+fn label_color(l: Label) -> &'static str {
+    match l {
+        Label::Attributed => "\x1b[34m",
+        Label::Hedged => "\x1b[33m",
+        Label::Boosted => "\x1b[31m",
+        Label::Asserted => "\x1b[35m",
+        Label::None => DIM,
+    }
+}
+
+struct Painter {
+    on: bool,
+}
+
+impl Painter {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("{code}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// The sentence with its markers highlighted: in colour, or between [ ] without colour.
+fn highlight(s: &SentenceScore, p: &Painter) -> String {
+    let mut out = String::new();
+    let mut pos = s.start;
+    for m in &s.markers {
+        if m.start < pos {
+            continue; // overlapping marker: already highlighted
+        }
+        out.push_str(&s.text[pos - s.start..m.start - s.start]);
+        let word = &s.text[m.start - s.start..m.end - s.start];
+        if p.on {
+            let code = if m.counted { category_color(m.category) } else { DIM };
+            out.push_str(&format!("{code}\x1b[4m{word}{RESET}"));
+        } else {
+            out.push_str(&format!("[{word}]"));
+        }
+        pos = m.end;
+    }
+    out.push_str(&s.text[pos - s.start..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn marker_line(m: &MarkerHit) -> String {
+    let mut parts = vec![m.id.clone()];
+    if let Some(r) = m.reading {
+        parts.push(format!("conditional: {} ({})", r.as_str(), if r.is_hedge() { "a hedge" } else { "not a hedge" }));
+    }
+    if !m.counted {
+        parts.push(if m.in_quote { "inside a quotation: not the outlet's voice".into() } else { "not counted".into() });
+    } else if m.weight != 0 {
+        parts.push(format!("{:+}", m.weight));
+    }
+    parts.join(" · ")
+}
+
+impl Render for Text {
+    fn render(&self, report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
+        let p = Painter { on: style.color };
+        let base = |l: Label| report.scoring.base.get(&l).copied().unwrap_or(0);
+        for (ai, a) in report.articles.iter().enumerate() {
+            if ai > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "{}", p.paint(BOLD, &format!("{} — {}", a.label, a.file)))?;
+            let mut explained: std::collections::BTreeSet<&str> = Default::default();
+            for s in &a.sentences {
+                writeln!(out)?;
+                let mut head = format!("[{}] {}", s.number, p.paint(label_color(s.label), s.label.as_str()));
+                match (s.voice, s.label) {
+                    (_, Label::None) => {
+                        let why = s.not_claim.map(|n| n.explain()).unwrap_or("");
+                        head.push_str(&format!(" · not a claim: {why}"));
+                    }
+                    (Voice::Quoted, _) => {
+                        head.push_str(" · quoted voice, not in the score");
+                        if let Some(sp) = &s.speaker {
+                            head.push_str(&format!(" · speaker: {sp}"));
+                        }
+                    }
+                    (Voice::Own, _) => {
+                        let b = s.base.unwrap_or(0);
+                        let mut calc = format!("{b} {}", label_name(s.label));
+                        for m in s.markers.iter().filter(|m| m.counted && m.weight != 0) {
+                            calc.push_str(&format!(" {} {} {}", if m.weight < 0 { "−" } else { "+" }, m.weight.abs(), m.text));
+                        }
+                        head.push_str(&format!(" · {} points = {calc}", s.points.unwrap_or(0)));
+                    }
+                }
+                let others: Vec<&str> = s.flags.iter().map(String::as_str).collect();
+                if !others.is_empty() {
+                    head.push_str(&p.paint(DIM, &format!(" · {}", others.join(", "))));
+                }
+                writeln!(out, "{head}")?;
+                writeln!(out, "    {}", highlight(s, &p))?;
+                for m in &s.markers {
+                    writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", m.text)), marker_line(m))?;
+                    if explained.insert(m.id.as_str()) {
+                        if let Some(info) = report.markers.get(&m.id) {
+                            writeln!(out, "        {}", p.paint(DIM, &info.explain))?;
+                        }
+                    }
+                }
+            }
+            let s = &a.summary;
+            writeln!(out)?;
+            writeln!(out, "{}", p.paint(BOLD, &format!("Summary — {}", a.label)))?;
+            writeln!(
+                out,
+                "  {} sentences · {} own-voice claims · {} quoted claims · {} not claims",
+                s.sentences, s.claims, s.quoted_claims, s.not_claims
+            )?;
+            let shares: Vec<String> = Label::CLAIMS
+                .iter()
+                .map(|l| format!("{} {} ({:.1} %)", label_name(*l), s.counts.get(l).copied().unwrap_or(0), s.percent.get(l).copied().unwrap_or(0.0)))
+                .collect();
+            writeln!(out, "  {}", shares.join(" · "))?;
+            writeln!(
+                out,
+                "  assertiveness {} / 100 = {} points ÷ {} own-voice claims",
+                fmt_score(s.assertiveness),
+                s.points,
+                s.claims
+            )?;
+            writeln!(
+                out,
+                "  points of a claim = base ({} {}, {} {}, {} {}, {} {}) + weights of its markers, kept within 0..100",
+                label_name(Label::Asserted),
+                base(Label::Asserted),
+                label_name(Label::Boosted),
+                base(Label::Boosted),
+                label_name(Label::Attributed),
+                base(Label::Attributed),
+                label_name(Label::Hedged),
+                base(Label::Hedged)
+            )?;
+            writeln!(
+                out,
+                "  quoted: {:.1} % of claims (left out of the score) · {} markers, {:.1} per 1,000 words",
+                s.quoted_percent, s.markers, s.markers_per_1000_words
+            )?;
+            if !s.conditional_readings.is_empty() {
+                let r: Vec<String> = s.conditional_readings.iter().map(|(r, n)| format!("{} {n}", r.as_str())).collect();
+                writeln!(out, "  conditionals: {}", r.join(" · "))?;
+            }
+        }
+        Ok(())
+    }
+}
