@@ -1,0 +1,253 @@
+//! The command line on the seed articles and on bad input, as a user would run it.
+
+mod common;
+use common::*;
+
+use std::fs;
+
+const SEED_001: &str = "seeds/001_ecc43d926f07e1cb.txt";
+const SEED_004: &str = "seeds/004_2850dcacc519e1fe.txt";
+
+fn compare_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["compare", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = hedge(&all);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("valid JSON")
+}
+
+#[test]
+fn compare_ranks_tf1_least_and_the_two_assertive_pieces_most_assertive() {
+    let v = compare_json(&["seeds/"]);
+    let files: Vec<&str> = v["articles"].as_array().unwrap().iter().map(|a| a["file"].as_str().unwrap()).collect();
+    assert_eq!(files.len(), 5);
+    assert!(files[4].ends_with("001_ecc43d926f07e1cb.txt"), "least assertive must be 001: {files:?}");
+    let top: Vec<&str> = files[..2].iter().map(|f| &f[f.len() - 24..f.len() - 21]).collect();
+    assert!(top.contains(&"002") && top.contains(&"004"), "most assertive must be 002 and 004: {files:?}");
+    // Sorted by assertiveness, most assertive first.
+    let scores: Vec<f64> = v["articles"].as_array().unwrap().iter().map(|a| a["summary"]["assertiveness"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn compare_uses_the_labels_file_of_the_directory_and_label_flags_win() {
+    let v = compare_json(&["seeds/", "--label", &format!("{SEED_001}=TF1")]);
+    let labels: Vec<&str> = v["articles"].as_array().unwrap().iter().map(|a| a["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"TF1"), "{labels:?}");
+    assert!(labels.contains(&"004 · Mondialisation.ca"), "{labels:?}");
+}
+
+#[test]
+fn compare_rows_can_be_traced_to_analyze() {
+    // The figures of a compare row are those of `analyze` on the same file.
+    let v = compare_json(&[SEED_001]);
+    let row = &v["articles"][0]["summary"];
+    let o = hedge(&["analyze", SEED_001, "--format", "json"]);
+    let a: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(row, &a["articles"][0]["summary"]);
+    // And the summary can be recomputed from the sentences.
+    let sentences = a["articles"][0]["sentences"].as_array().unwrap();
+    let own: Vec<&serde_json::Value> = sentences.iter().filter(|s| s["voice"] == "own" && s["label"] != "NONE").collect();
+    let points: i64 = own.iter().map(|s| s["points"].as_i64().unwrap()).sum();
+    assert_eq!(row["claims"].as_u64().unwrap() as usize, own.len());
+    assert_eq!(row["points"].as_i64().unwrap(), points);
+    let mean = (10.0 * points as f64 / own.len() as f64).round() / 10.0;
+    assert_eq!(row["assertiveness"].as_f64().unwrap(), mean);
+}
+
+#[test]
+fn compare_table_snapshot() {
+    let o = hedge(&["compare", "seeds/", "--color", "never"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_snapshot("compare-seeds.txt", &stdout(&o));
+}
+
+#[test]
+fn analyze_snapshot_of_the_hedged_article() {
+    let o = hedge(&["analyze", SEED_001, "--color", "never"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_snapshot("analyze-001.txt", &stdout(&o));
+}
+
+#[test]
+fn analyze_json_spans_point_into_the_text() {
+    let o = hedge(&["analyze", SEED_004, "--format", "json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["schema"], "hedge.report/1");
+    let text = fs::read_to_string(hedge_root_file(SEED_004)).unwrap();
+    let mut last_end = 0;
+    for s in v["articles"][0]["sentences"].as_array().unwrap() {
+        let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert!(start >= last_end && start < end, "sentences are in order and not empty");
+        assert_eq!(&text[start..end], s["text"].as_str().unwrap());
+        for m in s["markers"].as_array().unwrap() {
+            let (ms, me) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            assert!(start <= ms && me <= end);
+            assert_eq!(&text[ms..me], m["text"].as_str().unwrap());
+        }
+        last_end = end;
+    }
+}
+
+fn hedge_root_file(rel: &str) -> std::path::PathBuf {
+    root().join(rel)
+}
+
+#[test]
+fn counterfactuals_of_seed_004_are_hypothetical_not_hedges() {
+    let o = hedge(&["analyze", SEED_004, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let sentences = v["articles"][0]["sentences"].as_array().unwrap();
+    for needle in ["l'opération aurait été toute simple", "aurait pu aussi bloquer"] {
+        let s = sentences.iter().find(|s| s["text"].as_str().unwrap().contains(needle)).unwrap_or_else(|| panic!("{needle}"));
+        let m = s["markers"].as_array().unwrap().iter().find(|m| m["text"] == "aurait").expect("aurait is marked");
+        assert_eq!(m["reading"], "hypothetical", "{needle}");
+        assert_eq!(m["counted"], false, "a hypothetical conditional is not a hedge");
+        assert_ne!(s["label"], "HEDGED", "{needle}");
+    }
+}
+
+#[test]
+fn color_is_off_in_pipes_and_on_when_asked_unless_no_color() {
+    let plain = hedge(&["analyze", SEED_001]);
+    assert!(!stdout(&plain).contains('\x1b'));
+    let colored = hedge(&["analyze", SEED_001, "--color", "always"]);
+    assert!(stdout(&colored).contains("\x1b["));
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .args(["analyze", SEED_001])
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&o).contains('\x1b'), "NO_COLOR wins over CLICOLOR_FORCE");
+}
+
+#[test]
+fn csv_has_one_row_per_article_and_a_header() {
+    let o = hedge(&["compare", "seeds/", "--format", "csv"]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 6);
+    assert!(lines[0].starts_with("rank,article,file,sentences,claims,"));
+    let cols = lines[0].split(',').count();
+    for l in &lines[1..] {
+        assert_eq!(l.split(',').count(), cols, "{l}");
+    }
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .args(["analyze", "-", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("Selon l'AFP, le convoi aurait compté 50 camions.".as_bytes()).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["articles"][0]["sentences"][0]["label"], "ATTRIBUTED");
+}
+
+// ---- bad input ---------------------------------------------------------------------------
+
+#[test]
+fn a_missing_file_is_named_and_the_others_are_still_analysed() {
+    let o = hedge(&["compare", "nope.txt", SEED_001, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nope.txt: no such file or directory"), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2, "the good file is still in the table");
+}
+
+#[test]
+fn empty_blank_binary_and_non_utf8_files_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).display().to_string();
+    fs::write(p("empty.txt"), b"").unwrap();
+    fs::write(p("blank.txt"), b" \n\n ").unwrap();
+    fs::write(p("bin.txt"), b"\x7fELF\0\0\x01").unwrap();
+    fs::write(p("latin1.txt"), b"Le caf\xe9 est ferm\xe9.").unwrap();
+    fs::write(p("good.txt"), "Le convoi aurait compté 50 camions.").unwrap();
+    let o = hedge(&["compare", &p("empty.txt"), &p("blank.txt"), &p("bin.txt"), &p("latin1.txt"), &p("good.txt"), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("empty.txt: empty file"), "{err}");
+    assert!(err.contains("blank.txt: contains only white space"), "{err}");
+    assert!(err.contains("bin.txt: binary file"), "{err}");
+    assert!(err.contains("latin1.txt: not valid UTF-8"), "{err}");
+    assert_eq!(stdout(&o).lines().count(), 2, "good.txt is analysed");
+    // In JSON the problems are listed too.
+    let o = hedge(&["compare", &p("empty.txt"), &p("good.txt"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["errors"][0]["message"], "empty file");
+}
+
+#[test]
+fn a_directory_without_text_files_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("image.png"), b"\x89PNG").unwrap();
+    let o = hedge(&["compare", &dir.path().display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("directory has no text files"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"));
+}
+
+#[test]
+fn an_invalid_custom_lexicon_is_positioned_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    fs::write(&bad, "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"x\"\n\n[[marker]]\nkey = \"BAD KEY\"\nforms = [\"x\"]\nexplain = \"x\"\nexamples = [\"x\"]\ncounterexamples = [\"y\"]\n").unwrap();
+    let o = hedge(&["analyze", SEED_001, "--lexicon", &bad.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("bad.toml:6: marker \"BAD KEY\": key must be"), "{err}");
+    let o = hedge(&["lexicon", "check", &bad.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn lexicon_check_runs_the_examples_of_a_custom_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("perso.toml");
+    fs::write(&f, "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"Mes marqueurs.\"\nweight = -10\n\n[[marker]]\nkey = \"a-ce-qu-il-parait\"\npatterns = [\"à ce qu'il paraît\"]\nexplain = \"« À ce qu'il paraît » rapporte une rumeur.\"\nexamples = [\"À ce qu’il paraît, le convoi est parti.\"]\ncounterexamples = [\"Le livre paraît demain.\", \"A ce qu'il dit, rien.\"]\n").unwrap();
+    let o = hedge(&["lexicon", "check", &f.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).starts_with("ok: 1 entries"));
+    fs::write(&f, fs::read_to_string(&f).unwrap().replace("le convoi est parti.\"]", "le convoi est parti.\", \"Rien ici.\"]")).unwrap();
+    let o = hedge(&["lexicon", "check", &f.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("perso.toml:7: marker \"a-ce-qu-il-parait\": example does not match: \"Rien ici.\""), "{}", stderr(&o));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(hedge(&["compare"]).status.code(), Some(2));
+    assert_eq!(hedge(&["analyze", SEED_001, "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(hedge(&["compare", "seeds/", "--label", "nolabel"]).status.code(), Some(2));
+}
+
+#[test]
+fn lexicon_show_and_list() {
+    let o = hedge(&["lexicon", "show", "attribution.source.selon"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("example:") && out.contains("explain:"), "{out}");
+    let o = hedge(&["lexicon", "show", "attribution.source.selonx"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no lexicon entry"));
+    let o = hedge(&["lexicon", "list", "--category", "booster"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("booster.evidemment"));
+    assert!(!stdout(&o).contains("attribution.source.selon"));
+}
+
+#[test]
+fn help_has_examples() {
+    let o = hedge(&["--help"]);
+    assert!(stdout(&o).contains("hedge compare seeds/"));
+    let o = hedge(&["compare", "--help"]);
+    assert!(stdout(&o).contains("labels.tsv"));
+}
