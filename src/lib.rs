@@ -8,3 +8,4 @@
 
 pub mod eval;
 pub mod lexicon;
+pub mod segment;

@@ -1,0 +1,216 @@
+//! Segmentation rules: abbreviations, list markers, punctuation classes — loaded from the
+//! data file `lexicons/segmentation.toml` (commented in French for the teachers who edit it).
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::OnceLock;
+
+const EMBEDDED: &str = include_str!("../../lexicons/segmentation.toml");
+
+/// The rules the splitter applies. Build with [`SegmentRules::embedded`] or
+/// [`SegmentRules::from_toml`].
+#[derive(Debug, Clone)]
+pub struct SegmentRules {
+    /// Abbreviations (with their final period) after which a sentence never ends.
+    pub(crate) never_final: HashSet<String>,
+    /// Abbreviations after which a sentence ends only if an upper-case letter follows.
+    pub(crate) maybe_final: HashSet<String>,
+    /// Longest abbreviation, in bytes: bounds the backward scan for the word before a period.
+    pub(crate) max_abbrev_len: usize,
+    /// Single capitals ("W.") and chains of them ("J.-M.", "J.R.R.") are initials.
+    pub(crate) initials: bool,
+    /// Bullet characters that start a list line when followed by a space.
+    pub(crate) bullets: Vec<char>,
+    /// Longest number that starts a numbered list line.
+    pub(crate) max_list_digits: usize,
+    /// Sentence-final punctuation.
+    pub(crate) terminals: Vec<char>,
+    /// Closing marks that still belong to the sentence after its final punctuation.
+    pub(crate) closers: Vec<char>,
+    /// Non-alphanumeric characters that may start a sentence.
+    pub(crate) openers: Vec<char>,
+    /// A line whose last significant character is one of these is a body sentence, not a
+    /// heading.
+    pub(crate) line_final: Vec<char>,
+}
+
+/// Why a rules file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RulesError {
+    /// The text is not valid TOML or does not have the expected fields.
+    Parse(String),
+    /// A field is well-formed TOML but its value is unusable.
+    Invalid { field: String, message: String },
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RulesError::Parse(m) => write!(f, "segmentation rules: invalid TOML: {m}"),
+            RulesError::Invalid { field, message } => {
+                write!(f, "segmentation rules: field `{field}`: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RulesError {}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    abreviations: RawAbbrev,
+    listes: RawLists,
+    ponctuation: RawPunct,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAbbrev {
+    jamais_finales: Vec<String>,
+    #[serde(default)]
+    parfois_finales: Vec<String>,
+    #[serde(default = "yes")]
+    initiales: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLists {
+    #[serde(default)]
+    puces: Vec<String>,
+    #[serde(default = "three")]
+    chiffres_max: usize,
+}
+
+fn three() -> usize {
+    3
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPunct {
+    finales: Vec<String>,
+    #[serde(default)]
+    fermantes: Vec<String>,
+    #[serde(default)]
+    ouvrantes: Vec<String>,
+    #[serde(default)]
+    fin_de_ligne_phrase: Vec<String>,
+}
+
+fn chars(field: &str, items: &[String]) -> Result<Vec<char>, RulesError> {
+    items
+        .iter()
+        .map(|s| {
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) if !c.is_whitespace() => Ok(c),
+                _ => Err(RulesError::Invalid {
+                    field: field.to_string(),
+                    message: format!("« {s} » doit être un seul caractère visible (one visible character)"),
+                }),
+            }
+        })
+        .collect()
+}
+
+fn abbrevs(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError> {
+    let mut out = HashSet::new();
+    for a in items {
+        if !a.ends_with('.') || a.chars().any(char::is_whitespace) || a.len() < 2 {
+            return Err(RulesError::Invalid {
+                field: field.to_string(),
+                message: format!(
+                    "« {a} » : une abréviation s'écrit sans espace et se termine par un point \
+                     (an abbreviation has no space and ends with a period)"
+                ),
+            });
+        }
+        out.insert(a.clone());
+        // "cf." is also recognised as "Cf." at the start of a sentence.
+        if a.chars().all(|c| !c.is_uppercase()) {
+            let mut it = a.chars();
+            if let Some(first) = it.next() {
+                let cap: String = first.to_uppercase().chain(it).collect();
+                out.insert(cap);
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl SegmentRules {
+    /// The rules of `lexicons/segmentation.toml`, embedded at compile time, parsed once.
+    pub fn embedded() -> &'static SegmentRules {
+        static RULES: OnceLock<SegmentRules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            SegmentRules::from_toml(EMBEDDED)
+                .unwrap_or_else(|e| panic!("embedded lexicons/segmentation.toml: {e}"))
+        })
+    }
+
+    /// Parses rules from the text of a TOML file in the format of `lexicons/segmentation.toml`.
+    pub fn from_toml(text: &str) -> Result<SegmentRules, RulesError> {
+        let raw: RawRules = toml::from_str(text).map_err(|e| RulesError::Parse(e.to_string()))?;
+        let never_final = abbrevs("abreviations.jamais_finales", &raw.abreviations.jamais_finales)?;
+        let maybe_final = abbrevs("abreviations.parfois_finales", &raw.abreviations.parfois_finales)?;
+        let max_abbrev_len = never_final.iter().chain(maybe_final.iter()).map(String::len).max().unwrap_or(0);
+        let terminals = chars("ponctuation.finales", &raw.ponctuation.finales)?;
+        if terminals.is_empty() {
+            return Err(RulesError::Invalid {
+                field: "ponctuation.finales".into(),
+                message: "la liste ne peut pas être vide (must not be empty)".into(),
+            });
+        }
+        if raw.listes.chiffres_max > 9 {
+            return Err(RulesError::Invalid {
+                field: "listes.chiffres_max".into(),
+                message: "au plus 9 (at most 9)".into(),
+            });
+        }
+        Ok(SegmentRules {
+            never_final,
+            maybe_final,
+            max_abbrev_len,
+            initials: raw.abreviations.initiales,
+            bullets: chars("listes.puces", &raw.listes.puces)?,
+            max_list_digits: raw.listes.chiffres_max,
+            terminals,
+            closers: chars("ponctuation.fermantes", &raw.ponctuation.fermantes)?,
+            openers: chars("ponctuation.ouvrantes", &raw.ponctuation.ouvrantes)?,
+            line_final: chars("ponctuation.fin_de_ligne_phrase", &raw.ponctuation.fin_de_ligne_phrase)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_parses() {
+        let r = SegmentRules::embedded();
+        assert!(r.never_final.contains("M."));
+        assert!(r.never_final.contains("J.-C."));
+        assert!(r.never_final.contains("Cf."));
+        assert!(r.maybe_final.contains("etc."));
+        assert!(r.terminals.contains(&'?'));
+    }
+
+    #[test]
+    fn errors_are_clear() {
+        let e = SegmentRules::from_toml("[abreviations\n").unwrap_err();
+        assert!(e.to_string().contains("invalid TOML"), "{e}");
+        let bad = EMBEDDED.replace("\"M.\",", "\"M\",");
+        let e = SegmentRules::from_toml(&bad).unwrap_err();
+        assert!(e.to_string().contains("jamais_finales"), "{e}");
+        let bad = EMBEDDED.replace("\"•\",", "\"••\",");
+        let e = SegmentRules::from_toml(&bad).unwrap_err();
+        assert!(e.to_string().contains("listes.puces"), "{e}");
+    }
+}
