@@ -178,15 +178,15 @@ mod tests {
         let p = dir.path().join("t.conllu");
         let conllu = "# sent_id = a1\n# text = Il pleut.\n1\tIl\til\tPRON\t_\t_\t0\troot\t_\t_\n2\tpleut\tpleuvoir\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t0\troot\t_\t_\n\n\
 # sent_id = a2\n# text = Titre\n1\tTitre\ttitre\tNOUN\t_\t_\t0\troot\t_\t_\n\n\
-# sent_id = b1\n# text = Il vente.\n1\tIl\til\tPRON\t_\t_\t0\troot\t_\t_\n2\tvente\tventer\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t0\troot\t_\t_\n\n";
+# sent_id = b1\n# text = Marc dort.\n1\tMarc\tMarc\tPROPN\t_\t_\t0\troot\t_\t_\n2\tdort\tdormir\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t0\troot\t_\t_\n\n";
         std::fs::write(&p, conllu).unwrap();
-        // "Il pleut. Titre Il vente." → predicted boundary before "Titre" only.
+        // "Il pleut. Titre Marc dort." → predicted boundary before "Titre" only.
         let e = eval_segment(&[p.clone()], None).unwrap();
         assert_eq!((e.overall.tp, e.overall.fp, e.overall.fn_), (1, 0, 1));
         assert_eq!(e.errors.len(), 1);
         assert_eq!(e.errors[0].kind, ErrorKind::Missed);
         assert_eq!(e.errors[0].sent_id, "b1");
-        assert!(e.errors[0].context.contains("Titre ⟦|⟧Il vente."), "{}", e.errors[0].context);
+        assert!(e.errors[0].context.contains("Titre ⟦|⟧Marc dort."), "{}", e.errors[0].context);
         let e = eval_segment(&[p], Some("a")).unwrap();
         assert_eq!((e.overall.tp, e.overall.fp, e.overall.fn_), (1, 0, 0));
         assert_eq!(e.overall.f1, 1.0);

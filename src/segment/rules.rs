@@ -19,6 +19,20 @@ pub struct SegmentRules {
     pub(crate) max_abbrev_len: usize,
     /// Single capitals ("W.") and chains of them ("J.-M.", "J.R.R.") are initials.
     pub(crate) initials: bool,
+    /// Capitalised words that start a sentence even with no punctuation before them.
+    pub(crate) strong_starts: HashSet<String>,
+    /// Capitalised words that start a sentence after a semicolon.
+    pub(crate) semicolon_starts: HashSet<String>,
+    /// Capitalised articles that start a sentence when a lower-case word follows.
+    pub(crate) article_starts: HashSet<String>,
+    /// Capitalised words that start a sentence after a colon.
+    pub(crate) colon_starts: HashSet<String>,
+    /// Lower-case words after which no sentence starts without punctuation.
+    pub(crate) never_before_start: HashSet<String>,
+    /// A semicolon followed by white space ends a sentence.
+    pub(crate) semicolon_final: bool,
+    /// Lower-case words that start a sentence after a period ("à" for "À").
+    pub(crate) lower_starts: HashSet<String>,
     /// Bullet characters that start a list line when followed by a space.
     pub(crate) bullets: Vec<char>,
     /// Longest number that starts a numbered list line.
@@ -60,6 +74,8 @@ impl std::error::Error for RulesError {}
 #[serde(deny_unknown_fields)]
 struct RawRules {
     abreviations: RawAbbrev,
+    #[serde(default)]
+    debuts: RawStarts,
     listes: RawLists,
     ponctuation: RawPunct,
 }
@@ -76,6 +92,23 @@ struct RawAbbrev {
 
 fn yes() -> bool {
     true
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawStarts {
+    #[serde(default)]
+    forts: Vec<String>,
+    #[serde(default)]
+    apres_point_virgule: Vec<String>,
+    #[serde(default)]
+    articles: Vec<String>,
+    #[serde(default)]
+    apres_deux_points: Vec<String>,
+    #[serde(default)]
+    jamais_apres: Vec<String>,
+    #[serde(default)]
+    minuscules: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -101,6 +134,8 @@ struct RawPunct {
     ouvrantes: Vec<String>,
     #[serde(default)]
     fin_de_ligne_phrase: Vec<String>,
+    #[serde(default)]
+    point_virgule_finale: bool,
 }
 
 fn chars(field: &str, items: &[String]) -> Result<Vec<char>, RulesError> {
@@ -117,6 +152,27 @@ fn chars(field: &str, items: &[String]) -> Result<Vec<char>, RulesError> {
             }
         })
         .collect()
+}
+
+fn words(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError> {
+    let mut out = HashSet::new();
+    for w in items {
+        let body = w.strip_suffix('\'').unwrap_or(w);
+        if body.is_empty() || !body.chars().all(char::is_alphabetic) {
+            return Err(RulesError::Invalid {
+                field: field.to_string(),
+                message: format!(
+                    "« {w} » : un mot s'écrit en lettres, éventuellement suivies d'une apostrophe \
+                     (a word is letters, optionally followed by an apostrophe)"
+                ),
+            });
+        }
+        if w.ends_with('\'') {
+            out.insert(format!("{body}’"));
+        }
+        out.insert(w.clone());
+    }
+    Ok(out)
 }
 
 fn abbrevs(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError> {
@@ -178,6 +234,13 @@ impl SegmentRules {
             maybe_final,
             max_abbrev_len,
             initials: raw.abreviations.initiales,
+            strong_starts: words("debuts.forts", &raw.debuts.forts)?,
+            semicolon_starts: words("debuts.apres_point_virgule", &raw.debuts.apres_point_virgule)?,
+            article_starts: words("debuts.articles", &raw.debuts.articles)?,
+            colon_starts: words("debuts.apres_deux_points", &raw.debuts.apres_deux_points)?,
+            never_before_start: words("debuts.jamais_apres", &raw.debuts.jamais_apres)?,
+            semicolon_final: raw.ponctuation.point_virgule_finale,
+            lower_starts: words("debuts.minuscules", &raw.debuts.minuscules)?,
             bullets: chars("listes.puces", &raw.listes.puces)?,
             max_list_digits: raw.listes.chiffres_max,
             terminals,

@@ -27,6 +27,22 @@ fn char_before(text: &str, pos: usize) -> Option<char> {
     text.get(..pos).and_then(|s| s.chars().next_back())
 }
 
+/// Lower-cases `word` into `buf` without allocating (None if it does not fit).
+fn ascii_lower_into<'b>(word: &str, buf: &'b mut [u8; 96]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 #[inline]
 fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
@@ -67,6 +83,77 @@ struct Splitter<'a> {
 }
 
 impl<'a> Splitter<'a> {
+    /// The word starting at `pos`: its letters, and a following apostrophe if any ("C'").
+    fn word_at(&self, pos: usize) -> &'a str {
+        let text = self.text;
+        let mut p = pos;
+        while let Some(c) = char_at(text, p) {
+            if c.is_alphabetic() {
+                p += c.len_utf8();
+            } else {
+                if c == '\'' || c == '’' {
+                    p += c.len_utf8();
+                }
+                break;
+            }
+        }
+        &text[pos..p]
+    }
+
+    /// A capitalised word at `pos`, after white space, inside an open sentence: does it start
+    /// a new sentence although no final punctuation precedes it?
+    fn soft_boundary(&self, pos: usize) -> bool {
+        let Some(start) = self.start else { return false };
+        if !char_before(self.text, pos).is_some_and(is_hspace) {
+            return false;
+        }
+        if self.line_list && self.last_end <= self.marker_end {
+            return false; // "1 Des centaines…": the list number is not a sentence.
+        }
+        let Some(pc) = char_before(self.text, self.last_end) else { return false };
+        let rules = self.rules;
+        let w = self.word_at(pos);
+        if pc.is_alphanumeric() || pc == ')' {
+            // Not after a list marker such as "(5)" or "a)".
+            if pc == ')' && self.last_end - start <= 5 {
+                return false;
+            }
+            // Not after a function word or a word that introduces a title ("intitulé").
+            let before = &self.text[start..self.last_end];
+            let prev_word = before.rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().unwrap_or("");
+            if prev_word.len() <= 24 && !prev_word.is_empty() {
+                let mut buf = [0u8; 96];
+                if let Some(lower) = ascii_lower_into(prev_word, &mut buf) {
+                    if rules.never_before_start.contains(lower) {
+                        return false;
+                    }
+                }
+            }
+            if rules.strong_starts.contains(w) {
+                return true;
+            }
+            if rules.article_starts.contains(w) {
+                // "Le maire" starts a sentence, "Le Monde" is a name.
+                let q = skip_hspace(self.text, pos + w.len());
+                let first = if w.ends_with('\'') || w.ends_with('’') {
+                    char_at(self.text, pos + w.len())
+                } else if q > pos + w.len() {
+                    char_at(self.text, q)
+                } else {
+                    None
+                };
+                return first.is_some_and(char::is_lowercase);
+            }
+            false
+        } else if pc == ';' {
+            rules.strong_starts.contains(w) || rules.semicolon_starts.contains(w)
+        } else if pc == ':' {
+            rules.colon_starts.contains(w)
+        } else {
+            false
+        }
+    }
+
     fn close(&mut self, end: usize, at_line_end: bool) {
         let Some(start) = self.start.take() else { return };
         let end = end.max(start + char_at(self.text, start).map_or(1, char::len_utf8));
@@ -259,8 +346,24 @@ impl<'a> Splitter<'a> {
                 if rules.maybe_final.contains(word) {
                     need_upper = true;
                 }
-                if rules.initials && Self::is_initials(&word[..word.len() - 1]) {
-                    return run_end;
+                let bare = &word[..word.len() - 1];
+                if rules.initials && Self::is_initials(bare) {
+                    // A single capital before a word that starts sentences ("dans A. La
+                    // longueur", "Dagobert I. Ils") is not an initial.
+                    let q = skip_hspace(text, run_end);
+                    let next_word = if q > run_end { self.word_at(q) } else { "" };
+                    let single = bare.chars().count() == 1;
+                    let prev_cap = {
+                        let before = &text[..pos - bare.len()];
+                        let before = before.trim_end();
+                        let pw = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                        pw.chars().next().is_some_and(char::is_uppercase)
+                    };
+                    let starts = rules.strong_starts.contains(next_word)
+                        || (!prev_cap && rules.semicolon_starts.contains(next_word));
+                    if !(single && starts) {
+                        return run_end;
+                    }
                 }
             }
         }
@@ -275,7 +378,11 @@ impl<'a> Splitter<'a> {
             let glued = q == end;
             let ok = match c {
                 '»' | '”' => true,
-                '"' => self.straight_closes(q),
+                '"' => {
+                    // Spaced before and glued to a word after: an opening mark.
+                    let opens = !glued && char_at(text, q + 1).is_some_and(char::is_alphanumeric);
+                    !opens && self.straight_closes(q)
+                }
                 ')' | ']' | '*' | '_' | '’' => glued,
                 _ => glued,
             };
@@ -290,7 +397,9 @@ impl<'a> Splitter<'a> {
             None => true,
             Some(c) if is_line_break(c) => true,
             Some(c) if c.is_uppercase() => true,
-            Some(c) if c.is_lowercase() => false,
+            Some(c) if c.is_lowercase() => {
+                !ellipsis && !need_upper && rules.lower_starts.contains(self.word_at(q))
+            }
             Some(c) if c.is_numeric() => !need_upper,
             Some(c) if q == end => {
                 // Glued punctuation after closing marks: "parti.»," — not a boundary.
@@ -339,9 +448,31 @@ impl<'a> Splitter<'a> {
                     }
                 }
             }
+            if c.is_uppercase() && self.soft_boundary(pos) {
+                self.close(self.last_end, true);
+            }
             if self.start.is_none() {
                 self.start = Some(pos);
                 self.started_at_line_start = first_on_line;
+            }
+            if c == ';' && self.rules.semicolon_final {
+                let q = skip_hspace(text, pos + 1);
+                // "; la suite" and "; Le lendemain" end the sentence; "; Lucien Carillon"
+                // (a list of names) and "; 20 %" do not.
+                let ends = q > pos + 1
+                    && char_at(text, q).is_some_and(|d| {
+                        let w = self.word_at(q);
+                        (d.is_lowercase() && !is_line_break(d))
+                            || self.rules.strong_starts.contains(w)
+                            || self.rules.semicolon_starts.contains(w)
+                            || self.rules.article_starts.contains(w)
+                    });
+                if ends {
+                    self.last_end = pos + 1;
+                    self.close(pos + 1, false);
+                    pos = q;
+                    continue;
+                }
             }
             if c == '.' || self.rules.terminals.contains(&c) {
                 pos = self.terminal(pos);
