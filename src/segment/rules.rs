@@ -31,6 +31,8 @@ pub struct SegmentRules {
     pub(crate) never_before_start: HashSet<String>,
     /// A semicolon followed by white space ends a sentence.
     pub(crate) semicolon_final: bool,
+    /// A single period followed by a lower-case word ends the sentence (see the TOML).
+    pub(crate) lower_after_period: bool,
     /// Lower-case words that start a sentence after a period ("à" for "À").
     pub(crate) lower_starts: HashSet<String>,
     /// Bullet characters that start a list line when followed by a space.
@@ -109,6 +111,8 @@ struct RawStarts {
     jamais_apres: Vec<String>,
     #[serde(default)]
     minuscules: Vec<String>,
+    #[serde(default)]
+    minuscule_apres_point: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -240,6 +244,7 @@ impl SegmentRules {
             colon_starts: words("debuts.apres_deux_points", &raw.debuts.apres_deux_points)?,
             never_before_start: words("debuts.jamais_apres", &raw.debuts.jamais_apres)?,
             semicolon_final: raw.ponctuation.point_virgule_finale,
+            lower_after_period: raw.debuts.minuscule_apres_point,
             lower_starts: words("debuts.minuscules", &raw.debuts.minuscules)?,
             bullets: chars("listes.puces", &raw.listes.puces)?,
             max_list_digits: raw.listes.chiffres_max,

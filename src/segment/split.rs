@@ -100,6 +100,26 @@ impl<'a> Splitter<'a> {
         &text[pos..p]
     }
 
+    /// Is the word starting at `pos` followed (after white space) by a lower-case word?
+    /// "; Grosse journée" yes (a new sentence), "; Lucien Carillon (1928)" no (a list of names).
+    fn followed_by_lower_word(&self, pos: usize) -> bool {
+        let mut p = pos;
+        while let Some(c) = char_at(self.text, p) {
+            if c.is_whitespace() {
+                break;
+            }
+            if !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+                return false;
+            }
+            p += c.len_utf8();
+            if p - pos > 64 {
+                return false;
+            }
+        }
+        let q = skip_hspace(self.text, p);
+        q > p && char_at(self.text, q).is_some_and(char::is_lowercase)
+    }
+
     /// A capitalised word at `pos`, after white space, inside an open sentence: does it start
     /// a new sentence although no final punctuation precedes it?
     fn soft_boundary(&self, pos: usize) -> bool {
@@ -335,11 +355,17 @@ impl<'a> Splitter<'a> {
         }
         let single_period = run_end == pos + 1 && char_at(text, pos) == Some('.');
         let mut need_upper = ellipsis;
+        // May a lower-case word after this period start a sentence?
+        let mut lower_ok = single_period && rules.lower_after_period;
         if single_period {
             if pos + 1 == self.marker_end {
                 return run_end;
             }
             if let Some(word) = self.word_before(pos) {
+                let bare = &word[..word.len() - 1];
+                if bare.chars().count() <= 1 || bare.contains(|c: char| c.is_ascii_digit()) && bare.contains('.') {
+                    lower_ok = false;
+                }
                 if rules.never_final.contains(word) {
                     return run_end;
                 }
@@ -398,7 +424,9 @@ impl<'a> Splitter<'a> {
             Some(c) if is_line_break(c) => true,
             Some(c) if c.is_uppercase() => true,
             Some(c) if c.is_lowercase() => {
-                !ellipsis && !need_upper && rules.lower_starts.contains(self.word_at(q))
+                !ellipsis
+                    && !need_upper
+                    && (rules.lower_starts.contains(self.word_at(q)) || (lower_ok && end == run_end))
             }
             Some(c) if c.is_numeric() => !need_upper,
             Some(c) if q == end => {
@@ -466,6 +494,7 @@ impl<'a> Splitter<'a> {
                             || self.rules.strong_starts.contains(w)
                             || self.rules.semicolon_starts.contains(w)
                             || self.rules.article_starts.contains(w)
+                            || (d.is_uppercase() && self.followed_by_lower_word(q))
                     });
                 if ends {
                     self.last_end = pos + 1;
