@@ -23,6 +23,23 @@ fn main() {
             Some("annodis.er"),
         ),
         ("GSD dev", vec![ud.join("UD_French-GSD/fr_gsd-ud-dev.conllu")], None),
+        // Not targets; shown to watch for over-fitting.
+        (
+            "(info) Sequoia all",
+            ["train", "dev", "test"]
+                .iter()
+                .map(|s| ud.join(format!("UD_French-Sequoia/fr_sequoia-ud-{s}.conllu")))
+                .collect(),
+            None,
+        ),
+        (
+            "(info) ParTUT all",
+            ["train", "dev", "test"]
+                .iter()
+                .map(|s| ud.join(format!("UD_French-ParTUT/fr_partut-ud-{s}.conllu")))
+                .collect(),
+            None,
+        ),
     ];
     for (name, paths, prefix) in corpora {
         let e = match eval_segment(&paths, prefix) {
