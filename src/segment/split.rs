@@ -138,6 +138,11 @@ impl<'a> Splitter<'a> {
             if pc == ')' && self.last_end - start <= 5 {
                 return false;
             }
+            // Not after an elision: « Nous sommes (…) Nous resterons. »
+            let before = &self.text[start..self.last_end];
+            if pc == ')' && (before.ends_with("(…)") || before.ends_with("(...)")) {
+                return false;
+            }
             // Not after a function word or a word that introduces a title ("intitulé").
             let before = &self.text[start..self.last_end];
             let prev_word = before.rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().unwrap_or("");
@@ -174,12 +179,19 @@ impl<'a> Splitter<'a> {
         }
     }
 
+    /// Closes the open sentence at `end`. `at_line_end`: closed by a line break, the end of
+    /// the text or a missing-punctuation boundary — an unpunctuated sentence is then a heading
+    /// if it started a line (`soft`: even if it did not).
     fn close(&mut self, end: usize, at_line_end: bool) {
+        self.close_as(end, at_line_end, false)
+    }
+
+    fn close_as(&mut self, end: usize, at_line_end: bool, soft: bool) {
         let Some(start) = self.start.take() else { return };
         let end = end.max(start + char_at(self.text, start).map_or(1, char::len_utf8));
         let kind = if self.line_list {
             SentenceKind::ListItem
-        } else if at_line_end && self.started_at_line_start && !self.ends_like_sentence(start, end) {
+        } else if at_line_end && (self.started_at_line_start || soft) && !self.ends_like_sentence(start, end) {
             SentenceKind::Heading
         } else {
             SentenceKind::Body
@@ -477,7 +489,7 @@ impl<'a> Splitter<'a> {
                 }
             }
             if c.is_uppercase() && self.soft_boundary(pos) {
-                self.close(self.last_end, true);
+                self.close_as(self.last_end, true, true);
             }
             if self.start.is_none() {
                 self.start = Some(pos);
