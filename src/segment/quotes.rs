@@ -19,6 +19,9 @@
 
 use super::Quote;
 
+/// Deepest nesting of quotations followed.
+const MAX_DEPTH: usize = 16;
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mark {
     Guillemet,
@@ -84,7 +87,10 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
             pos += len;
             continue;
         }
+        // Opening marks beyond this depth are ignored: keeps the scan linear on garbage input.
+        let full = stack.len() >= MAX_DEPTH;
         match c {
+            '«' | '“' if full => {}
             '«' => stack.push(Open { mark: Mark::Guillemet, start: pos, inner_start: pos + len }),
             '“' => stack.push(Open { mark: Mark::Curly, start: pos, inner_start: pos + len }),
             '»' | '”' => {
@@ -101,7 +107,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 } else {
                     let followed_by_space =
                         text[pos + len..].chars().next().map_or(true, char::is_whitespace);
-                    if !followed_by_space {
+                    if !followed_by_space && !full {
                         stack.push(Open { mark: Mark::Straight, start: pos, inner_start: pos + len });
                     }
                 }
@@ -176,6 +182,15 @@ mod tests {
         assert_eq!(q(t), vec![("« Un.\n\n« Deux. »", "Un.\n\n« Deux.")]);
         let t = "« Un.\n\nDeux « trois » quatre.";
         assert_eq!(q(t), vec![("« Un.", "Un."), ("« trois »", "trois")]);
+    }
+
+    #[test]
+    fn deep_garbage_is_linear() {
+        let t = "«".repeat(200_000) + &"”".repeat(200_000);
+        let start = std::time::Instant::now();
+        let qs = find_quotes(&t);
+        assert_eq!(qs.len(), 1);
+        assert!(start.elapsed().as_secs() < 5);
     }
 
     #[test]
