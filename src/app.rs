@@ -307,5 +307,39 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             }
             Ok(0)
         }
+        EvalCommand::Segment { files, prefix, verbose, format } => {
+            let r = match crate::eval::segment::eval_segment(&files, prefix.as_deref()) {
+                Ok(r) => r,
+                Err(e) => {
+                    writeln!(err, "hedge: {e}")?;
+                    return Ok(1);
+                }
+            };
+            if format == EvalFormat::Json {
+                serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::other)?;
+                writeln!(out)?;
+                return Ok(0);
+            }
+            writeln!(
+                out,
+                "Sentence boundaries: gold sentences joined by one space, {} at a time{}",
+                r.group_size,
+                prefix.as_deref().map(|p| format!(", sent_id prefix {p:?}")).unwrap_or_default()
+            )?;
+            writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "file", "sentences", "tp", "fp", "fn", "precision", "recall", "f1")?;
+            for f in &r.files {
+                let s = &f.scores;
+                writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", f.file, f.sentences, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
+            }
+            let s = &r.overall;
+            let n: usize = r.files.iter().map(|f| f.sentences).sum();
+            writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", "overall", n, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
+            if verbose {
+                for e in &r.errors {
+                    writeln!(out, "{:?} {} {}: {}", e.kind, e.file, e.sent_id, e.context)?;
+                }
+            }
+            Ok(0)
+        }
     }
 }

@@ -124,6 +124,20 @@ pub enum EvalCommand {
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Sentence boundaries against UD gold: consecutive sentences joined by a space, 8 at a time.
+    #[command(after_help = "Examples:\n  hedge eval segment ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --prefix annodis.er\n  hedge eval segment ../shared/eval/ud-french/UD_French-GSD/fr_gsd-ud-dev.conllu")]
+    Segment {
+        #[arg(required = true, value_name = "FILE.conllu")]
+        files: Vec<PathBuf>,
+        /// Only the sentences whose sent_id starts with this (e.g. annodis.er).
+        #[arg(long)]
+        prefix: Option<String>,
+        /// List every missed and false boundary with its context.
+        #[arg(long)]
+        verbose: bool,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

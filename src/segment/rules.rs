@@ -1,11 +1,284 @@
-//! TEMPORARY minimal rules (replaced by the seg branch).
+//! Segmentation rules: abbreviations, list markers, punctuation classes — loaded from the
+//! data file `lexicons/segmentation.toml` (commented in French for the teachers who edit it).
+
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::OnceLock;
-#[derive(Debug, Default)]
-pub struct SegmentRules;
-#[derive(Debug)]
-pub struct RulesError(String);
-impl fmt::Display for RulesError { fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(&self.0) } }
+
+const EMBEDDED: &str = include_str!("../../lexicons/segmentation.toml");
+
+/// The rules the splitter applies. Build with [`SegmentRules::embedded`] or
+/// [`SegmentRules::from_toml`].
+#[derive(Debug, Clone)]
+pub struct SegmentRules {
+    /// Abbreviations (with their final period) after which a sentence never ends.
+    pub(crate) never_final: HashSet<String>,
+    /// Abbreviations after which a sentence ends only if an upper-case letter follows.
+    pub(crate) maybe_final: HashSet<String>,
+    /// Longest abbreviation, in bytes: bounds the backward scan for the word before a period.
+    pub(crate) max_abbrev_len: usize,
+    /// Single capitals ("W.") and chains of them ("J.-M.", "J.R.R.") are initials.
+    pub(crate) initials: bool,
+    /// Capitalised words that start a sentence even with no punctuation before them.
+    pub(crate) strong_starts: HashSet<String>,
+    /// Capitalised words that start a sentence after a semicolon.
+    pub(crate) semicolon_starts: HashSet<String>,
+    /// Capitalised articles that start a sentence when a lower-case word follows.
+    pub(crate) article_starts: HashSet<String>,
+    /// Capitalised words that start a sentence after a colon.
+    pub(crate) colon_starts: HashSet<String>,
+    /// Lower-case words after which no sentence starts without punctuation.
+    pub(crate) never_before_start: HashSet<String>,
+    /// A semicolon followed by white space ends a sentence.
+    pub(crate) semicolon_final: bool,
+    /// A single period followed by a lower-case word ends the sentence (see the TOML).
+    pub(crate) lower_after_period: bool,
+    /// Lower-case words that start a sentence after a period ("à" for "À").
+    pub(crate) lower_starts: HashSet<String>,
+    /// Bullet characters that start a list line when followed by a space.
+    pub(crate) bullets: Vec<char>,
+    /// Longest number that starts a numbered list line.
+    pub(crate) max_list_digits: usize,
+    /// Sentence-final punctuation.
+    pub(crate) terminals: Vec<char>,
+    /// Closing marks that still belong to the sentence after its final punctuation.
+    pub(crate) closers: Vec<char>,
+    /// Non-alphanumeric characters that may start a sentence.
+    pub(crate) openers: Vec<char>,
+    /// A line whose last significant character is one of these is a body sentence, not a
+    /// heading.
+    pub(crate) line_final: Vec<char>,
+}
+
+/// Why a rules file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RulesError {
+    /// The text is not valid TOML or does not have the expected fields.
+    Parse(String),
+    /// A field is well-formed TOML but its value is unusable.
+    Invalid { field: String, message: String },
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RulesError::Parse(m) => write!(f, "segmentation rules: invalid TOML: {m}"),
+            RulesError::Invalid { field, message } => {
+                write!(f, "segmentation rules: field `{field}`: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RulesError {}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    abreviations: RawAbbrev,
+    #[serde(default)]
+    debuts: RawStarts,
+    listes: RawLists,
+    ponctuation: RawPunct,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAbbrev {
+    jamais_finales: Vec<String>,
+    #[serde(default)]
+    parfois_finales: Vec<String>,
+    #[serde(default = "yes")]
+    initiales: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawStarts {
+    #[serde(default)]
+    forts: Vec<String>,
+    #[serde(default)]
+    apres_point_virgule: Vec<String>,
+    #[serde(default)]
+    articles: Vec<String>,
+    #[serde(default)]
+    apres_deux_points: Vec<String>,
+    #[serde(default)]
+    jamais_apres: Vec<String>,
+    #[serde(default)]
+    minuscules: Vec<String>,
+    #[serde(default)]
+    minuscule_apres_point: bool,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLists {
+    #[serde(default)]
+    puces: Vec<String>,
+    #[serde(default = "three")]
+    chiffres_max: usize,
+}
+
+fn three() -> usize {
+    3
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPunct {
+    finales: Vec<String>,
+    #[serde(default)]
+    fermantes: Vec<String>,
+    #[serde(default)]
+    ouvrantes: Vec<String>,
+    #[serde(default)]
+    fin_de_ligne_phrase: Vec<String>,
+    #[serde(default)]
+    point_virgule_finale: bool,
+}
+
+fn chars(field: &str, items: &[String]) -> Result<Vec<char>, RulesError> {
+    items
+        .iter()
+        .map(|s| {
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) if !c.is_whitespace() => Ok(c),
+                _ => Err(RulesError::Invalid {
+                    field: field.to_string(),
+                    message: format!("« {s} » doit être un seul caractère visible (one visible character)"),
+                }),
+            }
+        })
+        .collect()
+}
+
+fn words(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError> {
+    let mut out = HashSet::new();
+    for w in items {
+        let body = w.strip_suffix('\'').unwrap_or(w);
+        if body.is_empty() || !body.chars().all(char::is_alphabetic) {
+            return Err(RulesError::Invalid {
+                field: field.to_string(),
+                message: format!(
+                    "« {w} » : un mot s'écrit en lettres, éventuellement suivies d'une apostrophe \
+                     (a word is letters, optionally followed by an apostrophe)"
+                ),
+            });
+        }
+        if w.ends_with('\'') {
+            out.insert(format!("{body}’"));
+        }
+        out.insert(w.clone());
+    }
+    Ok(out)
+}
+
+fn abbrevs(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError> {
+    let mut out = HashSet::new();
+    for a in items {
+        if !a.ends_with('.') || a.chars().any(char::is_whitespace) || a.len() < 2 {
+            return Err(RulesError::Invalid {
+                field: field.to_string(),
+                message: format!(
+                    "« {a} » : une abréviation s'écrit sans espace et se termine par un point \
+                     (an abbreviation has no space and ends with a period)"
+                ),
+            });
+        }
+        out.insert(a.clone());
+        // "cf." is also recognised as "Cf." at the start of a sentence.
+        if a.chars().all(|c| !c.is_uppercase()) {
+            let mut it = a.chars();
+            if let Some(first) = it.next() {
+                let cap: String = first.to_uppercase().chain(it).collect();
+                out.insert(cap);
+            }
+        }
+    }
+    Ok(out)
+}
+
 impl SegmentRules {
-    pub fn embedded() -> &'static SegmentRules { static R: OnceLock<SegmentRules> = OnceLock::new(); R.get_or_init(SegmentRules::default) }
+    /// The rules of `lexicons/segmentation.toml`, embedded at compile time, parsed once.
+    pub fn embedded() -> &'static SegmentRules {
+        static RULES: OnceLock<SegmentRules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            SegmentRules::from_toml(EMBEDDED)
+                .unwrap_or_else(|e| panic!("embedded lexicons/segmentation.toml: {e}"))
+        })
+    }
+
+    /// Parses rules from the text of a TOML file in the format of `lexicons/segmentation.toml`.
+    pub fn from_toml(text: &str) -> Result<SegmentRules, RulesError> {
+        let raw: RawRules = toml::from_str(text).map_err(|e| RulesError::Parse(e.to_string()))?;
+        let never_final = abbrevs("abreviations.jamais_finales", &raw.abreviations.jamais_finales)?;
+        let maybe_final = abbrevs("abreviations.parfois_finales", &raw.abreviations.parfois_finales)?;
+        let max_abbrev_len = never_final.iter().chain(maybe_final.iter()).map(String::len).max().unwrap_or(0);
+        let terminals = chars("ponctuation.finales", &raw.ponctuation.finales)?;
+        if terminals.is_empty() {
+            return Err(RulesError::Invalid {
+                field: "ponctuation.finales".into(),
+                message: "la liste ne peut pas être vide (must not be empty)".into(),
+            });
+        }
+        if raw.listes.chiffres_max > 9 {
+            return Err(RulesError::Invalid {
+                field: "listes.chiffres_max".into(),
+                message: "au plus 9 (at most 9)".into(),
+            });
+        }
+        Ok(SegmentRules {
+            never_final,
+            maybe_final,
+            max_abbrev_len,
+            initials: raw.abreviations.initiales,
+            strong_starts: words("debuts.forts", &raw.debuts.forts)?,
+            semicolon_starts: words("debuts.apres_point_virgule", &raw.debuts.apres_point_virgule)?,
+            article_starts: words("debuts.articles", &raw.debuts.articles)?,
+            colon_starts: words("debuts.apres_deux_points", &raw.debuts.apres_deux_points)?,
+            never_before_start: words("debuts.jamais_apres", &raw.debuts.jamais_apres)?,
+            semicolon_final: raw.ponctuation.point_virgule_finale,
+            lower_after_period: raw.debuts.minuscule_apres_point,
+            lower_starts: words("debuts.minuscules", &raw.debuts.minuscules)?,
+            bullets: chars("listes.puces", &raw.listes.puces)?,
+            max_list_digits: raw.listes.chiffres_max,
+            terminals,
+            closers: chars("ponctuation.fermantes", &raw.ponctuation.fermantes)?,
+            openers: chars("ponctuation.ouvrantes", &raw.ponctuation.ouvrantes)?,
+            line_final: chars("ponctuation.fin_de_ligne_phrase", &raw.ponctuation.fin_de_ligne_phrase)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_parses() {
+        let r = SegmentRules::embedded();
+        assert!(r.never_final.contains("M."));
+        assert!(r.never_final.contains("J.-C."));
+        assert!(r.never_final.contains("Cf."));
+        assert!(r.maybe_final.contains("etc."));
+        assert!(r.terminals.contains(&'?'));
+    }
+
+    #[test]
+    fn errors_are_clear() {
+        let e = SegmentRules::from_toml("[abreviations\n").unwrap_err();
+        assert!(e.to_string().contains("invalid TOML"), "{e}");
+        let bad = EMBEDDED.replace("\"M.\",", "\"M\",");
+        let e = SegmentRules::from_toml(&bad).unwrap_err();
+        assert!(e.to_string().contains("jamais_finales"), "{e}");
+        let bad = EMBEDDED.replace("\"•\",", "\"••\",");
+        let e = SegmentRules::from_toml(&bad).unwrap_err();
+        assert!(e.to_string().contains("listes.puces"), "{e}");
+    }
 }
