@@ -6,6 +6,7 @@
 //! `report` (render). `lexicon` holds the data the matcher uses, `token` the word rules shared
 //! by both; `eval` measures the stages against gold data.
 
+pub mod classify;
 pub mod eval;
 pub mod extract;
 pub mod input;

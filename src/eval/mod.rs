@@ -1,3 +1,4 @@
 //! Measurement against gold data (`hedge eval …`).
 
 pub mod conllu;
+pub mod readings;

@@ -1,0 +1,3 @@
+//! Stage 5 — classify: what the matched markers mean in context.
+
+pub mod reading;
