@@ -14,12 +14,14 @@
 //!    souhaité"), impersonal obligation ("il faudrait", "il conviendrait"), first-person
 //!    advice ("je vous proposerais"), "serait" + evaluative adjective ("il serait souhaitable
 //!    de"). These come first because a condition nearby does not change them ("si vous le
-//!    permettez, je voudrais…").
+//!    permettez, je voudrais…"). Between the verb-level rules and the advice rules, a
+//!    deliberative question ("pourquoi / comment … ?") → hypothetical.
 //! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
 //!    verb of asking, not "même si"), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
 //!    anywhere in the sentence.
 //! 4. **Counterfactual**: "aurait pu", "aurait dû" + infinitive — what was possible or due and
-//!    did not happen.
+//!    did not happen; likewise a compound conditional of a verb of consequence ("aurait
+//!    permis", "aurait évité").
 //! 5. **Future in the past**: a reporting / thinking / deciding verb in a past tense (passé
 //!    composé or plus-que-parfait = auxiliary + participle; imparfait or passé simple by
 //!    their ending) followed by "que"/"si" before the conditional.
@@ -93,6 +95,8 @@ pub struct ReadingRules {
     idioms: Vec<(Seq, Reading)>,
     volition: HashSet<String>,
     impersonal: HashSet<String>,
+    personal_use: HashSet<String>,
+    dative_clitics: HashSet<String>,
     first_person_advice: HashSet<String>,
     evaluative_adjectives: HashSet<String>,
     intensifiers: HashSet<String>,
@@ -100,6 +104,7 @@ pub struct ReadingRules {
     not_conditions: Vec<Seq>,
     si_subject_starters: HashSet<String>,
     indirect_question_verbs: HashSet<String>,
+    rhetorical_question_words: HashSet<String>,
     counterfactual_modals: HashSet<String>,
     reporting: HashSet<String>,
     complementizers: HashSet<String>,
@@ -108,6 +113,7 @@ pub struct ReadingRules {
     pouvoir: String,
     future_time: Vec<Seq>,
     prediction_verbs: HashSet<String>,
+    prediction_phrases: Vec<Seq>,
     saying_verbs: HashSet<String>,
     hearsay_sources: Vec<Seq>,
     hearsay_lemmas: HashSet<String>,
@@ -142,6 +148,8 @@ struct RawIdiom {
 struct RawAttenuation {
     volition: Vec<String>,
     impersonal: Vec<String>,
+    personal_use: Vec<String>,
+    dative_clitics: Vec<String>,
     first_person_advice: Vec<String>,
     evaluative_adjectives: Vec<String>,
     intensifiers: Vec<String>,
@@ -153,6 +161,7 @@ struct RawHypothetical {
     not_conditions: Vec<String>,
     si_subject_starters: Vec<String>,
     indirect_question_verbs: Vec<String>,
+    rhetorical_question_words: Vec<String>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -173,6 +182,7 @@ struct RawModal {
     pouvoir: String,
     future_time: Vec<String>,
     prediction_verbs: Vec<String>,
+    prediction_phrases: Vec<String>,
     saying_verbs: Vec<String>,
 }
 #[derive(Deserialize)]
@@ -247,6 +257,8 @@ impl ReadingRules {
             idioms,
             volition: set(raw.attenuation.volition),
             impersonal: set(raw.attenuation.impersonal),
+            personal_use: set(raw.attenuation.personal_use),
+            dative_clitics: set(raw.attenuation.dative_clitics),
             first_person_advice: set(raw.attenuation.first_person_advice),
             evaluative_adjectives: set(raw.attenuation.evaluative_adjectives),
             intensifiers: set(raw.attenuation.intensifiers),
@@ -254,6 +266,7 @@ impl ReadingRules {
             not_conditions: seqs(&raw.hypothetical.not_conditions)?,
             si_subject_starters: set(raw.hypothetical.si_subject_starters),
             indirect_question_verbs: set(raw.hypothetical.indirect_question_verbs),
+            rhetorical_question_words: set(raw.hypothetical.rhetorical_question_words),
             counterfactual_modals: set(raw.counterfactual.modals),
             reporting: set(raw.future_in_past.reporting),
             complementizers: set(raw.future_in_past.complementizers),
@@ -262,6 +275,7 @@ impl ReadingRules {
             pouvoir: raw.modal.pouvoir,
             future_time: seqs(&raw.modal.future_time)?,
             prediction_verbs: set(raw.modal.prediction_verbs),
+            prediction_phrases: seqs(&raw.modal.prediction_phrases)?,
             saying_verbs: set(raw.modal.saying_verbs),
             hearsay_sources: seqs(&raw.hearsay.sources)?,
             hearsay_lemmas: set(raw.hearsay.lemmas),
@@ -438,23 +452,32 @@ fn find_participle(c: &Ctx) -> Option<usize> {
     if c.lemma != "avoir" && c.lemma != "être" {
         return None;
     }
-    let start = if c.inverted { c.at + 2 } else { c.at + 1 };
-    let mut j = start;
+    let mut j = if c.inverted { c.at + 2 } else { c.at + 1 };
     let mut steps = 0;
-    while j < c.w.len() && steps < 8 {
-        if c.is_ppas(j) {
-            // An adjective-like participle right after "serait" is also fine (passive).
-            return Some(j);
-        }
-        // A finite verb or a strong punctuation ends the search.
-        if c.gap_after(j.saturating_sub(1)).contains(['.', ';', ':', '?', '!']) && j > start {
+    while j < c.w.len() && steps < 10 {
+        steps += 1;
+        let gap = c.gap_after(j - 1);
+        if gap.contains(['.', ';', ':', '?', '!', '"', '«', '»']) {
             return None;
         }
-        if c.morph.is_unambiguous_finite(&c.w[j]) {
+        if gap.contains([',', '(', '[']) {
+            // A parenthetical ("auraient, pour le compte de X, fait"): jump past its end.
+            let close = (j..c.w.len().min(j + 10)).find(|&k| c.gap_after(k).contains([',', ')', ']']))?;
+            j = close + 1;
+            continue;
+        }
+        if c.is_ppas(j) {
+            return Some(j);
+        }
+        let x = &c.w[j];
+        let skippable = c.rules.intensifiers.contains(x)
+            || c.rules.clitics.contains(x)
+            || ["pas", "plus", "jamais", "rien", "point", "guère", "même", "déjà", "toujours", "tous", "toutes"].contains(&x.as_str())
+            || x.ends_with("ment");
+        if !skippable {
             return None;
         }
         j += 1;
-        steps += 1;
     }
     None
 }
@@ -482,23 +505,25 @@ fn decide(c: &Ctx) -> Reading {
             return Reading::Attenuation; // "j'aurais préféré", "nous aurions souhaité"
         }
     }
-    if r.impersonal.contains(&c.lemma) {
+    if r.impersonal.contains(&c.lemma)
+        && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&c.w[at - 1]))
+    {
         return Reading::Attenuation;
     }
+
+    // 2b. Deliberative / rhetorical question ("pourquoi le ferais-je ?").
+    if is_question(c) && c.w[..at].iter().any(|x| r.rhetorical_question_words.contains(x)) {
+        return Reading::Hypothetical;
+    }
+
+    // 2c. Softened advice, evaluative "serait".
     if c.person == Person::First && r.first_person_advice.contains(&c.lemma) && c.subject.is_some() {
         return Reading::Attenuation;
     }
-    if c.lemma == "être" && c.participle.map_or(true, |p| p > at + 4) {
+    if c.lemma == "être" {
         if let Some(j) = c.next_content(if c.inverted { at + 2 } else { at + 1 }, 5) {
             if r.evaluative_adjectives.contains(&c.w[j]) {
                 return Reading::Attenuation;
-            }
-        }
-    }
-    if c.lemma == "être" {
-        if let Some(p) = c.participle {
-            if r.evaluative_adjectives.contains(&c.w[p]) {
-                return Reading::Attenuation; // "serait justifié", "serait approprié"
             }
         }
     }
@@ -508,9 +533,12 @@ fn decide(c: &Ctx) -> Reading {
         return Reading::Hypothetical;
     }
 
-    // 4. Counterfactual "aurait pu / aurait dû".
+    // 4. Counterfactual "aurait pu / aurait dû", and the counterfactual consequence "aurait
+    //    permis / évité / entraîné".
     if let Some(p) = c.participle {
-        if c.lemma == "avoir" && c.has_tag_lemma(p, Tags::PPAS, &r.counterfactual_modals) {
+        if c.lemma == "avoir"
+            && (c.has_tag_lemma(p, Tags::PPAS, &r.counterfactual_modals) || c.has_tag_lemma(p, Tags::PPAS, &r.consequence_verbs))
+        {
             return Reading::Hypothetical;
         }
     }
@@ -659,7 +687,8 @@ fn devoir_predicts(c: &Ctx) -> bool {
             return true;
         }
     }
-    false
+    let near = c.at + 1..(c.at + 4).min(end);
+    !c.find_any(&r.prediction_phrases, near).is_empty()
 }
 
 /// Does the conditional open a relative / subordinate clause ("qui violerait", "que le
@@ -848,6 +877,29 @@ mod tests {
             ("Le suspect aurait-il menti aux enquêteurs ?", "aurait", Hearsay),
             ("Le directeur aurait touché des pots-de-vin.", "aurait", Hearsay),
             ("Le trésor dormirait au fond du lac.", "dormirait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn later_rules() {
+        use Reading::*;
+        check(&[
+            // Idioms of advice and need.
+            ("Tu ferais mieux de te taire.", "ferais", Attenuation),
+            ("La façade aurait besoin d'un coup de peinture.", "aurait", Attenuation),
+            // "convenir à quelqu'un" is not the impersonal "il conviendrait".
+            ("Choisissez la date qui vous conviendrait le mieux.", "conviendrait", Hypothetical),
+            // Deliberative question.
+            ("Comment le lui dirais-je ?", "dirais", Hypothetical),
+            // Counterfactual consequence.
+            ("Une digue plus haute aurait évité la catastrophe.", "aurait", Hypothetical),
+            // Parenthetical between auxiliary and participle.
+            ("Le maire aurait, pour sa part, signé le contrat.", "aurait", Hearsay),
+            // Prediction phrases with devoir; "dès lors" is not a time cue.
+            ("Le nouveau stade devrait voir le jour.", "devrait", Epistemic),
+            ("L'État devrait dès lors revoir sa copie.", "devrait", Attenuation),
+            // Indirect question "indiquer si": not a condition.
+            ("Il devrait préciser demain s'il accepte l'offre.", "devrait", Epistemic),
         ]);
     }
 }
