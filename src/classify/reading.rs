@@ -102,6 +102,7 @@ pub struct ReadingRules {
     intensifiers: HashSet<String>,
     conditions: Vec<Seq>,
     not_conditions: Vec<Seq>,
+    manner_before_infinitive: Vec<Seq>,
     si_subject_starters: HashSet<String>,
     indirect_question_verbs: HashSet<String>,
     rhetorical_question_words: HashSet<String>,
@@ -159,6 +160,7 @@ struct RawAttenuation {
 struct RawHypothetical {
     conditions: Vec<String>,
     not_conditions: Vec<String>,
+    manner_before_infinitive: Vec<String>,
     si_subject_starters: Vec<String>,
     indirect_question_verbs: Vec<String>,
     rhetorical_question_words: Vec<String>,
@@ -264,6 +266,7 @@ impl ReadingRules {
             intensifiers: set(raw.attenuation.intensifiers),
             conditions: seqs(&raw.hypothetical.conditions)?,
             not_conditions: seqs(&raw.hypothetical.not_conditions)?,
+            manner_before_infinitive: seqs(&raw.hypothetical.manner_before_infinitive)?,
             si_subject_starters: set(raw.hypothetical.si_subject_starters),
             indirect_question_verbs: set(raw.hypothetical.indirect_question_verbs),
             rhetorical_question_words: set(raw.hypothetical.rhetorical_question_words),
@@ -605,8 +608,16 @@ fn decide(c: &Ctx) -> Reading {
 /// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)?
 fn has_condition(c: &Ctx) -> bool {
     let r = c.rules;
-    if !c.find_any(&r.conditions, 0..c.w.len()).is_empty() {
-        return true;
+    for i in c.find_any(&r.conditions, 0..c.w.len()) {
+        // "sans être inquiété", "sans que": manner, not condition.
+        let manner = r.manner_before_infinitive.iter().find(|q| c.seq_at(i, q)).is_some_and(|q| {
+            c.w.get(i + q.len()).is_some_and(|x| {
+                x == "que" || x == "qu" || c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF))
+            })
+        });
+        if !manner {
+            return true;
+        }
     }
     for i in 0..c.w.len() {
         if i == c.at || (c.w[i] != "si" && c.w[i] != "s") {
@@ -818,6 +829,7 @@ mod tests {
             ("S'il pleuvait demain, le match serait reporté.", "serait", Hypothetical),
             ("Le match serait reporté si la pluie continuait.", "serait", Hypothetical),
             ("Sans votre aide, nous aurions échoué.", "aurions", Hypothetical),
+            ("Le suspect aurait fui sans être inquiété.", "aurait", Hearsay),
             ("En cas de panne, le système redémarrerait seul.", "redémarrerait", Hypothetical),
             ("À sa place, je refuserais.", "refuserais", Hypothetical),
             ("Dans ce cas, la ville perdrait ses subventions.", "perdrait", Hypothetical),
@@ -874,6 +886,7 @@ mod tests {
             ("Selon la police, le suspect se cacherait en Belgique.", "cacherait", Hearsay),
             ("D'après des témoins, l'incendie serait d'origine criminelle.", "serait", Hearsay),
             ("Il semblerait que le ministre soit malade.", "semblerait", Hearsay),
+            ("Si l'on en croit la presse locale, le maire aurait démissionné.", "aurait", Hearsay),
             ("Le suspect aurait-il menti aux enquêteurs ?", "aurait", Hearsay),
             ("Le directeur aurait touché des pots-de-vin.", "aurait", Hearsay),
             ("Le trésor dormirait au fond du lac.", "dormirait", Hearsay),
@@ -900,6 +913,23 @@ mod tests {
             ("L'État devrait dès lors revoir sa copie.", "devrait", Attenuation),
             // Indirect question "indiquer si": not a condition.
             ("Il devrait préciser demain s'il accepte l'offre.", "devrait", Epistemic),
+        ]);
+    }
+
+    #[test]
+    fn news_style_sentences() {
+        use Reading::*;
+        check(&[
+            ("Le président pourrait annoncer sa candidature la semaine prochaine.", "pourrait", Epistemic),
+            ("Le gouvernement devrait présenter son projet de loi en mars.", "devrait", Epistemic),
+            ("Selon l'AFP, trois personnes auraient été tuées.", "auraient", Hearsay),
+            ("L'attaque aurait fait au moins dix morts.", "aurait", Hearsay),
+            ("Le suspect serait âgé de 25 ans.", "serait", Hearsay),
+            ("Le parquet a indiqué que l'enquête serait confiée à la police judiciaire.", "serait", FutureInPast),
+            ("Une hausse des taxes pénaliserait les ménages modestes.", "pénaliserait", Hypothetical),
+            ("Ce serait une première dans l'histoire du club.", "serait", Epistemic),
+            ("Il pourrait s'agir d'un acte criminel.", "pourrait", Epistemic),
+            ("Il s'agirait d'un règlement de comptes.", "agirait", Hearsay),
         ]);
     }
 }
