@@ -8,7 +8,9 @@ fn main() {
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
     let json = args.iter().any(|a| a == "--json");
     let path = args.iter().find(|a| !a.starts_with('-')).map(PathBuf::from).unwrap_or_else(|| {
-        let shared = std::env::var("HEDGE_SHARED").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+        let shared = std::env::var("HEDGE_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
         shared.join("eval/cnd-readings/dev.jsonl")
     });
     match hedge::eval::readings::eval_readings(&path) {

@@ -241,7 +241,9 @@ fn seqs(v: &[String]) -> Result<Vec<Seq>, String> {
 impl ReadingRules {
     /// The rules compiled into the binary, parsed once per process.
     pub fn embedded() -> &'static ReadingRules {
-        EMBEDDED.get_or_init(|| ReadingRules::from_toml(EMBEDDED_RULES).expect("lexicons/readings.toml is checked by tests"))
+        EMBEDDED.get_or_init(|| {
+            ReadingRules::from_toml(EMBEDDED_RULES).expect("lexicons/readings.toml is checked by tests")
+        })
     }
 
     /// Parses a rules file.
@@ -337,7 +339,6 @@ impl<'a> Ctx<'a> {
             .any(|f| f.tags.contains(tag) && lemmas.contains(self.morph.lemma_name(f.lemma)))
     }
 
-
     fn is_ppas(&self, i: usize) -> bool {
         self.morph.lookup(&self.w[i]).iter().any(|f| f.tags.contains(Tags::PPAS))
     }
@@ -360,7 +361,10 @@ impl<'a> Ctx<'a> {
 
     /// Is word `i` inside a `not_conditions` sequence?
     fn masked(&self, i: usize) -> bool {
-        self.rules.not_conditions.iter().any(|q| (i.saturating_sub(q.len() - 1)..=i).any(|s| s + q.len() > i && self.seq_at(s, q)))
+        self.rules
+            .not_conditions
+            .iter()
+            .any(|q| (i.saturating_sub(q.len() - 1)..=i).any(|s| s + q.len() > i && self.seq_at(s, q)))
     }
 
     /// The first word after the verb that is not an intensifier / adverb, with its index.
@@ -423,29 +427,26 @@ fn analyse_subject(c: &mut Ctx, form: &str) {
         while i > 0 {
             i -= 1;
             let x = &c.w[i];
-            if c.rules.demonstratives.contains(x) || ["je", "j", "tu", "il", "elle", "on", "ils", "elles"].contains(&x.as_str()) {
+            if c.rules.demonstratives.contains(x)
+                || ["je", "j", "tu", "il", "elle", "on", "ils", "elles"].contains(&x.as_str())
+            {
                 c.subject = Some(x.clone());
                 break;
             }
+            // "nous" / "vous" agreeing with the ending are the subject ("nous devrions");
+            // otherwise they are objects and the search goes on ("je vous proposerais").
             if (x == "nous" && c.person == Person::First) || (x == "vous" && c.person == Person::Second) {
-                // the subject only if nothing but clitics precede up to another subject; fine
                 c.subject = Some(x.clone());
-                // keep looking for an earlier subject pronoun ("je vous proposerais" is 1st)
-                if c.person != Person::Third {
-                    break;
-                }
+                break;
             }
             if !c.rules.clitics.contains(x) {
                 break;
             }
         }
     }
-    if let Some(s) = &c.subject {
-        if ["je", "j", "nous"].contains(&s.as_str()) && c.person == Person::First {
-            c.person = Person::First;
-        } else if ["tu", "vous"].contains(&s.as_str()) && c.person != Person::Third {
-            c.person = Person::Second;
-        }
+    // "-rais" is 1st or 2nd person singular: "tu" decides.
+    if c.person == Person::First && c.subject.as_deref() == Some("tu") {
+        c.person = Person::Second;
     }
 }
 
@@ -475,7 +476,8 @@ fn find_participle(c: &Ctx) -> Option<usize> {
         let x = &c.w[j];
         let skippable = c.rules.intensifiers.contains(x)
             || c.rules.clitics.contains(x)
-            || ["pas", "plus", "jamais", "rien", "point", "guère", "même", "déjà", "toujours", "tous", "toutes"].contains(&x.as_str())
+            || ["pas", "plus", "jamais", "rien", "point", "guère", "même", "déjà", "toujours", "tous", "toutes"]
+                .contains(&x.as_str())
             || x.ends_with("ment");
         if !skippable {
             return None;
@@ -540,7 +542,8 @@ fn decide(c: &Ctx) -> Reading {
     //    permis / évité / entraîné".
     if let Some(p) = c.participle {
         if c.lemma == "avoir"
-            && (c.has_tag_lemma(p, Tags::PPAS, &r.counterfactual_modals) || c.has_tag_lemma(p, Tags::PPAS, &r.consequence_verbs))
+            && (c.has_tag_lemma(p, Tags::PPAS, &r.counterfactual_modals)
+                || c.has_tag_lemma(p, Tags::PPAS, &r.consequence_verbs))
         {
             return Reading::Hypothetical;
         }
@@ -632,12 +635,14 @@ fn has_condition(c: &Ctx) -> bool {
             if !(next == "il" || next == "ils") || !c.gap_after(i).contains(['\'', '’']) {
                 continue;
             }
-        } else if !r.si_subject_starters.contains(next) && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase) {
+        } else if !r.si_subject_starters.contains(next)
+            && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase)
+        {
             continue;
         }
         // Indirect question: "demander si", "savoir si" just before.
         let from = i.saturating_sub(4);
-        if (from..i).any(|j| c.has_tag_lemma(j, Tags::FINITE.union(Tags::INF), &r.indirect_question_verbs) || c.has_tag_lemma(j, Tags::PPAS, &r.indirect_question_verbs) || c.has_tag_lemma(j, Tags::IND, &r.indirect_question_verbs) || c.has_tag_lemma(j, Tags::INF, &r.indirect_question_verbs)) {
+        if (from..i).any(|j| has_any_tag_lemma(c, j, &r.indirect_question_verbs)) {
             continue;
         }
         return true;
@@ -659,13 +664,16 @@ fn future_in_past(c: &Ctx) -> bool {
         }
         let w = &c.w[i];
         let finite_past = c.morph.lookup(w).iter().any(|f| {
-            f.tags.contains(Tags::IND) && r.reporting.contains(c.morph.lemma_name(f.lemma)) && !f.tags.contains(Tags::COND)
+            f.tags.contains(Tags::IND)
+                && r.reporting.contains(c.morph.lemma_name(f.lemma))
+                && !f.tags.contains(Tags::COND)
         }) && r.past_endings.iter().any(|e| w.ends_with(e.as_str()));
         let compound_past = c.has_tag_lemma(i, Tags::PPAS, &r.reporting)
             && (i.saturating_sub(4)..i).any(|j| {
-                c.morph.lookup(&c.w[j]).iter().any(|f| {
-                    f.tags.contains(Tags::IND) && matches!(c.morph.lemma_name(f.lemma), "avoir" | "être")
-                })
+                c.morph
+                    .lookup(&c.w[j])
+                    .iter()
+                    .any(|f| f.tags.contains(Tags::IND) && matches!(c.morph.lemma_name(f.lemma), "avoir" | "être"))
             });
         if !(finite_past || compound_past) {
             continue;
@@ -744,7 +752,8 @@ mod tests {
     fn read(s: &str, target: &str) -> Reading {
         let m = Morphology::embedded();
         let toks = token::tokenize(s, 0);
-        let at = toks.iter().position(|t| &s[t.span.clone()] == target).unwrap_or_else(|| panic!("{target} not in {s}"));
+        let at =
+            toks.iter().position(|t| &s[t.span.clone()] == target).unwrap_or_else(|| panic!("{target} not in {s}"));
         classify_reading(s, &toks, at, m, ReadingRules::embedded())
     }
 
@@ -770,7 +779,9 @@ mod tests {
     #[test]
     fn hedge_flags() {
         assert!(Reading::Hearsay.is_hedge() && Reading::Epistemic.is_hedge());
-        assert!(!Reading::Hypothetical.is_hedge() && !Reading::FutureInPast.is_hedge() && !Reading::Attenuation.is_hedge());
+        assert!(
+            !Reading::Hypothetical.is_hedge() && !Reading::FutureInPast.is_hedge() && !Reading::Attenuation.is_hedge()
+        );
         assert_eq!(Reading::all().map(|r| r.index()), [0, 1, 2, 3, 4]);
         assert_eq!(Reading::FutureInPast.as_str(), "future_in_past");
     }

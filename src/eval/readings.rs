@@ -138,10 +138,23 @@ impl ReadingsEval {
     pub fn render(&self, verbose: bool) -> String {
         use std::fmt::Write;
         let mut s = String::new();
-        let _ = writeln!(s, "n = {}  five-way accuracy = {:.3}  hedge/not-hedge accuracy = {:.3}", self.n, self.accuracy, self.hedge_accuracy);
+        let _ = writeln!(
+            s,
+            "n = {}  five-way accuracy = {:.3}  hedge/not-hedge accuracy = {:.3}",
+            self.n, self.accuracy, self.hedge_accuracy
+        );
         let _ = writeln!(s, "{:<15} {:>6} {:>6} {:>6} {:>8} {:>9}", "reading", "P", "R", "F1", "support", "predicted");
         for r in &self.per_reading {
-            let _ = writeln!(s, "{:<15} {:>6.3} {:>6.3} {:>6.3} {:>8} {:>9}", r.reading.as_str(), r.precision, r.recall, r.f1, r.support, r.predicted);
+            let _ = writeln!(
+                s,
+                "{:<15} {:>6.3} {:>6.3} {:>6.3} {:>8} {:>9}",
+                r.reading.as_str(),
+                r.precision,
+                r.recall,
+                r.f1,
+                r.support,
+                r.predicted
+            );
         }
         let _ = writeln!(s, "confusion (rows gold, columns predicted):");
         let _ = write!(s, "{:<15}", "");
@@ -158,7 +171,15 @@ impl ReadingsEval {
         }
         if verbose {
             for e in &self.errors {
-                let _ = writeln!(s, "{}  {}  gold={} predicted={}  {}", e.item, e.word, e.gold.as_str(), e.predicted.as_str(), e.text);
+                let _ = writeln!(
+                    s,
+                    "{}  {}  gold={} predicted={}  {}",
+                    e.item,
+                    e.word,
+                    e.gold.as_str(),
+                    e.predicted.as_str(),
+                    e.text
+                );
             }
         }
         s
