@@ -307,6 +307,22 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             }
             Ok(0)
         }
+        EvalCommand::Readings { file, verbose, format } => {
+            let r = match crate::eval::readings::eval_readings(&file) {
+                Ok(r) => r,
+                Err(e) => {
+                    writeln!(err, "hedge: {e}")?;
+                    return Ok(1);
+                }
+            };
+            if format == EvalFormat::Json {
+                serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::other)?;
+                writeln!(out)?;
+            } else {
+                write!(out, "{}", r.render(verbose))?;
+            }
+            Ok(0)
+        }
         EvalCommand::Segment { files, prefix, verbose, format } => {
             let r = match crate::eval::segment::eval_segment(&files, prefix.as_deref()) {
                 Ok(r) => r,
@@ -329,7 +345,8 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "file", "sentences", "tp", "fp", "fn", "precision", "recall", "f1")?;
             for f in &r.files {
                 let s = &f.scores;
-                writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", f.file, f.sentences, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
+                let name = f.file.rsplit('/').next().unwrap_or(&f.file);
+                writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", name, f.sentences, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
             }
             let s = &r.overall;
             let n: usize = r.files.iter().map(|f| f.sentences).sum();

@@ -124,6 +124,18 @@ pub enum EvalCommand {
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Reading of each conditional (hearsay, epistemic, hypothetical, future_in_past,
+    /// attenuation) against a hand-annotated JSONL file.
+    #[command(after_help = "Example:\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --verbose")]
+    Readings {
+        #[arg(value_name = "FILE.jsonl")]
+        file: PathBuf,
+        /// List every error with its sentence.
+        #[arg(long)]
+        verbose: bool,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
     /// Sentence boundaries against UD gold: consecutive sentences joined by a space, 8 at a time.
     #[command(after_help = "Examples:\n  hedge eval segment ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --prefix annodis.er\n  hedge eval segment ../shared/eval/ud-french/UD_French-GSD/fr_gsd-ud-dev.conllu")]
     Segment {

@@ -1,14 +1,946 @@
-//! TEMPORARY (replaced by the read branch).
-use crate::lexicon::morphology::Morphology;
-use crate::token::Token;
+//! The reading of a conditional-mood verb: hearsay, epistemic, hypothetical, future in the
+//! past or attenuation (definitions: `shared/eval/cnd-readings/GUIDELINES.md`).
+//!
+//! Only the first two are hedges: the writer does not vouch for the fact. The other three use
+//! the conditional for grammar (a condition, a past viewpoint) or for politeness.
+//!
+//! The classifier is an ordered list of rules a French grammar teacher would state; the first
+//! rule that fires gives the reading. The cue words are data, in `lexicons/readings.toml`.
+//! Order (and why):
+//!
+//! 1. **Fixed expressions** (`[[idiom]]`): "ne serait-ce que", "on aurait dit", "je vous
+//!    saurais gré" mean what they mean whatever surrounds them.
+//! 2. **Attenuation by the verb itself**: volition verbs ("je voudrais", "nous aurions
+//!    souhaité"), impersonal obligation ("il faudrait", "il conviendrait"), first-person
+//!    advice ("je vous proposerais"), "serait" + evaluative adjective ("il serait souhaitable
+//!    de"). These come first because a condition nearby does not change them ("si vous le
+//!    permettez, je voudrais…"). Between the verb-level rules and the advice rules, a
+//!    deliberative question ("pourquoi / comment … ?") → hypothetical.
+//! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
+//!    verb of asking, not "même si"), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
+//!    anywhere in the sentence.
+//! 4. **Counterfactual**: "aurait pu", "aurait dû" + infinitive — what was possible or due and
+//!    did not happen; likewise a compound conditional of a verb of consequence ("aurait
+//!    permis", "aurait évité").
+//! 5. **Future in the past**: a reporting / thinking / deciding verb in a past tense (passé
+//!    composé or plus-que-parfait = auxiliary + participle; imparfait or passé simple by
+//!    their ending) followed by "que"/"si" before the conditional.
+//! 6. **Modals** — *devoir*: 1st/2nd person or "on" = deontic (attenuation); 3rd person with a
+//!    future time cue, a number or an event verb ("devrait durer", "devrait permettre", "il
+//!    devrait y avoir") = prediction (epistemic); otherwise obligation (attenuation).
+//!    *pouvoir*: "on pourrait dire", "pourriez-vous" = attenuation; "je/nous pourrions" =
+//!    hypothetical (what I could do, given…); otherwise possibility (epistemic).
+//! 7. **Hearsay by a source cue** ("selon", "d'après", "aux dires de") or by "sembler" /
+//!    "paraître" ("il semblerait que").
+//! 8. **1st / 2nd person** (other verbs): the speaker imagines himself → hypothetical.
+//! 9. **Compound conditional** (aurait/serait + past participle) in the 3rd person, no
+//!    condition: the journalistic conditional → hearsay.
+//! 10. **Relative clause** with a simple conditional ("toute mesure qui violerait…"), a
+//!     **question** ("pourquoi le ferait-il ?") or a **verb of consequence** ("cette réforme
+//!     permettrait de…"): an envisaged case → hypothetical.
+//! 11. **"ce serait…"** (demonstrative subject + être): the writer's own guess → epistemic.
+//! 12. **Default**: a 3rd-person simple conditional stating a fact → hearsay.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::lexicon::morphology::{Morphology, Tags};
+use crate::token::{self, Token};
+
+/// The reading of a conditional verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Reading { Hearsay, Epistemic, Hypothetical, FutureInPast, Attenuation }
-impl Reading {
-    pub fn is_hedge(self) -> bool { matches!(self, Reading::Hearsay | Reading::Epistemic) }
-    pub fn as_str(self) -> &'static str { match self { Reading::Hearsay => "hearsay", Reading::Epistemic => "epistemic", Reading::Hypothetical => "hypothetical", Reading::FutureInPast => "future_in_past", Reading::Attenuation => "attenuation" } }
-    pub fn all() -> [Reading; 5] { [Reading::Hearsay, Reading::Epistemic, Reading::Hypothetical, Reading::FutureInPast, Reading::Attenuation] }
+pub enum Reading {
+    Hearsay,
+    Epistemic,
+    Hypothetical,
+    FutureInPast,
+    Attenuation,
 }
-pub struct ReadingRules;
-impl ReadingRules { pub fn embedded() -> &'static ReadingRules { &ReadingRules } }
-pub fn classify_reading(_text: &str, _tokens: &[Token], _at: usize, _morph: &Morphology, _rules: &ReadingRules) -> Reading { Reading::Hearsay }
+
+impl Reading {
+    /// Does this reading hedge the fact (the writer does not vouch for it)?
+    pub fn is_hedge(self) -> bool {
+        matches!(self, Reading::Hearsay | Reading::Epistemic)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reading::Hearsay => "hearsay",
+            Reading::Epistemic => "epistemic",
+            Reading::Hypothetical => "hypothetical",
+            Reading::FutureInPast => "future_in_past",
+            Reading::Attenuation => "attenuation",
+        }
+    }
+
+    pub fn all() -> [Reading; 5] {
+        [Reading::Hearsay, Reading::Epistemic, Reading::Hypothetical, Reading::FutureInPast, Reading::Attenuation]
+    }
+
+    /// Position in [`Reading::all`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A sequence of lower-case words.
+type Seq = Vec<String>;
+
+/// The cue lists of `lexicons/readings.toml`, ready for matching.
+#[derive(Debug)]
+pub struct ReadingRules {
+    idioms: Vec<(Seq, Reading)>,
+    volition: HashSet<String>,
+    impersonal: HashSet<String>,
+    personal_use: HashSet<String>,
+    dative_clitics: HashSet<String>,
+    first_person_advice: HashSet<String>,
+    evaluative_adjectives: HashSet<String>,
+    intensifiers: HashSet<String>,
+    conditions: Vec<Seq>,
+    not_conditions: Vec<Seq>,
+    manner_before_infinitive: Vec<Seq>,
+    si_subject_starters: HashSet<String>,
+    indirect_question_verbs: HashSet<String>,
+    rhetorical_question_words: HashSet<String>,
+    counterfactual_modals: HashSet<String>,
+    reporting: HashSet<String>,
+    complementizers: HashSet<String>,
+    past_endings: Vec<String>,
+    devoir: String,
+    pouvoir: String,
+    future_time: Vec<Seq>,
+    prediction_verbs: HashSet<String>,
+    prediction_phrases: Vec<Seq>,
+    saying_verbs: HashSet<String>,
+    hearsay_sources: Vec<Seq>,
+    hearsay_lemmas: HashSet<String>,
+    consequence_verbs: HashSet<String>,
+    relatives: HashSet<String>,
+    clitics: HashSet<String>,
+    demonstratives: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    #[serde(default)]
+    idiom: Vec<RawIdiom>,
+    attenuation: RawAttenuation,
+    hypothetical: RawHypothetical,
+    counterfactual: RawCounterfactual,
+    future_in_past: RawFip,
+    modal: RawModal,
+    hearsay: RawHearsay,
+    consequence: RawConsequence,
+    words: RawWords,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIdiom {
+    words: String,
+    reading: Reading,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAttenuation {
+    volition: Vec<String>,
+    impersonal: Vec<String>,
+    personal_use: Vec<String>,
+    dative_clitics: Vec<String>,
+    first_person_advice: Vec<String>,
+    evaluative_adjectives: Vec<String>,
+    intensifiers: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHypothetical {
+    conditions: Vec<String>,
+    not_conditions: Vec<String>,
+    manner_before_infinitive: Vec<String>,
+    si_subject_starters: Vec<String>,
+    indirect_question_verbs: Vec<String>,
+    rhetorical_question_words: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCounterfactual {
+    modals: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFip {
+    reporting: Vec<String>,
+    complementizers: Vec<String>,
+    past_endings: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawModal {
+    devoir: String,
+    pouvoir: String,
+    future_time: Vec<String>,
+    prediction_verbs: Vec<String>,
+    prediction_phrases: Vec<String>,
+    saying_verbs: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHearsay {
+    sources: Vec<String>,
+    lemmas: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConsequence {
+    verbs: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWords {
+    relatives: Vec<String>,
+    clitics: Vec<String>,
+    demonstratives: Vec<String>,
+}
+
+static EMBEDDED_RULES: &str = include_str!("../../lexicons/readings.toml");
+static EMBEDDED: OnceLock<ReadingRules> = OnceLock::new();
+
+/// Cuts a cue into lower-case words (same word rule as the text).
+fn seq(s: &str) -> Seq {
+    token::tokenize(s, 0)
+        .iter()
+        .map(|t| {
+            let mut l = String::new();
+            token::lower_into(&s[t.span.clone()], &mut l);
+            l
+        })
+        .collect()
+}
+
+fn set(v: Vec<String>) -> HashSet<String> {
+    v.into_iter().map(|s| s.to_lowercase()).collect()
+}
+
+fn seqs(v: &[String]) -> Result<Vec<Seq>, String> {
+    v.iter()
+        .map(|s| {
+            let q = seq(s);
+            if q.is_empty() {
+                Err(format!("empty cue {s:?}"))
+            } else {
+                Ok(q)
+            }
+        })
+        .collect()
+}
+
+impl ReadingRules {
+    /// The rules compiled into the binary, parsed once per process.
+    pub fn embedded() -> &'static ReadingRules {
+        EMBEDDED.get_or_init(|| {
+            ReadingRules::from_toml(EMBEDDED_RULES).expect("lexicons/readings.toml is checked by tests")
+        })
+    }
+
+    /// Parses a rules file.
+    pub fn from_toml(text: &str) -> Result<ReadingRules, String> {
+        let raw: RawRules = toml::from_str(text).map_err(|e| format!("readings rules: {e}"))?;
+        let mut idioms = Vec::new();
+        for i in raw.idiom {
+            let q = seq(&i.words);
+            if q.is_empty() {
+                return Err("readings rules: empty idiom".into());
+            }
+            idioms.push((q, i.reading));
+        }
+        Ok(ReadingRules {
+            idioms,
+            volition: set(raw.attenuation.volition),
+            impersonal: set(raw.attenuation.impersonal),
+            personal_use: set(raw.attenuation.personal_use),
+            dative_clitics: set(raw.attenuation.dative_clitics),
+            first_person_advice: set(raw.attenuation.first_person_advice),
+            evaluative_adjectives: set(raw.attenuation.evaluative_adjectives),
+            intensifiers: set(raw.attenuation.intensifiers),
+            conditions: seqs(&raw.hypothetical.conditions)?,
+            not_conditions: seqs(&raw.hypothetical.not_conditions)?,
+            manner_before_infinitive: seqs(&raw.hypothetical.manner_before_infinitive)?,
+            si_subject_starters: set(raw.hypothetical.si_subject_starters),
+            indirect_question_verbs: set(raw.hypothetical.indirect_question_verbs),
+            rhetorical_question_words: set(raw.hypothetical.rhetorical_question_words),
+            counterfactual_modals: set(raw.counterfactual.modals),
+            reporting: set(raw.future_in_past.reporting),
+            complementizers: set(raw.future_in_past.complementizers),
+            past_endings: raw.future_in_past.past_endings,
+            devoir: raw.modal.devoir,
+            pouvoir: raw.modal.pouvoir,
+            future_time: seqs(&raw.modal.future_time)?,
+            prediction_verbs: set(raw.modal.prediction_verbs),
+            prediction_phrases: seqs(&raw.modal.prediction_phrases)?,
+            saying_verbs: set(raw.modal.saying_verbs),
+            hearsay_sources: seqs(&raw.hearsay.sources)?,
+            hearsay_lemmas: set(raw.hearsay.lemmas),
+            consequence_verbs: set(raw.consequence.verbs),
+            relatives: set(raw.words.relatives),
+            clitics: set(raw.words.clitics),
+            demonstratives: set(raw.words.demonstratives),
+        })
+    }
+}
+
+/// Grammatical person of the conditional, from its ending and its subject pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Person {
+    First,
+    Second,
+    Third,
+}
+
+/// What the rules look at, computed once.
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Lower-case words of the sentence.
+    w: Vec<String>,
+    at: usize,
+    morph: &'a Morphology,
+    rules: &'a ReadingRules,
+    lemma: String,
+    person: Person,
+    /// Subject pronoun found (before the verb, or inverted after it), lower-case.
+    subject: Option<String>,
+    inverted: bool,
+    /// Index of the past participle making this a compound conditional (aurait fait).
+    participle: Option<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn gap_after(&self, i: usize) -> &'a str {
+        let end = self.tokens[i].span.end;
+        match self.tokens.get(i + 1) {
+            Some(n) => &self.text[end..n.span.start],
+            None => {
+                // Up to the next word of the document: the sentence's final punctuation.
+                let rest = &self.text[end..];
+                let stop = rest.find(|c: char| c.is_alphanumeric()).unwrap_or(rest.len());
+                &rest[..stop]
+            }
+        }
+    }
+
+    fn has_tag_lemma(&self, i: usize, tag: Tags, lemmas: &HashSet<String>) -> bool {
+        self.morph
+            .lookup(&self.w[i])
+            .iter()
+            .any(|f| f.tags.contains(tag) && lemmas.contains(self.morph.lemma_name(f.lemma)))
+    }
+
+    fn is_ppas(&self, i: usize) -> bool {
+        self.morph.lookup(&self.w[i]).iter().any(|f| f.tags.contains(Tags::PPAS))
+    }
+
+    /// Does `q` occur at word `i`?
+    fn seq_at(&self, i: usize, q: &[String]) -> bool {
+        i + q.len() <= self.w.len() && self.w[i..i + q.len()].iter().zip(q).all(|(a, b)| a == b)
+    }
+
+    /// Positions where any of `qs` starts, excluding those inside a `not_conditions` match.
+    fn find_any(&self, qs: &[Seq], range: std::ops::Range<usize>) -> Vec<usize> {
+        let mut out = Vec::new();
+        for i in range {
+            if qs.iter().any(|q| self.seq_at(i, q)) && !self.masked(i) {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// Is word `i` inside a `not_conditions` sequence?
+    fn masked(&self, i: usize) -> bool {
+        self.rules
+            .not_conditions
+            .iter()
+            .any(|q| (i.saturating_sub(q.len() - 1)..=i).any(|s| s + q.len() > i && self.seq_at(s, q)))
+    }
+
+    /// The first word after the verb that is not an intensifier / adverb, with its index.
+    fn next_content(&self, from: usize, max: usize) -> Option<usize> {
+        (from..self.w.len().min(from + max)).find(|&j| !self.rules.intensifiers.contains(&self.w[j]))
+    }
+}
+
+fn is_number(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Classifies the conditional word `tokens[at]` of a sentence (`text` is the whole document;
+/// the tokens are the words of one sentence, their spans index `text`).
+pub fn classify_reading(text: &str, tokens: &[Token], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
+    let w: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            let mut l = String::new();
+            token::lower_into(&text[t.span.clone()], &mut l);
+            l
+        })
+        .collect();
+    let form = w[at].clone();
+    let lemma = morph.conditional_lemma(&form).unwrap_or("").to_string();
+    let mut c = Ctx {
+        text,
+        tokens,
+        w,
+        at,
+        morph,
+        rules,
+        lemma,
+        person: Person::Third,
+        subject: None,
+        inverted: false,
+        participle: None,
+    };
+    analyse_subject(&mut c, &form);
+    c.participle = find_participle(&c);
+    decide(&c)
+}
+
+fn analyse_subject(c: &mut Ctx, form: &str) {
+    c.person = if form.ends_with("rais") || form.ends_with("rions") {
+        Person::First
+    } else if form.ends_with("riez") {
+        Person::Second
+    } else {
+        Person::Third
+    };
+    const SUBJECTS: [&str; 12] = ["je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "c"];
+    // Inversion: "aurait-il", "pourrait-on", "devrais-je".
+    if c.at + 1 < c.w.len() && c.gap_after(c.at).trim() == "-" && SUBJECTS[..11].contains(&c.w[c.at + 1].as_str()) {
+        c.inverted = true;
+        c.subject = Some(c.w[c.at + 1].clone());
+    } else {
+        // Before the verb, skipping object pronouns and "ne".
+        let mut i = c.at;
+        while i > 0 {
+            i -= 1;
+            let x = &c.w[i];
+            if c.rules.demonstratives.contains(x)
+                || ["je", "j", "tu", "il", "elle", "on", "ils", "elles"].contains(&x.as_str())
+            {
+                c.subject = Some(x.clone());
+                break;
+            }
+            // "nous" / "vous" agreeing with the ending are the subject ("nous devrions");
+            // otherwise they are objects and the search goes on ("je vous proposerais").
+            if (x == "nous" && c.person == Person::First) || (x == "vous" && c.person == Person::Second) {
+                c.subject = Some(x.clone());
+                break;
+            }
+            if !c.rules.clitics.contains(x) {
+                break;
+            }
+        }
+    }
+    // "-rais" is 1st or 2nd person singular: "tu" decides.
+    if c.person == Person::First && c.subject.as_deref() == Some("tu") {
+        c.person = Person::Second;
+    }
+}
+
+/// For an auxiliary (avoir / être) in the conditional: the past participle that follows
+/// ("aurait été", "serait parti", "aurait, selon X, payé"), within a few words.
+fn find_participle(c: &Ctx) -> Option<usize> {
+    if c.lemma != "avoir" && c.lemma != "être" {
+        return None;
+    }
+    let mut j = if c.inverted { c.at + 2 } else { c.at + 1 };
+    let mut steps = 0;
+    while j < c.w.len() && steps < 10 {
+        steps += 1;
+        let gap = c.gap_after(j - 1);
+        if gap.contains(['.', ';', ':', '?', '!', '"', '«', '»']) {
+            return None;
+        }
+        if gap.contains([',', '(', '[']) {
+            // A parenthetical ("auraient, pour le compte de X, fait"): jump past its end.
+            let close = (j..c.w.len().min(j + 10)).find(|&k| c.gap_after(k).contains([',', ')', ']']))?;
+            j = close + 1;
+            continue;
+        }
+        if c.is_ppas(j) {
+            return Some(j);
+        }
+        let x = &c.w[j];
+        let skippable = c.rules.intensifiers.contains(x)
+            || c.rules.clitics.contains(x)
+            || ["pas", "plus", "jamais", "rien", "point", "guère", "même", "déjà", "toujours", "tous", "toutes"]
+                .contains(&x.as_str())
+            || x.ends_with("ment");
+        if !skippable {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+fn decide(c: &Ctx) -> Reading {
+    let r = c.rules;
+    let at = c.at;
+    let n = c.w.len();
+
+    // 1. Fixed expressions containing the verb.
+    for (q, reading) in &r.idioms {
+        for k in 0..q.len() {
+            if q[k] == c.w[at] && at >= k && c.seq_at(at - k, q) {
+                return *reading;
+            }
+        }
+    }
+
+    // 2. Attenuation carried by the verb.
+    if r.volition.contains(&c.lemma) {
+        return Reading::Attenuation;
+    }
+    if let Some(p) = c.participle {
+        if c.lemma == "avoir" && c.has_tag_lemma(p, Tags::PPAS, &r.volition) {
+            return Reading::Attenuation; // "j'aurais préféré", "nous aurions souhaité"
+        }
+    }
+    if r.impersonal.contains(&c.lemma)
+        && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&c.w[at - 1]))
+    {
+        return Reading::Attenuation;
+    }
+
+    // 2b. Deliberative / rhetorical question ("pourquoi le ferais-je ?").
+    if is_question(c) && c.w[..at].iter().any(|x| r.rhetorical_question_words.contains(x)) {
+        return Reading::Hypothetical;
+    }
+
+    // 2c. Softened advice, evaluative "serait".
+    if c.person == Person::First && r.first_person_advice.contains(&c.lemma) && c.subject.is_some() {
+        return Reading::Attenuation;
+    }
+    if c.lemma == "être" {
+        if let Some(j) = c.next_content(if c.inverted { at + 2 } else { at + 1 }, 5) {
+            if r.evaluative_adjectives.contains(&c.w[j]) {
+                return Reading::Attenuation;
+            }
+        }
+    }
+
+    // 3. A stated condition in the sentence.
+    if has_condition(c) {
+        return Reading::Hypothetical;
+    }
+
+    // 4. Counterfactual "aurait pu / aurait dû", and the counterfactual consequence "aurait
+    //    permis / évité / entraîné".
+    if let Some(p) = c.participle {
+        if c.lemma == "avoir"
+            && (c.has_tag_lemma(p, Tags::PPAS, &r.counterfactual_modals)
+                || c.has_tag_lemma(p, Tags::PPAS, &r.consequence_verbs))
+        {
+            return Reading::Hypothetical;
+        }
+    }
+
+    // 5. Future in the past.
+    if future_in_past(c) {
+        return Reading::FutureInPast;
+    }
+
+    // 6. Modals.
+    let on = c.subject.as_deref() == Some("on");
+    if c.lemma == r.devoir {
+        if c.person != Person::Third || on {
+            return Reading::Attenuation;
+        }
+        if devoir_predicts(c) {
+            return Reading::Epistemic;
+        }
+        return Reading::Attenuation;
+    }
+    if c.lemma == r.pouvoir {
+        let inf = infinitive_after(c);
+        if on && inf.is_some_and(|i| c.has_tag_lemma(i, Tags::INF, &r.saying_verbs)) {
+            return Reading::Attenuation;
+        }
+        if c.inverted && matches!(c.subject.as_deref(), Some("vous") | Some("tu")) {
+            return Reading::Attenuation; // "pourriez-vous…"
+        }
+        if c.person == Person::First {
+            return Reading::Hypothetical;
+        }
+        return Reading::Epistemic;
+    }
+
+    // 7. Hearsay by a source cue or a "seems" verb.
+    if r.hearsay_lemmas.contains(&c.lemma) || !c.find_any(&r.hearsay_sources, 0..n).is_empty() {
+        return Reading::Hearsay;
+    }
+
+    // 8. The speaker or the addressee imagines themselves.
+    if c.person != Person::Third {
+        return Reading::Hypothetical;
+    }
+
+    // 9. Compound conditional: journalistic conditional.
+    if c.participle.is_some() {
+        return Reading::Hearsay;
+    }
+
+    // 10. Envisaged cases.
+    if in_relative(c) || is_question(c) || r.consequence_verbs.contains(&c.lemma) {
+        return Reading::Hypothetical;
+    }
+
+    // 11. "ce serait …": a guess.
+    if c.lemma == "être" && c.subject.as_deref().is_some_and(|s| r.demonstratives.contains(s)) {
+        return Reading::Epistemic;
+    }
+
+    // 12. A 3rd-person fact in the conditional.
+    Reading::Hearsay
+}
+
+/// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)?
+fn has_condition(c: &Ctx) -> bool {
+    let r = c.rules;
+    for i in c.find_any(&r.conditions, 0..c.w.len()) {
+        // "sans être inquiété", "sans que": manner, not condition.
+        let manner = r.manner_before_infinitive.iter().find(|q| c.seq_at(i, q)).is_some_and(|q| {
+            c.w.get(i + q.len()).is_some_and(|x| {
+                x == "que" || x == "qu" || c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF))
+            })
+        });
+        if !manner {
+            return true;
+        }
+    }
+    for i in 0..c.w.len() {
+        if i == c.at || (c.w[i] != "si" && c.w[i] != "s") {
+            continue;
+        }
+        if c.masked(i) {
+            continue;
+        }
+        let Some(next) = c.w.get(i + 1) else { continue };
+        if c.w[i] == "s" {
+            // "s'il", "s'ils" (elsewhere "s'" is the reflexive pronoun).
+            if !(next == "il" || next == "ils") || !c.gap_after(i).contains(['\'', '’']) {
+                continue;
+            }
+        } else if !r.si_subject_starters.contains(next)
+            && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        // Indirect question: "demander si", "savoir si" just before.
+        let from = i.saturating_sub(4);
+        if (from..i).any(|j| has_any_tag_lemma(c, j, &r.indirect_question_verbs)) {
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
+fn has_any_tag_lemma(c: &Ctx, i: usize, lemmas: &HashSet<String>) -> bool {
+    c.morph.lookup(&c.w[i]).iter().any(|f| lemmas.contains(c.morph.lemma_name(f.lemma)))
+}
+
+/// A past-tense reporting verb, then "que"/"si", then the conditional.
+fn future_in_past(c: &Ctx) -> bool {
+    let r = c.rules;
+    let from = c.at.saturating_sub(15);
+    for i in from..c.at {
+        if !has_any_tag_lemma(c, i, &r.reporting) {
+            continue;
+        }
+        let w = &c.w[i];
+        let finite_past = c.morph.lookup(w).iter().any(|f| {
+            f.tags.contains(Tags::IND)
+                && r.reporting.contains(c.morph.lemma_name(f.lemma))
+                && !f.tags.contains(Tags::COND)
+        }) && r.past_endings.iter().any(|e| w.ends_with(e.as_str()));
+        let compound_past = c.has_tag_lemma(i, Tags::PPAS, &r.reporting)
+            && (i.saturating_sub(4)..i).any(|j| {
+                c.morph
+                    .lookup(&c.w[j])
+                    .iter()
+                    .any(|f| f.tags.contains(Tags::IND) && matches!(c.morph.lemma_name(f.lemma), "avoir" | "être"))
+            });
+        if !(finite_past || compound_past) {
+            continue;
+        }
+        if (i + 1..c.at).any(|j| r.complementizers.contains(&c.w[j])) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The infinitive governed by a modal ("pourrait dire", "devrait y avoir").
+fn infinitive_after(c: &Ctx) -> Option<usize> {
+    let start = if c.inverted { c.at + 2 } else { c.at + 1 };
+    (start..c.w.len().min(start + 5)).find(|&j| c.morph.lookup(&c.w[j]).iter().any(|f| f.tags.contains(Tags::INF)))
+}
+
+/// Is 3rd-person "devrait" a prediction rather than an obligation?
+fn devoir_predicts(c: &Ctx) -> bool {
+    let r = c.rules;
+    let end = c.w.len();
+    if !c.find_any(&r.future_time, c.at + 1..end).is_empty() {
+        return true;
+    }
+    if c.w[c.at + 1..].iter().any(|x| is_number(x)) {
+        return true;
+    }
+    if let Some(i) = infinitive_after(c) {
+        if c.has_tag_lemma(i, Tags::INF, &r.prediction_verbs) {
+            return true;
+        }
+    }
+    let near = c.at + 1..(c.at + 4).min(end);
+    !c.find_any(&r.prediction_phrases, near).is_empty()
+}
+
+/// Does the conditional open a relative / subordinate clause ("qui violerait", "que le
+/// président formerait")?
+fn in_relative(c: &Ctx) -> bool {
+    let r = c.rules;
+    let mut i = c.at;
+    let mut steps = 0;
+    while i > 0 && steps < 4 {
+        i -= 1;
+        steps += 1;
+        let x = &c.w[i];
+        if r.relatives.contains(x) {
+            return true;
+        }
+        if c.gap_after(i).contains([',', ';', ':', '(', '"', '«']) {
+            return false;
+        }
+        if c.morph.is_unambiguous_finite(x) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Is the clause of the conditional a question (the next terminal punctuation is "?")?
+fn is_question(c: &Ctx) -> bool {
+    for i in c.at..c.w.len() {
+        let g = c.gap_after(i);
+        if let Some(p) = g.find(['.', '!', '?', ';']) {
+            return g[p..].starts_with('?');
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Classifies the first conditional word of `s` (or the word `target`).
+    fn read(s: &str, target: &str) -> Reading {
+        let m = Morphology::embedded();
+        let toks = token::tokenize(s, 0);
+        let at =
+            toks.iter().position(|t| &s[t.span.clone()] == target).unwrap_or_else(|| panic!("{target} not in {s}"));
+        classify_reading(s, &toks, at, m, ReadingRules::embedded())
+    }
+
+    fn check(cases: &[(&str, &str, Reading)]) {
+        let mut bad = Vec::new();
+        for (s, t, want) in cases {
+            let got = read(s, t);
+            if got != *want {
+                bad.push(format!("{s:?} [{t}]: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn embedded_rules_parse() {
+        let r = ReadingRules::embedded();
+        assert!(r.volition.contains("vouloir"));
+        assert!(!r.conditions.is_empty());
+        assert!(ReadingRules::from_toml("x = 1").is_err());
+    }
+
+    #[test]
+    fn hedge_flags() {
+        assert!(Reading::Hearsay.is_hedge() && Reading::Epistemic.is_hedge());
+        assert!(
+            !Reading::Hypothetical.is_hedge() && !Reading::FutureInPast.is_hedge() && !Reading::Attenuation.is_hedge()
+        );
+        assert_eq!(Reading::all().map(|r| r.index()), [0, 1, 2, 3, 4]);
+        assert_eq!(Reading::FutureInPast.as_str(), "future_in_past");
+    }
+
+    #[test]
+    fn required_product_cases() {
+        use Reading::*;
+        check(&[
+            ("si l'armée avait voulu, l'opération aurait été toute simple", "aurait", Hypothetical),
+            ("La coalition aurait pu aussi bloquer les convois", "aurait", Hypothetical),
+            ("Le convoi aurait compté 50 camions", "aurait", Hearsay),
+            ("Cela pourrait durer des années", "pourrait", Epistemic),
+            ("Il a dit qu'il viendrait", "viendrait", FutureInPast),
+            ("Je voudrais remercier tous les bénévoles.", "voudrais", Attenuation),
+            ("Il faudrait agir", "faudrait", Attenuation),
+            ("Il serait souhaitable de revoir le calendrier.", "serait", Attenuation),
+            ("Certains jihadistes français seraient repartis en direction de la France", "seraient", Hearsay),
+            ("Ils prépareraient une journée de la colère", "prépareraient", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn idioms() {
+        use Reading::*;
+        check(&[
+            ("Venez, ne serait-ce qu'une heure.", "serait", Hypothetical),
+            ("Je vous saurais gré de répondre vite.", "saurais", Attenuation),
+            ("On aurait dit un orage d'été.", "aurait", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn attenuation_rules() {
+        use Reading::*;
+        check(&[
+            ("Nous souhaiterions connaître votre avis.", "souhaiterions", Attenuation),
+            ("J'aimerais poser une question au ministre.", "aimerais", Attenuation),
+            ("Les syndicats préféreraient un accord rapide.", "préféreraient", Attenuation),
+            ("Nous aurions préféré une autre solution.", "aurions", Attenuation),
+            ("Il conviendrait de relire ce texte.", "conviendrait", Attenuation),
+            ("Je vous conseillerais de patienter.", "conseillerais", Attenuation),
+            ("Il serait naïf de croire à une trêve.", "serait", Attenuation),
+            ("Ce serait vraiment dommage de renoncer.", "serait", Attenuation),
+            ("Vous devriez consulter un médecin.", "devriez", Attenuation),
+            ("On devrait interdire ces pratiques.", "devrait", Attenuation),
+            ("Le gouvernement devrait écouter les agriculteurs.", "devrait", Attenuation),
+            ("On pourrait dire que rien n'a changé.", "pourrait", Attenuation),
+            ("Pourriez-vous répéter la question ?", "Pourriez", Attenuation),
+        ]);
+    }
+
+    #[test]
+    fn hypothetical_rules() {
+        use Reading::*;
+        check(&[
+            ("S'il pleuvait demain, le match serait reporté.", "serait", Hypothetical),
+            ("Le match serait reporté si la pluie continuait.", "serait", Hypothetical),
+            ("Sans votre aide, nous aurions échoué.", "aurions", Hypothetical),
+            ("Le suspect aurait fui sans être inquiété.", "aurait", Hearsay),
+            ("En cas de panne, le système redémarrerait seul.", "redémarrerait", Hypothetical),
+            ("À sa place, je refuserais.", "refuserais", Hypothetical),
+            ("Dans ce cas, la ville perdrait ses subventions.", "perdrait", Hypothetical),
+            ("Partez vite, sinon vous manqueriez le train.", "manqueriez", Hypothetical),
+            ("Le ministre aurait dû démissionner depuis longtemps.", "aurait", Hypothetical),
+            ("Je partirais volontiers en vacances.", "partirais", Hypothetical),
+            ("Toute loi qui limiterait ce droit sera censurée.", "limiterait", Hypothetical),
+            ("Pourquoi le maire mentirait-il ?", "mentirait", Hypothetical),
+            ("Cette réforme permettrait d'économiser des millions.", "permettrait", Hypothetical),
+            ("Nous pourrions gagner la coupe.", "pourrions", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn si_that_is_not_a_condition() {
+        use Reading::*;
+        check(&[
+            // Indirect question after "demander": future in the past.
+            ("Elle m'a demandé si je viendrais à la fête.", "viendrais", FutureInPast),
+            // "même si" is concessive; the rest is a journalistic conditional.
+            ("Même si rien n'est confirmé, le suspect aurait quitté le pays.", "aurait", Hearsay),
+            // "si" intensive before an adverb.
+            ("Le directeur, si souvent absent, aurait démissionné.", "aurait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn future_in_past_rules() {
+        use Reading::*;
+        check(&[
+            ("On savait déjà qu'il serait élu.", "serait", FutureInPast),
+            ("Le ministre avait promis que la route rouvrirait en mai.", "rouvrirait", FutureInPast),
+            ("Il annonça que la réunion aurait lieu à Lyon.", "aurait", FutureInPast),
+            ("Il était décidé que le vote se tiendrait à huis clos.", "tiendrait", FutureInPast),
+        ]);
+    }
+
+    #[test]
+    fn epistemic_rules() {
+        use Reading::*;
+        check(&[
+            ("Le chantier devrait s'achever avant la fin de l'année.", "devrait", Epistemic),
+            ("Le procès devrait durer trois semaines.", "devrait", Epistemic),
+            ("Il devrait y avoir du monde au stade.", "devrait", Epistemic),
+            ("La réunion pourrait être reportée.", "pourrait", Epistemic),
+            ("Ce serait le plus grand incendie de la décennie.", "serait", Epistemic),
+        ]);
+    }
+
+    #[test]
+    fn hearsay_rules() {
+        use Reading::*;
+        check(&[
+            ("Selon la police, le suspect se cacherait en Belgique.", "cacherait", Hearsay),
+            ("D'après des témoins, l'incendie serait d'origine criminelle.", "serait", Hearsay),
+            ("Il semblerait que le ministre soit malade.", "semblerait", Hearsay),
+            ("Si l'on en croit la presse locale, le maire aurait démissionné.", "aurait", Hearsay),
+            ("Le suspect aurait-il menti aux enquêteurs ?", "aurait", Hearsay),
+            ("Le directeur aurait touché des pots-de-vin.", "aurait", Hearsay),
+            ("Le trésor dormirait au fond du lac.", "dormirait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn later_rules() {
+        use Reading::*;
+        check(&[
+            // Idioms of advice and need.
+            ("Tu ferais mieux de te taire.", "ferais", Attenuation),
+            ("La façade aurait besoin d'un coup de peinture.", "aurait", Attenuation),
+            // "convenir à quelqu'un" is not the impersonal "il conviendrait".
+            ("Choisissez la date qui vous conviendrait le mieux.", "conviendrait", Hypothetical),
+            // Deliberative question.
+            ("Comment le lui dirais-je ?", "dirais", Hypothetical),
+            // Counterfactual consequence.
+            ("Une digue plus haute aurait évité la catastrophe.", "aurait", Hypothetical),
+            // Parenthetical between auxiliary and participle.
+            ("Le maire aurait, pour sa part, signé le contrat.", "aurait", Hearsay),
+            // Prediction phrases with devoir; "dès lors" is not a time cue.
+            ("Le nouveau stade devrait voir le jour.", "devrait", Epistemic),
+            ("L'État devrait dès lors revoir sa copie.", "devrait", Attenuation),
+            // Indirect question "indiquer si": not a condition.
+            ("Il devrait préciser demain s'il accepte l'offre.", "devrait", Epistemic),
+        ]);
+    }
+
+    #[test]
+    fn news_style_sentences() {
+        use Reading::*;
+        check(&[
+            ("Le président pourrait annoncer sa candidature la semaine prochaine.", "pourrait", Epistemic),
+            ("Le gouvernement devrait présenter son projet de loi en mars.", "devrait", Epistemic),
+            ("Selon l'AFP, trois personnes auraient été tuées.", "auraient", Hearsay),
+            ("L'attaque aurait fait au moins dix morts.", "aurait", Hearsay),
+            ("Le suspect serait âgé de 25 ans.", "serait", Hearsay),
+            ("Le parquet a indiqué que l'enquête serait confiée à la police judiciaire.", "serait", FutureInPast),
+            ("Une hausse des taxes pénaliserait les ménages modestes.", "pénaliserait", Hypothetical),
+            ("Ce serait une première dans l'histoire du club.", "serait", Epistemic),
+            ("Il pourrait s'agir d'un acte criminel.", "pourrait", Epistemic),
+            ("Il s'agirait d'un règlement de comptes.", "agirait", Hearsay),
+        ]);
+    }
+}

@@ -1,6 +1,7 @@
 //! Measurement against gold data (`hedge eval …`).
 
 pub mod conllu;
+pub mod readings;
 pub mod segment;
 pub mod ud;
 
