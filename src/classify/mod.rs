@@ -334,7 +334,8 @@ fn first_offset(stext: &str, _m: &MatchedSentence) -> usize {
 
 /// For quoted sentences, finds the speaker named next to the quotation: in the same sentence
 /// outside the quotation marks ("…», a déclaré le général X."), in the sentence before it when
-/// that one ends with a colon ("Asia News précise :"), or in the sentence right after the
+/// that one ends with a colon ("Asia News précise :") or is a line crediting a source ("Toujours
+/// selon Asia News"), or in the sentence right after the
 /// quotation when it starts in lower case ("a déclaré le général X.").
 fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
     for i in 0..out.len() {
@@ -360,7 +361,8 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
         let before = out[..i].iter().rev().find(|s| s.end <= q.span.start);
         if let Some(b) = before {
             let t = b.text.trim_end();
-            if t.ends_with(':') && q.span.start - b.end < 8 {
+            let introduces = t.ends_with(':') || (b.label == Label::Attributed && b.kind == SentenceKind::Heading);
+            if introduces && text[b.end..q.span.start].trim().is_empty() {
                 if let Some(s) = speaker_text(t) {
                     out[i].speaker = Some(s);
                     continue;

@@ -1,0 +1,76 @@
+//! Labels, voices, speakers and points on small made-up articles, through the whole pipeline.
+
+use hedge::classify::{Label, SentenceScore, Voice};
+use hedge::extract::extract;
+use hedge::lexicon::Lexicon;
+use hedge::pipeline::analyze;
+
+fn run(text: &str) -> Vec<SentenceScore> {
+    let lex = Lexicon::embedded().unwrap();
+    analyze(&extract("t", "t", text.to_string()), &lex).sentences
+}
+
+#[test]
+fn precedence_is_attributed_then_hedged_then_boosted_then_asserted() {
+    let s = run("Selon l'AFP, le convoi aurait évidemment compté 50 camions.");
+    assert_eq!(s[0].label, Label::Attributed);
+    assert!(s[0].flags.contains(&"hedged".to_string()) && s[0].flags.contains(&"boosted".to_string()), "{:?}", s[0].flags);
+    let s = run("Le convoi aurait évidemment compté 50 camions.");
+    assert_eq!(s[0].label, Label::Hedged);
+    let s = run("Les Turcs n'ont évidemment pas été informés de la situation.");
+    assert_eq!(s[0].label, Label::Boosted);
+    assert_eq!(s[0].points, Some(100));
+    let s = run("Les Turcs n'ont pas été informés de la situation.");
+    assert_eq!(s[0].label, Label::Asserted);
+    assert_eq!(s[0].points, Some(75));
+}
+
+#[test]
+fn questions_bylines_and_fragments_are_not_claims() {
+    let s = run("Des jihadistes français en route pour l'Europe ?\n\nPublié le 15 novembre 2017 à 0h13\n\nSous protection de l'aviation alliée\n\nLe convoi est parti de Raqqa.");
+    let labels: Vec<Label> = s.iter().map(|s| s.label).collect();
+    assert_eq!(labels, [Label::None, Label::None, Label::None, Label::Asserted]);
+    assert!(s.iter().take(3).all(|s| s.points.is_none()));
+}
+
+#[test]
+fn quoted_sentences_are_credited_to_the_speaker_and_left_out_of_points() {
+    let s = run("Asia News précise :\n\n« Ce transit semble se produire en toute sécurité. »\n\nLe convoi est parti.");
+    let q = s.iter().find(|s| s.text.contains("transit")).unwrap();
+    assert_eq!(q.voice, Voice::Quoted);
+    assert_eq!(q.speaker.as_deref(), Some("Asia News précise"));
+    assert_eq!(q.points, None);
+
+    let s = run("« Nous voulions que personne ne parte », a déclaré le colonel Ryan Dillon.");
+    assert_eq!(s[0].voice, Voice::Quoted);
+    assert_eq!(s[0].speaker.as_deref(), Some("a déclaré le colonel Ryan Dillon"));
+}
+
+#[test]
+fn markers_inside_a_short_quotation_do_not_count_for_the_outlet() {
+    let s = run("Il a qualifié l'accord de « présumé secret » devant la presse.");
+    assert_eq!(s[0].voice, Voice::Own);
+    let m = s[0].markers.iter().find(|m| m.text == "présumé").expect("présumé is marked");
+    assert!(m.in_quote && !m.counted);
+    assert_ne!(s[0].label, Label::Hedged);
+}
+
+#[test]
+fn the_reading_decides_whether_a_conditional_is_a_hedge() {
+    let s = run("Si l'armée avait voulu, l'opération aurait été toute simple.");
+    let m = s[0].markers.iter().find(|m| m.text == "aurait").unwrap();
+    assert_eq!(m.reading.map(|r| r.as_str()), Some("hypothetical"));
+    assert!(!m.counted);
+    assert_eq!(s[0].label, Label::Asserted);
+    let s = run("Il faudrait agir vite.");
+    assert_eq!(s[0].markers[0].reading.map(|r| r.as_str()), Some("attenuation"));
+}
+
+#[test]
+fn points_are_base_plus_counted_weights_within_bounds() {
+    for s in run("Certains auraient rejoint Daech et d'autres auraient rejoint la Turquie, apparemment.") {
+        let sum: i32 = s.markers.iter().map(|m| m.weight).sum();
+        assert_eq!(s.points, Some((s.base.unwrap() + sum).clamp(0, 100)));
+        assert_eq!(s.points, Some(0), "35 − 25 − 25 − 20 is kept at 0");
+    }
+}
