@@ -271,92 +271,82 @@ fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dyn Write) ->
 fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     match cmd {
         EvalCommand::Ud { files, corrections, verbose, format } => {
-            let corr = match corrections.as_deref().map(crate::eval::conllu::read_corrections).transpose() {
-                Ok(c) => c.unwrap_or_default(),
-                Err(e) => {
-                    writeln!(err, "hedge: {e}")?;
-                    return Ok(1);
-                }
-            };
             let morph = crate::lexicon::morphology::Morphology::embedded();
-            let r = match crate::eval::ud::eval_ud(&files, &corr, morph) {
-                Ok(r) => r,
-                Err(e) => {
-                    writeln!(err, "hedge: {e}")?;
-                    return Ok(1);
+            let result = corrections
+                .as_deref()
+                .map(crate::eval::conllu::read_corrections)
+                .transpose()
+                .and_then(|c| crate::eval::ud::eval_ud(&files, &c.unwrap_or_default(), morph));
+            print_eval(result, format, out, err, |r, out| {
+                writeln!(out, "Conditional-mood words: predicted spans vs gold Mood=Cnd (exact span match)")?;
+                writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "file", "gold", "tp", "fp", "fn", "precision", "recall", "f1")?;
+                for f in &r.files {
+                    prf_row(out, &f.file, f.gold, &f.scores)?;
                 }
-            };
-            if format == EvalFormat::Json {
-                serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::other)?;
-                writeln!(out)?;
-                return Ok(0);
-            }
-            writeln!(out, "Conditional-mood words: predicted spans vs gold Mood=Cnd (exact span match)")?;
-            writeln!(out, "{:<34} {:>6} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "file", "gold", "tp", "fp", "fn", "precision", "recall", "f1")?;
-            for f in &r.files {
-                let s = &f.scores;
-                writeln!(out, "{:<34} {:>6} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", f.file, f.gold, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
-            }
-            let s = &r.overall;
-            writeln!(out, "{:<34} {:>6} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", "overall", r.gold, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
-            writeln!(out, "gold corrections applied: {}", r.corrections_applied)?;
-            if verbose {
-                for e in &r.errors {
-                    writeln!(out, "{} {} {} {:?}: {}", e.kind, e.file, e.sent_id, e.word, e.text)?;
+                prf_row(out, "overall", r.gold, &r.overall)?;
+                writeln!(out, "gold corrections applied: {}", r.corrections_applied)?;
+                if verbose {
+                    for e in &r.errors {
+                        writeln!(out, "{} {} {} {:?}: {}", e.kind, e.file, e.sent_id, e.word, e.text)?;
+                    }
                 }
-            }
-            Ok(0)
+                Ok(())
+            })
         }
         EvalCommand::Readings { file, verbose, format } => {
-            let r = match crate::eval::readings::eval_readings(&file) {
-                Ok(r) => r,
-                Err(e) => {
-                    writeln!(err, "hedge: {e}")?;
-                    return Ok(1);
-                }
-            };
-            if format == EvalFormat::Json {
-                serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::other)?;
-                writeln!(out)?;
-            } else {
-                write!(out, "{}", r.render(verbose))?;
-            }
-            Ok(0)
+            print_eval(crate::eval::readings::eval_readings(&file), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Segment { files, prefix, verbose, format } => {
-            let r = match crate::eval::segment::eval_segment(&files, prefix.as_deref()) {
-                Ok(r) => r,
-                Err(e) => {
-                    writeln!(err, "hedge: {e}")?;
-                    return Ok(1);
+            let result = crate::eval::segment::eval_segment(&files, prefix.as_deref());
+            print_eval(result, format, out, err, |r, out| {
+                writeln!(
+                    out,
+                    "Sentence boundaries: gold sentences joined by one space, {} at a time{}",
+                    r.group_size,
+                    prefix.as_deref().map(|p| format!(", sent_id prefix {p:?}")).unwrap_or_default()
+                )?;
+                writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "file", "sentences", "tp", "fp", "fn", "precision", "recall", "f1")?;
+                for f in &r.files {
+                    prf_row(out, f.file.rsplit('/').next().unwrap_or(&f.file), f.sentences, &f.scores)?;
                 }
-            };
-            if format == EvalFormat::Json {
-                serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::other)?;
-                writeln!(out)?;
-                return Ok(0);
-            }
-            writeln!(
-                out,
-                "Sentence boundaries: gold sentences joined by one space, {} at a time{}",
-                r.group_size,
-                prefix.as_deref().map(|p| format!(", sent_id prefix {p:?}")).unwrap_or_default()
-            )?;
-            writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "file", "sentences", "tp", "fp", "fn", "precision", "recall", "f1")?;
-            for f in &r.files {
-                let s = &f.scores;
-                let name = f.file.rsplit('/').next().unwrap_or(&f.file);
-                writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", name, f.sentences, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
-            }
-            let s = &r.overall;
-            let n: usize = r.files.iter().map(|f| f.sentences).sum();
-            writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", "overall", n, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)?;
-            if verbose {
-                for e in &r.errors {
-                    writeln!(out, "{:?} {} {}: {}", e.kind, e.file, e.sent_id, e.context)?;
+                prf_row(out, "overall", r.files.iter().map(|f| f.sentences).sum(), &r.overall)?;
+                if verbose {
+                    for e in &r.errors {
+                        writeln!(out, "{:?} {} {}: {}", e.kind, e.file, e.sent_id, e.context)?;
+                    }
                 }
-            }
-            Ok(0)
+                Ok(())
+            })
         }
     }
+}
+
+/// Prints an evaluation: its error, or JSON, or the text `as_text` writes.
+fn print_eval<T: serde::Serialize>(
+    result: Result<T, String>,
+    format: EvalFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    as_text: impl FnOnce(&T, &mut dyn Write) -> io::Result<()>,
+) -> io::Result<u8> {
+    let r = match result {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(err, "hedge: {e}")?;
+            return Ok(1);
+        }
+    };
+    match format {
+        EvalFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        EvalFormat::Text => as_text(&r, out)?,
+    }
+    Ok(0)
+}
+
+/// One row of an evaluation table.
+fn prf_row(out: &mut dyn Write, name: &str, n: usize, s: &crate::eval::Prf) -> io::Result<()> {
+    writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", name, n, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)
 }
