@@ -220,7 +220,7 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
             .collect();
         markers.sort_by_key(|h| (h.start, h.end, h.entry));
         let has = |c: Category| markers.iter().any(|h| h.counted && h.category == c);
-        let not_claim = not_a_claim(stext, m, lex, rules, markers.iter().any(|h| h.counted));
+        let not_claim = not_a_claim(text, stext, m, lex, rules, markers.iter().any(|h| h.counted));
         let label = if not_claim.is_some() {
             Label::None
         } else if has(Category::Attribution) {
@@ -301,7 +301,7 @@ fn letters_inside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> (usize, 
     (inside, total)
 }
 
-fn not_a_claim(stext: &str, m: &MatchedSentence, lex: &Lexicon, rules: &ScoringRules, has_marker: bool) -> Option<NotClaim> {
+fn not_a_claim(text: &str, stext: &str, m: &MatchedSentence, lex: &Lexicon, rules: &ScoringRules, has_marker: bool) -> Option<NotClaim> {
     let end = stext.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{a0}' | '\u{202f}'));
     if end.ends_with('?') {
         return Some(NotClaim::Question);
@@ -318,18 +318,13 @@ fn not_a_claim(stext: &str, m: &MatchedSentence, lex: &Lexicon, rules: &ScoringR
     }
     let mut lower = String::new();
     let finite = m.tokens.iter().any(|t| {
-        crate::token::lower_into(&stext[t.span.start - m.tokens[0].span.start + first_offset(stext, m)..][..t.span.len()], &mut lower);
+        crate::token::lower_into(&text[t.span.clone()], &mut lower);
         rules.claims.finite_words.contains(&lower) || lex.morphology.is_unambiguous_finite(&lower) || lex.morphology.is_conditional(&lower)
     });
     if !finite {
         return Some(NotClaim::NoVerb);
     }
     None
-}
-
-/// Offset of the first word inside the sentence text (token spans are document offsets).
-fn first_offset(stext: &str, _m: &MatchedSentence) -> usize {
-    stext.find(|c: char| c.is_alphanumeric()).unwrap_or(0)
 }
 
 /// For quoted sentences, finds the speaker named next to the quotation: in the same sentence
