@@ -44,6 +44,13 @@ pub struct ArticleSummary {
     pub conditional_readings: BTreeMap<Reading, usize>,
 }
 
+impl ArticleSummary {
+    /// The share of own-voice claims with this label, in percent (0 when absent).
+    pub fn percent_of(&self, label: Label) -> f64 {
+        self.percent.get(&label).copied().unwrap_or(0.0)
+    }
+}
+
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }

@@ -447,18 +447,28 @@ impl Lexicon {
                         add(i, Sequence::parse(f), &mut by_first_word);
                     }
                 }
+                Rule::Lemmas { .. } => {} // expanded below, in one pass over the verb table
+                Rule::Conditional => conditional = Some(i),
+            }
+        }
+        let requests: Vec<(u32, &str, Tags)> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| match &e.rule {
                 Rule::Lemmas { lemmas, include_infinitive } => {
                     let mut tags = Tags::FINITE.union(Tags::PPR).union(Tags::PPAS);
                     if *include_infinitive {
                         tags = tags.union(Tags::INF);
                     }
-                    for l in lemmas {
-                        for f in morph.forms_of(l, tags) {
-                            add(i, Sequence { words: vec![f.to_string()], gaps: vec![] }, &mut by_first_word);
-                        }
-                    }
+                    lemmas.iter().map(|l| (i as u32, l.as_str(), tags)).collect()
                 }
-                Rule::Conditional => conditional = Some(i),
+                _ => Vec::new(),
+            })
+            .collect();
+        let plain: Vec<(&str, Tags)> = requests.iter().map(|&(_, l, t)| (l, t)).collect();
+        for ((entry, _, _), forms) in requests.iter().zip(morph.forms_of_many(&plain)) {
+            for f in forms {
+                add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, &mut by_first_word);
             }
         }
         let exceptions = entries.iter().map(|e| e.exceptions.iter().map(|x| Sequence::parse(x)).collect()).collect();

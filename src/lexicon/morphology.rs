@@ -142,15 +142,34 @@ impl Morphology {
 
     /// All forms of `lemma` having any of the tags in `any_of`, sorted.
     pub fn forms_of(&self, lemma: &str, any_of: Tags) -> Vec<&str> {
-        let Some(&id) = self.lemma_ids.get(lemma) else { return Vec::new() };
-        let mut v: Vec<&str> = self
-            .forms
-            .iter()
-            .filter(|(_, infos)| infos.iter().any(|f| f.lemma == id && f.tags.intersects(any_of)))
-            .map(|(k, _)| &**k)
-            .collect();
-        v.sort_unstable();
-        v
+        self.forms_of_many(&[(lemma, any_of)]).pop().unwrap_or_default()
+    }
+
+    /// The forms of several lemmas at once, each with its own tag filter, in one pass over the
+    /// table (one pass per lemma would cost a scan of every form for each reporting verb).
+    /// Returns one sorted list per request, in request order; an unknown lemma gives an empty list.
+    pub fn forms_of_many(&self, requests: &[(&str, Tags)]) -> Vec<Vec<&str>> {
+        let mut wanted: HashMap<u32, Vec<(usize, Tags)>> = HashMap::new();
+        for (i, (lemma, tags)) in requests.iter().enumerate() {
+            if let Some(&id) = self.lemma_ids.get(*lemma) {
+                wanted.entry(id).or_default().push((i, *tags));
+            }
+        }
+        let mut out: Vec<Vec<&str>> = vec![Vec::new(); requests.len()];
+        for (form, infos) in &self.forms {
+            for f in infos {
+                for &(i, tags) in wanted.get(&f.lemma).map(Vec::as_slice).unwrap_or(&[]) {
+                    if f.tags.intersects(tags) && out[i].last() != Some(&&**form) {
+                        out[i].push(form);
+                    }
+                }
+            }
+        }
+        for v in &mut out {
+            v.sort_unstable();
+            v.dedup();
+        }
+        out
     }
 
     /// Number of distinct forms.

@@ -19,7 +19,7 @@ impl Render for Csv {
         writeln!(out, "rank,article,file,sentences,claims,attributed_pct,hedged_pct,boosted_pct,asserted_pct,assertiveness,quoted_pct,markers_per_1000_words,top_markers")?;
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
-            let p = |l: Label| format!("{:.1}", s.percent.get(&l).copied().unwrap_or(0.0));
+            let p = |l: Label| format!("{:.1}", s.percent_of(l));
             let top = s.top_markers.iter().map(|(id, n)| format!("{id}:{n}")).collect::<Vec<_>>().join(" ");
             writeln!(
                 out,

@@ -12,7 +12,7 @@ impl Render for Markdown {
         writeln!(out, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")?;
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
-            let p = |l: Label| format!("{:.1}", s.percent.get(&l).copied().unwrap_or(0.0));
+            let p = |l: Label| format!("{:.1}", s.percent_of(l));
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1} | {} |",

@@ -20,7 +20,7 @@ impl Render for Table {
         );
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
-            let p = |l: Label| format!("{:.1}", s.percent.get(&l).copied().unwrap_or(0.0));
+            let p = |l: Label| format!("{:.1}", s.percent_of(l));
             let right = |v: String| Cell::new(v).set_alignment(CellAlignment::Right);
             let mut score = right(fmt_score(s.assertiveness));
             if style.color {

@@ -137,7 +137,7 @@ impl Render for Text {
             )?;
             let shares: Vec<String> = Label::CLAIMS
                 .iter()
-                .map(|l| format!("{} {} ({:.1} %)", label_name(*l), s.counts.get(l).copied().unwrap_or(0), s.percent.get(l).copied().unwrap_or(0.0)))
+                .map(|l| format!("{} {} ({:.1} %)", label_name(*l), s.counts.get(l).copied().unwrap_or(0), s.percent_of(*l)))
                 .collect();
             writeln!(out, "  {}", shares.join(" · "))?;
             writeln!(
