@@ -219,8 +219,12 @@ fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dyn Write) ->
             match &e.rule {
                 crate::lexicon::Rule::Patterns(p) => writeln!(out, "  patterns: {}", p.join(" | "))?,
                 crate::lexicon::Rule::Forms(p) => writeln!(out, "  forms:    {}", p.join(", "))?,
-                crate::lexicon::Rule::Lemmas { lemmas, .. } => {
-                    writeln!(out, "  lemmas:   {} (all their conjugated forms and participles)", lemmas.join(", "))?
+                crate::lexicon::Rule::Lemmas { lemmas, include_infinitive, followed_by } => {
+                    let inf = if *include_infinitive { ", the infinitive" } else { "" };
+                    writeln!(out, "  lemmas:   {} (all their conjugated forms and participles{inf})", lemmas.join(", "))?;
+                    if !followed_by.is_empty() {
+                        writeln!(out, "  followed by: {} (the verb counts only with one of these right after it)", followed_by.join(" | "))?;
+                    }
                 }
                 crate::lexicon::Rule::Conditional => writeln!(out, "  words:    every conditional-mood form of every verb ({} forms in the table)", lex.morphology.len())?,
             }
@@ -288,6 +292,37 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
                 if verbose {
                     for e in &r.errors {
                         writeln!(out, "{} {} {} {:?}: {}", e.kind, e.file, e.sent_id, e.word, e.text)?;
+                    }
+                }
+                Ok(())
+            })
+        }
+        EvalCommand::Attribution { file, ud, verbose, lexicons, format } => {
+            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+            let result = crate::eval::attribution::eval_attribution(&file, &ud, &lex);
+            print_eval(result, format, out, err, |r, out| {
+                writeln!(out, "Attribution recall on the ASFALDA occurrences (cue matched and sentence ATTRIBUTED)")?;
+                writeln!(out, "{:<34} {:>6} {:>12} {:>11} {:>6} {:>9}", "occurrences", "n", "cue matched", "attributed", "found", "recall")?;
+                let row = |out: &mut dyn Write, name: &str, g: &crate::eval::attribution::GroupScore| {
+                    writeln!(out, "{:<34} {:>6} {:>12} {:>11} {:>6} {:>9.4}", name, g.n, g.cue_matched, g.sentence_attributed, g.found, g.recall)
+                };
+                for (g, s) in r.groups.iter().filter(|(g, _)| **g != crate::eval::attribution::Group::OwnVoice) {
+                    row(out, g.name(), s)?;
+                }
+                row(out, "overall (third-party sources)", &r.overall)?;
+                if let Some(s) = r.groups.get(&crate::eval::attribution::Group::OwnVoice) {
+                    writeln!(out, "first-person speakers (je/nous/moi…, the writer's own voice; right answer: not ATTRIBUTED): {} of {} right", s.found, s.n)?;
+                }
+                writeln!(out, "annotation sets read: {}; kept occurrences not aligned with UD text (skipped): {}", r.annotation_sets, r.skipped)?;
+                writeln!(out, "ASFALDA is not exhaustive: this is recall on its annotated occurrences, not over all text.")?;
+                if verbose {
+                    for m in &r.misses {
+                        let why = match (m.group, m.cue_matched) {
+                            (crate::eval::attribution::Group::OwnVoice, _) => "first person, yet ATTRIBUTED".to_string(),
+                            (_, true) => format!("sentence {}", m.label.as_str()),
+                            (_, false) => "no attribution cue".to_string(),
+                        };
+                        writeln!(out, "miss {} {} {:?} ({}): {}", m.sent_id, m.frame, m.target, why, m.text)?;
                     }
                 }
                 Ok(())

@@ -150,6 +150,26 @@ pub enum EvalCommand {
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
+    /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
+    #[command(after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\
+ASFALDA is not exhaustive (at most 100 occurrences per lemma): this is recall on the annotated\n\
+occurrences; precision cannot be measured from it.")]
+    Attribution {
+        #[arg(value_name = "ASFALDA.jsonl")]
+        file: PathBuf,
+        /// The UD_French-Sequoia CoNLL-U files that hold the raw sentence text.
+        #[arg(long = "ud", value_name = "FILE.conllu", required = true, num_args = 1..)]
+        ud: Vec<PathBuf>,
+        /// List every missed occurrence with its sentence.
+        #[arg(long)]
+        verbose: bool,
+        /// Add or override lexicon entries (as for analyze/compare).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -74,3 +74,24 @@ fn points_are_base_plus_counted_weights_within_bounds() {
         assert_eq!(s.points, Some(0), "35 − 25 − 25 − 20 is kept at 0");
     }
 }
+
+#[test]
+fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
+    for text in [
+        "Je voudrais rappeler que la Commission n'a rien décidé.",
+        "Comme je l'ai déclaré hier, le budget sera tenu.",
+        "Nous le répétons avec insistance : le budget sera tenu.",
+        "Permettez-moi de vous dire que le budget sera tenu.",
+    ] {
+        let s = run(text);
+        assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+        assert!(s[0].flags.contains(&"self_speech".to_string()), "{text}: {:?}", s[0].flags);
+        assert!(s[0].markers.iter().any(|m| !m.counted), "{text}");
+    }
+    // A first-person object is not the speaker; a third-person subject is a source.
+    for text in ["Il nous a dit que le budget serait tenu.", "Le ministre a tenu à rappeler que le budget sera tenu."] {
+        let s = run(text);
+        assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+        assert!(!s[0].flags.contains(&"self_speech".to_string()), "{text}");
+    }
+}

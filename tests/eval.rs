@@ -23,3 +23,26 @@ fn conditional_detection_on_ud_french_reaches_the_floor() {
     assert_eq!(r.corrections_applied, 5);
     assert!(r.overall.precision >= 0.99 && r.overall.recall >= 0.99, "{:?}", r.overall);
 }
+
+#[test]
+fn attribution_recall_on_asfalda_reaches_the_floor() {
+    let s = shared().join("eval");
+    let jsonl = s.join("asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl");
+    let ud_dir = s.join("ud-french/UD_French-Sequoia");
+    let mut ud: Vec<std::path::PathBuf> = std::fs::read_dir(&ud_dir)
+        .expect("shared eval data is beside the repo (or set HEDGE_SHARED)")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .collect();
+    ud.sort();
+    let lex = hedge::lexicon::Lexicon::embedded().unwrap();
+    let r = hedge::eval::attribution::eval_attribution(&jsonl, &ud, &lex).unwrap();
+    use hedge::eval::attribution::Group;
+    // Every kept occurrence found its UD sentence and aligned.
+    assert_eq!(r.skipped, 0);
+    assert_eq!(r.overall.n, 161, "{:?}", r.groups);
+    assert!(r.overall.recall >= 0.90, "{:?}", r.overall);
+    assert!(r.groups[&Group::SelonDapres].recall >= 0.94, "{:?}", r.groups[&Group::SelonDapres]);
+    // First-person speakers: most are kept in the writer's own voice.
+    assert!(r.groups[&Group::OwnVoice].recall >= 0.80, "{:?}", r.groups[&Group::OwnVoice]);
+}

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{Category, Lexicon};
+use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::segment::{Quote, SentenceKind, Segmented};
 use reading::{classify_reading, Reading, ReadingRules};
@@ -139,6 +139,17 @@ impl SentenceScore {
 pub struct ScoringRules {
     pub base: Bases,
     pub claims: ClaimRules,
+    pub self_speech: SelfSpeechRules,
+}
+
+/// When a reporting verb's subject is the first person (`[self_speech]` in scoring.toml).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfSpeechRules {
+    pub subjects: HashSet<String>,
+    pub third_person: HashSet<String>,
+    pub skip: HashSet<String>,
+    pub verbs: HashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -190,6 +201,7 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
     for (i, (s, m)) in seg.sentences.iter().zip(matched).enumerate() {
         let span = s.span.clone();
         let stext = &text[span.clone()];
+        let mut self_speech = false;
         let (inside, total) = letters_inside(text, &span, &seg.quotes);
         let voice = if total > 0 && inside as f64 / total as f64 >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         let mut markers: Vec<MarkerHit> = m
@@ -203,7 +215,13 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
                 });
                 let voice_ok = voice == Voice::Quoted || !in_quote;
                 let reading_ok = e.category != Category::Hedge || reading.is_none_or(Reading::is_hedge);
-                let counted = voice_ok && reading_ok;
+                let own_speech = e.category == Category::Attribution
+                    && matches!(e.rule, Rule::Lemmas { .. })
+                    && first_person_subject(text, &m.tokens, h.tokens.start, lex, &rules.self_speech);
+                if own_speech {
+                    self_speech = true;
+                }
+                let counted = voice_ok && reading_ok && !own_speech;
                 MarkerHit {
                     entry: h.entry,
                     id: e.id.clone(),
@@ -248,6 +266,9 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
         if markers.iter().any(|h| h.in_quote) && voice == Voice::Own {
             flags.push("markers_in_quote".into());
         }
+        if self_speech {
+            flags.push("self_speech".into());
+        }
         match s.kind {
             SentenceKind::Heading => flags.push("heading".into()),
             SentenceKind::ListItem => flags.push("list_item".into()),
@@ -282,6 +303,41 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
     }
     attach_speakers(text, seg, &mut out);
     out
+}
+
+/// Is the subject of the verb at token `verb` the first person (« je voudrais dire », « comme
+/// je l'ai déclaré », « nous le répétons », « permettez-moi de rappeler »)? Walks back over
+/// clitics, adverbs and auxiliary or modal verbs (the word lists of `[self_speech]`).
+fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize, lex: &Lexicon, r: &SelfSpeechRules) -> bool {
+    let word = |i: usize| {
+        let mut w = String::new();
+        crate::token::lower_into(&text[tokens[i].span.clone()], &mut w);
+        w
+    };
+    let morph = lex.morphology;
+    let mut i = verb;
+    while i > 0 {
+        i -= 1;
+        let w = word(i);
+        if w == "nous" {
+            if i > 0 && r.third_person.contains(&word(i - 1)) {
+                continue; // « il nous a dit » : nous is the object
+            }
+            return true;
+        }
+        if r.subjects.contains(&w) {
+            return true;
+        }
+        // « permettez-moi de vous dire »
+        if w == "moi" && i + 1 < verb && matches!(word(i + 1).as_str(), "de" | "d") {
+            return true;
+        }
+        if r.skip.contains(&w) || morph.lookup(&w).iter().any(|f| r.verbs.contains(morph.lemma_name(f.lemma))) {
+            continue;
+        }
+        return false;
+    }
+    false
 }
 
 /// Counts the letters of `span`, and those inside quotations.

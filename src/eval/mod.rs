@@ -1,5 +1,6 @@
 //! Measurement against gold data (`hedge eval …`).
 
+pub mod attribution;
 pub mod conllu;
 pub mod readings;
 pub mod segment;

@@ -62,8 +62,10 @@ pub struct Family {
 pub enum Rule {
     /// Literal word sequences.
     Patterns(Vec<String>),
-    /// Verb infinitives, expanded to their forms through the verb-form table.
-    Lemmas { lemmas: Vec<String>, include_infinitive: bool },
+    /// Verb infinitives, expanded to their forms through the verb-form table; with
+    /// `followed_by`, a form counts only when one of those words comes right after it
+    /// (« note que », not « la note »).
+    Lemmas { lemmas: Vec<String>, include_infinitive: bool, followed_by: Vec<String> },
     /// Single words.
     Forms(Vec<String>),
     /// Every verb form carrying a morphological tag (only `cond`).
@@ -157,6 +159,8 @@ struct MarkerModel {
     morphology: Option<String>,
     #[serde(default)]
     include_infinitive: bool,
+    #[serde(default)]
+    followed_by: Vec<String>,
     grade: Option<String>,
     weight: Option<i32>,
     #[serde(default)]
@@ -232,7 +236,10 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
                         return Err(e(format!("lemma {lemma:?} is not in the verb-form table (give its infinitive, or list its forms with `forms`)")));
                     }
                 }
-                Rule::Lemmas { lemmas: l.clone(), include_infinitive: m.include_infinitive }
+                if m.followed_by.iter().any(|w| token::tokenize(w, 0).is_empty()) {
+                    return Err(e("every followed_by entry needs at least one word".into()));
+                }
+                Rule::Lemmas { lemmas: l.clone(), include_infinitive: m.include_infinitive, followed_by: m.followed_by.clone() }
             }
             (None, None, Some(f), None) => {
                 if f.is_empty() || f.iter().any(|s| token::tokenize(s, 0).len() != 1) {
@@ -451,24 +458,30 @@ impl Lexicon {
                 Rule::Conditional => conditional = Some(i),
             }
         }
-        let requests: Vec<(u32, &str, Tags)> = entries
+        let requests: Vec<(u32, &str, Tags, &[String])> = entries
             .iter()
             .enumerate()
             .flat_map(|(i, e)| match &e.rule {
-                Rule::Lemmas { lemmas, include_infinitive } => {
+                Rule::Lemmas { lemmas, include_infinitive, followed_by } => {
                     let mut tags = Tags::FINITE.union(Tags::PPR).union(Tags::PPAS);
                     if *include_infinitive {
                         tags = tags.union(Tags::INF);
                     }
-                    lemmas.iter().map(|l| (i as u32, l.as_str(), tags)).collect()
+                    lemmas.iter().map(|l| (i as u32, l.as_str(), tags, followed_by.as_slice())).collect()
                 }
                 _ => Vec::new(),
             })
             .collect();
-        let plain: Vec<(&str, Tags)> = requests.iter().map(|&(_, l, t)| (l, t)).collect();
-        for ((entry, _, _), forms) in requests.iter().zip(morph.forms_of_many(&plain)) {
+        let plain: Vec<(&str, Tags)> = requests.iter().map(|&(_, l, t, _)| (l, t)).collect();
+        for ((entry, _, _, followed_by), forms) in requests.iter().zip(morph.forms_of_many(&plain)) {
             for f in forms {
-                add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, &mut by_first_word);
+                if followed_by.is_empty() {
+                    add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, &mut by_first_word);
+                } else {
+                    for w in followed_by.iter() {
+                        add(*entry, Sequence::parse(&format!("{f} {w}")), &mut by_first_word);
+                    }
+                }
             }
         }
         let exceptions = entries.iter().map(|e| e.exceptions.iter().map(|x| Sequence::parse(x)).collect()).collect();
