@@ -704,7 +704,6 @@ impl Html {
                 _ => ui.who_alone.to_string(),
             }
         };
-        let text = format!("{text} — {}", l.label(s.label));
         if l == Lang::En {
             text.replace(" : ", ": ")
         } else {
@@ -718,21 +717,36 @@ fn badge(l: Label, name: &str) -> String {
     format!("<span class=\"badge b-{}\"><span aria-hidden=\"true\">{}</span> {}</span>", label_class(l), label_symbol(l), esc(name))
 }
 
-/// The sentence's text with its markers highlighted and its quoted words set apart.
+/// The sentence's text with its markers highlighted and its quoted words set apart. A marker
+/// that overlaps the one before it shares its highlight and adds its explanation to it.
 fn sentence_text(s: &SentenceScore, report: &Report, l: Lang, h: &mut String) {
-    let mut pos = s.start;
+    let mut groups: Vec<(usize, usize, Vec<&MarkerHit>)> = Vec::new();
     for m in &s.markers {
-        // Overlapping markers: the first one is shown; spans outside the sentence are ignored.
-        if m.start < pos || m.end > s.end || m.start >= m.end {
-            continue;
+        if m.start < s.start || m.end > s.end || m.start >= m.end {
+            continue; // not inside the sentence: nothing to highlight
         }
-        plain_text(s, pos, m.start, h);
-        let off = if m.counted { "" } else { " m-off" };
-        let _ = write!(h, "<mark class=\"m m-{}{off}\" tabindex=\"0\" data-id=\"{}\">", category_class(m.category), esc(&m.id));
-        plain_text(s, m.start, m.end, h);
-        tip(m, report.markers.get(&m.id), l, h);
-        h.push_str("</mark>");
-        pos = m.end;
+        match groups.last_mut() {
+            Some((_, end, ms)) if m.start < *end => {
+                *end = (*end).max(m.end);
+                ms.push(m);
+            }
+            _ => groups.push((m.start, m.end, vec![m])),
+        }
+    }
+    let mut pos = s.start;
+    for (start, end, ms) in &groups {
+        plain_text(s, pos, *start, h);
+        let first = ms[0];
+        let off = if ms.iter().any(|m| m.counted) { "" } else { " m-off" };
+        let ids: Vec<&str> = ms.iter().map(|m| m.id.as_str()).collect();
+        let _ = write!(h, "<mark class=\"m m-{}{off}\" tabindex=\"0\" data-id=\"{}\">", category_class(first.category), esc(&ids.join(" ")));
+        plain_text(s, *start, *end, h);
+        h.push_str("<span class=\"tip\" role=\"tooltip\">");
+        for m in ms {
+            tip(m, report.markers.get(&m.id), l, h);
+        }
+        h.push_str("</span></mark>");
+        pos = *end;
     }
     plain_text(s, pos, s.end, h);
 }
@@ -760,12 +774,12 @@ fn plain_text(s: &SentenceScore, from: usize, to: usize, h: &mut String) {
     }
 }
 
-/// The explanation shown when a marker is hovered, tapped or focused.
+/// The explanation of one marker, shown when its highlight is hovered, tapped or focused.
 fn tip(m: &MarkerHit, info: Option<&MarkerInfo>, l: Lang, h: &mut String) {
     let ui = l.ui();
     let _ = write!(
         h,
-        "<span class=\"tip\" role=\"tooltip\"><span class=\"tip-head\"><span class=\"badge b-{}\"><span aria-hidden=\"true\">{}</span> {}</span> <code>{}</code></span>",
+        "<span class=\"tip-head\"><span class=\"badge b-{}\"><span aria-hidden=\"true\">{}</span> {}</span> <code>{}</code></span>",
         label_class(category_label(m.category)),
         label_symbol(category_label(m.category)),
         esc(l.category(m.category)),
@@ -787,7 +801,6 @@ fn tip(m: &MarkerHit, info: Option<&MarkerInfo>, l: Lang, h: &mut String) {
         let sign = if m.weight < 0 { "−" } else { "+" };
         let _ = write!(h, "<span class=\"tip-line\">{}{sep}{sign}{} {}</span>", esc(ui.weight), m.weight.abs(), esc(ui.points));
     }
-    h.push_str("</span>");
 }
 
 /// SVG patterns used by the bars: a second cue besides colour (stripes, dots).
@@ -899,7 +912,7 @@ mod tests {
         assert!(page.contains("<span class=\"q\">dit &lt;b&gt;x&lt;/b&gt;</span>"), "quoted words set apart");
         assert!(page.contains("Conditionnel : ouï-dire</strong>"));
         assert!(page.contains("Poids : −25 points"));
-        assert!(page.contains("<span class=\"key\">Le média, d&#39;après une source : « Selon » — attribuée</span>"));
+        assert!(page.contains("<span class=\"key\">Le média, d&#39;après une source : « Selon »</span>"));
         assert!(page.contains("<html lang=\"fr\">"));
         let en = Html { lang: Lang::En, answers: false }.page(&hostile_report());
         assert!(en.contains("<html lang=\"en\">") && en.contains("Conditional: hearsay</strong>"));
