@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::classify::{Label, ScoringRules};
-use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, CompareFormat, EvalCommand, EvalFormat, LexiconCommand};
+use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, CompareFormat, EvalCommand, EvalFormat, HtmlArgs, LexiconCommand, UiLang};
 use crate::extract::extract;
 use crate::input::{self, InputProblem};
 use crate::lexicon::{Lexicon, LexiconError};
@@ -53,11 +53,12 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             if report.articles.is_empty() {
                 return Ok(1);
             }
+            let html_failed = write_html(&a.html, &report, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
                 AnalyzeFormat::Json => report::Json.render(&report, style, out)?,
             }
-            Ok(u8::from(failed))
+            Ok(u8::from(failed || html_failed))
         }
         Command::Compare(c) => {
             let lex = match load_lexicon(&c.common.lexicons, err)? {
@@ -65,7 +66,9 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(c.common.color, term) };
-            let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, false, err)?;
+            // The HTML report shows every sentence; the other formats only the summaries.
+            let with_sentences = c.html.html.is_some();
+            let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, with_sentences, err)?;
             if report.articles.is_empty() {
                 writeln!(err, "hedge: no article could be analysed")?;
                 return Ok(1);
@@ -75,6 +78,10 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 let key = |x: &Article| x.summary.assertiveness.unwrap_or(-1.0);
                 key(b).total_cmp(&key(a)).then_with(|| a.label.cmp(&b.label))
             });
+            let html_failed = write_html(&c.html, &report, err)?;
+            if with_sentences {
+                summaries_only(&mut report);
+            }
             let r: &dyn Render = match c.format {
                 CompareFormat::Table => &report::Table,
                 CompareFormat::Json => &report::Json,
@@ -82,11 +89,40 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 CompareFormat::Markdown => &report::Markdown,
             };
             r.render(&report, style, out)?;
-            Ok(u8::from(failed))
+            Ok(u8::from(failed || html_failed))
         }
         Command::Lexicon(cmd) => run_lexicon(cmd, out, err),
         Command::Eval(cmd) => run_eval(cmd, out, err),
     }
+}
+
+/// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
+/// problem, naming the path, is printed on `err`).
+fn write_html(args: &HtmlArgs, report: &Report, err: &mut dyn Write) -> io::Result<bool> {
+    let Some(path) = &args.html else { return Ok(false) };
+    let lang = match args.ui.unwrap_or(UiLang::Fr) {
+        UiLang::Fr => report::html::Lang::Fr,
+        UiLang::En => report::html::Lang::En,
+    };
+    let page = report::Html { lang, answers: args.answers }.page(report);
+    match std::fs::write(path, page) {
+        Ok(()) => Ok(false),
+        Err(e) => {
+            writeln!(err, "hedge: cannot write the HTML report {}: {e}", path.display())?;
+            Ok(true)
+        }
+    }
+}
+
+/// Drops the sentences, and the markers that only they named, so that `compare` prints the same
+/// summaries whether or not the HTML report asked for the sentences.
+fn summaries_only(report: &mut Report) {
+    for a in &mut report.articles {
+        a.sentences = Vec::new();
+    }
+    let named: std::collections::BTreeSet<String> =
+        report.articles.iter().flat_map(|a| a.summary.top_markers.iter().map(|(id, _)| id.clone())).collect();
+    report.markers.retain(|id, _| named.contains(id));
 }
 
 fn load_lexicon(paths: &[std::path::PathBuf], err: &mut dyn Write) -> io::Result<Option<Lexicon>> {

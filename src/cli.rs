@@ -28,10 +28,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show every sentence of one article with its label, markers and points.
-    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze article.txt --format json > article.json\n  pbpaste | hedge analyze -")]
+    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze article.txt --format json > article.json\n  hedge analyze article.txt --html article.html\n  pbpaste | hedge analyze -")]
     Analyze(AnalyzeArgs),
     /// Compare articles side by side, one row each, sorted by assertiveness.
-    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n\nA directory is read for its .txt, .text, .md and .markdown files, sorted by name (README files\nare skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.")]
+    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n\nA directory is read for its .txt, .text, .md and .markdown files, sorted by name (README files\nare skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.")]
     Compare(CompareArgs),
     /// Browse the marker lexicons, or check a lexicon file of your own.
     #[command(subcommand)]
@@ -60,6 +60,8 @@ pub struct AnalyzeArgs {
     pub format: AnalyzeFormat,
     #[command(flatten)]
     pub common: Common,
+    #[command(flatten)]
+    pub html: HtmlArgs,
 }
 
 #[derive(Debug, Args)]
@@ -74,6 +76,31 @@ pub struct CompareArgs {
     pub format: CompareFormat,
     #[command(flatten)]
     pub common: Common,
+    #[command(flatten)]
+    pub html: HtmlArgs,
+}
+
+/// The classroom report: one self-contained HTML file (no network, opens from a USB stick).
+#[derive(Debug, Args)]
+pub struct HtmlArgs {
+    /// Also write a self-contained HTML classroom report to PATH: summary bars, every sentence
+    /// with its markers explained, side-by-side view, a printable worksheet. The normal output
+    /// is still printed.
+    #[arg(long, value_name = "PATH")]
+    pub html: Option<PathBuf>,
+    /// In the HTML report's printed worksheet, fill in the teacher's key (labels and who speaks).
+    #[arg(long, requires = "html")]
+    pub answers: bool,
+    /// Language of the HTML report's labels, French by default (marker explanations stay in
+    /// French).
+    #[arg(long, value_enum, value_name = "LANG", requires = "html")]
+    pub ui: Option<UiLang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UiLang {
+    Fr,
+    En,
 }
 
 fn parse_label(s: &str) -> Result<(String, String), String> {

@@ -124,6 +124,10 @@ pub struct SentenceScore {
     pub base: Option<i32>,
     /// For the outlet's own claims: base + counted weights, kept within 0..=100.
     pub points: Option<i32>,
+    /// Byte spans (in the document text, clipped to the sentence) of the quoted words inside
+    /// it, for renderers that set quoted speech apart (HTML). Not in the JSON schema.
+    #[serde(skip)]
+    pub quotes: Vec<Range<usize>>,
 }
 
 impl SentenceScore {
@@ -299,6 +303,12 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
             markers,
             base,
             points,
+            quotes: seg
+                .quotes
+                .iter()
+                .filter(|q| q.inner.start < span.end && span.start < q.inner.end)
+                .map(|q| q.inner.start.max(span.start)..q.inner.end.min(span.end))
+                .collect(),
         });
     }
     attach_speakers(text, seg, &mut out);

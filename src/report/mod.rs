@@ -3,6 +3,7 @@
 //! Renderers see only the report model, never the lexicon, a regex or a file handle.
 
 mod csv;
+pub mod html;
 mod json;
 mod markdown;
 mod table;
@@ -18,6 +19,7 @@ use crate::classify::{Label, SentenceScore};
 use crate::lexicon::Category;
 
 pub use self::csv::Csv;
+pub use self::html::Html;
 pub use self::json::Json;
 pub use self::markdown::Markdown;
 pub use self::table::Table;

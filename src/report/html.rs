@@ -1,0 +1,928 @@
+//! The classroom report: one self-contained HTML page (no network, no external font or script)
+//! to project, explore and print.
+//!
+//! Everything is rendered here, on the server side, so the page reads and prints without
+//! JavaScript; the small embedded script only adds sorting, the side-by-side view and keeps
+//! explanations inside the window. Every piece of text from the report goes through [`esc`];
+//! the data the script reads is JSON inside `<script type="application/json">`, escaped by
+//! [`json_for_script`].
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{short_id, Article, MarkerInfo, Render, Report, Style};
+use crate::aggregate::ArticleSummary;
+use crate::classify::reading::Reading;
+use crate::classify::{Label, MarkerHit, NotClaim, SentenceScore, Voice};
+use crate::lexicon::Category;
+
+const CSS: &str = include_str!("html/style.css");
+const JS: &str = include_str!("html/app.js");
+
+/// Language of the page's labels (marker explanations come from the lexicon, in French).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+/// The HTML renderer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Html {
+    pub lang: Lang,
+    /// Print the teacher's key (labels, who speaks) on the worksheet.
+    pub answers: bool,
+}
+
+/// Escapes text for HTML text content and for double- or single-quoted attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON that can sit inside a `<script>` element: `<`, `>`, `&` and the JavaScript line
+/// separators are written as `\uXXXX` escapes, so no text can close the element.
+pub fn json_for_script<T: Serialize>(value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every label of the page, in one language.
+struct Ui {
+    lang: &'static str,
+    title: &'static str,
+    subtitle: &'static str,
+    skip: &'static str,
+    nav: &'static str,
+    summary: &'static str,
+    summary_help: &'static str,
+    sort_help: &'static str,
+    col_rank: &'static str,
+    col_article: &'static str,
+    col_bar: &'static str,
+    col_score: &'static str,
+    col_quoted: &'static str,
+    col_claims: &'static str,
+    no_claim: &'static str,
+    legend: &'static str,
+    legend_help: &'static str,
+    legend_markers: &'static str,
+    legend_labels: &'static str,
+    not_counted: &'static str,
+    not_counted_help: &'static str,
+    quote: &'static str,
+    quote_help: &'static str,
+    side: &'static str,
+    side_help: &'static str,
+    side_left: &'static str,
+    side_right: &'static str,
+    articles: &'static str,
+    th_num: &'static str,
+    th_sentence: &'static str,
+    th_label: &'static str,
+    th_who: &'static str,
+    points: &'static str,
+    out_of_score: &'static str,
+    quoted_by: &'static str,
+    in_quote: &'static str,
+    not_hedge: &'static str,
+    is_hedge: &'static str,
+    conditional: &'static str,
+    weight: &'static str,
+    sentences: &'static str,
+    own_claims: &'static str,
+    assertiveness: &'static str,
+    quoted_share: &'static str,
+    top_markers: &'static str,
+    conditionals: &'static str,
+    who_alone: &'static str,
+    who_source: &'static str,
+    who_hedge: &'static str,
+    who_boost: &'static str,
+    who_quote: &'static str,
+    who_unknown: &'static str,
+    who_none: &'static str,
+    worksheet_names: &'static str,
+    worksheet_help: &'static str,
+    key: &'static str,
+    errors: &'static str,
+    footer: &'static str,
+}
+
+const FR: Ui = Ui {
+    lang: "fr",
+    title: "Qui affirme quoi ?",
+    subtitle: "Phrase par phrase : le média affirme-t-il lui-même, cite-t-il une source, ou prend-il des précautions ?",
+    skip: "Aller au résumé",
+    nav: "Sommaire",
+    summary: "Résumé",
+    summary_help: "Les parts sont calculées sur les affirmations du média lui-même. Assertivité : de 0 (tout est attribué ou prudent) à 100 (tout est affirmé ou appuyé). % citées : affirmations entre guillemets, laissées hors du score.",
+    sort_help: "Cliquez sur un titre de colonne pour trier.",
+    col_rank: "Rang",
+    col_article: "Article",
+    col_bar: "Affirmations du média",
+    col_score: "Assertivité",
+    col_quoted: "% citées",
+    col_claims: "Affirmations",
+    no_claim: "aucune affirmation du média",
+    legend: "Légende",
+    legend_help: "Survolez, touchez ou atteignez avec la touche Tab un mot surligné pour lire son explication.",
+    legend_markers: "Marqueurs dans le texte",
+    legend_labels: "Étiquette de chaque phrase",
+    not_counted: "non compté",
+    not_counted_help: "dans une citation, ou conditionnel qui n'exprime pas une prudence",
+    quote: "citation",
+    quote_help: "paroles entre guillemets : la voix de la personne citée, hors du score du média",
+    side: "Deux articles côte à côte",
+    side_help: "Choisissez les deux articles à comparer.",
+    side_left: "Article de gauche",
+    side_right: "Article de droite",
+    articles: "Les articles",
+    th_num: "N°",
+    th_sentence: "Phrase",
+    th_label: "Étiquette",
+    th_who: "Qui parle ?",
+    points: "points",
+    out_of_score: "hors score",
+    quoted_by: "citation de",
+    in_quote: "Non compté : dans une citation, ce sont les mots de la personne citée, pas ceux du média.",
+    not_hedge: "ne compte pas comme une prudence",
+    is_hedge: "compte comme une prudence",
+    conditional: "Conditionnel",
+    weight: "Poids",
+    sentences: "phrases",
+    own_claims: "affirmations du média",
+    assertiveness: "assertivité",
+    quoted_share: "affirmations citées",
+    top_markers: "Marqueurs les plus fréquents",
+    conditionals: "Conditionnels",
+    who_alone: "Le média, seul",
+    who_source: "Le média, d'après une source",
+    who_hedge: "Le média, avec prudence",
+    who_boost: "Le média, en insistant",
+    who_quote: "Citation",
+    who_unknown: "une personne citée",
+    who_none: "Pas une affirmation",
+    worksheet_names: "Nom : ____________________   Classe : ________   Date : ____________",
+    worksheet_help: "Pour chaque phrase, écrivez qui parle : le média lui-même, une source qu'il cite, ou une personne citée entre guillemets. Les mots soulignés sont des indices.",
+    key: "Corrigé",
+    errors: "Fichiers non analysés",
+    footer: "Produit par hedge, sans connexion réseau : cette page fonctionne hors ligne. Points d'une affirmation = base de son étiquette + poids de ses marqueurs comptés, entre 0 et 100 ; assertivité = moyenne des points des affirmations du média.",
+};
+
+const EN: Ui = Ui {
+    lang: "en",
+    title: "Who asserts what?",
+    subtitle: "Sentence by sentence: does the outlet assert in its own voice, credit a source, or hedge?",
+    skip: "Skip to the summary",
+    nav: "Contents",
+    summary: "Summary",
+    summary_help: "Shares are of the outlet's own-voice claims. Assertiveness: from 0 (everything attributed or hedged) to 100 (everything asserted or insisted on). % quoted: claims inside quotation marks, left out of the score.",
+    sort_help: "Click a column heading to sort.",
+    col_rank: "Rank",
+    col_article: "Article",
+    col_bar: "The outlet's own claims",
+    col_score: "Assertiveness",
+    col_quoted: "% quoted",
+    col_claims: "Claims",
+    no_claim: "no own-voice claim",
+    legend: "Legend",
+    legend_help: "Hover, tap or reach with the Tab key a highlighted word to read its explanation (in French).",
+    legend_markers: "Markers in the text",
+    legend_labels: "Label of each sentence",
+    not_counted: "not counted",
+    not_counted_help: "inside a quotation, or a conditional that is not a hedge",
+    quote: "quotation",
+    quote_help: "words inside quotation marks: the quoted person's voice, out of the outlet's score",
+    side: "Two articles side by side",
+    side_help: "Choose the two articles to compare.",
+    side_left: "Left article",
+    side_right: "Right article",
+    articles: "The articles",
+    th_num: "No.",
+    th_sentence: "Sentence",
+    th_label: "Label",
+    th_who: "Who speaks?",
+    points: "points",
+    out_of_score: "out of the score",
+    quoted_by: "quoting",
+    in_quote: "Not counted: inside a quotation, these are the quoted person's words, not the outlet's.",
+    not_hedge: "not counted as a hedge",
+    is_hedge: "counted as a hedge",
+    conditional: "Conditional",
+    weight: "Weight",
+    sentences: "sentences",
+    own_claims: "own-voice claims",
+    assertiveness: "assertiveness",
+    quoted_share: "quoted claims",
+    top_markers: "Most frequent markers",
+    conditionals: "Conditionals",
+    who_alone: "The outlet, alone",
+    who_source: "The outlet, citing a source",
+    who_hedge: "The outlet, hedging",
+    who_boost: "The outlet, insisting",
+    who_quote: "Quotation",
+    who_unknown: "a quoted person",
+    who_none: "Not a claim",
+    worksheet_names: "Name: ____________________   Class: ________   Date: ____________",
+    worksheet_help: "For each sentence, write who speaks: the outlet itself, a source it credits, or a person quoted in quotation marks. The underlined words are clues.",
+    key: "Answer key",
+    errors: "Files not analysed",
+    footer: "Made by hedge, with no network connection: this page works offline. Points of a claim = base of its label + weights of its counted markers, within 0..100; assertiveness = mean points of the outlet's own claims.",
+};
+
+impl Lang {
+    fn ui(self) -> &'static Ui {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A number with one decimal, with a decimal comma in French.
+    fn num(self, v: f64) -> String {
+        let s = format!("{v:.1}");
+        match self {
+            Lang::Fr => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+
+    /// The name of a sentence label.
+    fn label(self, l: Label) -> &'static str {
+        match (self, l) {
+            (Lang::Fr, Label::Attributed) => "attribuée",
+            (Lang::Fr, Label::Hedged) => "prudente",
+            (Lang::Fr, Label::Boosted) => "appuyée",
+            (Lang::Fr, Label::Asserted) => "affirmée",
+            (Lang::Fr, Label::None) => "pas une affirmation",
+            (Lang::En, Label::Attributed) => "attributed",
+            (Lang::En, Label::Hedged) => "hedged",
+            (Lang::En, Label::Boosted) => "boosted",
+            (Lang::En, Label::Asserted) => "asserted",
+            (Lang::En, Label::None) => "not a claim",
+        }
+    }
+
+    /// The column heading of a label's share.
+    fn share(self, l: Label) -> &'static str {
+        match (self, l) {
+            (Lang::Fr, Label::Attributed) => "% attribuées",
+            (Lang::Fr, Label::Hedged) => "% prudentes",
+            (Lang::Fr, Label::Boosted) => "% appuyées",
+            (Lang::Fr, _) => "% affirmées",
+            (Lang::En, Label::Attributed) => "% attributed",
+            (Lang::En, Label::Hedged) => "% hedged",
+            (Lang::En, Label::Boosted) => "% boosted",
+            (Lang::En, _) => "% asserted",
+        }
+    }
+
+    /// What a label means, for the legend.
+    fn label_help(self, l: Label) -> &'static str {
+        match (self, l) {
+            (Lang::Fr, Label::Attributed) => "l'information est attribuée à une source (selon, a déclaré…)",
+            (Lang::Fr, Label::Hedged) => "le média ne garantit pas l'information (conditionnel, sans doute…)",
+            (Lang::Fr, Label::Boosted) => "le média insiste sur la vérité de l'information (évidemment…)",
+            (Lang::Fr, Label::Asserted) => "le média affirme seul : sans source et sans prudence",
+            (Lang::Fr, Label::None) => "question, titre, date, signature, fragment sans verbe",
+            (Lang::En, Label::Attributed) => "the information is credited to a source (selon, a déclaré…)",
+            (Lang::En, Label::Hedged) => "the outlet does not vouch for it (conditional, sans doute…)",
+            (Lang::En, Label::Boosted) => "the outlet insists it is true (évidemment…)",
+            (Lang::En, Label::Asserted) => "the outlet asserts it alone: no source, no hedge",
+            (Lang::En, Label::None) => "question, heading, date, byline, fragment with no verb",
+        }
+    }
+
+    /// The name of a marker category.
+    fn category(self, c: Category) -> &'static str {
+        match (self, c) {
+            (Lang::Fr, Category::Attribution) => "source citée",
+            (Lang::Fr, Category::Hedge) => "prudence",
+            (Lang::Fr, Category::Booster) => "insistance",
+            (Lang::En, Category::Attribution) => "source credited",
+            (Lang::En, Category::Hedge) => "hedge",
+            (Lang::En, Category::Booster) => "booster",
+        }
+    }
+
+    fn category_help(self, c: Category) -> &'static str {
+        match (self, c) {
+            (Lang::Fr, Category::Attribution) => "dit d'où vient l'information",
+            (Lang::Fr, Category::Hedge) => "le média prend ses distances",
+            (Lang::Fr, Category::Booster) => "le média insiste, se porte garant",
+            (Lang::En, Category::Attribution) => "says where the information comes from",
+            (Lang::En, Category::Hedge) => "the outlet keeps its distance",
+            (Lang::En, Category::Booster) => "the outlet insists, vouches for it",
+        }
+    }
+
+    /// Name and meaning of a conditional's reading.
+    fn reading(self, r: Reading) -> (&'static str, &'static str) {
+        match (self, r) {
+            (Lang::Fr, Reading::Hearsay) => ("ouï-dire", "le média rapporte une information sans la garantir"),
+            (Lang::Fr, Reading::Epistemic) => ("supposition", "une possibilité, une probabilité"),
+            (Lang::Fr, Reading::Hypothetical) => ("hypothèse", "ce qui arriverait si… : une condition, pas un doute"),
+            (Lang::Fr, Reading::FutureInPast) => ("futur dans le passé", "« il a dit qu'il viendrait » : un futur vu du passé"),
+            (Lang::Fr, Reading::Attenuation) => ("atténuation", "politesse ou conseil : « je voudrais », « il faudrait »"),
+            (Lang::En, Reading::Hearsay) => ("hearsay", "the outlet reports it without vouching for it"),
+            (Lang::En, Reading::Epistemic) => ("epistemic", "a possibility, a likelihood"),
+            (Lang::En, Reading::Hypothetical) => ("hypothetical", "what would happen if…: a condition, not a doubt"),
+            (Lang::En, Reading::FutureInPast) => ("future in the past", "“he said he would come”: a future seen from the past"),
+            (Lang::En, Reading::Attenuation) => ("attenuation", "politeness or advice: “je voudrais”, “il faudrait”"),
+        }
+    }
+
+    fn not_claim(self, n: NotClaim) -> &'static str {
+        match (self, n) {
+            (Lang::Fr, _) => n.explain(),
+            (Lang::En, NotClaim::Question) => "a question asserts nothing",
+            (Lang::En, NotClaim::TooShort) => "too short to assert anything",
+            (Lang::En, NotClaim::Metadata) => "metadata (date, source, byline)",
+            (Lang::En, NotClaim::NoVerb) => "no finite verb: a heading or a fragment",
+        }
+    }
+}
+
+/// CSS class suffix of a label.
+fn label_class(l: Label) -> &'static str {
+    match l {
+        Label::Attributed => "attributed",
+        Label::Hedged => "hedged",
+        Label::Boosted => "boosted",
+        Label::Asserted => "asserted",
+        Label::None => "none",
+    }
+}
+
+/// The symbol that doubles the colour of a label (for colour-blind readers and print).
+fn label_symbol(l: Label) -> &'static str {
+    match l {
+        Label::Attributed => "◆",
+        Label::Hedged => "~",
+        Label::Boosted => "!",
+        Label::Asserted => "■",
+        Label::None => "○",
+    }
+}
+
+fn category_class(c: Category) -> &'static str {
+    match c {
+        Category::Attribution => "attribution",
+        Category::Hedge => "hedge",
+        Category::Booster => "booster",
+    }
+}
+
+fn category_label(c: Category) -> Label {
+    match c {
+        Category::Attribution => Label::Attributed,
+        Category::Hedge => Label::Hedged,
+        Category::Booster => Label::Boosted,
+    }
+}
+
+/// The data the page script reads.
+#[derive(Serialize)]
+struct ScriptData<'a> {
+    articles: Vec<ScriptArticle<'a>>,
+}
+
+#[derive(Serialize)]
+struct ScriptArticle<'a> {
+    id: String,
+    label: &'a str,
+}
+
+impl Render for Html {
+    fn render(&self, report: &Report, _style: Style, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.page(report).as_bytes())
+    }
+}
+
+impl Html {
+    /// The whole page.
+    pub fn page(&self, report: &Report) -> String {
+        let ui = self.lang.ui();
+        let mut h = String::with_capacity(64 * 1024);
+        let n = report.articles.len();
+        let title = match (self.lang, n) {
+            (_, 1) => format!("{} — {}", ui.title, report.articles[0].label),
+            (Lang::Fr, _) => format!("{} — {n} articles", ui.title),
+            (Lang::En, _) => format!("{} — {n} articles", ui.title),
+        };
+        let _ = write!(
+            h,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
+<meta name=\"generator\" content=\"hedge {}\">\n<title>{}</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>\n{}</style>\n</head>\n",
+            ui.lang,
+            env!("CARGO_PKG_VERSION"),
+            esc(&title),
+            CSS
+        );
+        let _ = write!(
+            h,
+            "<body class=\"{}\">\n<a class=\"skip\" href=\"#summary\">{}</a>\n",
+            if self.answers { "answers" } else { "worksheet" },
+            esc(ui.skip)
+        );
+        h.push_str(PATTERNS);
+        // Header and navigation.
+        let _ = write!(h, "<header class=\"top\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n", esc(ui.title), esc(ui.subtitle));
+        let _ = write!(h, "<p class=\"print-only names\">{}</p>\n<p class=\"print-only\">{}</p>\n", esc(ui.worksheet_names), esc(ui.worksheet_help));
+        if self.answers {
+            let _ = write!(h, "<p class=\"print-only key-title\">{}</p>\n", esc(ui.key));
+        }
+        let _ = write!(h, "<nav aria-label=\"{}\"><ul>", esc(ui.nav));
+        let _ = write!(h, "<li><a href=\"#summary\">{}</a></li><li><a href=\"#legend\">{}</a></li>", esc(ui.summary), esc(ui.legend));
+        if n >= 2 {
+            let _ = write!(h, "<li><a href=\"#side\">{}</a></li>", esc(ui.side));
+        }
+        for (i, a) in report.articles.iter().enumerate() {
+            let _ = write!(h, "<li><a href=\"#a{}\">{}</a></li>", i + 1, esc(&a.label));
+        }
+        h.push_str("</ul></nav>\n</header>\n<main>\n");
+        self.summary(report, &mut h);
+        self.legend(&mut h);
+        if n >= 2 {
+            let _ = write!(
+                h,
+                "<section id=\"side\" class=\"side\" hidden aria-labelledby=\"side-h\">\n<h2 id=\"side-h\">{}</h2>\n<p>{}</p>\n\
+<div class=\"pickers\"><label>{} <select id=\"pick-0\"></select></label> <label>{} <select id=\"pick-1\"></select></label></div>\n\
+<div class=\"panes\"><div class=\"pane\" id=\"pane-0\"></div><div class=\"pane\" id=\"pane-1\"></div></div>\n</section>\n",
+                esc(ui.side),
+                esc(ui.side_help),
+                esc(ui.side_left),
+                esc(ui.side_right)
+            );
+        }
+        let _ = write!(h, "<section id=\"articles\" aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\" class=\"screen-only\">{}</h2>\n", esc(ui.articles));
+        for (i, a) in report.articles.iter().enumerate() {
+            self.article(report, i, a, &mut h);
+        }
+        h.push_str("</section>\n");
+        if !report.errors.is_empty() {
+            let _ = write!(h, "<section id=\"errors\" class=\"errors\">\n<h2>{}</h2>\n<ul>\n", esc(ui.errors));
+            for e in &report.errors {
+                let _ = writeln!(h, "<li><code>{}</code> : {}</li>", esc(&e.file), esc(&e.message));
+            }
+            h.push_str("</ul>\n</section>\n");
+        }
+        let _ = write!(h, "</main>\n<footer><p>{}</p></footer>\n", esc(ui.footer));
+        let data = ScriptData {
+            articles: report.articles.iter().enumerate().map(|(i, a)| ScriptArticle { id: format!("a{}", i + 1), label: &a.label }).collect(),
+        };
+        let _ = write!(h, "<script type=\"application/json\" id=\"hedge-data\">{}</script>\n<script>\n{}</script>\n</body>\n</html>\n", json_for_script(&data), JS);
+        h
+    }
+
+    /// The summary table: one row per article, sortable.
+    fn summary(&self, report: &Report, h: &mut String) {
+        let ui = self.lang.ui();
+        let _ = write!(
+            h,
+            "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">{}</h2>\n<p class=\"help\">{}</p>\n<p class=\"help screen-only js-only\">{}</p>\n",
+            esc(ui.summary),
+            esc(ui.summary_help),
+            esc(ui.sort_help)
+        );
+        h.push_str("<table class=\"summary\">\n<thead><tr>");
+        let sort = |key: &str, kind: &str, text: String| format!("<button type=\"button\" data-key=\"{key}\" data-type=\"{kind}\">{text}</button>");
+        let _ = write!(h, "<th scope=\"col\" class=\"rank\" aria-sort=\"ascending\">{}</th>", sort("rank", "num", esc(ui.col_rank)));
+        let _ = write!(h, "<th scope=\"col\" class=\"name\">{}</th>", sort("label", "text", esc(ui.col_article)));
+        let _ = write!(h, "<th scope=\"col\" class=\"bar\"><span class=\"bar-title\">{}</span><span class=\"bar-keys\">", esc(ui.col_bar));
+        for l in Label::CLAIMS {
+            let key = format!(
+                "<svg width=\"22\" height=\"16\" aria-hidden=\"true\"><rect class=\"seg-{}\" width=\"22\" height=\"16\"/></svg> <span aria-hidden=\"true\">{}</span> {}",
+                label_class(l),
+                label_symbol(l),
+                esc(self.lang.share(l))
+            );
+            h.push_str(&sort(label_class(l), "num", key));
+        }
+        h.push_str("</span></th>");
+        for (key, name) in [("score", ui.col_score), ("quoted", ui.col_quoted), ("claims", ui.col_claims)] {
+            let _ = write!(h, "<th scope=\"col\" class=\"{key}\">{}</th>", sort(key, "num", esc(name)));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for (i, a) in report.articles.iter().enumerate() {
+            let s = &a.summary;
+            let v = |x: f64| format!("{x:.1}");
+            let _ = write!(h, "<tr data-article=\"a{}\" data-k-rank=\"{}\" data-k-label=\"{}\"", i + 1, i + 1, esc(&a.label));
+            for l in Label::CLAIMS {
+                let _ = write!(h, " data-k-{}=\"{}\"", label_class(l), v(s.percent_of(l)));
+            }
+            let score = s.assertiveness.map(v).unwrap_or_default();
+            let _ = write!(h, " data-k-score=\"{score}\" data-k-quoted=\"{}\" data-k-claims=\"{}\">", v(s.quoted_percent), s.claims);
+            let _ = write!(h, "<td class=\"rank\">{}</td>", i + 1);
+            let _ = write!(h, "<th scope=\"row\" class=\"name\"><a href=\"#a{}\">{}</a></th>", i + 1, esc(&a.label));
+            let shares: Vec<String> = Label::CLAIMS
+                .iter()
+                .map(|&l| format!("<span class=\"share\"><span aria-hidden=\"true\">{}</span> {}</span>", label_symbol(l), self.lang.num(s.percent_of(l))))
+                .collect();
+            let _ = write!(h, "<td class=\"bar\">{}<span class=\"shares\" aria-hidden=\"true\">{}</span></td>", self.bar(s), shares.join(""));
+            let _ = write!(h, "<td class=\"score\">{}</td>", s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()));
+            let _ = write!(h, "<td class=\"quoted\">{}</td>", self.lang.num(s.quoted_percent));
+            let _ = write!(h, "<td class=\"claims\">{}</td></tr>\n", s.claims);
+        }
+        h.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    /// The stacked bar of an article's own-voice claims, as inline SVG.
+    fn bar(&self, s: &ArticleSummary) -> String {
+        let ui = self.lang.ui();
+        let parts: Vec<String> = Label::CLAIMS.iter().map(|&l| format!("{} {} %", self.lang.label(l), self.lang.num(s.percent_of(l)))).collect();
+        let aria = if s.claims == 0 { ui.no_claim.to_string() } else { parts.join(", ") };
+        let mut b = format!("<svg class=\"stack\" width=\"100%\" height=\"40\" role=\"img\" aria-label=\"{}\">", esc(&aria));
+        if s.claims == 0 {
+            let _ = write!(b, "<rect class=\"seg-empty\" width=\"100%\" height=\"40\"/><text x=\"50%\" y=\"26\" text-anchor=\"middle\" class=\"seg-text dark\">{}</text>", esc(ui.no_claim));
+        }
+        let mut x = 0.0;
+        for l in Label::CLAIMS {
+            let w = if s.claims == 0 { 0.0 } else { s.percent_of(l) };
+            if w <= 0.0 {
+                continue;
+            }
+            let _ = write!(b, "<rect class=\"seg-{}\" x=\"{x:.2}%\" width=\"{w:.2}%\" height=\"40\"><title>{}</title></rect>", label_class(l), esc(&format!("{} {} %", self.lang.label(l), self.lang.num(w))));
+            // The page script shortens or hides a label that does not fit its segment; without
+            // the script, only wide segments are labelled.
+            let class = if w >= 20.0 { "seg-text" } else { "seg-text narrow" };
+            let _ = write!(
+                b,
+                "<text x=\"{:.2}%\" y=\"27\" text-anchor=\"middle\" class=\"{class}\" data-short=\"{w:.0}\" aria-hidden=\"true\">{} {w:.0} %</text>",
+                x + w / 2.0,
+                label_symbol(l)
+            );
+            x += w;
+        }
+        b.push_str("</svg>");
+        b
+    }
+
+    /// The legend: marker styles and sentence labels.
+    fn legend(&self, h: &mut String) {
+        let ui = self.lang.ui();
+        let l = self.lang;
+        let _ = write!(h, "<section id=\"legend\" class=\"legend\" aria-labelledby=\"legend-h\">\n<h2 id=\"legend-h\">{}</h2>\n<p class=\"help screen-only\">{}</p>\n<div class=\"legend-cols\">\n", esc(ui.legend), esc(ui.legend_help));
+        let _ = write!(h, "<div><h3>{}</h3>\n<ul class=\"plain\">\n", esc(ui.legend_markers));
+        for c in [Category::Attribution, Category::Hedge, Category::Booster] {
+            let _ = writeln!(h, "<li><span class=\"m m-{}\">{}</span> — {}</li>", category_class(c), esc(l.category(c)), esc(l.category_help(c)));
+        }
+        let _ = writeln!(h, "<li><span class=\"m m-hedge m-off\">{}</span> — {}</li>", esc(ui.not_counted), esc(ui.not_counted_help));
+        let _ = writeln!(h, "<li><span class=\"q\">{}</span> — {}</li>\n</ul></div>", esc(ui.quote), esc(ui.quote_help));
+        let _ = write!(h, "<div><h3>{}</h3>\n<ul class=\"plain\">\n", esc(ui.legend_labels));
+        for lab in [Label::Attributed, Label::Hedged, Label::Boosted, Label::Asserted, Label::None] {
+            let _ = writeln!(h, "<li>{} — {}</li>", badge(lab, l.label(lab)), esc(l.label_help(lab)));
+        }
+        let _ = writeln!(h, "<li><span class=\"badge b-quoted\"><span aria-hidden=\"true\">«»</span> {}</span> — {}</li>", esc(ui.quote), esc(ui.quote_help));
+        h.push_str("</ul></div>\n</div>\n</section>\n");
+    }
+
+    /// One article: its figures and its numbered sentences.
+    fn article(&self, report: &Report, i: usize, a: &Article, h: &mut String) {
+        let ui = self.lang.ui();
+        let l = self.lang;
+        let s = &a.summary;
+        let id = format!("a{}", i + 1);
+        let _ = write!(h, "<article id=\"{id}\" class=\"article\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}</h2>\n<p class=\"file\"><code>{}</code></p>\n", esc(&a.label), esc(&a.file));
+        let score = s.assertiveness.map(|x| l.num(x)).unwrap_or_else(|| "–".into());
+        let _ = write!(
+            h,
+            "<p class=\"figures\">{} {} · {} {} · {} <strong>{score}</strong> / 100 · {} % {}</p>\n",
+            s.sentences,
+            esc(ui.sentences),
+            s.claims,
+            esc(ui.own_claims),
+            esc(ui.assertiveness),
+            l.num(s.quoted_percent),
+            esc(ui.quoted_share)
+        );
+        let _ = write!(h, "<div class=\"article-bar screen-only\">{}</div>\n", self.bar(s));
+        let mut extra = Vec::new();
+        if !s.top_markers.is_empty() {
+            let top: Vec<String> = s.top_markers.iter().map(|(id, n)| format!("{} ×{n}", short_id(id))).collect();
+            extra.push(format!("{} : {}", ui.top_markers, top.join(", ")));
+        }
+        if !s.conditional_readings.is_empty() {
+            let r: Vec<String> = s.conditional_readings.iter().map(|(r, n)| format!("{} {n}", l.reading(*r).0)).collect();
+            extra.push(format!("{} : {}", ui.conditionals, r.join(" · ")));
+        }
+        if !extra.is_empty() {
+            let text = if l == Lang::En { extra.join(" — ").replace(" : ", ": ") } else { extra.join(" — ") };
+            let _ = writeln!(h, "<p class=\"figures-more screen-only\">{}</p>", esc(&text));
+        }
+        let _ = write!(
+            h,
+            "<table class=\"sentences\">\n<thead><tr><th scope=\"col\" class=\"n\">{}</th><th scope=\"col\" class=\"t\">{}</th><th scope=\"col\" class=\"lab\">{}</th><th scope=\"col\" class=\"who\">{}</th></tr></thead>\n<tbody>\n",
+            esc(ui.th_num),
+            esc(ui.th_sentence),
+            esc(ui.th_label),
+            esc(ui.th_who)
+        );
+        for sen in &a.sentences {
+            self.sentence(report, &id, sen, h);
+        }
+        h.push_str("</tbody>\n</table>\n</article>\n");
+    }
+
+    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, h: &mut String) {
+        let ui = self.lang.ui();
+        let l = self.lang;
+        let voice = if s.voice == Voice::Quoted { "quoted" } else { "own" };
+        let _ = write!(h, "<tr id=\"{article}-s{}\" class=\"s lab-{} voice-{voice}\">", s.number, label_class(s.label));
+        let _ = write!(h, "<td class=\"n\">{}</td><td class=\"t\">", s.number);
+        sentence_text(s, report, l, h);
+        h.push_str("</td><td class=\"lab\">");
+        if s.voice == Voice::Quoted && s.label != Label::None {
+            let _ = write!(h, "<span class=\"badge b-quoted\"><span aria-hidden=\"true\">«»</span> {}</span>", esc(ui.quote));
+            if let Some(sp) = &s.speaker {
+                let _ = write!(h, "<span class=\"detail\">{} {}</span>", esc(ui.quoted_by), esc(sp));
+            }
+            let _ = write!(h, "<span class=\"detail\">{} · {}</span>", esc(l.label(s.label)), esc(ui.out_of_score));
+        } else {
+            h.push_str(&badge(s.label, l.label(s.label)));
+            if let Some(p) = s.points {
+                let _ = write!(h, "<span class=\"detail\">{p} {}</span>", esc(ui.points));
+            }
+            if let Some(n) = s.not_claim {
+                let _ = write!(h, "<span class=\"detail\">{}</span>", esc(l.not_claim(n)));
+            }
+        }
+        h.push_str("</td><td class=\"who\">");
+        if self.answers {
+            let _ = write!(h, "<span class=\"key\">{}</span>", esc(&self.who(s)));
+        }
+        h.push_str("</td></tr>\n");
+    }
+
+    /// The teacher's key for "Who speaks?".
+    fn who(&self, s: &SentenceScore) -> String {
+        let ui = self.lang.ui();
+        let l = self.lang;
+        let words = |c: Category| -> String {
+            let w: Vec<String> = s.markers.iter().filter(|m| m.counted && m.category == c).map(|m| format!("« {} »", m.text.trim())).collect();
+            if w.is_empty() {
+                String::new()
+            } else {
+                format!(" : {}", w.join(", "))
+            }
+        };
+        let text = if s.label == Label::None {
+            format!("{} ({})", ui.who_none, s.not_claim.map(|n| l.not_claim(n)).unwrap_or(""))
+        } else if s.voice == Voice::Quoted {
+            format!("{} : {}", ui.who_quote, s.speaker.as_deref().unwrap_or(ui.who_unknown))
+        } else {
+            match s.label {
+                Label::Attributed => format!("{}{}", ui.who_source, words(Category::Attribution)),
+                Label::Hedged => format!("{}{}", ui.who_hedge, words(Category::Hedge)),
+                Label::Boosted => format!("{}{}", ui.who_boost, words(Category::Booster)),
+                _ => ui.who_alone.to_string(),
+            }
+        };
+        if l == Lang::En {
+            text.replace(" : ", ": ")
+        } else {
+            text
+        }
+    }
+}
+
+/// A label badge: colour, symbol and word.
+fn badge(l: Label, name: &str) -> String {
+    format!("<span class=\"badge b-{}\"><span aria-hidden=\"true\">{}</span> {}</span>", label_class(l), label_symbol(l), esc(name))
+}
+
+/// The sentence's text with its markers highlighted and its quoted words set apart. A marker
+/// that overlaps the one before it shares its highlight and adds its explanation to it.
+fn sentence_text(s: &SentenceScore, report: &Report, l: Lang, h: &mut String) {
+    let mut groups: Vec<(usize, usize, Vec<&MarkerHit>)> = Vec::new();
+    for m in &s.markers {
+        if m.start < s.start || m.end > s.end || m.start >= m.end {
+            continue; // not inside the sentence: nothing to highlight
+        }
+        match groups.last_mut() {
+            Some((_, end, ms)) if m.start < *end => {
+                *end = (*end).max(m.end);
+                ms.push(m);
+            }
+            _ => groups.push((m.start, m.end, vec![m])),
+        }
+    }
+    let mut pos = s.start;
+    for (start, end, ms) in &groups {
+        plain_text(s, pos, *start, h);
+        let first = ms[0];
+        let off = if ms.iter().any(|m| m.counted) { "" } else { " m-off" };
+        let ids: Vec<&str> = ms.iter().map(|m| m.id.as_str()).collect();
+        let _ = write!(h, "<mark class=\"m m-{}{off}\" tabindex=\"0\" data-id=\"{}\">", category_class(first.category), esc(&ids.join(" ")));
+        plain_text(s, *start, *end, h);
+        h.push_str("<span class=\"tip\" role=\"tooltip\">");
+        for m in ms {
+            tip(m, report.markers.get(&m.id), l, h);
+        }
+        h.push_str("</span></mark>");
+        pos = *end;
+    }
+    plain_text(s, pos, s.end, h);
+}
+
+/// Text between two document offsets of the sentence, quoted parts wrapped in `span.q`.
+fn plain_text(s: &SentenceScore, from: usize, to: usize, h: &mut String) {
+    let mut cuts = vec![from, to];
+    for q in &s.quotes {
+        for x in [q.start, q.end] {
+            if from < x && x < to {
+                cuts.push(x);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let Some(text) = s.text.get(a.saturating_sub(s.start)..b.saturating_sub(s.start)) else { continue };
+        if s.quotes.iter().any(|q| q.start <= a && b <= q.end) {
+            let _ = write!(h, "<span class=\"q\">{}</span>", esc(text));
+        } else {
+            h.push_str(&esc(text));
+        }
+    }
+}
+
+/// The explanation of one marker, shown when its highlight is hovered, tapped or focused.
+fn tip(m: &MarkerHit, info: Option<&MarkerInfo>, l: Lang, h: &mut String) {
+    let ui = l.ui();
+    let _ = write!(
+        h,
+        "<span class=\"tip-head\"><span class=\"badge b-{}\"><span aria-hidden=\"true\">{}</span> {}</span> <code>{}</code></span>",
+        label_class(category_label(m.category)),
+        label_symbol(category_label(m.category)),
+        esc(l.category(m.category)),
+        esc(&m.id)
+    );
+    if let Some(info) = info {
+        let _ = write!(h, "<span class=\"tip-line\">{}</span>", esc(&info.explain));
+    }
+    if let Some(r) = m.reading {
+        let (name, meaning) = l.reading(r);
+        let verdict = if r.is_hedge() { ui.is_hedge } else { ui.not_hedge };
+        let sep = if l == Lang::Fr { " : " } else { ": " };
+        let _ = write!(h, "<span class=\"tip-line reading\"><strong>{}{sep}{}</strong> — {} ({})</span>", esc(ui.conditional), esc(name), esc(meaning), esc(verdict));
+    }
+    if m.in_quote && !m.counted {
+        let _ = write!(h, "<span class=\"tip-line\">{}</span>", esc(ui.in_quote));
+    } else if m.counted && m.weight != 0 {
+        let sep = if l == Lang::Fr { " : " } else { ": " };
+        let sign = if m.weight < 0 { "−" } else { "+" };
+        let _ = write!(h, "<span class=\"tip-line\">{}{sep}{sign}{} {}</span>", esc(ui.weight), m.weight.abs(), esc(ui.points));
+    }
+}
+
+/// SVG patterns used by the bars: a second cue besides colour (stripes, dots).
+const PATTERNS: &str = "<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>\
+<pattern id=\"pat-hedged\" width=\"10\" height=\"10\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+<rect class=\"pf-hedged\" width=\"10\" height=\"10\"/><rect class=\"pf-line\" width=\"3\" height=\"10\"/></pattern>\
+<pattern id=\"pat-boosted\" width=\"10\" height=\"10\" patternUnits=\"userSpaceOnUse\">\
+<rect class=\"pf-boosted\" width=\"10\" height=\"10\"/><circle class=\"pf-line\" cx=\"5\" cy=\"5\" r=\"2\"/></pattern>\
+</defs></svg>\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Scoring, SCHEMA};
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn esc_escapes_markup_and_quotes() {
+        assert_eq!(esc(r#"<script>alert("x")</script> & 'y'"#), "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;");
+        assert_eq!(esc("l’AFP « dit »"), "l’AFP « dit »");
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script_element() {
+        let j = json_for_script(&serde_json::json!({ "label": "</script><script>alert(1)</script> & \u{2028}" }));
+        assert!(!j.contains('<') && !j.contains('>') && !j.contains('&'), "{j}");
+        assert!(j.contains("\\u003c/script\\u003e"));
+        let back: serde_json::Value = serde_json::from_str(&j).unwrap();
+        assert_eq!(back["label"], "</script><script>alert(1)</script> & \u{2028}");
+    }
+
+    fn hostile_report() -> Report {
+        let text = "Selon <script>document.title='PWNED'</script>, <img src=x onerror=alert(1)> </style> aurait « dit <b>x</b> ».";
+        let sel = text.find("Selon").unwrap();
+        let cond = text.find("aurait").unwrap();
+        let q0 = text.find("dit").unwrap();
+        let q1 = text.find(" »").unwrap();
+        let hit = |id: &str, cat, start: usize, len: usize| MarkerHit {
+            entry: 0,
+            id: id.into(),
+            category: cat,
+            text: text[start..start + len].into(),
+            start,
+            end: start + len,
+            in_quote: false,
+            reading: Some(Reading::Hearsay).filter(|_| cat == Category::Hedge),
+            counted: true,
+            weight: -25,
+        };
+        let s = SentenceScore {
+            number: 1,
+            start: 0,
+            end: text.len(),
+            kind: crate::segment::SentenceKind::Body,
+            text: text.into(),
+            words: 12,
+            label: Label::Attributed,
+            voice: Voice::Own,
+            speaker: None,
+            not_claim: None,
+            flags: vec![],
+            markers: vec![hit("attribution.source.selon", Category::Attribution, sel, 5), hit("hedge.conditional.x<y>", Category::Hedge, cond, 6)],
+            base: Some(35),
+            points: Some(10),
+            quotes: vec![q0..q1],
+        };
+        let mut markers = BTreeMap::new();
+        markers.insert(
+            "attribution.source.selon".to_string(),
+            MarkerInfo {
+                category: Category::Attribution,
+                family: "f".into(),
+                family_label: "F".into(),
+                grade: None,
+                weight: 0,
+                explain: "Explication <em>risquée</em> & \"citée\"".into(),
+            },
+        );
+        let summary = crate::aggregate::aggregate(std::slice::from_ref(&s));
+        Report {
+            schema: SCHEMA,
+            scoring: Scoring { base: BTreeMap::new(), formula: "" },
+            articles: vec![Article { label: "<script>alert('label')</script>".into(), file: "x\".txt".into(), summary, sentences: vec![s] }],
+            markers,
+            errors: vec![],
+        }
+    }
+
+    #[test]
+    fn article_text_labels_and_explanations_are_escaped() {
+        let page = Html::default().page(&hostile_report());
+        // Only the page's own two script elements and its own style element.
+        assert_eq!(page.matches("<script").count(), 2, "{page}");
+        assert_eq!(page.matches("</style>").count(), 1);
+        assert!(!page.contains("<img"));
+        assert!(!page.contains("<em>") && !page.contains("<b>x"));
+        assert!(page.contains("&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;"));
+        assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(page.contains("&lt;/style&gt;"));
+        assert!(page.contains("Explication &lt;em&gt;risquée&lt;/em&gt; &amp; &quot;citée&quot;"));
+        assert!(page.contains("data-id=\"hedge.conditional.x&lt;y&gt;\""));
+        assert!(page.contains("<code>x&quot;.txt</code>"));
+    }
+
+    #[test]
+    fn markers_quotes_readings_and_key_are_rendered() {
+        let page = Html { lang: Lang::Fr, answers: true }.page(&hostile_report());
+        assert!(page.contains("<mark class=\"m m-attribution\" tabindex=\"0\" data-id=\"attribution.source.selon\">Selon<span class=\"tip\""));
+        assert!(page.contains("<span class=\"q\">dit &lt;b&gt;x&lt;/b&gt;</span>"), "quoted words set apart");
+        assert!(page.contains("Conditionnel : ouï-dire</strong>"));
+        assert!(page.contains("Poids : −25 points"));
+        assert!(page.contains("<span class=\"key\">Le média, d&#39;après une source : « Selon »</span>"));
+        assert!(page.contains("<html lang=\"fr\">"));
+        let en = Html { lang: Lang::En, answers: false }.page(&hostile_report());
+        assert!(en.contains("<html lang=\"en\">") && en.contains("Conditional: hearsay</strong>"));
+        assert!(!en.contains("class=\"key\""), "no key without --answers");
+    }
+
+    #[test]
+    fn one_bar_per_article_with_shares() {
+        let page = Html::default().page(&hostile_report());
+        assert_eq!(page.matches("<svg class=\"stack\"").count(), 2, "summary bar + article bar");
+        assert!(page.contains("aria-label=\"attribuée 100,0 %, prudente 0,0 %, appuyée 0,0 %, affirmée 0,0 %\""));
+    }
+}

@@ -1,0 +1,293 @@
+//! The HTML classroom report in a real browser: headless Chromium loads the page the binary
+//! wrote and we look at what it did (`--dump-dom`: the DOM after the scripts ran), what it
+//! logged (`--enable-logging=stderr`: console messages and uncaught errors appear as
+//! `…:CONSOLE…` lines), a screenshot and the print media (`--print-to-pdf`, read back with
+//! `pdftotext`).
+//!
+//! This is its own test target, so the rest of the suite runs without a browser. When Chromium
+//! (or `pdftotext`) is missing: with `CI` set the tests fail with a message saying what to
+//! install; otherwise they print a notice and return, so a developer without Chromium can
+//! still run `cargo test`. CI (`.ci/run`) installs both. Set `HEDGE_CHROMIUM` to use another
+//! Chromium-family binary.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{hedge, root, stderr};
+
+/// A browser run that takes longer than this fails the test instead of hanging CI.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Finds a program: an explicit path from `env_var`, else the first of `names` on PATH.
+fn find_tool(env_var: &str, names: &[&str], install: &str) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os(env_var) {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&path) {
+        for n in names {
+            let p = dir.join(n);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    let msg = format!("{} not found on PATH ({install}; or set {env_var})", names[0]);
+    if in_ci() {
+        panic!("browser tests need {msg}");
+    }
+    // Straight to the stderr handle: libtest captures eprintln! of passing tests.
+    let _ = writeln!(std::io::stderr(), "note: skipping a browser test: {msg}");
+    None
+}
+
+fn chromium() -> Option<PathBuf> {
+    find_tool("HEDGE_CHROMIUM", &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"], "apt-get install chromium")
+}
+
+fn pdftotext() -> Option<PathBuf> {
+    find_tool("HEDGE_PDFTOTEXT", &["pdftotext"], "apt-get install poppler-utils")
+}
+
+struct Run {
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Console messages and uncaught errors the page produced.
+    fn console(&self) -> Vec<&str> {
+        self.stderr.lines().filter(|l| l.contains(":CONSOLE")).collect()
+    }
+}
+
+/// Runs headless Chromium on a file with a fresh profile, failing after [`TIMEOUT`].
+fn run_chromium(exe: &Path, page: &Path, extra: &[String]) -> Run {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(exe)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", exe.display()));
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = out.read_to_string(&mut s);
+        s
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = err.read_to_end(&mut s);
+        String::from_utf8_lossy(&s).into_owned()
+    });
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{} did not finish within {TIMEOUT:?} on {}", exe.display(), page.display());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Run { stdout: t_out.join().unwrap(), stderr: t_err.join().unwrap() }
+}
+
+fn dump_dom(exe: &Path, page: &Path) -> Run {
+    let run = run_chromium(exe, page, &["--dump-dom".into(), "--window-size=1600,1000".into()]);
+    assert!(run.stdout.contains("</html>"), "no DOM from Chromium; stderr:\n{}", run.stderr);
+    run
+}
+
+/// Writes the report of `args` (a hedge command line) plus `--html PATH` and returns PATH.
+fn write_report(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let path = dir.join(name);
+    let mut all: Vec<&str> = args.to_vec();
+    let p = path.to_str().unwrap().to_string();
+    all.extend(["--html", &p]);
+    let o = hedge(&all);
+    assert_eq!(o.status.code(), Some(0), "hedge {all:?}: {}", stderr(&o));
+    path
+}
+
+fn seed_count() -> usize {
+    std::fs::read_dir(root().join("seeds")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt")).count()
+}
+
+/// The part of `dom` from `start` to the next `end`.
+fn between<'a>(dom: &'a str, start: &str, end: &str) -> &'a str {
+    let i = dom.find(start).unwrap_or_else(|| panic!("{start:?} not in the DOM"));
+    let rest = &dom[i..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+/// The text content of serialised DOM: tags dropped (text `<` is serialised as `&lt;`), then
+/// the entities the serialiser writes decoded.
+fn text_of(dom: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in dom.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&nbsp;", "\u{a0}").replace("&amp;", "&")
+}
+
+#[test]
+fn the_console_check_catches_a_page_that_logs_and_throws() {
+    // Control for the checks below: a page with console.error and an uncaught exception must
+    // be seen as failing, or "no console error" would prove nothing.
+    let Some(exe) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("bad.html");
+    std::fs::write(&page, "<!DOCTYPE html><title>t</title><p>x</p><script>console.error('boom'); null.x;</script>").unwrap();
+    let run = dump_dom(&exe, &page);
+    let console = run.console();
+    assert!(console.iter().any(|l| l.contains("boom")), "console.error not seen:\n{}", run.stderr);
+    assert!(console.iter().any(|l| l.contains("Uncaught TypeError")), "exception not seen:\n{}", run.stderr);
+}
+
+#[test]
+fn seeds_report_renders_without_console_errors_one_bar_per_article_and_a_screenshot() {
+    let Some(exe) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = write_report(dir.path(), "report.html", &["compare", "seeds/"]);
+    let run = dump_dom(&exe, &page);
+    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
+    let dom = &run.stdout;
+    assert!(dom.contains("data-hedge-ready=\"1\""), "the page script did not run to its end");
+    // The summary: one row and one stacked bar per article.
+    let summary = between(dom, "<table class=\"summary\"", "</table>");
+    let n = seed_count();
+    assert_eq!(summary.matches("<svg class=\"stack\"").count(), n, "bars in the summary");
+    assert_eq!(summary.matches("<tr data-article=").count(), n, "rows in the summary");
+    // The side-by-side view was built by the script: visible, two panes with a table each.
+    let side = between(dom, "<section id=\"side\"", "</section>");
+    assert!(!side.contains(" hidden"), "side-by-side view still hidden");
+    assert_eq!(side.matches("<table class=\"sentences\"").count(), 2, "two articles side by side");
+    assert_eq!(side.matches("<option ").count(), 2 * n, "every article can be chosen on each side");
+    // Every sentence of every article is numbered in the articles section.
+    let articles = between(dom, "<section id=\"articles\"", "</section>");
+    assert_eq!(articles.matches("<article ").count(), n);
+    assert!(articles.contains("<td class=\"n\">22</td>"), "sentence 22 of seed 001 is numbered");
+
+    // A screenshot of the real page, the size asked for.
+    let shot = dir.path().join("report.png");
+    let run = run_chromium(&exe, &page, &[format!("--screenshot={}", shot.display()), "--window-size=1600,1000".into()]);
+    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
+    let png = std::fs::read(&shot).unwrap_or_else(|_| panic!("no screenshot; stderr:\n{}", run.stderr));
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((width, height), (1600, 1000));
+    assert!(png.len() > 20_000, "a blank page would compress to almost nothing ({} bytes)", png.len());
+}
+
+#[test]
+fn markup_inside_an_article_is_shown_as_text_and_runs_nothing() {
+    let Some(exe) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "Selon la préfecture, le convoi aurait quitté la ville <script>document.title='PWNED'</script> hier soir.\n\
+Le maire a évidemment <img src=x onerror=\"document.title='PWNED'\"> confirmé la nouvelle.\n\
+Un témoin affirme que tout était </style><style>body{display:none}</style> prévu depuis longtemps.\n";
+    std::fs::write(dir.path().join("evil.txt"), evil).unwrap();
+    std::fs::write(dir.path().join("plain.txt"), "Selon l'AFP, trois camions ont quitté Raqqa.\nLe convoi aurait compté cinquante véhicules.\n").unwrap();
+    std::fs::write(dir.path().join("labels.tsv"), "evil.txt\t<script>document.title='PWNED'</script>\n").unwrap();
+    let d = dir.path().to_str().unwrap().to_string();
+    let page = write_report(dir.path(), "report.html", &["compare", &d]);
+    let run = dump_dom(&exe, &page);
+    let dom = &run.stdout;
+    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
+    assert!(dom.contains("data-hedge-ready=\"1\""), "the page's own script must still run");
+    let title = between(dom, "<title>", "</title>");
+    assert!(!title.contains("PWNED") && title.contains("Qui affirme quoi"), "title changed: {title}");
+    // The characters are there, as text (the page may wrap parts of it, e.g. a quotation).
+    let text = text_of(between(dom, "<section id=\"articles\"", "</section>"));
+    for shown in ["<script>document.title='PWNED'</script>", "<img src=x onerror=\"document.title='PWNED'\">", "</style><style>body{display:none}</style>"] {
+        assert!(text.contains(shown), "{shown:?} not shown as text in:\n{text}");
+    }
+    // And no element came out of them: only the page's two scripts, one style, no image.
+    assert_eq!(dom.matches("<script").count(), 2, "script elements");
+    assert_eq!(dom.matches("<style").count(), 1, "style elements");
+    assert!(!dom.contains("<img"), "an img element was created");
+    // A hostile label (labels.tsv) is text in the summary and in the side-by-side menus.
+    assert!(between(dom, "<table class=\"summary\"", "</table>").contains("&lt;script&gt;document.title='PWNED'"));
+    assert!(between(dom, "<select id=\"pick-0\"", "</select>").contains("&lt;script&gt;document.title='PWNED'"));
+}
+
+#[test]
+fn print_media_gives_a_black_and_white_worksheet_and_with_answers_the_key() {
+    let Some(exe) = chromium() else { return };
+    let Some(pdftotext) = pdftotext() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let text_of = |page: &Path, name: &str| -> String {
+        let pdf = dir.path().join(name);
+        let run = run_chromium(&exe, page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
+        let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF; stderr:\n{}", run.stderr));
+        assert!(bytes.starts_with(b"%PDF"));
+        let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().expect("pdftotext runs");
+        assert!(o.status.success());
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let seed = "seeds/001_ecc43d926f07e1cb.txt";
+    let sheet = text_of(&write_report(dir.path(), "sheet.html", &["analyze", seed]), "sheet.pdf");
+    assert!(sheet.contains("Qui parle ?"), "the worksheet column:\n{sheet}");
+    assert!(sheet.contains("Nom :"));
+    assert!(sheet.contains("La coalition internationale aurait négocié"), "sentence 1");
+    // Screen-only parts and the answers are not printed on the students' sheet.
+    for absent in ["Survolez", "Légende", "Corrigé", "Le média, seul", "prudente", "attribuée", "assertivité"] {
+        assert!(!sheet.contains(absent), "worksheet shows {absent:?}:\n{sheet}");
+    }
+    let key = text_of(&write_report(dir.path(), "key.html", &["analyze", seed, "--answers"]), "key.pdf");
+    for present in ["Corrigé", "Qui parle ?", "Le média, avec prudence", "Le média, seul", "prudente", "attribuée"] {
+        assert!(key.contains(present), "key lacks {present:?}:\n{key}");
+    }
+}
+
+#[test]
+fn english_labels_with_ui_en() {
+    let Some(exe) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = write_report(dir.path(), "en.html", &["analyze", "seeds/001_ecc43d926f07e1cb.txt", "--ui", "en"]);
+    let run = dump_dom(&exe, &page);
+    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
+    let dom = &run.stdout;
+    assert!(dom.contains("<html lang=\"en\""));
+    for english in ["Who asserts what?", "Who speaks?", "</span> hedged</span>", "Conditional: hearsay"] {
+        assert!(dom.contains(english), "no {english:?} in the English page");
+    }
+    assert!(!dom.contains("Qui parle ?"));
+    // One article: no side-by-side view.
+    assert!(!dom.contains("id=\"side\""));
+}
