@@ -163,7 +163,7 @@ fn a_missing_file_is_named_and_the_others_are_still_analysed() {
 }
 
 #[test]
-fn empty_blank_binary_and_non_utf8_files_are_reported() {
+fn empty_blank_and_binary_files_are_reported_and_windows_1252_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let p = |n: &str| dir.path().join(n).display().to_string();
     fs::write(p("empty.txt"), b"").unwrap();
@@ -177,8 +177,12 @@ fn empty_blank_binary_and_non_utf8_files_are_reported() {
     assert!(err.contains("empty.txt: empty file"), "{err}");
     assert!(err.contains("blank.txt: contains only white space"), "{err}");
     assert!(err.contains("bin.txt: binary file"), "{err}");
-    assert!(err.contains("latin1.txt: not valid UTF-8"), "{err}");
-    assert_eq!(stdout(&o).lines().count(), 2, "good.txt is analysed");
+    assert!(!err.contains("latin1.txt"), "Windows-1252 is detected, not an error: {err}");
+    assert_eq!(stdout(&o).lines().count(), 3, "latin1.txt and good.txt are analysed");
+    // Forcing UTF-8 on it names the file and the bad byte.
+    let o = hedge(&["analyze", &p("latin1.txt"), "--encoding", "utf-8"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("latin1.txt: not valid UTF-8 (first bad byte at offset 6)"), "{}", stderr(&o));
     // In JSON the problems are listed too.
     let o = hedge(&["compare", &p("empty.txt"), &p("good.txt"), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
