@@ -19,6 +19,9 @@ pub struct NoArticle(pub String);
 pub fn to_text(html: &str) -> Result<(String, Vec<Block>), NoArticle> {
     let cfg = Config { text_mode: TextMode::Markdown, ..Default::default() };
     let mut r = Readability::new(html, None, Some(cfg)).map_err(|e| NoArticle(e.to_string()))?;
+    if !r.is_probably_readable() {
+        return Err(NoArticle("no article found in this page (no block of text long enough to be one)".into()));
+    }
     let article = r.parse().map_err(|e| NoArticle(format!("no main article found in this page ({e})")))?;
     let (body, body_blocks) = markdown::to_text(&article.text_content);
     let title = one_line(&article.title);

@@ -145,3 +145,16 @@ pub fn fmt_left_out(s: &ArticleSummary) -> String {
     }
     out.join(" · ")
 }
+
+/// Left-out sentences in a table cell: `30`, `37 + 9 eng`, or `0`.
+pub fn fmt_left_out_short(s: &ArticleSummary) -> String {
+    if s.not_analysed == 0 {
+        return s.excluded.to_string();
+    }
+    let langs: Vec<String> = s.languages.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    format!("{} + {}", s.excluded, langs.join(" + "))
+}
+
+/// The footnote that explains the `left out` column.
+pub const LEFT_OUT_NOTE: &str = "left out = sentences in a byline, boilerplate (donation appeal, copyright, share buttons) or reader comments \
+(count them with --include), + sentences in another language (not analysed).";
