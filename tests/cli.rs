@@ -71,11 +71,17 @@ fn analyze_snapshot_of_the_hedged_article() {
 
 #[test]
 fn analyze_json_spans_point_into_the_text() {
+    // A plain-text file in NFC UTF-8: the text shown is the file itself.
+    let o = hedge(&["analyze", SEED_001, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["articles"][0]["text"].as_str().unwrap(), fs::read_to_string(hedge_root_file(SEED_001)).unwrap());
+    // Seed 004 is Markdown: spans point into the extracted text the report carries.
     let o = hedge(&["analyze", SEED_004, "--format", "json"]);
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["schema"], "hedge.report/1");
-    let text = fs::read_to_string(hedge_root_file(SEED_004)).unwrap();
+    assert_eq!(v["articles"][0]["format"], "markdown");
+    let text = v["articles"][0]["text"].as_str().unwrap().to_string();
     let mut last_end = 0;
     for s in v["articles"][0]["sentences"].as_array().unwrap() {
         let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
