@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::classify::reading::Reading;
-use crate::classify::{Label, SentenceScore, Voice};
+use crate::classify::{Excluded, Label, SentenceScore, Voice};
+use crate::extract::PartKind;
 
 /// How many marker ids are listed as an article's top markers.
 pub const TOP_MARKERS: usize = 3;
@@ -17,7 +18,9 @@ pub const TOP_MARKERS: usize = 3;
 /// The figures of one article.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ArticleSummary {
+    /// Every sentence: claims + quoted_claims + not_claims + excluded + not_analysed.
     pub sentences: usize,
+    /// Words of the sentences that are analysed and counted (not excluded, not another language).
     pub words: usize,
     /// Claims in the outlet's own voice (the base of every share and of the score).
     pub claims: usize,
@@ -42,6 +45,14 @@ pub struct ArticleSummary {
     pub top_markers: Vec<(String, usize)>,
     /// Readings of the conditional-mood verbs found (own voice and quoted).
     pub conditional_readings: BTreeMap<Reading, usize>,
+    /// Sentences left out because they are in a part of the page that is not the article
+    /// (byline, boilerplate, comments), and how many in each part.
+    pub excluded: usize,
+    pub excluded_parts: BTreeMap<PartKind, usize>,
+    /// Sentences not analysed because they are in another language, and how many per language
+    /// (ISO 639-3 code).
+    pub not_analysed: usize,
+    pub languages: BTreeMap<String, usize>,
 }
 
 impl ArticleSummary {
@@ -66,7 +77,20 @@ pub fn aggregate(sentences: &[SentenceScore]) -> ArticleSummary {
     let mut markers = 0;
     let mut by_marker: BTreeMap<&str, usize> = BTreeMap::new();
     let mut conditional_readings: BTreeMap<Reading, usize> = BTreeMap::new();
+    let mut excluded_parts: BTreeMap<PartKind, usize> = BTreeMap::new();
+    let mut languages: BTreeMap<String, usize> = BTreeMap::new();
     for s in sentences {
+        match &s.excluded {
+            Some(Excluded::Part { part, .. }) => {
+                *excluded_parts.entry(*part).or_default() += 1;
+                continue;
+            }
+            Some(Excluded::Language { language, .. }) => {
+                *languages.entry(language.clone()).or_default() += 1;
+                continue;
+            }
+            None => {}
+        }
         words += s.words;
         markers += s.markers.iter().filter(|m| m.counted).count();
         for m in &s.markers {
@@ -110,5 +134,9 @@ pub fn aggregate(sentences: &[SentenceScore]) -> ArticleSummary {
         markers_per_1000_words: if words == 0 { 0.0 } else { round1(1000.0 * markers as f64 / words as f64) },
         top_markers: top,
         conditional_readings,
+        excluded: excluded_parts.values().sum(),
+        excluded_parts,
+        not_analysed: languages.values().sum(),
+        languages,
     }
 }

@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::classify::{Label, ScoringRules};
-use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, CompareFormat, EvalCommand, EvalFormat, HtmlArgs, LexiconCommand, UiLang};
-use crate::extract::extract;
-use crate::input::{self, InputProblem};
+use crate::classify::Include;
+use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat, EvalCommand, EvalFormat, HtmlArgs, IncludePart, InputFormat, LexiconCommand, UiLang};
+use crate::extract::PartKind;
+use crate::input::{self, Format, InputProblem};
 use crate::lexicon::{Lexicon, LexiconError};
-use crate::pipeline::analyze;
+use crate::pipeline::{analyze_with, load, ReadOptions};
 use crate::report::{self, Article, InputError, MarkerInfo, Render, Report, Scoring, Style};
 
 /// The terminal facts `run` needs to decide on colour.
@@ -49,7 +50,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(a.common.color, term) };
-            let (report, failed) = build_report(&[a.input], &[], &lex, true, err)?;
+            let (report, failed) = build_report(&[a.input], &[], &a.common, &lex, true, err)?;
             if report.articles.is_empty() {
                 return Ok(1);
             }
@@ -68,7 +69,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             let style = Style { color: use_color(c.common.color, term) };
             // The HTML report shows every sentence; the other formats only the summaries.
             let with_sentences = c.html.html.is_some();
-            let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, with_sentences, err)?;
+            let (mut report, failed) = build_report(&c.inputs, &c.labels, &c.common, &lex, with_sentences, err)?;
             if report.articles.is_empty() {
                 writeln!(err, "hedge: no article could be analysed")?;
                 return Ok(1);
@@ -119,6 +120,9 @@ fn write_html(args: &HtmlArgs, report: &Report, err: &mut dyn Write) -> io::Resu
 fn summaries_only(report: &mut Report) {
     for a in &mut report.articles {
         a.sentences = Vec::new();
+        a.parts = Vec::new();
+        a.languages = Vec::new();
+        a.text = None;
     }
     let named: std::collections::BTreeSet<String> =
         report.articles.iter().flat_map(|a| a.summary.top_markers.iter().map(|(id, _)| id.clone())).collect();
@@ -136,27 +140,60 @@ fn load_lexicon(paths: &[std::path::PathBuf], err: &mut dyn Write) -> io::Result
     }
 }
 
+/// The reading options and included parts of the command line.
+fn options(common: &Common) -> (ReadOptions, Include) {
+    let format = match common.input_format {
+        InputFormat::Auto => None,
+        InputFormat::Text => Some(Format::Text),
+        InputFormat::Markdown => Some(Format::Markdown),
+        InputFormat::Html => Some(Format::Html),
+    };
+    let mut include = Include::default();
+    for p in &common.include {
+        match p {
+            IncludePart::Byline => include.parts.insert(PartKind::Byline),
+            IncludePart::Boilerplate => include.parts.insert(PartKind::Boilerplate),
+            IncludePart::Comments => include.parts.insert(PartKind::Comments),
+            IncludePart::All => {
+                include.parts.extend(PartKind::EXCLUDED);
+                true
+            }
+        };
+    }
+    (ReadOptions { encoding: common.encoding, format }, include)
+}
+
 /// Reads, analyses and collects every input; problems go to `err` and into the report.
 fn build_report(
     inputs: &[String],
     labels: &[(String, String)],
+    common: &Common,
     lex: &Lexicon,
     with_sentences: bool,
     err: &mut dyn Write,
 ) -> io::Result<(Report, bool)> {
     let (planned, mut problems) = input::discover(inputs, labels);
+    let (read_opts, include) = options(common);
     let mut articles = Vec::new();
     for p in &planned {
-        let name = p.origin.display_name();
-        let doc = input::read(p).and_then(|src| input::decode(&name, &src.bytes)).map(|text| extract(&p.label, &name, text));
-        match doc {
+        match load(p, read_opts) {
             Ok(doc) => {
-                let a = analyze(&doc, lex);
+                let a = analyze_with(&doc, lex, &include);
+                let (sentences, parts, languages, text) = if with_sentences {
+                    (a.sentences, doc.parts, doc.languages, Some(doc.text))
+                } else {
+                    Default::default()
+                };
                 articles.push(Article {
                     label: doc.label,
                     file: doc.name,
+                    format: doc.format,
+                    encoding: doc.encoding.to_string(),
                     summary: a.summary,
-                    sentences: if with_sentences { a.sentences } else { Vec::new() },
+                    sentences,
+                    parts,
+                    languages,
+                    text,
                 });
             }
             Err(problem) => problems.push(problem),
@@ -196,6 +233,7 @@ fn build_report(
     let report = Report {
         schema: report::SCHEMA,
         scoring: Scoring { base, formula: report::FORMULA },
+        included_parts: include.parts.iter().copied().collect(),
         articles,
         markers,
         errors: problems.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect(),

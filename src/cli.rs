@@ -28,10 +28,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show every sentence of one article with its label, markers and points.
-    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze article.txt --format json > article.json\n  hedge analyze article.txt --html article.html\n  pbpaste | hedge analyze -")]
+    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze page-enregistree.html\n  hedge analyze article.txt --format json > article.json\n  hedge analyze article.txt --html article.html\n  hedge analyze seeds/002_46bc0d5bcb7e6a9c.txt --include comments\n  pbpaste | hedge analyze -\n\nSentences in a byline, a donation appeal, a copyright notice or reader comments are shown as\nexcluded, with the reason; sentences in another language as not analysed.")]
     Analyze(AnalyzeArgs),
     /// Compare articles side by side, one row each, sorted by assertiveness.
-    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n\nA directory is read for its .txt, .text, .md and .markdown files, sorted by name (README files\nare skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.")]
+    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n\nA directory is read for its .txt, .text, .md, .markdown, .html and .htm files, sorted by name\n(README files are skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.\n\nBylines, donation appeals, copyright notices and reader comments are left out of the score\n(column `left out`; --include counts them), and so are passages in another language.")]
     Compare(CompareArgs),
     /// Browse the marker lexicons, or check a lexicon file of your own.
     #[command(subcommand)]
@@ -49,11 +49,47 @@ pub struct Common {
     /// When to use colour (NO_COLOR and CLICOLOR are honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Count these parts of a page too (excluded by default, shown with the reason):
+    /// byline (signature, date, author biography), boilerplate (donation appeals, copyright,
+    /// share buttons), comments (reader comments), or all. Comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "PART,…")]
+    pub include: Vec<IncludePart>,
+    /// Read the files in this encoding (utf-8, windows-1252, latin1, utf-16le…) instead of
+    /// guessing; a byte-order mark still wins.
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// How to read the files: by extension and content (auto), or as plain text, Markdown or an
+    /// HTML page.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
+    pub input_format: InputFormat,
+}
+
+fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(s.trim().as_bytes())
+        .ok_or_else(|| format!("unknown encoding {s:?} (try utf-8, windows-1252, latin1, iso-8859-15, utf-16le, utf-16be)"))
+}
+
+/// A part of a page that `--include` can count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IncludePart {
+    Byline,
+    Boilerplate,
+    Comments,
+    All,
+}
+
+/// `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// The article: a text file, or `-` for standard input.
+    /// The article: a text, Markdown or HTML file, or `-` for standard input.
     #[arg(value_name = "FILE")]
     pub input: String,
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]

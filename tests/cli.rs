@@ -71,11 +71,17 @@ fn analyze_snapshot_of_the_hedged_article() {
 
 #[test]
 fn analyze_json_spans_point_into_the_text() {
+    // A plain-text file in NFC UTF-8: the text shown is the file itself.
+    let o = hedge(&["analyze", SEED_001, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["articles"][0]["text"].as_str().unwrap(), fs::read_to_string(hedge_root_file(SEED_001)).unwrap());
+    // Seed 004 is Markdown: spans point into the extracted text the report carries.
     let o = hedge(&["analyze", SEED_004, "--format", "json"]);
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["schema"], "hedge.report/1");
-    let text = fs::read_to_string(hedge_root_file(SEED_004)).unwrap();
+    assert_eq!(v["articles"][0]["format"], "markdown");
+    let text = v["articles"][0]["text"].as_str().unwrap().to_string();
     let mut last_end = 0;
     for s in v["articles"][0]["sentences"].as_array().unwrap() {
         let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
@@ -163,7 +169,7 @@ fn a_missing_file_is_named_and_the_others_are_still_analysed() {
 }
 
 #[test]
-fn empty_blank_binary_and_non_utf8_files_are_reported() {
+fn empty_blank_and_binary_files_are_reported_and_windows_1252_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let p = |n: &str| dir.path().join(n).display().to_string();
     fs::write(p("empty.txt"), b"").unwrap();
@@ -177,8 +183,12 @@ fn empty_blank_binary_and_non_utf8_files_are_reported() {
     assert!(err.contains("empty.txt: empty file"), "{err}");
     assert!(err.contains("blank.txt: contains only white space"), "{err}");
     assert!(err.contains("bin.txt: binary file"), "{err}");
-    assert!(err.contains("latin1.txt: not valid UTF-8"), "{err}");
-    assert_eq!(stdout(&o).lines().count(), 2, "good.txt is analysed");
+    assert!(!err.contains("latin1.txt"), "Windows-1252 is detected, not an error: {err}");
+    assert_eq!(stdout(&o).lines().count(), 3, "latin1.txt and good.txt are analysed");
+    // Forcing UTF-8 on it names the file and the bad byte.
+    let o = hedge(&["analyze", &p("latin1.txt"), "--encoding", "utf-8"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("latin1.txt: not valid UTF-8 (first bad byte at offset 6)"), "{}", stderr(&o));
     // In JSON the problems are listed too.
     let o = hedge(&["compare", &p("empty.txt"), &p("good.txt"), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();

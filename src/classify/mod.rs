@@ -7,6 +7,7 @@
 //! weights of its counted markers, kept between 0 and 100 (bases in `lexicons/scoring.toml`).
 
 pub mod reading;
+pub mod scope;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -18,6 +19,8 @@ use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::segment::{Quote, SentenceKind, Segmented};
 use reading::{classify_reading, Reading, ReadingRules};
+pub use scope::{apply_scope, Excluded, Include};
+use crate::extract::PartKind;
 
 /// What a sentence does with the information it gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -128,12 +131,16 @@ pub struct SentenceScore {
     /// it, for renderers that set quoted speech apart (HTML). Not in the JSON schema.
     #[serde(skip)]
     pub quotes: Vec<Range<usize>>,
+    /// The part of the page it is in (title, body, byline, boilerplate, comments).
+    pub part: PartKind,
+    /// Why it is left out of the score (a part that is not the article, another language).
+    pub excluded: Option<Excluded>,
 }
 
 impl SentenceScore {
     /// Is it a claim in the outlet's own voice (what the headline score is about)?
     pub fn is_own_claim(&self) -> bool {
-        self.voice == Voice::Own && self.label != Label::None
+        self.voice == Voice::Own && self.label != Label::None && self.excluded.is_none()
     }
 }
 
@@ -309,6 +316,8 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
                 .filter(|q| q.inner.start < span.end && span.start < q.inner.end)
                 .map(|q| q.inner.start.max(span.start)..q.inner.end.min(span.end))
                 .collect(),
+            part: PartKind::Body,
+            excluded: None,
         });
     }
     attach_speakers(text, seg, &mut out);

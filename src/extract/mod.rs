@@ -1,11 +1,27 @@
 //! Stage 2 — extract and normalise: decoded text → [`Document`].
 //!
-//! Text is put in Unicode NFC (so that "é" is one character whichever way it was typed); the
-//! byte offsets of every later stage point into `Document::text`. When the input already is
-//! NFC (the usual case, checked with the fast quick-check), the text is kept as is, so offsets
-//! are also offsets into the decoded file.
+//! Plain text, Markdown and saved web pages (HTML) become one model: the text that is analysed
+//! and shown, its blocks (headings, paragraphs, list items), the parts of the page (title,
+//! body, byline/meta, boilerplate, reader comments — see [`parts`]) and the passages that are
+//! not in French (see [`language`]). Text is put in Unicode NFC (so that "é" is one character
+//! whichever way it was typed); the byte offsets of every later stage point into
+//! `Document::text`. For plain text already in NFC (the usual case, checked with the fast
+//! quick-check) the text is the decoded file, so offsets are also offsets into it; for Markdown
+//! and HTML they point into the extracted text, which the JSON report of `analyze` includes.
 
+pub mod html;
+pub mod language;
+pub mod markdown;
+pub mod parts;
+
+use std::ops::Range;
+
+use serde::Serialize;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+pub use crate::input::Format;
+pub use language::{Language, LanguageRules};
+pub use parts::{Part, PartKind, PartRules};
 
 /// An article ready for analysis.
 #[derive(Debug, Clone)]
@@ -14,16 +30,107 @@ pub struct Document {
     pub label: String,
     /// Where it came from (file path or `<stdin>`).
     pub name: String,
-    /// NFC text.
+    /// NFC text: what is analysed and shown.
     pub text: String,
     /// Whether normalisation changed the text (offsets then point into the NFC text).
     pub renormalised: bool,
+    /// How the source was read.
+    pub format: Format,
+    /// The encoding the bytes were decoded with (`UTF-8`, `windows-1252`…).
+    pub encoding: &'static str,
+    /// Headings, paragraphs and list items, in order (spans into `text`).
+    pub blocks: Vec<Block>,
+    /// The parts of the page, in order, covering every block.
+    pub parts: Vec<Part>,
+    /// Passages identified as not French, in order.
+    pub languages: Vec<Language>,
 }
 
-/// Builds a document from decoded text.
+/// A block of text: a heading, a paragraph or a list item (span trimmed of white space).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub span: Range<usize>,
+    pub kind: BlockKind,
+}
+
+/// What a block is in the source's own markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A Markdown or HTML heading, with its level (1 = title).
+    Heading(u8),
+    /// A paragraph (in plain text: a line).
+    Paragraph,
+    ListItem,
+    /// The author line a web page marks as such.
+    Byline,
+}
+
+/// Why a source gave no document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractError(pub String);
+
+/// Builds a plain-text document from decoded text (UTF-8, built-in part and language rules).
 pub fn extract(label: &str, name: &str, text: String) -> Document {
-    let (text, renormalised) = normalise(text);
-    Document { label: label.to_string(), name: name.to_string(), text, renormalised }
+    extract_as(label, name, text, Format::Text, "UTF-8").expect("plain text always gives a document")
+}
+
+/// Builds a document from decoded text read as `format`.
+pub fn extract_as(label: &str, name: &str, text: String, format: Format, encoding: &'static str) -> Result<Document, ExtractError> {
+    let (text, renormalised, blocks) = match format {
+        Format::Text => {
+            let (text, renormalised) = normalise(text);
+            let blocks = plain_blocks(&text);
+            (text, renormalised, blocks)
+        }
+        Format::Markdown => {
+            let (src, renormalised) = normalise(text);
+            let (text, blocks) = markdown::to_text(&src);
+            (text, renormalised, blocks)
+        }
+        Format::Html => {
+            let (text, blocks) = html::to_text(&text).map_err(|e| ExtractError(e.0))?;
+            let (n, renormalised) = normalise(text.clone());
+            if renormalised {
+                // Composition moves offsets: find the blocks again in the normalised text.
+                let (text, blocks) = markdown::to_text(&n);
+                (text, true, blocks)
+            } else {
+                (text, false, blocks)
+            }
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
+    }
+    let parts = parts::find_parts(&text, &blocks, PartRules::embedded());
+    let languages = language::find_languages(&text, &blocks, LanguageRules::embedded());
+    Ok(Document {
+        label: label.to_string(),
+        name: name.to_string(),
+        text,
+        renormalised,
+        format,
+        encoding,
+        blocks,
+        parts,
+        languages,
+    })
+}
+
+/// Plain text: every non-blank line is a paragraph block.
+pub fn plain_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let start = pos + (line.len() - line.trim_start().len());
+            blocks.push(Block { span: start..start + trimmed.len(), kind: BlockKind::Paragraph });
+        }
+        pos += line.len();
+    }
+    blocks
 }
 
 /// NFC normalisation, skipped when the quick check says the text already is NFC.
@@ -49,5 +156,13 @@ mod tests {
         assert!(d.renormalised);
         let d = extract("x", "x", "été".to_string());
         assert!(!d.renormalised);
+    }
+
+    #[test]
+    fn plain_lines_are_blocks() {
+        let t = "Titre\r\n\r\n  Un paragraphe.  \nDeux.";
+        let b = plain_blocks(t);
+        let got: Vec<&str> = b.iter().map(|b| &t[b.span.clone()]).collect();
+        assert_eq!(got, ["Titre", "Un paragraphe.", "Deux."]);
     }
 }

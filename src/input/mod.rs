@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Extensions picked up when a directory is given (files named on the command line are read
 /// whatever their extension).
-pub const DIR_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+pub const DIR_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
 
 /// Name of the optional label file in a directory: `file<TAB>label` per line.
 pub const LABELS_FILE: &str = "labels.tsv";
@@ -198,41 +198,161 @@ fn io_message(e: &std::io::Error, path: &Path) -> String {
     }
 }
 
+/// What kind of text a source holds; `extract` turns each into a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Plain text: one paragraph per line (or per block of lines).
+    Text,
+    /// Markdown (headings, links, emphasis are read as such).
+    Markdown,
+    /// A saved web page: only its main article is read.
+    Html,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Decoded text with how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding used (its WHATWG name: `UTF-8`, `UTF-16LE`, `windows-1252`…).
+    pub encoding: &'static str,
+    /// How the encoding was chosen.
+    pub encoding_from: EncodingFrom,
+}
+
+/// How the encoding of a source was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EncodingFrom {
+    /// A byte-order mark (UTF-8, UTF-16 LE/BE).
+    Bom,
+    /// The bytes are valid UTF-8.
+    Valid,
+    /// Guessed from the bytes (not UTF-8; chardetng).
+    Detected,
+    /// Given with `--encoding`.
+    Forced,
+}
+
 /// Decodes an article's bytes to text: UTF-8 (a BOM is dropped), or UTF-16 LE/BE with a BOM.
-/// Binary data and empty input are problems, named with the input.
+/// Other bytes are problems here; [`decode_with`] also guesses legacy encodings.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<String, InputProblem> {
+    decode_with(name, bytes, None).map(|d| d.text)
+}
+
+/// Decodes an article's bytes: a BOM wins (UTF-8, UTF-16 LE/BE); else `forced` (`--encoding`);
+/// else UTF-8 when the bytes are valid UTF-8; else the legacy encoding chardetng guesses
+/// (for French text: windows-1252, which is also what "Latin-1" files really are).
+/// Binary data, empty and blank input are problems, named with the input.
+pub fn decode_with(name: &str, bytes: &[u8], forced: Option<&'static encoding_rs::Encoding>) -> Result<Decoded, InputProblem> {
+    use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
     if bytes.is_empty() {
         return Err(InputProblem::new(name, "empty file"));
     }
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        decode_utf16(name, rest, u16::from_le_bytes)?
-    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        decode_utf16(name, rest, u16::from_be_bytes)?
+    let bom = Encoding::for_bom(bytes);
+    let (encoding, from, body): (&'static Encoding, EncodingFrom, &[u8]) = if let Some((enc, len)) = bom {
+        (enc, EncodingFrom::Bom, &bytes[len..])
+    } else if let Some(enc) = forced {
+        (enc, EncodingFrom::Forced, bytes)
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, EncodingFrom::Valid, bytes)
     } else {
-        let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-        if body.contains(&0) {
+        if bytes.contains(&0) {
             return Err(InputProblem::new(name, "binary file (contains NUL bytes), not text"));
         }
+        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        det.feed(bytes, true);
+        (det.guess(Some(b"fr"), chardetng::Utf8Detection::Deny), EncodingFrom::Detected, bytes)
+    };
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        if body.len() % 2 != 0 {
+            return Err(InputProblem::new(name, "UTF-16 text with an odd number of bytes"));
+        }
+        let f: fn([u8; 2]) -> u16 = if encoding == UTF_16LE { u16::from_le_bytes } else { u16::from_be_bytes };
+        let text = decode_utf16(name, body, f)?;
+        return finish(name, text, encoding, from);
+    }
+    if body.contains(&0) {
+        return Err(InputProblem::new(name, "binary file (contains NUL bytes), not text"));
+    }
+    let text = if encoding == UTF_8 {
         match std::str::from_utf8(body) {
             Ok(s) => s.to_string(),
             Err(e) => {
                 return Err(InputProblem::new(
                     name,
                     format!(
-                        "not valid UTF-8 (first bad byte at offset {}); save the file as UTF-8",
+                        "not valid UTF-8 (first bad byte at offset {}); drop --encoding to let hedge guess, or name the file's encoding",
                         e.valid_up_to() + (bytes.len() - body.len())
                     ),
                 ))
             }
         }
+    } else {
+        let (cow, had_errors) = encoding.decode_without_bom_handling(body);
+        if had_errors {
+            return Err(InputProblem::new(name, format!("not valid {} text; give the file's encoding with --encoding", encoding.name())));
+        }
+        cow.into_owned()
     };
+    finish(name, text, encoding, from)
+}
+
+fn finish(name: &str, text: String, encoding: &'static encoding_rs::Encoding, from: EncodingFrom) -> Result<Decoded, InputProblem> {
     if text.contains('\0') {
         return Err(InputProblem::new(name, "binary file (contains NUL characters), not text"));
     }
     if text.trim().is_empty() {
         return Err(InputProblem::new(name, "contains only white space, no text"));
     }
-    Ok(text)
+    Ok(Decoded { text, encoding: encoding.name(), encoding_from: from })
+}
+
+/// The format of a source: `forced` (`--input-format`), else its extension (`.html`/`.htm`,
+/// `.md`/`.markdown`), else its content: a page that starts like HTML is HTML; text with
+/// at least two kinds of Markdown markup (`# ` headings, `[links](…)`, `**bold**`) is Markdown.
+pub fn detect_format(origin: &Origin, text: &str, forced: Option<Format>) -> Format {
+    if let Some(f) = forced {
+        return f;
+    }
+    if let Origin::File(p) = origin {
+        match p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+            Some("html" | "htm" | "xhtml") => return Format::Html,
+            Some("md" | "markdown") => return Format::Markdown,
+            _ => {}
+        }
+    }
+    let head: String = text.trim_start().chars().take(256).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with("<?xml") && head.contains("<html")) {
+        return Format::Html;
+    }
+    if looks_like_markdown(text) {
+        return Format::Markdown;
+    }
+    Format::Text
+}
+
+fn looks_like_markdown(text: &str) -> bool {
+    use std::sync::OnceLock;
+    static RE: OnceLock<[regex::Regex; 3]> = OnceLock::new();
+    let res = RE.get_or_init(|| {
+        [
+            regex::Regex::new(r"(?m)^#{1,6} \S").unwrap(),
+            regex::Regex::new(r"\[[^\]\n]+\]\([^)\s]*\)").unwrap(),
+            regex::Regex::new(r"\*\*[^*\n]+\*\*").unwrap(),
+        ]
+    });
+    res.iter().filter(|r| r.is_match(text)).count() >= 2
 }
 
 fn decode_utf16(name: &str, bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputProblem> {
@@ -263,8 +383,33 @@ mod tests {
         assert_eq!(decode("f.txt", b"").unwrap_err().to_string(), "f.txt: empty file");
         assert!(decode("f.txt", b"  \n\t ").unwrap_err().message.contains("white space"));
         assert!(decode("f.txt", b"ab\0cd").unwrap_err().message.contains("binary"));
-        let e = decode("f.txt", b"caf\xE9").unwrap_err();
-        assert!(e.message.contains("not valid UTF-8") && e.message.contains("offset 3"), "{e}");
+    }
+
+    #[test]
+    fn windows_1252_is_detected_and_utf8_can_be_forced() {
+        let bytes = b"L\x92arm\xE9e a d\xE9menti l\x92information, \xAB selon \xBB le minist\xE8re.";
+        let d = decode_with("f.txt", bytes, None).unwrap();
+        assert_eq!(d.text, "L\u{2019}armée a démenti l\u{2019}information, « selon » le ministère.");
+        assert_eq!((d.encoding, d.encoding_from), ("windows-1252", EncodingFrom::Detected));
+        let e = decode_with("f.txt", bytes, Some(encoding_rs::UTF_8)).unwrap_err();
+        assert!(e.message.contains("not valid UTF-8") && e.message.contains("offset 1"), "{e}");
+        let latin1 = encoding_rs::Encoding::for_label(b"latin1").unwrap();
+        assert_eq!(decode_with("f.txt", b"caf\xE9", Some(latin1)).unwrap().text, "café");
+        // Valid UTF-8 is read as UTF-8, a BOM wins over --encoding.
+        assert_eq!(decode_with("f", "été".as_bytes(), None).unwrap().encoding, "UTF-8");
+        assert_eq!(decode_with("f", b"\xEF\xBB\xBF\xC3\xA9t\xC3\xA9", Some(latin1)).unwrap().text, "été");
+    }
+
+    #[test]
+    fn format_from_extension_then_content() {
+        let f = |p: &str, t: &str| detect_format(&Origin::File(p.into()), t, None);
+        assert_eq!(f("a.HTML", "x"), Format::Html);
+        assert_eq!(f("a.md", "x"), Format::Markdown);
+        assert_eq!(f("a.txt", "  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(f("a.txt", "# Titre\n\nVoir [ce lien](http://x)."), Format::Markdown);
+        // One hash-tag line alone is not Markdown.
+        assert_eq!(f("a.txt", "# Titre\n\nUn texte."), Format::Text);
+        assert_eq!(detect_format(&Origin::Stdin, "<html>", Some(Format::Text)), Format::Text);
     }
 
     #[test]

@@ -16,14 +16,14 @@ fn field(s: &str) -> String {
 
 impl Render for Csv {
     fn render(&self, report: &Report, _style: Style, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "rank,article,file,sentences,claims,attributed_pct,hedged_pct,boosted_pct,asserted_pct,assertiveness,quoted_pct,markers_per_1000_words,top_markers")?;
+        writeln!(out, "rank,article,file,sentences,claims,attributed_pct,hedged_pct,boosted_pct,asserted_pct,assertiveness,quoted_pct,markers_per_1000_words,top_markers,excluded,not_analysed,format,encoding")?;
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
             let p = |l: Label| format!("{:.1}", s.percent_of(l));
             let top = s.top_markers.iter().map(|(id, n)| format!("{id}:{n}")).collect::<Vec<_>>().join(" ");
             writeln!(
                 out,
-                "{},{},{},{},{},{},{},{},{},{},{:.1},{:.1},{}",
+                "{},{},{},{},{},{},{},{},{},{},{:.1},{:.1},{},{},{},{},{}",
                 i + 1,
                 field(&a.label),
                 field(&a.file),
@@ -36,7 +36,11 @@ impl Render for Csv {
                 s.assertiveness.map(|v| format!("{v:.1}")).unwrap_or_default(),
                 s.quoted_percent,
                 s.markers_per_1000_words,
-                field(&top)
+                field(&top),
+                s.excluded,
+                s.not_analysed,
+                a.format.as_str(),
+                field(&a.encoding)
             )?;
         }
         Ok(())

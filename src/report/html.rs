@@ -866,6 +866,8 @@ mod tests {
             base: Some(35),
             points: Some(10),
             quotes: vec![q0..q1],
+            part: crate::extract::PartKind::Body,
+            excluded: None,
         };
         let mut markers = BTreeMap::new();
         markers.insert(
@@ -883,9 +885,20 @@ mod tests {
         Report {
             schema: SCHEMA,
             scoring: Scoring { base: BTreeMap::new(), formula: "" },
-            articles: vec![Article { label: "<script>alert('label')</script>".into(), file: "x\".txt".into(), summary, sentences: vec![s] }],
+            articles: vec![Article {
+                label: "<script>alert('label')</script>".into(),
+                file: "x\".txt".into(),
+                format: crate::input::Format::Text,
+                encoding: "utf-8".into(),
+                summary,
+                sentences: vec![s],
+                parts: vec![],
+                languages: vec![],
+                text: None,
+            }],
             markers,
             errors: vec![],
+            included_parts: vec![],
         }
     }
 

@@ -1,24 +1,25 @@
 //! Markdown: the comparison as a pipe table, for notes and course material.
 use std::io::{self, Write};
 
-use super::{fmt_score, fmt_top, Render, Report, Style};
+use super::{fmt_left_out_short, fmt_score, fmt_top, Render, Report, Style, LEFT_OUT_NOTE};
 use crate::classify::Label;
 
 pub struct Markdown;
 
 impl Render for Markdown {
     fn render(&self, report: &Report, _style: Style, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "| # | article | sentences | claims | % attributed | % hedged | % boosted | % asserted | assertiveness | % quoted | top markers |")?;
-        writeln!(out, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")?;
+        writeln!(out, "| # | article | sentences | left out | claims | % attributed | % hedged | % boosted | % asserted | assertiveness | % quoted | top markers |")?;
+        writeln!(out, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")?;
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
             let p = |l: Label| format!("{:.1}", s.percent_of(l));
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1} | {} |",
                 i + 1,
                 a.label.replace('|', "\\|"),
                 s.sentences,
+                fmt_left_out_short(s),
                 s.claims,
                 p(Label::Attributed),
                 p(Label::Hedged),
@@ -29,6 +30,8 @@ impl Render for Markdown {
                 fmt_top(&s.top_markers).replace('|', "\\|")
             )?;
         }
+        writeln!(out)?;
+        writeln!(out, "{LEFT_OUT_NOTE}")?;
         Ok(())
     }
 }

@@ -16,6 +16,8 @@ use serde::Serialize;
 
 use crate::aggregate::ArticleSummary;
 use crate::classify::{Label, SentenceScore};
+use crate::extract::{Language, Part, PartKind};
+use crate::input::Format;
 use crate::lexicon::Category;
 
 pub use self::csv::Csv;
@@ -51,10 +53,24 @@ pub struct Scoring {
 pub struct Article {
     pub label: String,
     pub file: String,
+    /// How the file was read: text, markdown or html.
+    pub format: Format,
+    /// The encoding it was decoded with (`UTF-8`, `windows-1252`…).
+    pub encoding: String,
     pub summary: ArticleSummary,
     /// Empty in `compare` JSON (summaries only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sentences: Vec<SentenceScore>,
+    /// The parts of the page (title, body, byline, boilerplate, comments); `analyze` only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+    /// Passages in another language; `analyze` only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Language>,
+    /// The text every byte offset points into (for Markdown and HTML, the extracted text);
+    /// `analyze` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// An input that could not be analysed.
@@ -69,6 +85,8 @@ pub struct InputError {
 pub struct Report {
     pub schema: &'static str,
     pub scoring: Scoring,
+    /// Parts of a page counted besides title and body (`--include`).
+    pub included_parts: Vec<PartKind>,
     pub articles: Vec<Article>,
     pub markers: BTreeMap<String, MarkerInfo>,
     pub errors: Vec<InputError>,
@@ -114,3 +132,31 @@ pub fn fmt_score(s: Option<f64>) -> String {
 pub fn fmt_top(top: &[(String, usize)]) -> String {
     top.iter().map(|(id, n)| format!("{} ×{n}", short_id(id))).collect::<Vec<_>>().join(", ")
 }
+
+/// Left-out sentences of an article in a few words: `12 excluded (comments 8, boilerplate 4) ·
+/// 5 not analysed (eng 5)`; empty when nothing is left out.
+pub fn fmt_left_out(s: &ArticleSummary) -> String {
+    let mut out = Vec::new();
+    if s.excluded > 0 {
+        let by: Vec<String> = s.excluded_parts.iter().map(|(k, n)| format!("{} {n}", k.as_str())).collect();
+        out.push(format!("{} excluded ({})", s.excluded, by.join(", ")));
+    }
+    if s.not_analysed > 0 {
+        let by: Vec<String> = s.languages.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        out.push(format!("{} not analysed ({})", s.not_analysed, by.join(", ")));
+    }
+    out.join(" · ")
+}
+
+/// Left-out sentences in a table cell: `30`, `37 + 9 eng`, or `0`.
+pub fn fmt_left_out_short(s: &ArticleSummary) -> String {
+    if s.not_analysed == 0 {
+        return s.excluded.to_string();
+    }
+    let langs: Vec<String> = s.languages.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    format!("{} + {}", s.excluded, langs.join(" + "))
+}
+
+/// The footnote that explains the `left out` column.
+pub const LEFT_OUT_NOTE: &str = "left out = sentences in a byline, boilerplate (donation appeal, copyright, share buttons) or reader comments \
+(count them with --include), + sentences in another language (not analysed).";

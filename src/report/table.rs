@@ -3,7 +3,7 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
 
-use super::{fmt_score, fmt_top, Render, Report, Style};
+use super::{fmt_left_out_short, fmt_score, fmt_top, Render, Report, Style, LEFT_OUT_NOTE};
 use crate::classify::Label;
 
 pub struct Table;
@@ -15,7 +15,7 @@ impl Render for Table {
         t.set_content_arrangement(ContentArrangement::Dynamic);
         t.set_width(160);
         t.set_header(
-            ["#", "article", "sentences", "claims", "% attributed", "% hedged", "% boosted", "% asserted", "assertiveness", "% quoted", "top markers"]
+            ["#", "article", "sentences", "left out", "claims", "% attributed", "% hedged", "% boosted", "% asserted", "assertiveness", "% quoted", "top markers"]
                 .map(Cell::new),
         );
         for (i, a) in report.articles.iter().enumerate() {
@@ -30,6 +30,7 @@ impl Render for Table {
                 right((i + 1).to_string()),
                 Cell::new(&a.label),
                 right(s.sentences.to_string()),
+                right(fmt_left_out_short(s)),
                 right(s.claims.to_string()),
                 right(p(Label::Attributed)),
                 right(p(Label::Hedged)),
@@ -46,6 +47,11 @@ impl Render for Table {
         writeln!(out, "{t}")?;
         writeln!(out, "Sorted by assertiveness (0 = everything hedged or attributed, 100 = everything asserted and insisted on).")?;
         writeln!(out, "Shares are of the outlet's own-voice claims; % quoted = claims inside quotations, left out of the score.")?;
+        writeln!(out, "{LEFT_OUT_NOTE}")?;
+        if !report.included_parts.is_empty() {
+            let inc: Vec<&str> = report.included_parts.iter().map(|p| p.as_str()).collect();
+            writeln!(out, "Counted with --include: {}.", inc.join(", "))?;
+        }
         writeln!(out, "Why: `hedge analyze FILE` shows every sentence and marker.")
     }
 }

@@ -2,8 +2,10 @@
 //! why each marker counts, and the score breakdown a student can recompute by hand.
 use std::io::{self, Write};
 
-use super::{fmt_score, label_name, Render, Report, Style};
-use crate::classify::{Label, MarkerHit, SentenceScore, Voice};
+use super::{fmt_left_out, fmt_score, label_name, Render, Report, Style};
+use crate::classify::{Excluded, Label, MarkerHit, SentenceScore, Voice};
+use crate::extract::PartKind;
+use crate::input::Format;
 use crate::lexicon::Category;
 
 pub struct Text;
@@ -88,10 +90,38 @@ impl Render for Text {
                 writeln!(out)?;
             }
             writeln!(out, "{}", p.paint(BOLD, &format!("{} — {}", a.label, a.file)))?;
+            if a.format != Format::Text || a.encoding != "UTF-8" {
+                writeln!(out, "{}", p.paint(DIM, &format!("read as {}, {}", a.format.as_str(), a.encoding)))?;
+            }
             let mut explained: std::collections::BTreeSet<&str> = Default::default();
             for s in &a.sentences {
                 writeln!(out)?;
                 let mut head = format!("[{}] {}", s.number, p.paint(label_color(s.label), s.label.as_str()));
+                let mut why: Option<String> = None;
+                match &s.excluded {
+                    Some(Excluded::Part { part, rule, explain }) => {
+                        let rule = rule.as_deref().unwrap_or("");
+                        head.push_str(&p.paint(DIM, &format!(" · excluded: {} ({rule}), not in the score", part.as_str())));
+                        if explained.insert(rule) {
+                            why = Some(explain.clone());
+                        }
+                    }
+                    Some(Excluded::Language { language, language_name, confidence }) => {
+                        head.push_str(&p.paint(
+                            DIM,
+                            &format!(" · not analysed: {language_name} ({language}, confidence {confidence:.2}), not French"),
+                        ));
+                    }
+                    None => {}
+                }
+                if s.excluded.is_some() {
+                    writeln!(out, "{head}")?;
+                    writeln!(out, "    {}", highlight(s, &p))?;
+                    if let Some(w) = why {
+                        writeln!(out, "        {}", p.paint(DIM, &w))?;
+                    }
+                    continue;
+                }
                 match (s.voice, s.label) {
                     (_, Label::None) => {
                         let why = s.not_claim.map(|n| n.explain()).unwrap_or("");
@@ -167,6 +197,18 @@ impl Render for Text {
             if !s.conditional_readings.is_empty() {
                 let r: Vec<String> = s.conditional_readings.iter().map(|(r, n)| format!("{} {n}", r.as_str())).collect();
                 writeln!(out, "  conditionals: {}", r.join(" · "))?;
+            }
+            let left = fmt_left_out(s);
+            if !left.is_empty() {
+                writeln!(out, "  left out of the score: {left}")?;
+                let shown: Vec<&str> = s.excluded_parts.keys().map(|k| k.as_str()).collect();
+                if !shown.is_empty() {
+                    writeln!(out, "  count them with --include {}", shown.join(","))?;
+                }
+            }
+            if !report.included_parts.is_empty() {
+                let inc: Vec<&str> = report.included_parts.iter().map(|k: &PartKind| k.as_str()).collect();
+                writeln!(out, "  counted with --include: {}", inc.join(", "))?;
             }
         }
         Ok(())

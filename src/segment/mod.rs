@@ -52,3 +52,25 @@ pub fn segment(text: &str, rules: &SegmentRules) -> Segmented {
     let sentences = split::split_sentences(text, rules, &quotes);
     Segmented { sentences, quotes }
 }
+
+/// Segments a document whose blocks are known (Markdown, HTML, plain lines): a sentence inside a
+/// heading block is a heading and one inside a list item a list item, whatever its punctuation.
+pub fn segment_blocks(text: &str, rules: &SegmentRules, blocks: &[crate::extract::Block]) -> Segmented {
+    use crate::extract::BlockKind;
+    let mut seg = segment(text, rules);
+    let mut bi = 0;
+    for s in &mut seg.sentences {
+        while bi < blocks.len() && blocks[bi].span.end <= s.span.start {
+            bi += 1;
+        }
+        let Some(b) = blocks.get(bi) else { break };
+        if b.span.start <= s.span.start {
+            match b.kind {
+                BlockKind::Heading(_) => s.kind = SentenceKind::Heading,
+                BlockKind::ListItem => s.kind = SentenceKind::ListItem,
+                BlockKind::Paragraph | BlockKind::Byline => {}
+            }
+        }
+    }
+    seg
+}

@@ -1,0 +1,66 @@
+//! A saved web page → its main article as text and blocks.
+//!
+//! dom_smoothie (a port of Mozilla's Readability, the engine of Firefox's reader view) finds
+//! the main content and drops navigation, menus, ads, scripts, share widgets and footers. We ask
+//! it for Markdown (its formatted modes keep paragraphs apart; its raw mode glues them) and read
+//! that Markdown with [`super::markdown`], so links and emphasis become plain words and headings
+//! stay headings. The page title comes first (as a level-1 heading) when the content does not
+//! start with it, and the byline Readability found comes next, as a byline block.
+
+use dom_smoothie::{Config, Readability, TextMode};
+
+use super::{markdown, Block, BlockKind};
+
+/// Why a page gave no article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoArticle(pub String);
+
+/// Extracts the main article of an HTML page.
+pub fn to_text(html: &str) -> Result<(String, Vec<Block>), NoArticle> {
+    let cfg = Config { text_mode: TextMode::Markdown, ..Default::default() };
+    let mut r = Readability::new(html, None, Some(cfg)).map_err(|e| NoArticle(e.to_string()))?;
+    if !r.is_probably_readable() {
+        return Err(NoArticle("no article found in this page (no block of text long enough to be one)".into()));
+    }
+    let article = r.parse().map_err(|e| NoArticle(format!("no main article found in this page ({e})")))?;
+    let (body, body_blocks) = markdown::to_text(&article.text_content);
+    let title = one_line(&article.title);
+    let byline = article.byline.as_deref().map(one_line).filter(|b| !b.is_empty() && !body.contains(b.as_str()));
+
+    let mut text = String::new();
+    let mut blocks = Vec::new();
+    let mut push = |text: &mut String, s: &str, kind: BlockKind| {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        blocks.push(Block { span: text.len()..text.len() + s.len(), kind });
+        text.push_str(s);
+    };
+    let starts_with_title = body_blocks.first().is_some_and(|b| same_words(&body[b.span.clone()], &title));
+    if !title.is_empty() && !starts_with_title {
+        push(&mut text, &title, BlockKind::Heading(1));
+    }
+    if let Some(b) = &byline {
+        push(&mut text, b, BlockKind::Byline);
+    }
+    let shift = if text.is_empty() { 0 } else { text.len() + 2 };
+    if !body.is_empty() {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&body);
+        blocks.extend(body_blocks.into_iter().map(|b| Block { span: b.span.start + shift..b.span.end + shift, kind: b.kind }));
+    }
+    if text.trim().is_empty() {
+        return Err(NoArticle("no article text found in this page".into()));
+    }
+    Ok((text, blocks))
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    one_line(a) == one_line(b)
+}

@@ -1,0 +1,128 @@
+//! Passages that are not in French. A French lexicon cannot read them: `classify` shows their
+//! sentences as "not analysed", and the summary counts them apart.
+//!
+//! Identification is per block (a paragraph, a heading, a list item), with whatlang (trigram
+//! profiles compiled into the crate; no model to download). Short text is where identifiers
+//! err, and a French sentence full of names ("Ryan al-Kildani a protesté") must never be
+//! dropped, so a block is marked only when it has at least `min_words` words, whatlang names
+//! another language with at least `min_confidence`, and the block holds no more than
+//! `max_french_words` French function words. The thresholds are in `lexicons/languages.toml`.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use whatlang::{Detector, Lang, Script};
+
+use super::Block;
+
+/// A passage in another language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Language {
+    pub start: usize,
+    pub end: usize,
+    /// ISO 639-3 code (`eng`, `spa`…), or the script's name when only that is known.
+    pub code: String,
+    /// English name (`English`).
+    pub name: String,
+    /// whatlang's confidence, 0–1, two decimals.
+    pub confidence: f64,
+}
+
+/// The thresholds of `lexicons/languages.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageRules {
+    pub min_words: usize,
+    pub min_confidence: f64,
+    pub max_french_words: usize,
+    /// Languages whatlang chooses among (ISO 639-3), French included.
+    pub candidates: Vec<String>,
+    /// Frequent French words that no other candidate language shares.
+    pub french_words: HashSet<String>,
+}
+
+static LANGUAGES: &str = include_str!("../../lexicons/languages.toml");
+
+impl LanguageRules {
+    pub fn embedded() -> &'static LanguageRules {
+        static R: OnceLock<LanguageRules> = OnceLock::new();
+        R.get_or_init(|| LanguageRules::from_toml(LANGUAGES).expect("lexicons/languages.toml is checked by tests"))
+    }
+    pub fn from_toml(text: &str) -> Result<LanguageRules, String> {
+        let r: LanguageRules = toml::from_str(text).map_err(|e| format!("lexicons/languages.toml: {e}"))?;
+        for c in &r.candidates {
+            if Lang::from_code(c).is_none() {
+                return Err(format!("lexicons/languages.toml: unknown language code {c:?}"));
+            }
+        }
+        Ok(r)
+    }
+    fn detector(&self) -> &Detector {
+        static D: OnceLock<Detector> = OnceLock::new();
+        D.get_or_init(|| Detector::with_allowlist(self.candidates.iter().filter_map(Lang::from_code).collect()))
+    }
+}
+
+/// The verdict on one piece of text: None when it is French or too short or too unsure to say.
+pub fn identify(s: &str, rules: &LanguageRules) -> Option<(String, String, f64)> {
+    let words: Vec<&str> = s.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    if words.len() < rules.min_words {
+        return None;
+    }
+    let french = words.iter().filter(|w| rules.french_words.contains(&w.to_lowercase())).count();
+    if french > rules.max_french_words {
+        return None;
+    }
+    let det = rules.detector();
+    match det.detect_script(s) {
+        Some(Script::Latin) | None => {}
+        Some(script) => return Some((script.name().to_lowercase(), script.name().to_string(), 1.0)),
+    }
+    let info = det.detect(s)?;
+    if info.lang() == Lang::Fra || info.confidence() < rules.min_confidence {
+        return None;
+    }
+    let conf = (info.confidence() * 100.0).round() / 100.0;
+    Some((info.lang().code().to_string(), info.lang().eng_name().to_string(), conf))
+}
+
+/// Finds the blocks that are not in French; adjacent blocks of one language are merged.
+pub fn find_languages(text: &str, blocks: &[Block], rules: &LanguageRules) -> Vec<Language> {
+    let mut out: Vec<Language> = Vec::new();
+    for b in blocks {
+        let Some((code, name, confidence)) = identify(&text[b.span.clone()], rules) else { continue };
+        out.push(Language { start: b.span.start, end: b.span.end, code, name, confidence });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> Option<String> {
+        identify(s, LanguageRules::embedded()).map(|(c, _, _)| c)
+    }
+
+    #[test]
+    fn english_paragraphs_are_found() {
+        assert_eq!(id("A secret deal reportedly allowed some of the most notorious ISIS fighters to escape from a besieged Syrian city with their weapons.").as_deref(), Some("eng"));
+        assert_eq!(id("U.S. quietly let hundreds of ISIS fighters flee Raqqa").as_deref(), Some("eng"));
+    }
+
+    #[test]
+    fn short_french_sentences_with_names_are_kept() {
+        for s in [
+            "Ryan al-Kildani, le chef des milices irakiennes Al-Hashd al-Shaabi, a protesté.",
+            "Abu Basir al-Faransy témoigne depuis Idlib.",
+            "Raqqa's Dirty Secret, BBC, novembre 2017.",
+            "Le président Donald Trump a tweeté.",
+            "Capture d'écran de l'article de la BBC",
+            "CBS News partner BBC News",
+            "Selon Seymour M. Hersh, The New Yorker.",
+        ] {
+            assert_eq!(id(s), None, "{s}");
+        }
+    }
+}

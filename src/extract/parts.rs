@@ -1,0 +1,323 @@
+//! The parts of a page: title, body, byline/meta, boilerplate, reader comments.
+//!
+//! Found line by line with the rules of `lexicons/parts.toml` (its header explains them): a
+//! rule's cue line starts a part that covers that line only, or runs to the next cue line.
+//! Only the title and the body count toward the outlet's score; `classify` marks the sentences
+//! of the other parts as excluded (unless `--include` names them).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Serialize};
+
+use super::{Block, BlockKind};
+
+/// What part of a page a stretch of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartKind {
+    Title,
+    Body,
+    /// Byline, date, section, author biography.
+    Byline,
+    /// Donation appeals, copyright and legal notices, share buttons, site links.
+    Boilerplate,
+    /// Reader comments.
+    Comments,
+}
+
+impl PartKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartKind::Title => "title",
+            PartKind::Body => "body",
+            PartKind::Byline => "byline",
+            PartKind::Boilerplate => "boilerplate",
+            PartKind::Comments => "comments",
+        }
+    }
+    /// Does this part count toward the outlet's score by default?
+    pub fn counts_by_default(self) -> bool {
+        matches!(self, PartKind::Title | PartKind::Body)
+    }
+    /// The parts that `--include` can bring back into the score.
+    pub const EXCLUDED: [PartKind; 3] = [PartKind::Byline, PartKind::Boilerplate, PartKind::Comments];
+}
+
+/// A stretch of the text that is one part of the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PartKind,
+    /// The rule that found it (`parts.comments`, `html.byline`); None for title and body.
+    pub rule: Option<String>,
+    /// The rule's explanation, for students (French).
+    pub explain: Option<String>,
+}
+
+impl Part {
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Line,
+    Rest,
+}
+
+/// One rule of `lexicons/parts.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    pub key: String,
+    pub part: PartKind,
+    pub scope: Scope,
+    #[serde(default)]
+    pub tail: bool,
+    #[serde(default)]
+    pub case_sensitive: bool,
+    pub patterns: Vec<String>,
+    pub explain: String,
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub counterexamples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tail {
+    /// Share of the text, at its end, where `tail` rules apply.
+    pub last_share: f64,
+    /// Lines before the first `rest` part where `tail` rules also apply.
+    pub lines_before_rest: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindDef {
+    pub label: String,
+    pub explain: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    tail: Tail,
+    kinds: BTreeMap<PartKind, KindDef>,
+    rule: Vec<RuleDef>,
+}
+
+/// The compiled rules.
+#[derive(Debug, Clone)]
+pub struct PartRules {
+    pub tail: Tail,
+    pub kinds: BTreeMap<PartKind, KindDef>,
+    pub rules: Vec<RuleDef>,
+    compiled: Vec<Vec<Regex>>,
+}
+
+static PARTS: &str = include_str!("../../lexicons/parts.toml");
+
+impl PartRules {
+    pub fn embedded() -> &'static PartRules {
+        static R: OnceLock<PartRules> = OnceLock::new();
+        R.get_or_init(|| PartRules::from_toml(PARTS).expect("lexicons/parts.toml is checked by tests"))
+    }
+
+    pub fn from_toml(text: &str) -> Result<PartRules, String> {
+        let f: File = toml::from_str(text).map_err(|e| format!("lexicons/parts.toml: {e}"))?;
+        let mut compiled = Vec::new();
+        for r in &f.rule {
+            let mut res = Vec::new();
+            for p in &r.patterns {
+                let re = RegexBuilder::new(p)
+                    .case_insensitive(!r.case_sensitive)
+                    .build()
+                    .map_err(|e| format!("lexicons/parts.toml: rule {:?}: bad pattern {p:?}: {e}", r.key))?;
+                res.push(re);
+            }
+            compiled.push(res);
+        }
+        Ok(PartRules { tail: f.tail, kinds: f.kinds, rules: f.rule, compiled })
+    }
+
+    /// The first rule matching a whole line (trimmed), whatever its `tail` setting.
+    fn first_match(&self, line: &str, in_tail: bool) -> Option<usize> {
+        let line = line.trim();
+        self.compiled
+            .iter()
+            .enumerate()
+            .find(|(i, res)| (in_tail || !self.rules[*i].tail) && res.iter().any(|re| re.is_match(line)))
+            .map(|(i, _)| i)
+    }
+
+    /// The key of the rule matching `line` as if it were near the end of an article.
+    pub fn rule_for(&self, line: &str) -> Option<&RuleDef> {
+        self.first_match(line, true).map(|i| &self.rules[i])
+    }
+
+    /// Runs every rule's examples and counterexamples; returns the failures.
+    pub fn check_examples(&self) -> Vec<String> {
+        let mut bad = Vec::new();
+        for (i, r) in self.rules.iter().enumerate() {
+            let matches = |s: &str| self.compiled[i].iter().any(|re| re.is_match(s.trim()));
+            for x in &r.examples {
+                if !matches(x) {
+                    bad.push(format!("lexicons/parts.toml: rule {:?}: example does not match: {x:?}", r.key));
+                } else if let Some(first) = self.rule_for(x).filter(|f| f.key != r.key) {
+                    bad.push(format!("lexicons/parts.toml: rule {:?}: example is taken by the earlier rule {:?}: {x:?}", r.key, first.key));
+                }
+            }
+            for x in &r.counterexamples {
+                if matches(x) {
+                    bad.push(format!("lexicons/parts.toml: rule {:?}: counterexample matches: {x:?}", r.key));
+                }
+            }
+        }
+        bad
+    }
+}
+
+/// One line of a block.
+struct Line {
+    span: Range<usize>,
+    block: BlockKind,
+}
+
+fn lines_of(text: &str, blocks: &[Block]) -> Vec<Line> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let mut pos = b.span.start;
+        for l in text[b.span.clone()].split_inclusive('\n') {
+            let t = l.trim();
+            if !t.is_empty() {
+                let start = pos + (l.len() - l.trim_start().len());
+                out.push(Line { span: start..start + t.len(), block: b.kind });
+            }
+            pos += l.len();
+        }
+    }
+    out
+}
+
+/// Does a line end like a sentence (so it is not a title)?
+fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{a0}' | '\u{202f}'))
+        .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Finds the parts of a text from its blocks. Parts are in order and cover every block.
+pub fn find_parts(text: &str, blocks: &[Block], rules: &PartRules) -> Vec<Part> {
+    let lines = lines_of(text, blocks);
+    // Where tail rules apply: the last share of the text, and the lines just before the first
+    // part that runs to the end.
+    let mut tail_start = ((text.len() as f64) * (1.0 - rules.tail.last_share)).max(0.0) as usize;
+    if let Some(first_rest) = lines.iter().position(|l| {
+        rules.first_match(&text[l.span.clone()], false).is_some_and(|i| rules.rules[i].scope == Scope::Rest)
+    }) {
+        let from = first_rest.saturating_sub(rules.tail.lines_before_rest);
+        tail_start = tail_start.min(lines[from].span.start);
+    }
+    let mut assigned: Vec<(PartKind, Option<usize>)> = Vec::with_capacity(lines.len());
+    let mut running: Option<usize> = None;
+    const HTML_BYLINE: usize = usize::MAX;
+    for l in &lines {
+        let s = &text[l.span.clone()];
+        if l.block == BlockKind::Byline {
+            assigned.push((PartKind::Byline, Some(HTML_BYLINE)));
+            continue;
+        }
+        match rules.first_match(s, l.span.start >= tail_start) {
+            Some(i) => {
+                if rules.rules[i].scope == Scope::Rest {
+                    running = Some(i);
+                }
+                assigned.push((rules.rules[i].part, Some(i)));
+            }
+            None => match running {
+                Some(i) => assigned.push((rules.rules[i].part, Some(i))),
+                None => assigned.push((PartKind::Body, None)),
+            },
+        }
+    }
+    // The title: the first line no rule took, if it is a heading.
+    if let Some(k) = assigned.iter().position(|(_, r)| r.is_none()) {
+        let l = &lines[k];
+        let is_heading = match l.block {
+            BlockKind::Heading(_) => true,
+            BlockKind::Paragraph => !ends_like_sentence(&text[l.span.clone()]),
+            _ => false,
+        };
+        if is_heading {
+            assigned[k].0 = PartKind::Title;
+        }
+    }
+    // Merge runs of lines with the same part and rule.
+    let mut parts: Vec<Part> = Vec::new();
+    for (l, (kind, rule)) in lines.iter().zip(assigned) {
+        let (key, explain) = match rule {
+            None => (None, None),
+            Some(HTML_BYLINE) => (Some("html.byline".to_string()), Some("La signature que la page marque comme telle.".to_string())),
+            Some(i) => (Some(format!("parts.{}", rules.rules[i].key)), Some(rules.rules[i].explain.clone())),
+        };
+        match parts.last_mut() {
+            Some(p) if p.kind == kind && p.rule == key && kind != PartKind::Title => p.end = l.span.end,
+            _ => parts.push(Part { start: l.span.start, end: l.span.end, kind, rule: key, explain }),
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::plain_blocks;
+
+    #[test]
+    fn rules_load_and_their_examples_hold() {
+        let r = PartRules::embedded();
+        let bad = r.check_examples();
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+        assert!(r.kinds.len() == 5, "every part kind has a label and an explanation");
+    }
+
+    fn parts_of(t: &str) -> Vec<(PartKind, String, Option<String>)> {
+        find_parts(t, &plain_blocks(t), PartRules::embedded())
+            .into_iter()
+            .map(|p| (p.kind, t[p.span()].to_string(), p.rule))
+            .collect()
+    }
+
+    #[test]
+    fn comments_run_to_the_end_and_a_later_cue_starts_another_part() {
+        let t = "Le titre\nPar Jeanne Roux\nUn fait. Un autre fait.\nJeanne Roux\n3 commentaires\nPaul says:\nN'importe quoi.\nMerci de votre soutien !\nIl nous reste 300 € à trouver.";
+        let p = parts_of(t);
+        let kinds: Vec<(PartKind, &str)> = p.iter().map(|(k, s, _)| (*k, s.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (PartKind::Title, "Le titre"),
+                (PartKind::Byline, "Par Jeanne Roux"),
+                (PartKind::Body, "Un fait. Un autre fait."),
+                (PartKind::Byline, "Jeanne Roux"),
+                (PartKind::Comments, "3 commentaires\nPaul says:\nN'importe quoi."),
+                (PartKind::Boilerplate, "Merci de votre soutien !\nIl nous reste 300 € à trouver."),
+            ]
+        );
+        assert_eq!(p[4].2.as_deref(), Some("parts.comments"));
+    }
+
+    #[test]
+    fn a_name_in_the_middle_of_an_article_is_not_a_signature() {
+        let body = "Une phrase du corps de l'article qui est assez longue pour compter vraiment ici.\n".repeat(10);
+        let t = format!("Titre\n{body}Jean Dupont\n{body}");
+        assert!(parts_of(&t).iter().all(|(k, _, _)| matches!(k, PartKind::Title | PartKind::Body)));
+    }
+}
