@@ -3,6 +3,7 @@
 //!
 //! The format is documented for teachers in `lexicons/README.md`.
 
+mod morph_table;
 pub mod morphology;
 
 use std::collections::HashMap;
