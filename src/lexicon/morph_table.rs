@@ -6,7 +6,7 @@
 //!
 //! Layout: little-endian `u32` words, then the string bytes.
 //! ```text
-//! header      MAGIC, forms, lemmas, readings, slots
+//! header      MAGIC, forms, lemmas, readings, slots, cond_suffixes, cond_min_len
 //! form_str    forms + 1   offsets of each form in `strings` (forms sorted by bytes)
 //! form_read   forms + 1   first reading of each form (its readings are consecutive, file order)
 //! reading     readings    lemma << 8 | tags
@@ -15,12 +15,15 @@
 //! lemma_read  lemmas + 1  first entry of each lemma in `by_lemma`
 //! by_lemma    readings    reading ids grouped by lemma, forms in sorted order
 //! slots       slots       open-addressing hash table (FNV-1a, linear probing): form id + 1, 0 = empty
+//! cond_suf    cond_suffixes  the distinct last 3 bytes of the conditional forms (a quick filter)
 //! strings     bytes
 //! ```
 #![allow(dead_code)]
 
 pub const MAGIC: u32 = 0x4856_4631; // "HVF1"
-pub const HEADER_WORDS: usize = 5;
+pub const HEADER_WORDS: usize = 7;
+/// Length of the suffixes of the conditional quick filter.
+pub const SUFFIX: usize = 3;
 
 /// Tag bits, in the order of the tag names.
 pub const TAG_NAMES: [&str; 8] = ["cond", "ind", "subj", "imp", "inf", "ppr", "ppas", "nonverb"];
@@ -34,6 +37,13 @@ pub fn hash(s: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h ^ (h >> 29)
+}
+
+/// The last [`SUFFIX`] bytes of a word packed in a u32 (None if the word is shorter).
+#[inline]
+pub fn suffix_key(w: &[u8]) -> Option<u32> {
+    let n = w.len();
+    (n >= SUFFIX).then(|| u32::from(w[n - 3]) << 16 | u32::from(w[n - 2]) << 8 | u32::from(w[n - 1]))
 }
 
 /// Compiles the TSV text (`form<TAB>lemma<TAB>tags`, `#` comments) into the binary table.
@@ -112,8 +122,23 @@ pub fn compile(text: &str) -> Result<Vec<u8>, String> {
         slots[s] = i as u32 + 1;
     }
 
-    let mut out: Vec<u32> = vec![MAGIC, forms.len() as u32, lemmas.len() as u32, reading.len() as u32, nslots as u32];
-    for section in [&form_str, &form_read, &reading, &read_form, &lemma_str, &lemma_read, &by_lemma_ids, &slots] {
+    // Conditional quick filter: the words that can be conditionals end with one of few suffixes.
+    let cond: Vec<&[u8]> = rows.iter().filter(|r| r.2 & 1 != 0).map(|r| r.0.as_bytes()).collect();
+    let cond_min_len = cond.iter().map(|f| f.len()).min().unwrap_or(0).max(SUFFIX);
+    let mut cond_suf: Vec<u32> = cond.iter().map(|f| suffix_key(f).unwrap_or(0)).collect();
+    cond_suf.sort_unstable();
+    cond_suf.dedup();
+
+    let mut out: Vec<u32> = vec![
+        MAGIC,
+        forms.len() as u32,
+        lemmas.len() as u32,
+        reading.len() as u32,
+        nslots as u32,
+        cond_suf.len() as u32,
+        cond_min_len as u32,
+    ];
+    for section in [&form_str, &form_read, &reading, &read_form, &lemma_str, &lemma_read, &by_lemma_ids, &slots, &cond_suf] {
         out.extend_from_slice(section);
     }
     let mut bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
@@ -136,6 +161,9 @@ pub struct Sections {
     pub lemma_read: usize,
     pub by_lemma: usize,
     pub slot: usize,
+    pub cond_suf: usize,
+    pub cond_suffixes: usize,
+    pub cond_min_len: usize,
     /// Byte offset of the strings.
     pub strings: usize,
 }
@@ -147,7 +175,7 @@ impl Sections {
         if w(0)? != MAGIC as usize {
             return None;
         }
-        let (forms, lemmas, readings, slots) = (w(1)?, w(2)?, w(3)?, w(4)?);
+        let (forms, lemmas, readings, slots, cond_suffixes, cond_min_len) = (w(1)?, w(2)?, w(3)?, w(4)?, w(5)?, w(6)?);
         let form_str = HEADER_WORDS;
         let form_read = form_str + forms + 1;
         let reading = form_read + forms + 1;
@@ -156,7 +184,8 @@ impl Sections {
         let lemma_read = lemma_str + lemmas + 1;
         let by_lemma = lemma_read + lemmas + 1;
         let slot = by_lemma + readings;
-        let strings = (slot + slots) * 4;
+        let cond_suf = slot + slots;
+        let strings = (cond_suf + cond_suffixes) * 4;
         (bytes.len() >= strings && slots.is_power_of_two()).then_some(Sections {
             forms,
             lemmas,
@@ -170,6 +199,9 @@ impl Sections {
             lemma_read,
             by_lemma,
             slot,
+            cond_suf,
+            cond_suffixes,
+            cond_min_len,
             strings,
         })
     }

@@ -52,6 +52,8 @@ pub struct FormInfo {
 pub struct Morphology {
     bytes: Cow<'static, [u8]>,
     s: Sections,
+    /// The quick filter of conditional forms (their last bytes), copied out of the table.
+    cond_suffixes: Vec<u32>,
 }
 
 /// The table compiled by `build.rs` from `lexicons/fr/generated/formes-verbales.tsv`.
@@ -79,16 +81,20 @@ impl Morphology {
     /// The table compiled into the binary (built at compile time: no parsing at start-up).
     pub fn embedded() -> &'static Morphology {
         EMBEDDED.get_or_init(|| {
-            let s = Sections::read(EMBEDDED_TABLE).expect("build.rs writes a valid table");
-            Morphology { bytes: Cow::Borrowed(EMBEDDED_TABLE), s }
+            Morphology::new(Cow::Borrowed(EMBEDDED_TABLE)).expect("build.rs writes a valid table")
         })
     }
 
     /// Parses a table given as TSV text; errors give the line number.
     pub fn parse(text: &str) -> Result<Morphology, String> {
-        let bytes = morph_table::compile(text)?;
-        let s = Sections::read(&bytes).ok_or("internal error: bad compiled table")?;
-        Ok(Morphology { bytes: Cow::Owned(bytes), s })
+        Morphology::new(Cow::Owned(morph_table::compile(text)?)).ok_or_else(|| "internal error: bad compiled table".into())
+    }
+
+    fn new(bytes: Cow<'static, [u8]>) -> Option<Morphology> {
+        let s = Sections::read(&bytes)?;
+        let mut m = Morphology { bytes, s, cond_suffixes: Vec::new() };
+        m.cond_suffixes = (0..s.cond_suffixes).map(|i| m.word(s.cond_suf + i) as u32).collect();
+        Some(m)
     }
 
     #[inline]
@@ -153,6 +159,14 @@ impl Morphology {
 
     /// Is this lowercase form a conditional of some verb?
     pub fn is_conditional(&self, form: &str) -> bool {
+        // Most words cannot be conditionals: their ending says so without a table look-up.
+        if form.len() < self.s.cond_min_len {
+            return false;
+        }
+        match morph_table::suffix_key(form.as_bytes()) {
+            Some(k) if self.cond_suffixes.contains(&k) => {}
+            _ => return false,
+        }
         self.lookup(form).iter().any(|f| f.tags.contains(Tags::COND))
     }
 
