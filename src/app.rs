@@ -6,16 +6,18 @@ use std::io::{self, Write};
 
 use crate::classify::{Label, ScoringRules};
 use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, CompareFormat, EvalCommand, EvalFormat, LexiconCommand};
-use crate::extract::extract;
 use crate::input::{self, InputProblem};
 use crate::lexicon::{Lexicon, LexiconError};
-use crate::pipeline::analyze;
+use crate::pipeline::{analyze_inputs, Event, RunOptions};
+use crate::progress::Progress;
 use crate::report::{self, Article, InputError, MarkerInfo, Render, Report, Scoring, Style};
 
 /// The terminal facts `run` needs to decide on colour.
 #[derive(Debug, Clone, Copy)]
 pub struct Terminal {
     pub stdout_is_tty: bool,
+    /// Progress bars are drawn only on a terminal.
+    pub stderr_is_tty: bool,
 }
 
 /// Decides colour once: `always`/`never` win; `auto` means a terminal, NO_COLOR unset or empty,
@@ -49,13 +51,17 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(a.common.color, term) };
-            let (report, failed) = build_report(&[a.input], &[], &lex, true, err)?;
+            let run = RunOptions::new(a.common.threads, true);
+            if a.format == AnalyzeFormat::Jsonl {
+                return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
+            }
+            let (report, failed) = build_report(&[a.input], &[], &lex, run, term, err)?;
             if report.articles.is_empty() {
                 return Ok(1);
             }
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
-                AnalyzeFormat::Json => report::Json.render(&report, style, out)?,
+                AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
             }
             Ok(u8::from(failed))
         }
@@ -65,7 +71,11 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(c.common.color, term) };
-            let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, false, err)?;
+            let run = RunOptions::new(c.common.threads, false);
+            if c.format == CompareFormat::Jsonl {
+                return write_jsonl(&c.inputs, &c.labels, &lex, run, term, out, err);
+            }
+            let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, run, term, err)?;
             if report.articles.is_empty() {
                 writeln!(err, "hedge: no article could be analysed")?;
                 return Ok(1);
@@ -80,6 +90,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 CompareFormat::Json => &report::Json,
                 CompareFormat::Csv => &report::Csv,
                 CompareFormat::Markdown => &report::Markdown,
+                CompareFormat::Jsonl => unreachable!("handled above"),
             };
             r.render(&report, style, out)?;
             Ok(u8::from(failed))
@@ -100,32 +111,49 @@ fn load_lexicon(paths: &[std::path::PathBuf], err: &mut dyn Write) -> io::Result
     }
 }
 
+/// The progress line for a run over `planned`, on stderr when it is a terminal.
+fn progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
+    let total: u64 = planned
+        .iter()
+        .filter_map(|p| match &p.origin {
+            input::Origin::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+            input::Origin::Stdin => None,
+        })
+        .sum();
+    Progress::new(term.stderr_is_tty, total, planned.len())
+}
+
 /// Reads, analyses and collects every input; problems go to `err` and into the report.
 fn build_report(
     inputs: &[String],
     labels: &[(String, String)],
     lex: &Lexicon,
-    with_sentences: bool,
+    run: RunOptions,
+    term: Terminal,
     err: &mut dyn Write,
 ) -> io::Result<(Report, bool)> {
     let (planned, mut problems) = input::discover(inputs, labels);
     let mut articles = Vec::new();
-    for p in &planned {
-        let name = p.origin.display_name();
-        let doc = input::read(p).and_then(|src| input::decode(&name, &src.bytes)).map(|text| extract(&p.label, &name, text));
-        match doc {
-            Ok(doc) => {
-                let a = analyze(&doc, lex);
-                articles.push(Article {
-                    label: doc.label,
-                    file: doc.name,
-                    summary: a.summary,
-                    sentences: if with_sentences { a.sentences } else { Vec::new() },
-                });
+    let mut progress = progress_for(&planned, term);
+    let mut sentences = Vec::new();
+    analyze_inputs(&planned, lex, run, &mut |ev| {
+        match ev {
+            Event::Sentences { sentences: s, .. } => sentences.extend(s),
+            Event::Article { input, name, summary } => articles.push(Article {
+                label: input.label.clone(),
+                file: name,
+                summary,
+                sentences: std::mem::take(&mut sentences),
+            }),
+            Event::Failed(problem) => {
+                sentences.clear();
+                problems.push(problem);
             }
-            Err(problem) => problems.push(problem),
+            Event::Progress { bytes, inputs } => progress.update(bytes, inputs, err)?,
         }
-    }
+        Ok(())
+    })?;
+    progress.finish(err)?;
     // When sentences are dropped (compare), keep only the markers named by top markers.
     let mut markers = BTreeMap::new();
     let mut add = |id: &str| {
@@ -165,6 +193,79 @@ fn build_report(
         errors: problems.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect(),
     };
     Ok((report, failed))
+}
+
+/// One line of `--format jsonl`.
+#[derive(serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum JsonLine<'a> {
+    Sentence {
+        file: &'a str,
+        #[serde(flatten)]
+        sentence: &'a crate::classify::SentenceScore,
+    },
+    Article {
+        label: &'a str,
+        file: &'a str,
+        summary: &'a crate::aggregate::ArticleSummary,
+    },
+    Error {
+        file: &'a str,
+        message: &'a str,
+    },
+}
+
+fn json_line(out: &mut dyn Write, line: &JsonLine) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, line).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `--format jsonl`: writes each sentence (analyze) and each article as soon as it is done, in
+/// input order; memory stays bounded whatever the size of the inputs. Problems also go to `err`.
+fn write_jsonl(
+    inputs: &[String],
+    labels: &[(String, String)],
+    lex: &Lexicon,
+    run: RunOptions,
+    term: Terminal,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (planned, mut problems) = input::discover(inputs, labels);
+    for p in &problems {
+        json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
+    }
+    let mut progress = progress_for(&planned, term);
+    let mut articles = 0;
+    analyze_inputs(&planned, lex, run, &mut |ev| {
+        match ev {
+            Event::Sentences { input, sentences } => {
+                let file = input.origin.display_name();
+                for s in &sentences {
+                    json_line(out, &JsonLine::Sentence { file: &file, sentence: s })?;
+                }
+            }
+            Event::Article { input, name, summary } => {
+                articles += 1;
+                json_line(out, &JsonLine::Article { label: &input.label, file: &name, summary: &summary })?;
+                out.flush()?;
+            }
+            Event::Failed(p) => {
+                json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
+                problems.push(p);
+            }
+            Event::Progress { bytes, inputs } => progress.update(bytes, inputs, err)?,
+        }
+        Ok(())
+    })?;
+    progress.finish(err)?;
+    for p in &problems {
+        writeln!(err, "hedge: {p}")?;
+    }
+    if articles == 0 && !run.keep_sentences {
+        writeln!(err, "hedge: no article could be analysed")?;
+    }
+    Ok(u8::from(!problems.is_empty()))
 }
 
 fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {

@@ -28,10 +28,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show every sentence of one article with its label, markers and points.
-    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze article.txt --format json > article.json\n  pbpaste | hedge analyze -")]
+    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze article.txt --format json > article.json\n  hedge analyze archive-2017.txt --format jsonl | head\n  pbpaste | hedge analyze -")]
     Analyze(AnalyzeArgs),
     /// Compare articles side by side, one row each, sorted by assertiveness.
-    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n\nA directory is read for its .txt, .text, .md and .markdown files, sorted by name (README files\nare skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.")]
+    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare archive/ --format jsonl --threads 2 > articles.jsonl\n\nA directory is read for its .txt, .text, .md and .markdown files, sorted by name (README files\nare skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.\n\nFiles of any size are read in chunks, with bounded memory, and analysed on every core\n(--threads); a progress bar is shown on stderr when it is a terminal.")]
     Compare(CompareArgs),
     /// Browse the marker lexicons, or check a lexicon file of your own.
     #[command(subcommand)]
@@ -49,6 +49,9 @@ pub struct Common {
     /// When to use colour (NO_COLOR and CLICOLOR are honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Worker threads (0 = one per core). The output is the same whatever the number.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +166,8 @@ pub enum ColorChoice {
 pub enum AnalyzeFormat {
     Text,
     Json,
+    /// JSON lines: one object per sentence as it is analysed, then one for the article.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -171,6 +176,8 @@ pub enum CompareFormat {
     Json,
     Csv,
     Markdown,
+    /// JSON lines: one object per article as it finishes, in input order (not sorted).
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
