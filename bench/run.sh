@@ -20,12 +20,15 @@ HEDGE="${CARGO_TARGET_DIR:-target}/release/hedge"
 LIT=$C/literals.txt
 nlit=$(wc -l < $LIT)
 
-# timed NAME CMD... : runs once, prints nothing, sets T (seconds) and RSS (MB) from GNU time.
+# timed CMD... : runs once, output discarded; sets T (wall seconds), CPU (user+sys seconds)
+# and RSS (peak, MB) from GNU time. CPU time is given too because wall time on a shared
+# machine also measures the other processes.
 timed() {
-    local f; f=$(mktemp)
-    /usr/bin/time -f "%e %M" -o "$f" "$@" > /dev/null
-    read -r T kb < "$f"; RSS=$(( kb / 1024 )); rm -f "$f"
+    local f u s kb; f=$(mktemp)
+    /usr/bin/time -f "%e %U %S %M" -o "$f" "$@" > /dev/null
+    read -r T u s kb < "$f"; RSS=$(( kb / 1024 )); CPU=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }'); rm -f "$f"
 }
+row() { printf "%-48s %7ss wall %7ss cpu %8s MB/s %5s MB RSS\n" "$1" "$2" "$3" "$(mbps $bytes $2)" "$4"; }
 mbps() { awk -v b="$1" -v t="$2" 'BEGIN { printf "%.1f", b / 1e6 / t }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
@@ -33,25 +36,26 @@ echo "machine: $(nproc) cores; $(rg --version | head -1); hedge $($HEDGE --versi
 bytes=$(cat $C/100mb/*.txt | wc -c)
 echo
 echo "== 100 MB corpus: $(ls $C/100mb | wc -l) files, $bytes bytes =="
-timed rg -c -F -i -f $LIT $C/100mb;                      t_rg=$T; r_rg=$RSS
-timed $HEDGE compare $C/100mb --threads 1 --format jsonl; t_h1=$T; r_h1=$RSS
-timed $HEDGE compare $C/100mb --threads 2 --format jsonl; t_h2=$T; r_h2=$RSS
-printf "%-52s %7ss %8s MB/s %6s MB RSS\n" "rg -c -F -i -f literals ($nlit literal forms)" $t_rg "$(mbps $bytes $t_rg)" $r_rg
-printf "%-52s %7ss %8s MB/s %6s MB RSS\n" "hedge compare --threads 1 (full analysis)" $t_h1 "$(mbps $bytes $t_h1)" $r_h1
-printf "%-52s %7ss %8s MB/s %6s MB RSS\n" "hedge compare --threads 2" $t_h2 "$(mbps $bytes $t_h2)" $r_h2
-echo "hedge 1 thread / rg -F:   $(ratio $t_rg $t_h1)x the throughput (target >= 0.5)"
-echo "hedge 2 threads / 1:      $(ratio $t_h1 $t_h2)x (target >= 1.8)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+timed rg -c -F -i -f $LIT $C/100mb;                      t_rg=$T; c_rg=$CPU; r_rg=$RSS
+timed $HEDGE compare $C/100mb --threads 1 --format jsonl; t_h1=$T; c_h1=$CPU; r_h1=$RSS
+timed $HEDGE compare $C/100mb --threads 2 --format jsonl; t_h2=$T; c_h2=$CPU; r_h2=$RSS
+row "rg -c -F -i -f literals ($nlit literal forms)" $t_rg $c_rg $r_rg
+row "hedge compare --threads 1 (full analysis)" $t_h1 $c_h1 $r_h1
+row "hedge compare --threads 2" $t_h2 $c_h2 $r_h2
+echo "hedge 1 thread / rg -F:   $(ratio $t_rg $t_h1)x the throughput (wall), $(ratio $c_rg $c_h1)x (cpu) (target >= 0.5)"
+echo "hedge 2 threads / 1:      $(ratio $t_h1 $t_h2)x (wall) (target >= 1.8)"
 
 if [[ $quick == 0 ]]; then
     big=$C/1gb.txt; bytes=$(wc -c < $big)
     echo
     echo "== one file of $bytes bytes =="
-    timed rg -c -F -i -f $LIT $big;                                         t_rg=$T; r_rg=$RSS
-    timed $HEDGE compare $big --threads 1 --format json;                    t_h1=$T; r_h1=$RSS
-    timed $HEDGE compare $big --threads 2 --format json;                    t_h2=$T; r_h2=$RSS
-    printf "%-52s %7ss %8s MB/s %6s MB RSS\n" "rg -c -F -i -f literals" $t_rg "$(mbps $bytes $t_rg)" $r_rg
-    printf "%-52s %7ss %8s MB/s %6s MB RSS\n" "hedge compare --threads 1 (streamed)" $t_h1 "$(mbps $bytes $t_h1)" $r_h1
-    printf "%-52s %7ss %8s MB/s %6s MB RSS\n" "hedge compare --threads 2 (streamed)" $t_h2 "$(mbps $bytes $t_h2)" $r_h2
+    timed rg -c -F -i -f $LIT $big;                      t_rg=$T; c_rg=$CPU; r_rg=$RSS
+    timed $HEDGE compare $big --threads 1 --format json; t_h1=$T; c_h1=$CPU; r_h1=$RSS
+    timed $HEDGE compare $big --threads 2 --format json; t_h2=$T; c_h2=$CPU; r_h2=$RSS
+    row "rg -c -F -i -f literals" $t_rg $c_rg $r_rg
+    row "hedge compare --threads 1 (streamed)" $t_h1 $c_h1 $r_h1
+    row "hedge compare --threads 2 (streamed)" $t_h2 $c_h2 $r_h2
     echo "peak RSS target <= 64 MB: $([[ $r_h1 -le 64 && $r_h2 -le 64 ]] && echo met || echo NOT met)"
     # The same file read whole (one chunk) must give the same bytes.
     out=$(mktemp -d)
