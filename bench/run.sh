@@ -32,7 +32,7 @@ row() { printf "%-48s %7ss wall %7ss cpu %8s MB/s %5s MB RSS\n" "$1" "$2" "$3" "
 mbps() { awk -v b="$1" -v t="$2" 'BEGIN { printf "%.1f", b / 1e6 / t }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-echo "machine: $(nproc) cores; $(rg --version | head -1); hedge $($HEDGE --version | cut -d' ' -f2) ($(git rev-parse --short HEAD))"
+echo "machine: $(nproc) cores; $(rg --version 2>/dev/null | sed -n 1p); hedge $($HEDGE --version | cut -d' ' -f2) ($(git rev-parse --short HEAD))"
 bytes=$(cat $C/100mb/*.txt | wc -c)
 echo
 echo "== 100 MB corpus: $(ls $C/100mb | wc -l) files, $bytes bytes =="
