@@ -1,6 +1,11 @@
 //! Embeds every lexicon family file of `lexicons/fr/*.toml`, so that adding a family is adding
-//! a data file, not code.
+//! a data file, not code; and compiles the verb-form table (the TSV stays the source of truth)
+//! into the binary form that `src/lexicon/morphology.rs` looks up in place, so that start-up
+//! parses nothing.
 use std::{env, fs, path::Path};
+
+#[path = "src/lexicon/morph_table.rs"]
+mod morph_table;
 
 fn main() {
     // Read at run time: `env!` would bake in the directory the build script was compiled in.
@@ -20,5 +25,13 @@ fn main() {
         out.push_str(&format!("    (\"lexicons/fr/{name}\", include_str!({:?})),\n", f.display().to_string()));
     }
     out.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("embedded_lexicons.rs"), out).unwrap();
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("embedded_lexicons.rs"), out).unwrap();
+
+    let tsv = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/fr/generated/formes-verbales.tsv");
+    println!("cargo:rerun-if-changed={}", tsv.display());
+    println!("cargo:rerun-if-changed=src/lexicon/morph_table.rs");
+    let text = fs::read_to_string(&tsv).expect("lexicons/fr/generated/formes-verbales.tsv is readable UTF-8");
+    let table = morph_table::compile(&text).unwrap_or_else(|e| panic!("{}: {e}", tsv.display()));
+    fs::write(Path::new(&out_dir).join("formes-verbales.bin"), table).unwrap();
 }

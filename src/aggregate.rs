@@ -68,75 +68,139 @@ fn round1(x: f64) -> f64 {
 
 /// Sums up the sentences of one article.
 pub fn aggregate(sentences: &[SentenceScore]) -> ArticleSummary {
-    let mut counts: BTreeMap<Label, usize> = Label::CLAIMS.iter().map(|&l| (l, 0)).collect();
-    let mut claims = 0;
-    let mut quoted_claims = 0;
-    let mut not_claims = 0;
-    let mut points: i64 = 0;
-    let mut words = 0;
-    let mut markers = 0;
-    let mut by_marker: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut conditional_readings: BTreeMap<Reading, usize> = BTreeMap::new();
-    let mut excluded_parts: BTreeMap<PartKind, usize> = BTreeMap::new();
-    let mut languages: BTreeMap<String, usize> = BTreeMap::new();
+    let mut t = Tally::default();
     for s in sentences {
+        t.add(s);
+    }
+    t.finish()
+}
+
+/// The running sums behind an [`ArticleSummary`]: sentences can be added one at a time, and
+/// the tallies of consecutive parts of an article merged, in any grouping, with the same
+/// result (only integer counts are kept; percentages are computed once, in [`Tally::finish`]).
+/// This is what lets a large file be analysed in chunks, on several threads.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    sentences: usize,
+    words: usize,
+    claims: usize,
+    quoted_claims: usize,
+    not_claims: usize,
+    counts: BTreeMap<Label, usize>,
+    points: i64,
+    markers: usize,
+    by_marker: BTreeMap<String, usize>,
+    conditional_readings: BTreeMap<Reading, usize>,
+    excluded_parts: BTreeMap<PartKind, usize>,
+    languages: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    /// Adds one sentence.
+    pub fn add(&mut self, s: &SentenceScore) {
+        self.sentences += 1;
         match &s.excluded {
             Some(Excluded::Part { part, .. }) => {
-                *excluded_parts.entry(*part).or_default() += 1;
-                continue;
+                *self.excluded_parts.entry(*part).or_default() += 1;
+                return;
             }
             Some(Excluded::Language { language, .. }) => {
-                *languages.entry(language.clone()).or_default() += 1;
-                continue;
+                *self.languages.entry(language.clone()).or_default() += 1;
+                return;
             }
             None => {}
         }
-        words += s.words;
-        markers += s.markers.iter().filter(|m| m.counted).count();
+        self.words += s.words;
+        self.markers += s.markers.iter().filter(|m| m.counted).count();
         for m in &s.markers {
             if let Some(r) = m.reading {
-                *conditional_readings.entry(r).or_default() += 1;
+                *self.conditional_readings.entry(r).or_default() += 1;
             }
         }
         if s.label == Label::None {
-            not_claims += 1;
-            continue;
+            self.not_claims += 1;
+            return;
         }
         match s.voice {
-            Voice::Quoted => quoted_claims += 1,
+            Voice::Quoted => self.quoted_claims += 1,
             Voice::Own => {
-                claims += 1;
-                *counts.entry(s.label).or_default() += 1;
-                points += i64::from(s.points.unwrap_or(0));
+                self.claims += 1;
+                *self.counts.entry(s.label).or_default() += 1;
+                self.points += i64::from(s.points.unwrap_or(0));
                 for m in s.markers.iter().filter(|m| m.counted) {
-                    *by_marker.entry(m.id.as_str()).or_default() += 1;
+                    match self.by_marker.get_mut(m.id.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            self.by_marker.insert(m.id.clone(), 1);
+                        }
+                    }
                 }
             }
         }
     }
-    let pct = |n: usize, d: usize| if d == 0 { 0.0 } else { round1(100.0 * n as f64 / d as f64) };
-    let percent = counts.iter().map(|(&l, &n)| (l, pct(n, claims))).collect();
-    let mut top: Vec<(String, usize)> = by_marker.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    top.truncate(TOP_MARKERS);
-    ArticleSummary {
-        sentences: sentences.len(),
-        words,
-        claims,
-        quoted_claims,
-        not_claims,
-        counts,
-        percent,
-        points,
-        assertiveness: (claims > 0).then(|| round1(points as f64 / claims as f64)),
-        quoted_percent: pct(quoted_claims, claims + quoted_claims),
-        markers,
-        markers_per_1000_words: if words == 0 { 0.0 } else { round1(1000.0 * markers as f64 / words as f64) },
-        top_markers: top,
-        conditional_readings,
-        excluded: excluded_parts.values().sum(),
-        excluded_parts,
-        not_analysed: languages.values().sum(),
-        languages,
+
+    /// Adds the tally of another part of the article.
+    pub fn merge(&mut self, o: Tally) {
+        self.sentences += o.sentences;
+        self.words += o.words;
+        self.claims += o.claims;
+        self.quoted_claims += o.quoted_claims;
+        self.not_claims += o.not_claims;
+        self.points += o.points;
+        self.markers += o.markers;
+        for (k, v) in o.counts {
+            *self.counts.entry(k).or_default() += v;
+        }
+        for (k, v) in o.by_marker {
+            *self.by_marker.entry(k).or_default() += v;
+        }
+        for (k, v) in o.conditional_readings {
+            *self.conditional_readings.entry(k).or_default() += v;
+        }
+        for (k, v) in o.excluded_parts {
+            *self.excluded_parts.entry(k).or_default() += v;
+        }
+        for (k, v) in o.languages {
+            *self.languages.entry(k).or_default() += v;
+        }
+    }
+
+    /// Sentences added so far.
+    pub fn sentences(&self) -> usize {
+        self.sentences
+    }
+
+    /// The article's figures.
+    pub fn finish(self) -> ArticleSummary {
+        let mut counts: BTreeMap<Label, usize> = Label::CLAIMS.iter().map(|&l| (l, 0)).collect();
+        for (k, v) in self.counts {
+            *counts.entry(k).or_default() += v;
+        }
+        let claims = self.claims;
+        let pct = |n: usize, d: usize| if d == 0 { 0.0 } else { round1(100.0 * n as f64 / d as f64) };
+        let percent = counts.iter().map(|(&l, &n)| (l, pct(n, claims))).collect();
+        let mut top: Vec<(String, usize)> = self.by_marker.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        top.truncate(TOP_MARKERS);
+        ArticleSummary {
+            sentences: self.sentences,
+            words: self.words,
+            claims,
+            quoted_claims: self.quoted_claims,
+            not_claims: self.not_claims,
+            counts,
+            percent,
+            points: self.points,
+            assertiveness: (claims > 0).then(|| round1(self.points as f64 / claims as f64)),
+            quoted_percent: pct(self.quoted_claims, claims + self.quoted_claims),
+            markers: self.markers,
+            markers_per_1000_words: if self.words == 0 { 0.0 } else { round1(1000.0 * self.markers as f64 / self.words as f64) },
+            top_markers: top,
+            conditional_readings: self.conditional_readings,
+            excluded: self.excluded_parts.values().sum(),
+            excluded_parts: self.excluded_parts,
+            not_analysed: self.languages.values().sum(),
+            languages: self.languages,
+        }
     }
 }

@@ -10,13 +10,16 @@ use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat
 use crate::extract::PartKind;
 use crate::input::{self, Format, InputProblem};
 use crate::lexicon::{Lexicon, LexiconError};
-use crate::pipeline::{analyze_with, load, ReadOptions};
+use crate::pipeline::{analyze_inputs, Event, ReadOptions, RunOptions};
+use crate::progress::Progress;
 use crate::report::{self, Article, InputError, MarkerInfo, Render, Report, Scoring, Style};
 
 /// The terminal facts `run` needs to decide on colour.
 #[derive(Debug, Clone, Copy)]
 pub struct Terminal {
     pub stdout_is_tty: bool,
+    /// Progress bars are drawn only on a terminal.
+    pub stderr_is_tty: bool,
 }
 
 /// Decides colour once: `always`/`never` win; `auto` means a terminal, NO_COLOR unset or empty,
@@ -50,14 +53,18 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(a.common.color, term) };
-            let (report, failed) = build_report(&[a.input], &[], &a.common, &lex, true, err)?;
+            let run = run_options(&a.common, true);
+            if a.format == AnalyzeFormat::Jsonl {
+                return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
+            }
+            let (report, failed) = build_report(&[a.input], &[], &lex, run, term, err)?;
             if report.articles.is_empty() {
                 return Ok(1);
             }
             let html_failed = write_html(&a.html, &report, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
-                AnalyzeFormat::Json => report::Json.render(&report, style, out)?,
+                AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
             }
             Ok(u8::from(failed || html_failed))
         }
@@ -68,8 +75,11 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             };
             let style = Style { color: use_color(c.common.color, term) };
             // The HTML report shows every sentence; the other formats only the summaries.
-            let with_sentences = c.html.html.is_some();
-            let (mut report, failed) = build_report(&c.inputs, &c.labels, &c.common, &lex, with_sentences, err)?;
+            let run = run_options(&c.common, c.html.html.is_some());
+            if c.format == CompareFormat::Jsonl {
+                return write_jsonl(&c.inputs, &c.labels, &lex, run, term, out, err);
+            }
+            let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, run, term, err)?;
             if report.articles.is_empty() {
                 writeln!(err, "hedge: no article could be analysed")?;
                 return Ok(1);
@@ -80,7 +90,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 key(b).total_cmp(&key(a)).then_with(|| a.label.cmp(&b.label))
             });
             let html_failed = write_html(&c.html, &report, err)?;
-            if with_sentences {
+            if c.html.html.is_some() {
                 summaries_only(&mut report);
             }
             let r: &dyn Render = match c.format {
@@ -88,6 +98,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 CompareFormat::Json => &report::Json,
                 CompareFormat::Csv => &report::Csv,
                 CompareFormat::Markdown => &report::Markdown,
+                CompareFormat::Jsonl => unreachable!("handled above"),
             };
             r.render(&report, style, out)?;
             Ok(u8::from(failed || html_failed))
@@ -163,42 +174,64 @@ fn options(common: &Common) -> (ReadOptions, Include) {
     (ReadOptions { encoding: common.encoding, format }, include)
 }
 
+/// The run options of the command line.
+fn run_options(common: &Common, keep_sentences: bool) -> RunOptions {
+    let (read, include) = options(common);
+    let mut run = RunOptions::new(common.threads, keep_sentences);
+    run.read = read;
+    run.include = include;
+    run
+}
+
+/// The progress line for a run over `planned`, on stderr when it is a terminal.
+fn progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
+    let total: u64 = planned
+        .iter()
+        .filter_map(|p| match &p.origin {
+            input::Origin::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+            input::Origin::Stdin => None,
+        })
+        .sum();
+    Progress::new(term.stderr_is_tty, total, planned.len())
+}
+
 /// Reads, analyses and collects every input; problems go to `err` and into the report.
 fn build_report(
     inputs: &[String],
     labels: &[(String, String)],
-    common: &Common,
     lex: &Lexicon,
-    with_sentences: bool,
+    run: RunOptions,
+    term: Terminal,
     err: &mut dyn Write,
 ) -> io::Result<(Report, bool)> {
     let (planned, mut problems) = input::discover(inputs, labels);
-    let (read_opts, include) = options(common);
+    let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut articles = Vec::new();
-    for p in &planned {
-        match load(p, read_opts) {
-            Ok(doc) => {
-                let a = analyze_with(&doc, lex, &include);
-                let (sentences, parts, languages, text) = if with_sentences {
-                    (a.sentences, doc.parts, doc.languages, Some(doc.text))
-                } else {
-                    Default::default()
-                };
-                articles.push(Article {
-                    label: doc.label,
-                    file: doc.name,
-                    format: doc.format,
-                    encoding: doc.encoding.to_string(),
-                    summary: a.summary,
-                    sentences,
-                    parts,
-                    languages,
-                    text,
-                });
+    let mut progress = progress_for(&planned, term);
+    let mut sentences = Vec::new();
+    analyze_inputs(&planned, lex, run, &mut |ev| {
+        match ev {
+            Event::Sentences { sentences: s, .. } => sentences.extend(s),
+            Event::Article { input, name, summary, info } => articles.push(Article {
+                label: input.label.clone(),
+                file: name,
+                format: info.format,
+                encoding: info.encoding.to_string(),
+                summary,
+                sentences: std::mem::take(&mut sentences),
+                parts: info.parts,
+                languages: info.languages,
+                text: info.text,
+            }),
+            Event::Failed(problem) => {
+                sentences.clear();
+                problems.push(problem);
             }
-            Err(problem) => problems.push(problem),
+            Event::Progress { bytes, inputs } => progress.update(bytes, inputs, err)?,
         }
-    }
+        Ok(())
+    })?;
+    progress.finish(err)?;
     // When sentences are dropped (compare), keep only the markers named by top markers.
     let mut markers = BTreeMap::new();
     let mut add = |id: &str| {
@@ -233,12 +266,86 @@ fn build_report(
     let report = Report {
         schema: report::SCHEMA,
         scoring: Scoring { base, formula: report::FORMULA },
-        included_parts: include.parts.iter().copied().collect(),
+        included_parts,
         articles,
         markers,
         errors: problems.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect(),
     };
     Ok((report, failed))
+}
+
+/// One line of `--format jsonl`.
+#[derive(serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum JsonLine<'a> {
+    Sentence {
+        file: &'a str,
+        #[serde(flatten)]
+        sentence: &'a crate::classify::SentenceScore,
+    },
+    Article {
+        label: &'a str,
+        file: &'a str,
+        summary: &'a crate::aggregate::ArticleSummary,
+    },
+    Error {
+        file: &'a str,
+        message: &'a str,
+    },
+}
+
+fn json_line(out: &mut dyn Write, line: &JsonLine) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, line).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `--format jsonl`: writes each sentence (analyze) and each article as soon as it is done, in
+/// input order; memory stays bounded whatever the size of the inputs. Problems also go to `err`.
+fn write_jsonl(
+    inputs: &[String],
+    labels: &[(String, String)],
+    lex: &Lexicon,
+    run: RunOptions,
+    term: Terminal,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (planned, mut problems) = input::discover(inputs, labels);
+    for p in &problems {
+        json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
+    }
+    let mut progress = progress_for(&planned, term);
+    let mut articles = 0;
+    let keep_sentences = run.keep_sentences;
+    analyze_inputs(&planned, lex, run, &mut |ev| {
+        match ev {
+            Event::Sentences { input, sentences } => {
+                let file = input.origin.display_name();
+                for s in &sentences {
+                    json_line(out, &JsonLine::Sentence { file: &file, sentence: s })?;
+                }
+            }
+            Event::Article { input, name, summary, .. } => {
+                articles += 1;
+                json_line(out, &JsonLine::Article { label: &input.label, file: &name, summary: &summary })?;
+                out.flush()?;
+            }
+            Event::Failed(p) => {
+                json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
+                problems.push(p);
+            }
+            Event::Progress { bytes, inputs } => progress.update(bytes, inputs, err)?,
+        }
+        Ok(())
+    })?;
+    progress.finish(err)?;
+    for p in &problems {
+        writeln!(err, "hedge: {p}")?;
+    }
+    if articles == 0 && !keep_sentences {
+        writeln!(err, "hedge: no article could be analysed")?;
+    }
+    Ok(u8::from(!problems.is_empty()))
 }
 
 fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {

@@ -16,6 +16,7 @@ pub mod classify;
 pub mod aggregate;
 pub mod report;
 pub mod pipeline;
+pub mod progress;
 pub mod app;
 pub mod check;
 pub mod cli;

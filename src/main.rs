@@ -5,7 +5,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = hedge::cli::Cli::parse();
-    let term = hedge::app::Terminal { stdout_is_tty: std::io::stdout().is_terminal() };
+    let term = hedge::app::Terminal {
+        stdout_is_tty: std::io::stdout().is_terminal(),
+        stderr_is_tty: std::io::stderr().is_terminal(),
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut err = std::io::stderr();

@@ -1,9 +1,19 @@
-//! The stages put together for one document: read → decode → extract, then segment → match →
-//! classify → aggregate.
+//! The stages put together: for one document (read → decode → extract, then segment → match →
+//! classify → aggregate), and for a whole run over many inputs of any size ([`analyze_inputs`]):
+//! an article is read whole (with its format, page parts and languages); a plain-text file
+//! larger than [`RunOptions::stream_min_bytes`] is read as a corpus, in chunks
+//! (`input::stream`), without page-part detection; chunks and files are analysed on several
+//! threads and the results handed out in input order, so the output is the same bytes whatever
+//! the thread count.
 
-use crate::aggregate::{aggregate, ArticleSummary};
+use std::collections::{HashMap, VecDeque};
+use std::io;
+use std::sync::{mpsc, Mutex};
+
+use crate::aggregate::{aggregate, ArticleSummary, Tally};
 use crate::classify::{apply_scope, classify, Include, ScoringRules, SentenceScore};
-use crate::extract::{extract_as, Document};
+use crate::extract::{extract_as, Document, Language, Part as PagePart};
+use crate::input::stream::{Chunk, Input};
 use crate::input::{self, Format, InputProblem, Planned};
 use crate::lexicon::Lexicon;
 use crate::matcher::match_document;
@@ -23,7 +33,7 @@ pub struct ReadOptions {
     pub format: Option<Format>,
 }
 
-/// Reads, decodes and extracts one planned input.
+/// Reads, decodes and extracts one planned input, whole.
 pub fn load(planned: &Planned, opts: ReadOptions) -> Result<Document, InputProblem> {
     let name = planned.origin.display_name();
     let src = input::read(planned)?;
@@ -39,10 +49,287 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
 
 /// Runs the analysis stages on a document; `include` names the other parts that count.
 pub fn analyze_with(doc: &Document, lex: &Lexicon, include: &Include) -> Analysis {
+    let sentences = analyze_sentences(doc, lex, include);
+    let summary = aggregate(&sentences);
+    Analysis { sentences, summary }
+}
+
+/// The scored sentences of a document (segment → match → classify, then its parts and
+/// languages).
+pub fn analyze_sentences(doc: &Document, lex: &Lexicon, include: &Include) -> Vec<SentenceScore> {
     let seg = segment_blocks(&doc.text, SegmentRules::embedded(), &doc.blocks);
     let matched = match_document(&doc.text, &seg, lex);
     let mut sentences = classify(&doc.text, &seg, &matched, lex, ScoringRules::embedded());
     apply_scope(&mut sentences, &doc.parts, &doc.languages, include);
-    let summary = aggregate(&sentences);
-    Analysis { sentences, summary }
+    sentences
+}
+
+/// Plain-text inputs larger than this are read as a corpus, in chunks (see
+/// [`RunOptions::stream_min_bytes`]).
+pub const DEFAULT_STREAM_MIN_BYTES: usize = 16 << 20;
+
+/// How a run over many inputs is carried out.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Worker threads (at least 1).
+    pub threads: usize,
+    /// Nominal chunk length in bytes for large plain-text files.
+    pub chunk_bytes: usize,
+    /// A plain-text input longer than this is streamed in chunks, as a corpus: page parts
+    /// (bylines, comments…) are not looked for, since a corpus has no single end of article;
+    /// languages still are, paragraph by paragraph. Shorter inputs are read whole.
+    pub stream_min_bytes: usize,
+    /// Hand out every sentence ([`Event::Sentences`]), or only the articles' figures.
+    pub keep_sentences: bool,
+    pub read: ReadOptions,
+    pub include: Include,
+}
+
+impl RunOptions {
+    /// `threads` = 0 means one per core.
+    pub fn new(threads: usize, keep_sentences: bool) -> RunOptions {
+        let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+        let stream_min_bytes =
+            std::env::var("HEDGE_STREAM_MIN_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_STREAM_MIN_BYTES);
+        RunOptions {
+            threads,
+            chunk_bytes: crate::input::stream::chunk_bytes_from_env(),
+            stream_min_bytes,
+            keep_sentences,
+            read: ReadOptions::default(),
+            include: Include::default(),
+        }
+    }
+}
+
+/// What is known of an article's document besides its sentences (for reports).
+#[derive(Debug, Clone)]
+pub struct DocInfo {
+    pub format: Format,
+    pub encoding: &'static str,
+    /// Parts of the page (empty for a corpus read in chunks).
+    pub parts: Vec<PagePart>,
+    pub languages: Vec<Language>,
+    /// The extracted text (kept with the sentences, for whole documents only).
+    pub text: Option<String>,
+}
+
+/// What a run hands out, in input order.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// The next sentences of an article (numbers and byte offsets are the whole article's).
+    Sentences { input: &'a Planned, sentences: Vec<SentenceScore> },
+    /// An article is finished.
+    Article { input: &'a Planned, name: String, summary: ArticleSummary, info: DocInfo },
+    /// An input could not be analysed (after any `Sentences` of it: drop them).
+    Failed(InputProblem),
+    /// Progress: raw bytes and inputs done so far.
+    Progress { bytes: u64, inputs: usize },
+}
+
+/// The analysis of one chunk.
+struct Part {
+    sentences: Vec<SentenceScore>,
+    tally: Tally,
+    text_len: usize,
+    /// For a whole document: what else is known of it.
+    info: Option<DocInfo>,
+}
+
+fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon) -> Result<Part, InputProblem> {
+    let name = input.origin.display_name();
+    let format = if chunk.whole { input::detect_format(&input.origin, &chunk.text, opts.read.format) } else { Format::Text };
+    let mut doc = extract_as(&input.label, &name, chunk.text, format, chunk.encoding).map_err(|e| InputProblem::new(name, e.0))?;
+    if !chunk.whole {
+        doc.parts.clear(); // a corpus chunk: no page parts
+    }
+    let mut sentences = analyze_sentences(&doc, lex, &opts.include);
+    let mut tally = Tally::default();
+    for s in &sentences {
+        tally.add(s);
+    }
+    if !opts.keep_sentences {
+        sentences = Vec::new();
+    }
+    let text_len = doc.text.len();
+    // Parts, languages and text go with the sentences (analyze, HTML), not with summaries only.
+    let keep = opts.keep_sentences;
+    let info = chunk.whole.then(|| DocInfo {
+        format: doc.format,
+        encoding: doc.encoding,
+        parts: if keep { std::mem::take(&mut doc.parts) } else { Vec::new() },
+        languages: if keep { std::mem::take(&mut doc.languages) } else { Vec::new() },
+        text: keep.then_some(doc.text),
+    });
+    Ok(Part { sentences, tally, text_len, info })
+}
+
+enum Item {
+    Chunk { seq: u64, input: usize, raw: usize },
+    End { input: usize },
+    Fail { problem: InputProblem },
+}
+
+/// The article being put together from its chunks.
+#[derive(Default)]
+struct Open {
+    sentences: usize,
+    offset: usize,
+    tally: Tally,
+    info: Option<DocInfo>,
+    failed: Option<InputProblem>,
+}
+
+/// Analyses `inputs` in order on `opts.threads` threads and passes the results to `sink`, in
+/// input order (and, within an input, in text order). Memory stays bounded: at most about
+/// two chunks per thread are in flight.
+pub fn analyze_inputs<'a>(
+    inputs: &'a [Planned],
+    lex: &Lexicon,
+    opts: RunOptions,
+    sink: &mut dyn FnMut(Event<'a>) -> io::Result<()>,
+) -> io::Result<()> {
+    let threads = opts.threads.max(1);
+    let window = (threads * 2) as u64;
+    let opts = &opts;
+    let (job_tx, job_rx) = mpsc::channel::<(u64, usize, Chunk)>();
+    let job_rx = Mutex::new(job_rx);
+    std::thread::scope(|scope| {
+        let (res_tx, res_rx) = mpsc::channel::<(u64, Result<Part, InputProblem>)>();
+        for _ in 0..threads {
+            let (job_rx, res_tx) = (&job_rx, res_tx.clone());
+            scope.spawn(move || loop {
+                let job = job_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok((seq, i, chunk)) = job else { break };
+                if res_tx.send((seq, analyze_part(&inputs[i], chunk, opts, lex))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(res_tx);
+
+        let mut order: VecDeque<Item> = VecDeque::new();
+        let mut ready: HashMap<u64, Result<Part, InputProblem>> = HashMap::new();
+        let (mut sent, mut drained) = (0u64, 0u64);
+        let mut open = Open::default();
+        let (mut bytes, mut done) = (0u64, 0usize);
+
+        // Hands out everything at the front of `order` that is ready.
+        let mut drain = |order: &mut VecDeque<Item>, ready: &mut HashMap<u64, Result<Part, InputProblem>>, drained: &mut u64| -> io::Result<()> {
+            while let Some(front) = order.front() {
+                match front {
+                    &Item::Chunk { seq, input, raw } => {
+                        let Some(result) = ready.remove(&seq) else { break };
+                        *drained += 1;
+                        bytes += raw as u64;
+                        let mut part = match result {
+                            Ok(p) if open.failed.is_none() => p,
+                            Ok(_) => {
+                                order.pop_front();
+                                continue;
+                            }
+                            Err(problem) => {
+                                open.failed.get_or_insert(problem);
+                                order.pop_front();
+                                continue;
+                            }
+                        };
+                        for s in &mut part.sentences {
+                            s.number += open.sentences;
+                            s.start += open.offset;
+                            s.end += open.offset;
+                            for m in &mut s.markers {
+                                m.start += open.offset;
+                                m.end += open.offset;
+                            }
+                        }
+                        open.sentences += part.tally.sentences();
+                        open.offset += part.text_len;
+                        open.tally.merge(part.tally);
+                        if part.info.is_some() {
+                            open.info = part.info.take();
+                        }
+                        if !part.sentences.is_empty() {
+                            sink(Event::Sentences { input: &inputs[input], sentences: part.sentences })?;
+                        }
+                        sink(Event::Progress { bytes, inputs: done })?;
+                    }
+                    &Item::End { input } => {
+                        let o = std::mem::take(&mut open);
+                        done += 1;
+                        let p = &inputs[input];
+                        match o.failed {
+                            Some(problem) => sink(Event::Failed(problem))?,
+                            None => {
+                                let info = o.info.unwrap_or(DocInfo {
+                                    format: Format::Text,
+                                    encoding: "UTF-8",
+                                    parts: Vec::new(),
+                                    languages: Vec::new(),
+                                    text: None,
+                                });
+                                sink(Event::Article { input: p, name: p.origin.display_name(), summary: o.tally.finish(), info })?
+                            }
+                        }
+                        sink(Event::Progress { bytes, inputs: done })?;
+                    }
+                    Item::Fail { .. } => {
+                        let Some(Item::Fail { problem }) = order.pop_front() else { unreachable!() };
+                        open = Open::default();
+                        done += 1;
+                        sink(Event::Failed(problem))?;
+                        sink(Event::Progress { bytes, inputs: done })?;
+                        continue;
+                    }
+                }
+                order.pop_front();
+            }
+            Ok(())
+        };
+        // Waits for one result.
+        let recv = |ready: &mut HashMap<u64, Result<Part, InputProblem>>| {
+            let (seq, part) = res_rx.recv().expect("a worker thread died");
+            ready.insert(seq, part);
+        };
+
+        for (i, p) in inputs.iter().enumerate() {
+            let mut input = match Input::open(p, opts.chunk_bytes, opts.stream_min_bytes, opts.read.encoding) {
+                Ok(input) => input,
+                Err(problem) => {
+                    order.push_back(Item::Fail { problem });
+                    drain(&mut order, &mut ready, &mut drained)?;
+                    continue;
+                }
+            };
+            loop {
+                match input.next_chunk() {
+                    None => {
+                        order.push_back(Item::End { input: i });
+                        break;
+                    }
+                    Some(Err(problem)) => {
+                        order.push_back(Item::Fail { problem });
+                        break;
+                    }
+                    Some(Ok(chunk)) => {
+                        while sent - drained >= window {
+                            recv(&mut ready);
+                            drain(&mut order, &mut ready, &mut drained)?;
+                        }
+                        let raw_bytes = chunk.raw_bytes;
+                        job_tx.send((sent, i, chunk)).expect("worker threads are running");
+                        order.push_back(Item::Chunk { seq: sent, input: i, raw: raw_bytes });
+                        sent += 1;
+                    }
+                }
+            }
+            drain(&mut order, &mut ready, &mut drained)?;
+        }
+        drop(job_tx);
+        while !order.is_empty() {
+            recv(&mut ready);
+            drain(&mut order, &mut ready, &mut drained)?;
+        }
+        Ok(())
+    })
 }

@@ -8,7 +8,41 @@
 //!   ("présume" ≠ "présumé");
 //! - in gaps, `’` = `'`, runs of white space are one space, and the non-breaking hyphen is `-`.
 
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+
+/// A fast, non-cryptographic hasher for short word keys (the FxHash mixing step, word by
+/// word): the lexicon's word index is looked up once per word of the text, where SipHash cost
+/// more than the rest of the look-up.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(K);
+        }
+        let mut tail = 0u64;
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            tail |= u64::from(b) << (8 * i);
+        }
+        self.0 = (self.0.rotate_left(5) ^ tail ^ bytes.len() as u64).wrapping_mul(K);
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+/// A `HashMap` build-hasher using [`WordHasher`].
+pub type WordHash = BuildHasherDefault<WordHasher>;
 
 /// A word of the text: its byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +88,11 @@ pub fn strip_accent(c: char) -> char {
 /// Lower-case, accent-free key of a word: the index key under which lexicon words are found.
 pub fn fold_key(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         for l in c.to_lowercase() {
             out.push(strip_accent(l));
@@ -64,6 +103,11 @@ pub fn fold_key(word: &str, out: &mut String) {
 /// Lower-cases a word into `out`.
 pub fn lower_into(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         out.extend(c.to_lowercase());
     }

@@ -220,7 +220,7 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
             .iter()
             .map(|h| {
                 let e = &lex.entries[h.entry as usize];
-                let in_quote = seg.quotes.iter().any(|q| q.inner.start <= h.span.start && h.span.end <= q.inner.end);
+                let in_quote = quotes_overlapping(&seg.quotes, &span).iter().any(|q| q.inner.start <= h.span.start && h.span.end <= q.inner.end);
                 let reading = h.conditional.then(|| {
                     classify_reading(text, &m.tokens, h.tokens.start, lex.morphology, rrules)
                 });
@@ -359,11 +359,19 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
     false
 }
 
+/// The quotations whose inner text overlaps `span` (quotations are sorted and do not overlap,
+/// so this is a binary search, not a scan of the whole document's quotations).
+fn quotes_overlapping<'q>(quotes: &'q [Quote], span: &Range<usize>) -> &'q [Quote] {
+    let from = quotes.partition_point(|q| q.inner.end <= span.start);
+    let to = from + quotes[from..].partition_point(|q| q.inner.start < span.end);
+    &quotes[from..to]
+}
+
 /// Counts the letters of `span`, and those inside quotations.
 fn letters_inside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> (usize, usize) {
     let mut inside = 0;
     let mut total = 0;
-    let relevant: Vec<&Quote> = quotes.iter().filter(|q| q.inner.start < span.end && span.start < q.inner.end).collect();
+    let relevant = quotes_overlapping(quotes, span);
     for (i, c) in text[span.clone()].char_indices() {
         if c.is_alphanumeric() {
             total += 1;
@@ -413,13 +421,19 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             continue;
         }
         let (start, end) = (out[i].start, out[i].end);
-        let Some(q) = seg.quotes.iter().find(|q| q.inner.start < end && start < q.inner.end) else { continue };
+        let Some(q) = quotes_overlapping(&seg.quotes, &(start..end)).first() else { continue };
+        // Quotations whose marks or text lie in the sentence.
+        let near = {
+            let from = seg.quotes.partition_point(|q| q.span.end <= start);
+            let to = from + seg.quotes[from..].partition_point(|q| q.span.start < end);
+            &seg.quotes[from..to]
+        };
         // 1. The same sentence, outside the quotation.
         let outside: String = text[start..end]
             .char_indices()
             .filter(|(k, _)| {
                 let at = start + k;
-                !seg.quotes.iter().any(|q| q.span.start <= at && at < q.span.end)
+                !near.iter().any(|q| q.span.start <= at && at < q.span.end)
             })
             .map(|(_, c)| c)
             .collect();
@@ -440,7 +454,8 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             }
         }
         // 3. The sentence right after the quotation, starting in lower case.
-        if let Some(a) = out.iter().find(|s| s.start >= q.span.end) {
+        let after = out.partition_point(|s| s.start < q.span.end);
+        if let Some(a) = out.get(after) {
             let gap = &text[q.span.end..a.start];
             if gap.trim().is_empty() && a.text.chars().next().is_some_and(|c| c.is_lowercase()) {
                 if let Some(s) = speaker_text(&a.text) {

@@ -6,6 +6,8 @@
 use std::fmt;
 use std::fs;
 use std::io::Read;
+
+pub mod stream;
 use std::path::{Path, PathBuf};
 
 /// Extensions picked up when a directory is given (files named on the command line are read
@@ -182,7 +184,7 @@ pub fn read(planned: &Planned) -> Result<Source, InputProblem> {
 }
 
 /// A message for an I/O error that says what went wrong in plain words.
-fn io_message(e: &std::io::Error, path: &Path) -> String {
+pub(crate) fn io_message(e: &std::io::Error, path: &Path) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {
         NotFound => {

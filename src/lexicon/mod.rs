@@ -3,6 +3,7 @@
 //!
 //! The format is documented for teachers in `lexicons/README.md`.
 
+mod morph_table;
 pub mod morphology;
 
 use std::collections::HashMap;
@@ -356,7 +357,7 @@ pub struct Lexicon {
     pub families: Vec<Family>,
     pub entries: Vec<Entry>,
     /// Candidates indexed by the fold key (lower-case, no accents) of their first word.
-    pub by_first_word: HashMap<String, Vec<Candidate>>,
+    pub by_first_word: HashMap<String, Vec<Candidate>, token::WordHash>,
     /// Exceptions of each entry.
     pub exceptions: Vec<Vec<Sequence>>,
     /// The entry that stands for every conditional-mood form, if any.
@@ -434,10 +435,10 @@ impl Lexicon {
     }
 
     fn compile(families: Vec<Family>, entries: Vec<Entry>, morph: &'static Morphology) -> Lexicon {
-        let mut by_first_word: HashMap<String, Vec<Candidate>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<Candidate>, token::WordHash> = HashMap::default();
         let mut conditional = None;
         let mut key = String::new();
-        let mut add = |entry: u32, seq: Sequence, map: &mut HashMap<String, Vec<Candidate>>| {
+        let mut add = |entry: u32, seq: Sequence, map: &mut HashMap<String, Vec<Candidate>, token::WordHash>| {
             token::fold_key(&seq.words[0], &mut key);
             map.entry(key.clone()).or_default().push(Candidate { entry, seq });
         };

@@ -8,10 +8,12 @@
 //! `ppas` (past participle), and `nonverb` when the same spelling is also a word of another
 //! part of speech in the source dictionary (a noun, adjective…). Forms are lowercase NFC.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-/// Grammatical tags of a verb form, as bit flags.
+use super::morph_table::{self, Sections};
+
+/// Grammatical tags of a verb form, as bit flags (bit order: `morph_table::TAG_NAMES`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tags(u16);
 
@@ -36,19 +38,6 @@ impl Tags {
     pub fn union(self, other: Tags) -> Tags {
         Tags(self.0 | other.0)
     }
-    fn parse(s: &str) -> Option<Tags> {
-        Some(match s {
-            "cond" => Tags::COND,
-            "ind" => Tags::IND,
-            "subj" => Tags::SUBJ,
-            "imp" => Tags::IMP,
-            "inf" => Tags::INF,
-            "ppr" => Tags::PPR,
-            "ppas" => Tags::PPAS,
-            "nonverb" => Tags::NONVERB,
-            _ => return None,
-        })
-    }
 }
 
 /// One reading of a form: which verb, with which tags.
@@ -58,70 +47,132 @@ pub struct FormInfo {
     pub tags: Tags,
 }
 
-/// The verb-form table.
-#[derive(Debug, Default)]
+/// The verb-form table, in the compiled form of [`morph_table`]: looked up in place.
+#[derive(Debug)]
 pub struct Morphology {
-    forms: HashMap<Box<str>, Vec<FormInfo>>,
-    lemmas: Vec<Box<str>>,
-    lemma_ids: HashMap<Box<str>, u32>,
+    bytes: Cow<'static, [u8]>,
+    s: Sections,
+    /// The quick filter of conditional forms (their last bytes), copied out of the table.
+    cond_suffixes: Vec<u32>,
 }
 
-static EMBEDDED_TABLE: &str = include_str!("../../lexicons/fr/generated/formes-verbales.tsv");
-static EMBEDDED: OnceLock<Morphology> = OnceLock::new();
+/// The table compiled by `build.rs` from `lexicons/fr/generated/formes-verbales.tsv`.
+static EMBEDDED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/formes-verbales.bin"));
+static EMBEDDED: std::sync::OnceLock<Morphology> = std::sync::OnceLock::new();
+
+/// The readings of one form.
+#[derive(Debug, Clone)]
+pub struct FormInfos<'a> {
+    m: &'a Morphology,
+    range: std::ops::Range<usize>,
+}
+
+impl<'a> FormInfos<'a> {
+    pub fn iter(&self) -> impl Iterator<Item = FormInfo> + 'a {
+        let m = self.m;
+        self.range.clone().map(move |r| m.reading(r))
+    }
+    pub fn is_empty(&self) -> bool {
+        self.range.is_empty()
+    }
+}
 
 impl Morphology {
-    /// The table compiled into the binary, parsed once per process.
+    /// The table compiled into the binary (built at compile time: no parsing at start-up).
     pub fn embedded() -> &'static Morphology {
         EMBEDDED.get_or_init(|| {
-            Morphology::parse(EMBEDDED_TABLE).expect("the embedded verb-form table is checked by tests")
+            Morphology::new(Cow::Borrowed(EMBEDDED_TABLE)).expect("build.rs writes a valid table")
         })
     }
 
-    /// Parses a table; errors give the line number.
+    /// Parses a table given as TSV text; errors give the line number.
     pub fn parse(text: &str) -> Result<Morphology, String> {
-        let mut m = Morphology::default();
-        for (i, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
+        Morphology::new(Cow::Owned(morph_table::compile(text)?)).ok_or_else(|| "internal error: bad compiled table".into())
+    }
+
+    fn new(bytes: Cow<'static, [u8]>) -> Option<Morphology> {
+        let s = Sections::read(&bytes)?;
+        let mut m = Morphology { bytes, s, cond_suffixes: Vec::new() };
+        m.cond_suffixes = (0..s.cond_suffixes).map(|i| m.word(s.cond_suf + i) as u32).collect();
+        Some(m)
+    }
+
+    #[inline]
+    fn word(&self, i: usize) -> usize {
+        let b = &self.bytes[i * 4..i * 4 + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
+    }
+
+    #[inline]
+    fn str_at(&self, offsets: usize, i: usize) -> &[u8] {
+        let (a, b) = (self.word(offsets + i), self.word(offsets + i + 1));
+        &self.bytes[self.s.strings + a..self.s.strings + b]
+    }
+
+    #[inline]
+    fn reading(&self, r: usize) -> FormInfo {
+        let w = self.word(self.s.reading + r);
+        FormInfo { lemma: (w >> 8) as u32, tags: Tags((w & 0xff) as u16) }
+    }
+
+    fn form_id(&self, form: &str) -> Option<usize> {
+        let key = form.as_bytes();
+        let mask = self.s.slots - 1;
+        let mut slot = morph_table::hash(key) as usize & mask;
+        loop {
+            let id = self.word(self.s.slot + slot);
+            if id == 0 {
+                return None;
             }
-            let mut cols = line.split('\t');
-            let (Some(form), Some(lemma), Some(tags), None) = (cols.next(), cols.next(), cols.next(), cols.next()) else {
-                return Err(format!("line {}: expected form<TAB>lemma<TAB>tags", i + 1));
-            };
-            let mut t = Tags::default();
-            for tag in tags.split(',') {
-                t = t.union(Tags::parse(tag).ok_or_else(|| format!("line {}: unknown tag {tag:?}", i + 1))?);
+            if self.str_at(self.s.form_str, id - 1) == key {
+                return Some(id - 1);
             }
-            let lemma_id = match m.lemma_ids.get(lemma) {
-                Some(&id) => id,
-                None => {
-                    let id = m.lemmas.len() as u32;
-                    m.lemmas.push(lemma.into());
-                    m.lemma_ids.insert(lemma.into(), id);
-                    id
-                }
-            };
-            m.forms.entry(form.into()).or_default().push(FormInfo { lemma: lemma_id, tags: t });
+            slot = (slot + 1) & mask;
         }
-        Ok(m)
+    }
+
+    fn lemma_id(&self, lemma: &str) -> Option<u32> {
+        let (mut lo, mut hi) = (0, self.s.lemmas);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.str_at(self.s.lemma_str, mid).cmp(lemma.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u32),
+            }
+        }
+        None
+    }
+
+    fn form_name(&self, id: usize) -> &str {
+        std::str::from_utf8(self.str_at(self.s.form_str, id)).unwrap_or("")
     }
 
     /// Every reading of a lowercase form (empty if the form is not a verb form).
-    pub fn lookup(&self, form: &str) -> &[FormInfo] {
-        self.forms.get(form).map(Vec::as_slice).unwrap_or(&[])
+    pub fn lookup(&self, form: &str) -> FormInfos<'_> {
+        let range = match self.form_id(form) {
+            Some(id) => self.word(self.s.form_read + id)..self.word(self.s.form_read + id + 1),
+            None => 0..0,
+        };
+        FormInfos { m: self, range }
     }
 
     /// Is this lowercase form a conditional of some verb?
     pub fn is_conditional(&self, form: &str) -> bool {
+        // Most words cannot be conditionals: their ending says so without a table look-up.
+        if form.len() < self.s.cond_min_len {
+            return false;
+        }
+        match morph_table::suffix_key(form.as_bytes()) {
+            Some(k) if self.cond_suffixes.contains(&k) => {}
+            _ => return false,
+        }
         self.lookup(form).iter().any(|f| f.tags.contains(Tags::COND))
     }
 
     /// The lemma of a conditional form, if it is one.
     pub fn conditional_lemma(&self, form: &str) -> Option<&str> {
-        self.lookup(form)
-            .iter()
-            .find(|f| f.tags.contains(Tags::COND))
-            .map(|f| self.lemma_name(f.lemma))
+        self.lookup(form).iter().find(|f| f.tags.contains(Tags::COND)).map(|f| self.lemma_name(f.lemma))
     }
 
     /// Is this lowercase form a finite verb form that is not also another kind of word?
@@ -132,12 +183,12 @@ impl Morphology {
 
     /// The infinitive behind a lemma id.
     pub fn lemma_name(&self, id: u32) -> &str {
-        &self.lemmas[id as usize]
+        std::str::from_utf8(self.str_at(self.s.lemma_str, id as usize)).unwrap_or("")
     }
 
     /// Does the table know this infinitive?
     pub fn has_lemma(&self, lemma: &str) -> bool {
-        self.lemma_ids.contains_key(lemma)
+        self.lemma_id(lemma).is_some()
     }
 
     /// All forms of `lemma` having any of the tags in `any_of`, sorted.
@@ -145,40 +196,47 @@ impl Morphology {
         self.forms_of_many(&[(lemma, any_of)]).pop().unwrap_or_default()
     }
 
-    /// The forms of several lemmas at once, each with its own tag filter, in one pass over the
-    /// table (one pass per lemma would cost a scan of every form for each reporting verb).
-    /// Returns one sorted list per request, in request order; an unknown lemma gives an empty list.
+    /// The forms of several lemmas at once, each with its own tag filter (the table indexes
+    /// readings by lemma, so this reads only those lemmas' forms). Returns one sorted list per
+    /// request, in request order; an unknown lemma gives an empty list.
     pub fn forms_of_many(&self, requests: &[(&str, Tags)]) -> Vec<Vec<&str>> {
-        let mut wanted: HashMap<u32, Vec<(usize, Tags)>> = HashMap::new();
-        for (i, (lemma, tags)) in requests.iter().enumerate() {
-            if let Some(&id) = self.lemma_ids.get(*lemma) {
-                wanted.entry(id).or_default().push((i, *tags));
+        let mut cache: HashMap<(u32, u16), usize> = HashMap::new();
+        let mut out: Vec<Vec<&str>> = Vec::with_capacity(requests.len());
+        for (lemma, tags) in requests {
+            let Some(id) = self.lemma_id(lemma) else {
+                out.push(Vec::new());
+                continue;
+            };
+            if let Some(&i) = cache.get(&(id, tags.0)) {
+                out.push(out[i].clone());
+                continue;
             }
-        }
-        let mut out: Vec<Vec<&str>> = vec![Vec::new(); requests.len()];
-        for (form, infos) in &self.forms {
-            for f in infos {
-                for &(i, tags) in wanted.get(&f.lemma).map(Vec::as_slice).unwrap_or(&[]) {
-                    if f.tags.intersects(tags) && out[i].last() != Some(&&**form) {
-                        out[i].push(form);
+            let (a, b) = (self.word(self.s.lemma_read + id as usize), self.word(self.s.lemma_read + id as usize + 1));
+            let mut forms: Vec<&str> = Vec::new();
+            for k in a..b {
+                let r = self.word(self.s.by_lemma + k);
+                if self.reading(r).tags.intersects(*tags) {
+                    let f = self.form_name(self.word(self.s.read_form + r));
+                    if forms.last() != Some(&f) {
+                        forms.push(f);
                     }
                 }
             }
-        }
-        for v in &mut out {
-            v.sort_unstable();
-            v.dedup();
+            forms.sort_unstable();
+            forms.dedup();
+            cache.insert((id, tags.0), out.len());
+            out.push(forms);
         }
         out
     }
 
     /// Number of distinct forms.
     pub fn len(&self) -> usize {
-        self.forms.len()
+        self.s.forms
     }
 
     pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
+        self.s.forms == 0
     }
 }
 

@@ -1,0 +1,139 @@
+//! Streaming and parallel runs give the same results as one whole-document analysis.
+mod common;
+
+use common::{hedge, root, stdout};
+use hedge::extract::extract;
+use hedge::input::{self, Origin, Planned};
+use hedge::lexicon::Lexicon;
+use hedge::pipeline::{analyze, analyze_inputs, Event, RunOptions};
+
+fn seeds() -> Vec<Planned> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    files.into_iter().map(|p| Planned { label: p.file_name().unwrap().to_string_lossy().into(), origin: Origin::File(p) }).collect()
+}
+
+/// Runs the streaming pipeline; returns one JSON string per input (sentences then summary, or
+/// the error) and the number of `Sentences` events (how many chunks had sentences).
+fn run(inputs: &[Planned], lex: &Lexicon, threads: usize, chunk_bytes: usize) -> (Vec<String>, usize) {
+    let mut out = Vec::new();
+    let mut pending = Vec::new();
+    let mut events = 0;
+    // A threshold of 0 streams every plain-text input, as a corpus.
+    let mut opts = RunOptions::new(threads, true);
+    opts.chunk_bytes = chunk_bytes;
+    opts.stream_min_bytes = 0;
+    analyze_inputs(inputs, lex, opts, &mut |ev| {
+        match ev {
+            Event::Sentences { sentences, .. } => {
+                events += 1;
+                pending.extend(sentences);
+            }
+            Event::Article { summary, .. } => {
+                out.push(serde_json::to_string(&(std::mem::take(&mut pending), summary)).unwrap());
+            }
+            Event::Failed(p) => {
+                pending.clear();
+                out.push(p.to_string());
+            }
+            Event::Progress { .. } => {}
+        }
+        Ok(())
+    })
+    .unwrap();
+    (out, events)
+}
+
+#[test]
+fn tiny_chunks_and_two_threads_give_the_whole_file_result_on_the_seeds() {
+    let lex = Lexicon::embedded().unwrap();
+    let inputs = seeds();
+    let whole: Vec<String> = inputs
+        .iter()
+        .map(|p| {
+            let src = input::read(p).unwrap();
+            let name = p.origin.display_name();
+            let mut doc = extract(&p.label, &name, input::decode(&name, &src.bytes).unwrap());
+            // A streamed corpus has no page parts: compare with the whole text read the same way.
+            doc.parts.clear();
+            let a = analyze(&doc, &lex);
+            serde_json::to_string(&(a.sentences, a.summary)).unwrap()
+        })
+        .collect();
+    for threads in [1, 2] {
+        for chunk in [1, 200, 3000, 1 << 30] {
+            let (got, events) = run(&inputs, &lex, threads, chunk);
+            assert_eq!(got, whole, "threads {threads}, chunk {chunk} bytes");
+            if chunk == 1 {
+                // Every seed was really cut into many chunks.
+                assert!(events > 5 * 10, "only {events} chunks");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_bad_byte_late_in_a_chunked_file_is_reported_with_its_file_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("late.txt");
+    let mut bytes = Vec::new();
+    for i in 0..200 {
+        bytes.extend_from_slice(format!("Le paragraphe {i} a été publié hier.\n\n").as_bytes());
+    }
+    let bad_at = bytes.len() + 4;
+    bytes.extend_from_slice(b"Fin \xE9t\xE9.\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let p = Planned { label: "late".into(), origin: Origin::File(path.clone()) };
+    // Read whole, such a file is taken for Windows-1252; streamed as a UTF-8 corpus, the bad
+    // byte is reported with its offset in the whole file.
+    assert_eq!(input::decode_with("late", &bytes, None).unwrap().encoding, "windows-1252");
+    let lex = Lexicon::embedded().unwrap();
+    let (got, events) = run(&[p], &lex, 2, 100);
+    assert!(events > 1, "the file was chunked");
+    assert_eq!(got.len(), 1);
+    assert!(got[0].contains(&format!("offset {bad_at}")) && got[0].contains("UTF-8"), "{}", got[0]);
+}
+
+#[test]
+fn compare_output_is_the_same_with_one_and_two_threads() {
+    let one = hedge(&["compare", "seeds/", "--format", "json", "--threads", "1"]);
+    let two = hedge(&["compare", "seeds/", "--format", "json", "--threads", "2"]);
+    assert!(one.status.success());
+    assert_eq!(stdout(&one), stdout(&two));
+}
+
+#[test]
+fn jsonl_gives_one_line_per_article_in_input_order_with_the_json_summaries() {
+    let lines = stdout(&hedge(&["compare", "seeds/", "--format", "jsonl"]));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&hedge(&["compare", "seeds/", "--format", "json"]))).unwrap();
+    let objs: Vec<serde_json::Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(objs.len(), 5);
+    let files: Vec<&str> = objs.iter().map(|o| o["file"].as_str().unwrap()).collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "input order");
+    for o in &objs {
+        assert_eq!(o["type"], "article");
+        let a = json["articles"].as_array().unwrap().iter().find(|a| a["file"] == o["file"]).unwrap();
+        assert_eq!(a["summary"], o["summary"]);
+    }
+}
+
+#[test]
+fn analyze_jsonl_streams_every_sentence_then_the_article() {
+    let out = stdout(&hedge(&["analyze", "seeds/001_ecc43d926f07e1cb.txt", "--format", "jsonl"]));
+    let objs: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let (last, sentences) = objs.split_last().unwrap();
+    assert_eq!(last["type"], "article");
+    assert_eq!(last["summary"]["sentences"].as_u64().unwrap() as usize, sentences.len());
+    for (i, s) in sentences.iter().enumerate() {
+        assert_eq!(s["type"], "sentence");
+        assert_eq!(s["number"].as_u64().unwrap() as usize, i + 1);
+    }
+    assert!(sentences.iter().any(|s| s["label"] == "HEDGED"));
+}
