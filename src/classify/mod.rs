@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::{Category, Lexicon};
 use crate::matcher::MatchedSentence;
 use crate::segment::{Quote, SentenceKind, Segmented};
-use reading::{classify_reading, Reading, ReadingRules};
+use reading::{classify_reading_in, lower_words, Reading, ReadingRules};
 
 /// What a sentence does with the information it gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -192,14 +192,16 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
         let stext = &text[span.clone()];
         let (inside, total) = letters_inside(text, &span, &seg.quotes);
         let voice = if total > 0 && inside as f64 / total as f64 >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
+        // Lower-cased once per sentence for all its conditionals (not once per conditional).
+        let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
         let mut markers: Vec<MarkerHit> = m
             .hits
             .iter()
             .map(|h| {
                 let e = &lex.entries[h.entry as usize];
-                let in_quote = seg.quotes.iter().any(|q| q.inner.start <= h.span.start && h.span.end <= q.inner.end);
+                let in_quote = quote_at(&seg.quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
                 let reading = h.conditional.then(|| {
-                    classify_reading(text, &m.tokens, h.tokens.start, lex.morphology, rrules)
+                    classify_reading_in(text, &m.tokens, &words, h.tokens.start, lex.morphology, rrules)
                 });
                 let voice_ok = voice == Voice::Quoted || !in_quote;
                 let reading_ok = e.category != Category::Hedge || reading.is_none_or(Reading::is_hedge);
@@ -284,16 +286,34 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
     out
 }
 
+// Quotations are sorted and never overlap (see `segment::find_quotes`), so the lookups below
+// are binary searches and forward walks: scanning every quotation for every marker, letter or
+// sentence made big documents quadratic.
+
+/// The quotation whose inner text contains byte `at`, if any.
+fn quote_at(quotes: &[Quote], at: usize) -> Option<&Quote> {
+    let k = quotes.partition_point(|q| q.inner.end <= at);
+    quotes.get(k).filter(|q| q.inner.start <= at)
+}
+
+/// The quotations whose inner text overlaps `span`, in order.
+fn quotes_over<'q>(quotes: &'q [Quote], span: &Range<usize>) -> impl Iterator<Item = &'q Quote> {
+    let k = quotes.partition_point(|q| q.inner.end <= span.start);
+    let end = span.end;
+    quotes[k..].iter().take_while(move |q| q.inner.start < end)
+}
+
 /// Counts the letters of `span`, and those inside quotations.
 fn letters_inside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> (usize, usize) {
     let mut inside = 0;
     let mut total = 0;
-    let relevant: Vec<&Quote> = quotes.iter().filter(|q| q.inner.start < span.end && span.start < q.inner.end).collect();
+    let mut relevant = quotes_over(quotes, span).peekable();
     for (i, c) in text[span.clone()].char_indices() {
         if c.is_alphanumeric() {
             total += 1;
             let at = span.start + i;
-            if relevant.iter().any(|q| q.inner.start <= at && at < q.inner.end) {
+            while relevant.next_if(|q| q.inner.end <= at).is_some() {}
+            if relevant.peek().is_some_and(|q| q.inner.start <= at) {
                 inside += 1;
             }
         }
@@ -338,13 +358,16 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             continue;
         }
         let (start, end) = (out[i].start, out[i].end);
-        let Some(q) = seg.quotes.iter().find(|q| q.inner.start < end && start < q.inner.end) else { continue };
+        let Some(q) = quotes_over(&seg.quotes, &(start..end)).next() else { continue };
         // 1. The same sentence, outside the quotation.
+        let k = seg.quotes.partition_point(|q| q.span.end <= start);
+        let mut quotes = seg.quotes[k..].iter().peekable();
         let outside: String = text[start..end]
             .char_indices()
             .filter(|(k, _)| {
                 let at = start + k;
-                !seg.quotes.iter().any(|q| q.span.start <= at && at < q.span.end)
+                while quotes.next_if(|q| q.span.end <= at).is_some() {}
+                !quotes.peek().is_some_and(|q| q.span.start <= at)
             })
             .map(|(_, c)| c)
             .collect();
@@ -353,7 +376,8 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             continue;
         }
         // 2. The sentence before the quotation, ending with a colon.
-        let before = out[..i].iter().rev().find(|s| s.end <= q.span.start);
+        // Sentences are in order: those ending before the quotation are a prefix.
+        let before = out[..i].partition_point(|s| s.end <= q.span.start).checked_sub(1).map(|k| &out[k]);
         if let Some(b) = before {
             let t = b.text.trim_end();
             let introduces = t.ends_with(':') || (b.label == Label::Attributed && b.kind == SentenceKind::Heading);
@@ -365,7 +389,7 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             }
         }
         // 3. The sentence right after the quotation, starting in lower case.
-        if let Some(a) = out.iter().find(|s| s.start >= q.span.end) {
+        if let Some(a) = out.get(out.partition_point(|s| s.start < q.span.end)) {
             let gap = &text[q.span.end..a.start];
             if gap.trim().is_empty() && a.text.chars().next().is_some_and(|c| c.is_lowercase()) {
                 if let Some(s) = speaker_text(&a.text) {
