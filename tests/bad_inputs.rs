@@ -245,3 +245,65 @@ fn a_100_mb_file_with_no_punctuation_or_line_break() {
     // return of the quadratic time: each run takes well under a minute in the debug build.
     assert!(took.as_secs() < 300 && took_lower.as_secs() < 300, "took {took:?} and {took_lower:?}");
 }
+
+// ---- custom lexicons: a positioned message `file:line: …`, exit 1, nothing analysed -------
+
+const FAMILY: &str = "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"Mes marqueurs.\"\nweight = -10\n";
+
+fn marker(key: &str, rule: &str) -> String {
+    format!(
+        "\n[[marker]]\nkey = \"{key}\"\n{rule}\nexplain = \"Une explication pour les élèves.\"\nexamples = [\"Il paraît que le convoi est parti.\"]\ncounterexamples = [\"Le livre paraît demain.\"]\n"
+    )
+}
+
+/// Runs `analyze good.txt --lexicon BAD` and `lexicon check BAD`: both exit 1 with `expected`
+/// (which starts with `file:line: `) on stderr, and analyze prints no report.
+fn check_bad_lexicon(text: &str, expected: &str) {
+    let d = Dir::new();
+    let lex = d.write("perso.toml", text.as_bytes());
+    let o = hedge(&["analyze", &d.arg("good.txt"), "--lexicon", &lex]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o), format!("hedge: lexicon error: {lex}:{expected}\n"));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    let o = hedge(&["lexicon", "check", &lex]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("{lex}:{expected}")), "{}", stderr(&o));
+}
+
+#[test]
+fn a_custom_lexicon_with_a_toml_syntax_error() {
+    // A string not closed on line 8.
+    let text = format!("{FAMILY}{}", marker("il-parait", "patterns = [\"il paraît\"]")).replace("key = \"il-parait\"", "key = \"il-parait");
+    check_bad_lexicon(&text, "8: invalid basic string, expected `\"`");
+}
+
+#[test]
+fn a_custom_lexicon_with_an_unknown_category() {
+    let text = format!("{}{}", FAMILY.replace("hedge.perso", "opinion.perso"), marker("il-parait", "patterns = [\"il paraît\"]"));
+    check_bad_lexicon(&text, "1: family id \"opinion.perso\": unknown category \"opinion\" (expected attribution, hedge or booster)");
+}
+
+#[test]
+fn a_custom_lexicon_with_an_invalid_pattern() {
+    // Patterns are literal words; regular-expression syntax would silently never match.
+    let text = format!("{FAMILY}{}", marker("il-parait", "patterns = [\"il para(i|î)t\"]"));
+    check_bad_lexicon(
+        &text,
+        "7: marker \"il-parait\": patterns: \"il para(i|î)t\" is not literal words: '(' is regular-expression syntax (write each wording in full, e.g. [\"aurait\", \"auraient\"])",
+    );
+    // A pattern with no word at all.
+    let text = format!("{FAMILY}{}", marker("vide", "patterns = [\"« »\"]"));
+    check_bad_lexicon(&text, "7: marker \"vide\": every pattern needs at least one word");
+}
+
+#[test]
+fn a_custom_lexicon_with_a_duplicate_id() {
+    let text = format!("{FAMILY}{}{}", marker("il-parait", "patterns = [\"il paraît\"]"), marker("il-parait", "patterns = [\"paraît-il\"]"));
+    check_bad_lexicon(&text, "14: marker \"il-parait\": duplicate key (already defined in family hedge.perso)");
+}
+
+#[test]
+fn a_custom_lexicon_with_an_invalid_key() {
+    let text = format!("{FAMILY}{}", marker("BAD KEY", "forms = [\"paraît\"]"));
+    check_bad_lexicon(&text, "7: marker \"BAD KEY\": key must be lower-case ASCII letters, digits and '-'");
+}
