@@ -30,8 +30,7 @@ fn span_ok(text: &str, span: &Range<usize>, what: &str) -> Result<(), String> {
 /// Checks that `spans` tile `text` (see the module documentation).
 pub fn check_tiling<'a>(text: &str, spans: impl IntoIterator<Item = &'a Range<usize>>) -> Result<(), String> {
     let mut prev = 0;
-    let mut n = 0;
-    for span in spans {
+    for (n, span) in spans.into_iter().enumerate() {
         span_ok(text, span, "sentence")?;
         if span.start >= span.end {
             return Err(format!("sentence {n} {span:?} is empty"));
@@ -48,7 +47,6 @@ pub fn check_tiling<'a>(text: &str, spans: impl IntoIterator<Item = &'a Range<us
             return Err(format!("sentence {n} {span:?} {s:?} starts or ends with white space"));
         }
         prev = span.end;
-        n += 1;
     }
     let tail = &text[prev..];
     if !tail.chars().all(char::is_whitespace) {

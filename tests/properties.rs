@@ -174,12 +174,16 @@ proptest! {
 /// can fail).
 #[test]
 fn the_tiling_check_rejects_gaps_overlaps_and_untrimmed_spans() {
+    let tile = |text: &str, spans: &[(usize, usize)]| {
+        let spans: Vec<std::ops::Range<usize>> = spans.iter().map(|&(a, b)| a..b).collect();
+        check_tiling(text, &spans)
+    };
     let text = "Un. Deux.";
-    assert!(check_tiling(text, &[0..3, 4..9]).is_ok());
-    assert!(check_tiling(text, &[0..3]).unwrap_err().contains("after the last sentence"));
-    assert!(check_tiling(text, &[4..9]).unwrap_err().contains("belongs to no sentence"));
-    assert!(check_tiling(text, &[0..4, 4..9]).unwrap_err().contains("white space"));
-    assert!(check_tiling(text, &[0..5, 4..9]).unwrap_err().contains("overlaps"));
-    assert!(check_tiling("été", &[0..1, 1..5]).unwrap_err().contains("character boundaries"));
-    assert!(check_tiling(text, &[0..3, 4..10]).unwrap_err().contains("outside the text"));
+    assert!(tile(text, &[(0, 3), (4, 9)]).is_ok());
+    assert!(tile(text, &[(0, 3)]).unwrap_err().contains("after the last sentence"));
+    assert!(tile(text, &[(4, 9)]).unwrap_err().contains("belongs to no sentence"));
+    assert!(tile(text, &[(0, 4), (4, 9)]).unwrap_err().contains("white space"));
+    assert!(tile(text, &[(0, 5), (4, 9)]).unwrap_err().contains("overlaps"));
+    assert!(tile("été", &[(0, 1), (1, 5)]).unwrap_err().contains("character boundaries"));
+    assert!(tile(text, &[(0, 3), (4, 10)]).unwrap_err().contains("outside the text"));
 }
