@@ -8,8 +8,11 @@ use std::{env, fs, path::Path};
 mod morph_table;
 
 fn main() {
-    // Read at run time: `env!` would bake in the directory the build script was compiled in.
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("lexicons/fr");
+    // The manifest directory at run time, not `env!` (fixed when the build script is compiled):
+    // a build script compiled for another checkout sharing the target directory would
+    // otherwise embed that checkout's lexicons.
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("lexicons/fr");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("lexicons/fr exists")

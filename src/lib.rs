@@ -21,3 +21,4 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod token;
+pub mod invariants;

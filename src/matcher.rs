@@ -43,15 +43,21 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
     let mut hits: Vec<Hit> = Vec::new();
     let mut key = String::new();
     let mut lower = String::new();
+    // Hits are pushed in order of their first word, so the hits that can cover word `i` are at
+    // the end of `hits`: those starting at most `longest - 1` words before it. Looking only
+    // there (not at every hit of the sentence) keeps a sentence of millions of words linear.
+    let mut longest = 1;
     for (i, t) in tokens.iter().enumerate() {
+        let first_at_i = hits.len();
         let word = &text[t.span.clone()];
         token::fold_key(word, &mut key);
         if let Some(cands) = lex.by_first_word.get(key.as_str()) {
             for c in cands {
                 if let Some(n) = c.seq.matches_at(text, &tokens, i) {
                     let span = t.span.start..tokens[i + n - 1].span.end;
-                    if !hits.iter().any(|h| h.entry == c.entry && h.span == span) {
+                    if !hits[first_at_i..].iter().any(|h| h.entry == c.entry && h.span == span) {
                         hits.push(Hit { entry: c.entry, span, tokens: i..i + n, conditional: false });
+                        longest = longest.max(n);
                     }
                 }
             }
@@ -60,7 +66,8 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
             // A lexicon hit covering this word wins (e.g. `pourrait` as a modal, `il
             // semblerait`); a one-word hit keeps the information that it is a conditional.
             let mut claimed = false;
-            for h in hits.iter_mut().filter(|h| h.tokens.contains(&i)) {
+            let near = hits.iter_mut().rev().take_while(|h| h.tokens.start + longest > i);
+            for h in near.filter(|h| h.tokens.contains(&i)) {
                 h.conditional |= h.tokens.len() == 1;
                 claimed = true;
             }

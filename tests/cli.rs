@@ -158,65 +158,8 @@ fn stdin_is_read_with_a_dash() {
     assert_eq!(v["articles"][0]["sentences"][0]["label"], "ATTRIBUTED");
 }
 
-// ---- bad input ---------------------------------------------------------------------------
-
-#[test]
-fn a_missing_file_is_named_and_the_others_are_still_analysed() {
-    let o = hedge(&["compare", "nope.txt", SEED_001, "--format", "csv"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("nope.txt: no such file or directory"), "{}", stderr(&o));
-    assert_eq!(stdout(&o).lines().count(), 2, "the good file is still in the table");
-}
-
-#[test]
-fn empty_blank_and_binary_files_are_reported_and_windows_1252_is_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = |n: &str| dir.path().join(n).display().to_string();
-    fs::write(p("empty.txt"), b"").unwrap();
-    fs::write(p("blank.txt"), b" \n\n ").unwrap();
-    fs::write(p("bin.txt"), b"\x7fELF\0\0\x01").unwrap();
-    fs::write(p("latin1.txt"), b"Le caf\xe9 est ferm\xe9.").unwrap();
-    fs::write(p("good.txt"), "Le convoi aurait compté 50 camions.").unwrap();
-    let o = hedge(&["compare", &p("empty.txt"), &p("blank.txt"), &p("bin.txt"), &p("latin1.txt"), &p("good.txt"), "--format", "csv"]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
-    assert!(err.contains("empty.txt: empty file"), "{err}");
-    assert!(err.contains("blank.txt: contains only white space"), "{err}");
-    assert!(err.contains("bin.txt: binary file"), "{err}");
-    assert!(!err.contains("latin1.txt"), "Windows-1252 is detected, not an error: {err}");
-    assert_eq!(stdout(&o).lines().count(), 3, "latin1.txt and good.txt are analysed");
-    // Forcing UTF-8 on it names the file and the bad byte.
-    let o = hedge(&["analyze", &p("latin1.txt"), "--encoding", "utf-8"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("latin1.txt: not valid UTF-8 (first bad byte at offset 6)"), "{}", stderr(&o));
-    // In JSON the problems are listed too.
-    let o = hedge(&["compare", &p("empty.txt"), &p("good.txt"), "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(v["errors"][0]["message"], "empty file");
-}
-
-#[test]
-fn a_directory_without_text_files_is_reported() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("image.png"), b"\x89PNG").unwrap();
-    let o = hedge(&["compare", &dir.path().display().to_string()]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("directory has no text files"), "{}", stderr(&o));
-    assert!(!stderr(&o).contains("panicked"));
-}
-
-#[test]
-fn an_invalid_custom_lexicon_is_positioned_and_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("bad.toml");
-    fs::write(&bad, "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"x\"\n\n[[marker]]\nkey = \"BAD KEY\"\nforms = [\"x\"]\nexplain = \"x\"\nexamples = [\"x\"]\ncounterexamples = [\"y\"]\n").unwrap();
-    let o = hedge(&["analyze", SEED_001, "--lexicon", &bad.display().to_string()]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
-    assert!(err.contains("bad.toml:6: marker \"BAD KEY\": key must be"), "{err}");
-    let o = hedge(&["lexicon", "check", &bad.display().to_string()]);
-    assert_eq!(o.status.code(), Some(1));
-}
+// Bad input (missing, empty, blank, binary, invalid UTF-8, unreadable files, directories,
+// invalid lexicons): tests/bad_inputs.rs.
 
 #[test]
 fn lexicon_check_runs_the_examples_of_a_custom_file() {
@@ -260,4 +203,30 @@ fn help_has_examples() {
     assert!(stdout(&o).contains("hedge compare seeds/"));
     let o = hedge(&["compare", "--help"]);
     assert!(stdout(&o).contains("labels.tsv"));
+}
+#[test]
+fn empty_blank_and_binary_files_are_reported_and_windows_1252_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).display().to_string();
+    fs::write(p("empty.txt"), b"").unwrap();
+    fs::write(p("blank.txt"), b" \n\n ").unwrap();
+    fs::write(p("bin.txt"), b"\x7fELF\0\0\x01").unwrap();
+    fs::write(p("latin1.txt"), b"Le caf\xe9 est ferm\xe9.").unwrap();
+    fs::write(p("good.txt"), "Le convoi aurait compté 50 camions.").unwrap();
+    let o = hedge(&["compare", &p("empty.txt"), &p("blank.txt"), &p("bin.txt"), &p("latin1.txt"), &p("good.txt"), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("empty.txt: empty file"), "{err}");
+    assert!(err.contains("blank.txt: contains only white space"), "{err}");
+    assert!(err.contains("bin.txt: binary file"), "{err}");
+    assert!(!err.contains("latin1.txt"), "Windows-1252 is detected, not an error: {err}");
+    assert_eq!(stdout(&o).lines().count(), 3, "latin1.txt and good.txt are analysed");
+    // Forcing UTF-8 on it names the file and the bad byte.
+    let o = hedge(&["analyze", &p("latin1.txt"), "--encoding", "utf-8"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("latin1.txt: not valid UTF-8 (first bad byte at offset 6)"), "{}", stderr(&o));
+    // In JSON the problems are listed too.
+    let o = hedge(&["compare", &p("empty.txt"), &p("good.txt"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["errors"][0]["message"], "empty file");
 }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::segment::{Quote, SentenceKind, Segmented};
-use reading::{classify_reading, Reading, ReadingRules};
+use reading::{classify_reading_in, lower_words, Reading, ReadingRules};
 pub use scope::{apply_scope, Excluded, Include};
 use crate::extract::PartKind;
 
@@ -215,14 +215,16 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
         let mut self_speech = false;
         let (inside, total) = letters_inside(text, &span, &seg.quotes);
         let voice = if total > 0 && inside as f64 / total as f64 >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
+        // Lower-cased once per sentence for all its conditionals (not once per conditional).
+        let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
         let mut markers: Vec<MarkerHit> = m
             .hits
             .iter()
             .map(|h| {
                 let e = &lex.entries[h.entry as usize];
-                let in_quote = quotes_overlapping(&seg.quotes, &span).iter().any(|q| q.inner.start <= h.span.start && h.span.end <= q.inner.end);
+                let in_quote = quote_at(&seg.quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
                 let reading = h.conditional.then(|| {
-                    classify_reading(text, &m.tokens, h.tokens.start, lex.morphology, rrules)
+                    classify_reading_in(text, &m.tokens, &words, h.tokens.start, lex.morphology, rrules)
                 });
                 let voice_ok = voice == Voice::Quoted || !in_quote;
                 let reading_ok = e.category != Category::Hedge || reading.is_none_or(Reading::is_hedge);
@@ -359,24 +361,34 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
     false
 }
 
-/// The quotations whose inner text overlaps `span` (quotations are sorted and do not overlap,
-/// so this is a binary search, not a scan of the whole document's quotations).
-fn quotes_overlapping<'q>(quotes: &'q [Quote], span: &Range<usize>) -> &'q [Quote] {
-    let from = quotes.partition_point(|q| q.inner.end <= span.start);
-    let to = from + quotes[from..].partition_point(|q| q.inner.start < span.end);
-    &quotes[from..to]
+// Quotations are sorted and never overlap (see `segment::find_quotes`), so the lookups below
+// are binary searches and forward walks: scanning every quotation for every marker, letter or
+// sentence made big documents quadratic.
+
+/// The quotation whose inner text contains byte `at`, if any.
+fn quote_at(quotes: &[Quote], at: usize) -> Option<&Quote> {
+    let k = quotes.partition_point(|q| q.inner.end <= at);
+    quotes.get(k).filter(|q| q.inner.start <= at)
+}
+
+/// The quotations whose inner text overlaps `span`, in order.
+fn quotes_over<'q>(quotes: &'q [Quote], span: &Range<usize>) -> impl Iterator<Item = &'q Quote> {
+    let k = quotes.partition_point(|q| q.inner.end <= span.start);
+    let end = span.end;
+    quotes[k..].iter().take_while(move |q| q.inner.start < end)
 }
 
 /// Counts the letters of `span`, and those inside quotations.
 fn letters_inside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> (usize, usize) {
     let mut inside = 0;
     let mut total = 0;
-    let relevant = quotes_overlapping(quotes, span);
+    let mut relevant = quotes_over(quotes, span).peekable();
     for (i, c) in text[span.clone()].char_indices() {
         if c.is_alphanumeric() {
             total += 1;
             let at = span.start + i;
-            if relevant.iter().any(|q| q.inner.start <= at && at < q.inner.end) {
+            while relevant.next_if(|q| q.inner.end <= at).is_some() {}
+            if relevant.peek().is_some_and(|q| q.inner.start <= at) {
                 inside += 1;
             }
         }
@@ -421,19 +433,16 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             continue;
         }
         let (start, end) = (out[i].start, out[i].end);
-        let Some(q) = quotes_overlapping(&seg.quotes, &(start..end)).first() else { continue };
-        // Quotations whose marks or text lie in the sentence.
-        let near = {
-            let from = seg.quotes.partition_point(|q| q.span.end <= start);
-            let to = from + seg.quotes[from..].partition_point(|q| q.span.start < end);
-            &seg.quotes[from..to]
-        };
+        let Some(q) = quotes_over(&seg.quotes, &(start..end)).next() else { continue };
         // 1. The same sentence, outside the quotation.
+        let k = seg.quotes.partition_point(|q| q.span.end <= start);
+        let mut quotes = seg.quotes[k..].iter().peekable();
         let outside: String = text[start..end]
             .char_indices()
             .filter(|(k, _)| {
                 let at = start + k;
-                !near.iter().any(|q| q.span.start <= at && at < q.span.end)
+                while quotes.next_if(|q| q.span.end <= at).is_some() {}
+                !quotes.peek().is_some_and(|q| q.span.start <= at)
             })
             .map(|(_, c)| c)
             .collect();
@@ -442,7 +451,8 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             continue;
         }
         // 2. The sentence before the quotation, ending with a colon.
-        let before = out[..i].iter().rev().find(|s| s.end <= q.span.start);
+        // Sentences are in order: those ending before the quotation are a prefix.
+        let before = out[..i].partition_point(|s| s.end <= q.span.start).checked_sub(1).map(|k| &out[k]);
         if let Some(b) = before {
             let t = b.text.trim_end();
             let introduces = t.ends_with(':') || (b.label == Label::Attributed && b.kind == SentenceKind::Heading);
@@ -454,8 +464,7 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             }
         }
         // 3. The sentence right after the quotation, starting in lower case.
-        let after = out.partition_point(|s| s.start < q.span.end);
-        if let Some(a) = out.get(after) {
+        if let Some(a) = out.get(out.partition_point(|s| s.start < q.span.end)) {
             let gap = &text[q.span.end..a.start];
             if gap.trim().is_empty() && a.text.chars().next().is_some_and(|c| c.is_lowercase()) {
                 if let Some(s) = speaker_text(&a.text) {

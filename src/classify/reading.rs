@@ -304,8 +304,8 @@ enum Person {
 struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    /// Lower-case words of the sentence.
-    w: Vec<String>,
+    /// Lower-case words of the sentence (of the window around the verb, see [`WINDOW`]).
+    w: &'a [String],
     at: usize,
     morph: &'a Morphology,
     rules: &'a ReadingRules,
@@ -377,17 +377,48 @@ fn is_number(s: &str) -> bool {
     s.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Classifies the conditional word `tokens[at]` of a sentence (`text` is the whole document;
-/// the tokens are the words of one sentence, their spans index `text`).
-pub fn classify_reading(text: &str, tokens: &[Token], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
-    let w: Vec<String> = tokens
+/// Words looked at on each side of the conditional. The rules look for cues anywhere in the
+/// sentence (a si-clause, a source, a question mark), so their cost grows with its length;
+/// bounding the context keeps the cost per conditional bounded when a "sentence" has no
+/// punctuation for megabytes (a transcript, a dump), which was quadratic. Real sentences are
+/// shorter than this on each side (the longest of the readings gold has 119 words), so their
+/// readings do not change.
+pub const WINDOW: usize = 100;
+
+/// Lower-case words of a sentence's tokens, as [`classify_reading_in`] wants them.
+pub fn lower_words(text: &str, tokens: &[Token]) -> Vec<String> {
+    tokens
         .iter()
         .map(|t| {
             let mut l = String::new();
             token::lower_into(&text[t.span.clone()], &mut l);
             l
         })
-        .collect();
+        .collect()
+}
+
+/// Classifies the conditional word `tokens[at]` of a sentence (`text` is the whole document;
+/// the tokens are the words of one sentence, their spans index `text`).
+pub fn classify_reading(text: &str, tokens: &[Token], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
+    let lo = at.saturating_sub(WINDOW);
+    let hi = tokens.len().min(at + WINDOW + 1);
+    let words = lower_words(text, &tokens[lo..hi]);
+    classify_reading_in(text, &tokens[lo..hi], &words, at - lo, morph, rules)
+}
+
+/// [`classify_reading`] with the sentence's lower-case words computed once by the caller
+/// ([`lower_words`]; `words[i]` is the word of `tokens[i]`) for all its conditionals.
+pub fn classify_reading_in(
+    text: &str,
+    tokens: &[Token],
+    words: &[String],
+    at: usize,
+    morph: &Morphology,
+    rules: &ReadingRules,
+) -> Reading {
+    let lo = at.saturating_sub(WINDOW);
+    let hi = tokens.len().min(at + WINDOW + 1);
+    let (tokens, w, at) = (&tokens[lo..hi], &words[lo..hi], at - lo);
     let form = w[at].clone();
     let lemma = morph.conditional_lemma(&form).unwrap_or("").to_string();
     let mut c = Ctx {

@@ -72,7 +72,9 @@ pub struct ExtractError(pub String);
 
 /// Builds a plain-text document from decoded text (UTF-8, built-in part and language rules).
 pub fn extract(label: &str, name: &str, text: String) -> Document {
-    extract_as(label, name, text, Format::Text, "UTF-8").expect("plain text always gives a document")
+    let (text, renormalised) = normalise(text);
+    let blocks = plain_blocks(&text);
+    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks)
 }
 
 /// Builds a document from decoded text read as `format`.
@@ -103,9 +105,22 @@ pub fn extract_as(label: &str, name: &str, text: String, format: Format, encodin
     if text.trim().is_empty() {
         return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
     }
+    Ok(document(label, name, text, renormalised, format, encoding, blocks))
+}
+
+/// Finds the parts and languages of an extracted text.
+fn document(
+    label: &str,
+    name: &str,
+    text: String,
+    renormalised: bool,
+    format: Format,
+    encoding: &'static str,
+    blocks: Vec<Block>,
+) -> Document {
     let parts = parts::find_parts(&text, &blocks, PartRules::embedded());
     let languages = language::find_languages(&text, &blocks, LanguageRules::embedded());
-    Ok(Document {
+    Document {
         label: label.to_string(),
         name: name.to_string(),
         text,
@@ -115,7 +130,7 @@ pub fn extract_as(label: &str, name: &str, text: String, format: Format, encodin
         blocks,
         parts,
         languages,
-    })
+    }
 }
 
 /// Plain text: every non-blank line is a paragraph block.

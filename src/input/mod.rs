@@ -291,12 +291,14 @@ pub fn decode_with(name: &str, bytes: &[u8], forced: Option<&'static encoding_rs
         match std::str::from_utf8(body) {
             Ok(s) => s.to_string(),
             Err(e) => {
+                let advice = if from == EncodingFrom::Bom {
+                    "its byte-order mark says UTF-8: save the file as UTF-8, or give its real encoding with --encoding"
+                } else {
+                    "drop --encoding to let hedge guess, or name the file's encoding"
+                };
                 return Err(InputProblem::new(
                     name,
-                    format!(
-                        "not valid UTF-8 (first bad byte at offset {}); drop --encoding to let hedge guess, or name the file's encoding",
-                        e.valid_up_to() + (bytes.len() - body.len())
-                    ),
+                    format!("not valid UTF-8 (first bad byte at offset {}); {advice}", e.valid_up_to() + (bytes.len() - body.len())),
                 ))
             }
         }

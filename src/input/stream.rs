@@ -153,7 +153,9 @@ impl Input {
         if self.started && self.eof && self.buf.is_empty() {
             return None;
         }
-        if let Err(e) = self.fill(hard_limit(self.chunk)) {
+        // A few bytes past the limit, so that a cut at the limit can see whether it would split
+        // a UTF-8 character.
+        if let Err(e) = self.fill(hard_limit(self.chunk) + 4) {
             return Some(Err(e));
         }
         let first = !self.started;

@@ -221,6 +221,16 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
         if entries.iter().any(|x| x.key == m.key) {
             return Err(e(format!("duplicate key (already defined in family {})", family.id)));
         }
+        let literal = (m.patterns.iter().flatten().map(|p| ("patterns", p)))
+            .chain(m.forms.iter().flatten().map(|p| ("forms", p)))
+            .chain(m.exceptions.iter().map(|p| ("exceptions", p)));
+        for (field, p) in literal {
+            if let Some(c) = p.chars().find(|c| REGEX_SYNTAX.contains(c)) {
+                return Err(e(format!(
+                    "{field}: {p:?} is not literal words: {c:?} is regular-expression syntax (write each wording in full, e.g. [\"aurait\", \"auraient\"])"
+                )));
+            }
+        }
         let rule = match (&m.patterns, &m.lemmas, &m.forms, &m.morphology) {
             (Some(p), None, None, None) => {
                 if p.is_empty() || p.iter().any(|s| token::tokenize(s, 0).is_empty()) {
@@ -290,6 +300,10 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
     }
     Ok((family, entries))
 }
+
+/// Characters of regular-expression syntax. Patterns are literal words: such a character would
+/// silently never match (it is compared as text), so it is refused with a message instead.
+const REGEX_SYNTAX: &[char] = &['\\', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '^', '$'];
 
 fn valid_key(k: &str) -> bool {
     !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
