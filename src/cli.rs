@@ -216,6 +216,24 @@ pub enum EvalCommand {
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Score hedge against sentence labels of your own (JSONL; format in docs/GOLD.md):
+    /// accuracy, per-label P/R/F1, macro-F1, confusion matrix.
+    #[command(after_help = "Example:\n  hedge eval gold tests/data/gold/seeds-sample.jsonl --verbose\n\n\
+One line per sentence: {\"file\": \"article.txt\", \"text\": \"Selon l'AFP, …\", \"label\": \"ATTRIBUTED\"}\n\
+(or \"start\"/\"end\" byte offsets instead of \"text\"; optional \"flags\": [\"quoted\"|\"excluded\"]).\n\
+Labels: ATTRIBUTED, HEDGED, BOOSTED, ASSERTED, NONE. Files are relative to the JSONL file.")]
+    Gold {
+        #[arg(value_name = "FILE.jsonl")]
+        file: PathBuf,
+        /// List every disagreement with its sentence.
+        #[arg(long)]
+        verbose: bool,
+        /// Add or override lexicon entries (as for analyze/compare).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
     /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
     /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
     #[command(after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\

@@ -23,7 +23,7 @@ pub use scope::{apply_scope, Excluded, Include};
 use crate::extract::PartKind;
 
 /// What a sentence does with the information it gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Label {
     /// Credits a source (selon X, a déclaré Y).
@@ -50,6 +50,8 @@ impl Label {
     }
     /// The four claim labels, in order of precedence.
     pub const CLAIMS: [Label; 4] = [Label::Attributed, Label::Hedged, Label::Boosted, Label::Asserted];
+    /// Every label, NONE last.
+    pub const ALL: [Label; 5] = [Label::Attributed, Label::Hedged, Label::Boosted, Label::Asserted, Label::None];
 }
 
 /// Whose voice a sentence is in.

@@ -1,0 +1,81 @@
+//! `hedge eval gold`: scoring against sentence labels of one's own (format in docs/GOLD.md).
+
+mod common;
+use common::*;
+
+use hedge::classify::Label;
+use hedge::eval::gold::eval_gold;
+use hedge::lexicon::Lexicon;
+
+#[test]
+fn the_sample_annotation_of_seed_001_is_scored_and_reaches_the_floor() {
+    let path = root().join("tests/data/gold/seeds-sample.jsonl");
+    let lex = Lexicon::embedded().unwrap();
+    let r = eval_gold(&path, &lex).unwrap();
+    // Every line of the file is one gold sentence, and the supports are the file's labels.
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(r.n, lines.len());
+    assert_eq!(r.confusion.iter().flatten().sum::<usize>(), r.n);
+    for s in &r.per_label {
+        let in_file = lines.iter().filter(|l| l["label"] == s.label.as_str()).count();
+        assert_eq!(s.support, in_file, "{:?}", s.label);
+    }
+    // Floors (the figures are in docs/ACCURACY.md).
+    assert!(r.accuracy >= 0.85 && r.macro_f1 >= 0.80, "accuracy {} macro-F1 {}", r.accuracy, r.macro_f1);
+}
+
+#[test]
+fn scores_are_computed_from_the_confusion_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Selon l'AFP, le convoi est parti de Raqqa.\n\nLe convoi aurait compté 50 camions.\n\nLe convoi est arrivé hier soir à Deir ez-Zor.\n",
+    )
+    .unwrap();
+    let text = "Le convoi aurait compté 50 camions.";
+    let start = "Selon l'AFP, le convoi est parti de Raqqa.\n\n".len();
+    let gold = [
+        r#"{"file": "a.txt", "text": "Selon l'AFP, le convoi est parti de Raqqa.", "label": "ATTRIBUTED"}"#.to_string(),
+        format!(r#"{{"file": "a.txt", "start": {start}, "end": {}, "label": "HEDGED", "note": "by offsets"}}"#, start + text.len()),
+        // A deliberate disagreement: hedge says ASSERTED.
+        r#"{"file": "a.txt", "text": "Le convoi est arrivé hier soir à Deir ez-Zor.", "label": "HEDGED", "flags": ["mine"]}"#.to_string(),
+    ];
+    let g = dir.path().join("gold.jsonl");
+    std::fs::write(&g, gold.join("\n")).unwrap();
+    let r = eval_gold(&g, &Lexicon::embedded().unwrap()).unwrap();
+    assert_eq!((r.n, r.files), (3, 1));
+    assert!((r.accuracy - 2.0 / 3.0).abs() < 1e-9);
+    let hedged = r.per_label.iter().find(|s| s.label == Label::Hedged).unwrap();
+    assert_eq!((hedged.support, hedged.predicted), (2, 1));
+    assert!((hedged.precision - 1.0).abs() < 1e-9 && (hedged.recall - 0.5).abs() < 1e-9);
+    let asserted = r.per_label.iter().find(|s| s.label == Label::Asserted).unwrap();
+    assert_eq!((asserted.support, asserted.predicted, asserted.precision), (0, 1, 0.0));
+    // Macro-F1 over the labels present in the gold only (ATTRIBUTED 1.0, HEDGED 2/3).
+    assert!((r.macro_f1 - (1.0 + 2.0 / 3.0) / 2.0).abs() < 1e-9, "{}", r.macro_f1);
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!((r.errors[0].line, r.errors[0].gold, r.errors[0].predicted), (3, Label::Hedged, Label::Asserted));
+    assert!(r.render(true).contains("line 3"));
+}
+
+#[test]
+fn a_bad_gold_line_is_named_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Le convoi est parti de Raqqa hier soir.\n").unwrap();
+    let g = dir.path().join("gold.jsonl");
+    for (line, expected) in [
+        (r#"{"file": "a.txt", "text": "Une phrase absente.", "label": "ASSERTED"}"#, "sentence not found in a.txt"),
+        (r#"{"file": "a.txt", "text": "Le convoi", "start": 0, "end": 3, "label": "ASSERTED"}"#, "not both"),
+        (r#"{"file": "a.txt", "text": "Le convoi", "label": "CERTAIN"}"#, "unknown variant"),
+        (r#"{"file": "absent.txt", "text": "Le convoi", "label": "ASSERTED"}"#, "absent.txt"),
+        (r#"{"file": "a.txt", "start": 5, "end": 500, "label": "ASSERTED"}"#, "not inside the text"),
+    ] {
+        std::fs::write(&g, format!("\n{line}\n")).unwrap();
+        let e = eval_gold(&g, &Lexicon::embedded().unwrap()).unwrap_err();
+        assert!(e.contains("gold.jsonl:2:") && e.contains(expected), "{e}");
+    }
+    // And on the command line: exit 1 and the message.
+    let o = hedge(&["eval", "gold", g.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("gold.jsonl:2:"), "{}", stderr(&o));
+}
