@@ -12,7 +12,7 @@ use crate::input::{self, Format, InputProblem};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::pipeline::{analyze_inputs, Event, ReadOptions, RunOptions};
 use crate::progress::Progress;
-use crate::report::{self, Article, InputError, MarkerInfo, Render, Report, Scoring, Style};
+use crate::report::{self, Article, InputError, Render, Report, Scoring, Style};
 
 /// The terminal facts `run` needs to decide on colour.
 #[derive(Debug, Clone, Copy)]
@@ -235,16 +235,10 @@ fn build_report(
     // When sentences are dropped (compare), keep only the markers named by top markers.
     let mut markers = BTreeMap::new();
     let mut add = |id: &str| {
-        if let Some(e) = lex.entry(id) {
-            let f = lex.family_of(e);
-            markers.entry(id.to_string()).or_insert_with(|| MarkerInfo {
-                category: e.category,
-                family: f.id.clone(),
-                family_label: f.label.clone(),
-                grade: e.grade.clone(),
-                weight: e.weight,
-                explain: e.explain.clone(),
-            });
+        if !markers.contains_key(id) {
+            if let Some(info) = crate::pipeline::marker_info(lex, id) {
+                markers.insert(id.to_string(), info);
+            }
         }
     };
     for a in &articles {

@@ -24,21 +24,24 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut markers = BTreeMap::new();
     for m in a.sentences.iter().flat_map(|s| &s.markers) {
-        let e = lexicon().entry(&m.id).expect("a marker id names a lexicon entry");
-        let f = lexicon().family_of(e);
-        markers.entry(m.id.clone()).or_insert_with(|| report::MarkerInfo {
-            category: e.category,
-            family: f.id.clone(),
-            family_label: f.label.clone(),
-            grade: e.grade.clone(),
-            weight: e.weight,
-            explain: e.explain.clone(),
-        });
+        let info = hedge::pipeline::marker_info(lexicon(), &m.id).expect("a marker id names a lexicon entry");
+        markers.entry(m.id.clone()).or_insert(info);
     }
     let r = report::Report {
         schema: report::SCHEMA,
         scoring: report::Scoring { base: BTreeMap::new(), formula: report::FORMULA },
-        articles: vec![report::Article { label: doc.label.clone(), file: doc.name.clone(), summary: a.summary, sentences: a.sentences }],
+        included_parts: Vec::new(),
+        articles: vec![report::Article {
+            label: doc.label.clone(),
+            file: doc.name.clone(),
+            format: doc.format,
+            encoding: doc.encoding.to_string(),
+            summary: a.summary,
+            sentences: a.sentences,
+            parts: doc.parts.clone(),
+            languages: doc.languages.clone(),
+            text: Some(doc.text.clone()),
+        }],
         markers,
         errors: Vec::new(),
     };
