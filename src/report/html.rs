@@ -642,7 +642,7 @@ impl Html {
         let _ = write!(h, "<th scope=\"col\" class=\"bar\"><span class=\"bar-title\">{}</span><span class=\"bar-keys\">", esc(ui.col_bar));
         for l in Label::CLAIMS {
             let key = format!(
-                "<svg width=\"22\" height=\"16\" aria-hidden=\"true\"><rect class=\"seg-{}\" width=\"22\" height=\"16\"/></svg> <span aria-hidden=\"true\">{}</span> {}",
+                "<svg width=\"16\" height=\"16\" aria-hidden=\"true\"><rect class=\"seg-{}\" width=\"16\" height=\"16\"/></svg> <span aria-hidden=\"true\">{}</span> {}",
                 label_class(l),
                 label_symbol(l),
                 esc(self.lang.share(l))
