@@ -704,7 +704,10 @@ impl Html {
             out.push(format!("{} {}{sep}{}", s.excluded, ui.out_score, by.join(", ")));
         }
         if s.not_analysed > 0 {
-            let by: Vec<String> = s.languages.iter().map(|(k, n)| format!("{n} {}", l.in_language(k, k))).collect();
+            let by: Vec<String> = match s.languages.iter().collect::<Vec<_>>()[..] {
+                [(k, _)] => vec![l.in_language(k, k)],
+                ref many => many.iter().map(|(k, n)| format!("{n} {}", l.in_language(k, k))).collect(),
+            };
             let word = if l == Lang::Fr && s.not_analysed > 1 { "non analysées" } else { ui.not_analysed };
             out.push(format!("{} {word} ({})", s.not_analysed, by.join(", ")));
         }
