@@ -137,6 +137,7 @@ struct Ui {
     include_hint: &'static str,
     would_be: &'static str,
     detected: &'static str,
+    same_reason: &'static str,
     lang_tip: &'static str,
     confidence: &'static str,
     counted_include: &'static str,
@@ -211,6 +212,7 @@ const FR: Ui = Ui {
     include_hint: "Elle ne compte pas dans le score du média. Pour la compter : hedge … --include",
     would_be: "Étiquette si on la comptait",
     detected: "Langue reconnue",
+    same_reason: "même raison",
     lang_tip: "Le lexique de hedge est français : il ne sait pas lire cette phrase, qui n'est pas analysée et ne compte pas dans le score.",
     confidence: "confiance",
     counted_include: "comptée (--include)",
@@ -285,6 +287,7 @@ const EN: Ui = Ui {
     include_hint: "It does not count in the outlet's score. To count it: hedge … --include",
     would_be: "Label if it were counted",
     detected: "Language detected",
+    same_reason: "same reason",
     lang_tip: "hedge's lexicon is French: it cannot read this sentence, which is not analysed and does not count in the score.",
     confidence: "confidence",
     counted_include: "counted (--include)",
@@ -812,13 +815,17 @@ impl Html {
             esc(ui.th_label),
             esc(ui.th_who)
         );
+        let mut prev: Option<&Excluded> = None;
         for sen in &a.sentences {
-            self.sentence(report, &id, sen, h);
+            self.sentence(report, &id, sen, prev, h);
+            prev = sen.excluded.as_ref();
         }
         h.push_str("</tbody>\n</table>\n</article>\n");
     }
 
-    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, h: &mut String) {
+    /// One sentence row. `prev` is why the sentence before it was left out, if it was: the key
+    /// gives a reason once per run of sentences left out for the same reason.
+    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, prev: Option<&Excluded>, h: &mut String) {
         let ui = self.lang.ui();
         let l = self.lang;
         let voice = if s.voice == Voice::Quoted { "quoted" } else { "own" };
@@ -861,7 +868,8 @@ impl Html {
             // On the worksheet too: the row is marked, with no room to answer.
             let _ = write!(h, "<span class=\"who-out\">{}</span>", esc(&l.out_tag(e)));
             if self.answers {
-                let _ = write!(h, "<span class=\"key\">{}</span>", esc(&self.out_reason(e)));
+                let reason = if prev == Some(e) { ui.same_reason.to_string() } else { self.out_reason(e) };
+                let _ = write!(h, "<span class=\"key\">{}</span>", esc(&reason));
             }
         } else if self.answers {
             let _ = write!(h, "<span class=\"key\">{}</span>", esc(&self.who(s)));
