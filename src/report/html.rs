@@ -431,7 +431,7 @@ impl Lang {
         }
     }
 
-    /// A part of the page in the plural, for counts (`16 commentaires de lecteurs`).
+    /// A part of the page in the plural, for counts (`commentaires de lecteurs 16`).
     fn part_plural(self, part: PartKind) -> &'static str {
         match (self, part) {
             (Lang::Fr, PartKind::Byline) => "signature et date",
@@ -695,15 +695,15 @@ impl Html {
         c
     }
 
-    /// Left-out sentences of an article, in words: `30 hors score : 16 commentaires de
-    /// lecteurs, 13 texte de service, 1 signature et date · 9 non analysées (en anglais)`.
+    /// Left-out sentences of an article, in words: `30 hors score : signature et date 1, texte
+    /// de service 13, commentaires de lecteurs 16 · 9 non analysées (en anglais)`.
     fn left_out_words(&self, s: &ArticleSummary) -> String {
         let ui = self.lang.ui();
         let l = self.lang;
         let sep = if l == Lang::Fr { " : " } else { ": " };
         let mut out = Vec::new();
         if s.excluded > 0 {
-            let by: Vec<String> = s.excluded_parts.iter().map(|(k, n)| format!("{n} {}", l.part_plural(*k))).collect();
+            let by: Vec<String> = s.excluded_parts.iter().map(|(k, n)| format!("{} {n}", l.part_plural(*k))).collect();
             out.push(format!("{} {}{sep}{}", s.excluded, ui.out_score, by.join(", ")));
         }
         if s.not_analysed > 0 {
