@@ -51,7 +51,7 @@
     var h = doc.createElement("h3");
     h.textContent = a.label;
     pane.appendChild(h);
-    each(src.querySelectorAll(".figures, .article-bar, table.sentences"), function (n) {
+    each(src.querySelectorAll(".figures, .figures-out, .article-bar, table.sentences"), function (n) {
       var c = n.cloneNode(true);
       each(c.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
       pane.appendChild(c);
