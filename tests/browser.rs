@@ -201,6 +201,13 @@ fn seeds_report_renders_without_console_errors_one_bar_per_article_and_a_screens
     let articles = between(dom, "<section id=\"articles\"", "</section>");
     assert_eq!(articles.matches("<article ").count(), n);
     assert!(articles.contains("<td class=\"n\">22</td>"), "sentence 22 of seed 001 is numbered");
+    // Every sentence left out of the score (page parts, other languages) carries a focusable tag
+    // with its explanation, and the side-by-side view keeps them.
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&hedge(&["compare", "seeds/", "--format", "json"]))).unwrap();
+    let left_out: u64 = json["articles"].as_array().unwrap().iter().map(|a| a["summary"]["excluded"].as_u64().unwrap() + a["summary"]["not_analysed"].as_u64().unwrap()).sum();
+    assert!(left_out > 0);
+    assert_eq!(articles.matches("<span class=\"out-tag\" tabindex=\"0\">").count() as u64, left_out, "left-out tags");
+    assert!(side.contains(" s-out "), "left-out rows in the side-by-side view");
 
     // A screenshot of the real page, the size asked for.
     let shot = dir.path().join("report.png");
@@ -269,10 +276,16 @@ fn print_media_gives_a_black_and_white_worksheet_and_with_answers_the_key() {
     for absent in ["Survolez", "Légende", "Corrigé", "Le média, seul", "prudente", "attribuée", "assertivité"] {
         assert!(!sheet.contains(absent), "worksheet shows {absent:?}:\n{sheet}");
     }
+    // Its left-out sentences (seed 001's byline) are printed, marked, without their reason.
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat(&sheet).contains("22 TF1 Info signature — hors score"), "byline marked:\n{sheet}");
+    assert!(!flat(&sheet).contains("qui a écrit l'article"), "no reason on the worksheet");
     let key = text_of(&write_report(dir.path(), "key.html", &["analyze", seed, "--answers"]), "key.pdf");
     for present in ["Corrigé", "Qui parle ?", "Le média, avec prudence", "Le média, seul", "prudente", "attribuée"] {
         assert!(key.contains(present), "key lacks {present:?}:\n{key}");
     }
+    // The key gives the reason a sentence is left out (the rule's explanation, from the data).
+    assert!(flat(&key).contains("La signature : qui a écrit"), "reason in the key:\n{key}");
 }
 
 #[test]

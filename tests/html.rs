@@ -43,7 +43,11 @@ fn analyze_html_shows_each_marker_with_its_explanation_and_reading() {
     // Overlapping markers share one highlight; each keeps its own explanation.
     assert!(html.matches("<mark class=\"m ").count() <= markers);
     assert!(html.matches("<mark class=\"m ").count() >= markers * 3 / 4, "markers highlighted");
-    assert_eq!(html.matches("<span class=\"tip-head\">").count(), markers, "every marker explained");
+    assert_eq!(html.matches("<span class=\"tip-head\"><span class=\"badge").count(), markers, "every marker explained");
+    // Every left-out sentence (seed 001: its byline) has its own explanation, after the markers'.
+    let left_out = json["articles"][0]["sentences"].as_array().unwrap().iter().filter(|s| !s["excluded"].is_null()).count();
+    assert!(left_out > 0);
+    assert_eq!(html.matches("<span class=\"tip-head\"><strong>").count(), left_out, "every left-out sentence explained");
     // Sentence 8 of seed 001: "Selon eux, les commandants jihadistes auraient négocié…".
     assert!(html.contains("Conditionnel : ouï-dire</strong>"));
     assert!(html.contains("« Selon X » attribue l&#39;information à X"), "the lexicon's French explanation of selon");
@@ -68,4 +72,115 @@ fn answers_and_ui_need_html() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains("--html"), "{}", stderr(&o));
     }
+}
+
+/// The `<tr>` of sentence `n` of the first article in `html`, up to its end.
+fn row(html: &str, n: u64) -> &str {
+    let start = format!("<tr id=\"a1-s{n}\"");
+    let i = html.find(&start).unwrap_or_else(|| panic!("no row for sentence {n}"));
+    let rest = &html[i..];
+    &rest[..rest.find("</tr>").unwrap()]
+}
+
+/// `hedge analyze FILE --format json`: the article's sentences.
+fn sentences_json(file: &str) -> Vec<serde_json::Value> {
+    let json: serde_json::Value = serde_json::from_str(&stdout(&hedge(&["analyze", file, "--format", "json"]))).unwrap();
+    json["articles"][0]["sentences"].as_array().unwrap().clone()
+}
+
+fn analyze_html(file: &str, extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("a.html");
+    let mut args = vec!["analyze", file, "--html", page.to_str().unwrap()];
+    args.extend(extra);
+    let o = hedge(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::read_to_string(&page).unwrap()
+}
+
+#[test]
+fn reader_comments_of_seed_002_are_marked_as_left_out_with_their_reason() {
+    let file = "seeds/002_46bc0d5bcb7e6a9c.txt";
+    let sentences = sentences_json(file);
+    let comments: Vec<&serde_json::Value> = sentences.iter().filter(|s| s["excluded"]["part"] == "comments").collect();
+    assert!(comments.len() >= 10, "seed 002 ends with reader comments: {}", comments.len());
+    let html = analyze_html(file, &[]);
+    for s in &comments {
+        let r = row(&html, s["number"].as_u64().unwrap());
+        assert!(r.contains(" s-out out-part\""), "comment row not set apart: {r}");
+        assert!(r.contains("commentaire de lecteur — hors score"), "{r}");
+        // The rule and its explanation are in the row's tooltip.
+        assert!(r.contains("<code>parts.comments</code>") && r.contains(&html_escape(s["excluded"]["explain"].as_str().unwrap())), "{r}");
+        assert!(!r.contains("class=\"key\""), "no key on the worksheet");
+    }
+    // The other parts have their own tags: the donation appeal and the signature.
+    let tag_of = |rule: &str| sentences.iter().find(|s| s["excluded"]["rule"] == rule).map(|s| row(&html, s["number"].as_u64().unwrap()));
+    assert!(tag_of("parts.donation").unwrap().contains("appel aux dons — hors score"));
+    assert!(tag_of("parts.signature").unwrap().contains("signature — hors score"));
+    // A sentence that counts is not set apart, and every left-out one is.
+    let left_out = sentences.iter().filter(|s| !s["excluded"].is_null()).count();
+    assert_eq!(html.matches(" s-out ").count(), left_out);
+    assert!(!row(&html, 1).contains("s-out"));
+    let key = analyze_html(file, &["--answers"]);
+    // The teacher's key says why: in full on the first comment, then "same reason" for the run.
+    let r = row(&key, comments[0]["number"].as_u64().unwrap());
+    assert!(r.contains(&format!("<span class=\"key\">{}</span>", html_escape(comments[0]["excluded"]["explain"].as_str().unwrap()))), "{r}");
+    assert!(row(&key, comments[3]["number"].as_u64().unwrap()).contains("<span class=\"key\">même raison</span>"));
+}
+
+#[test]
+fn english_passages_of_seed_004_are_not_analysed_and_the_title_is_marked() {
+    let file = "seeds/004_2850dcacc519e1fe.txt";
+    let sentences = sentences_json(file);
+    let english: Vec<&serde_json::Value> = sentences.iter().filter(|s| s["excluded"]["language"] == "eng").collect();
+    assert!(!english.is_empty());
+    let html = analyze_html(file, &[]);
+    for s in &english {
+        let r = row(&html, s["number"].as_u64().unwrap());
+        assert!(r.contains(" s-out out-lang\"") && r.contains("en anglais — non analysée"), "{r}");
+        assert!(!r.contains("<mark"), "no marker in a sentence that is not analysed: {r}");
+    }
+    let title = sentences.iter().find(|s| s["part"] == "title").expect("seed 004 has a title");
+    let r = row(&html, title["number"].as_u64().unwrap());
+    assert!(r.contains("part-title") && r.contains(">titre</span>") && !r.contains("s-out"), "{r}");
+    // In English.
+    let en = analyze_html(file, &["--ui", "en"]);
+    assert!(row(&en, english[0]["number"].as_u64().unwrap()).contains("in English — not analysed"));
+    assert!(row(&en, title["number"].as_u64().unwrap()).contains(">title</span>"));
+    let byline = sentences.iter().find(|s| s["excluded"]["part"] == "byline").unwrap();
+    assert!(row(&en, byline["number"].as_u64().unwrap()).contains("— out of the score"));
+}
+
+#[test]
+fn summary_left_out_column_matches_the_terminal_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let o = hedge(&["compare", "seeds/", "--html", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let table = stdout(&o);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&hedge(&["compare", "seeds/", "--format", "json"]))).unwrap();
+    for (i, a) in json["articles"].as_array().unwrap().iter().enumerate() {
+        let s = &a["summary"];
+        let excluded = s["excluded"].as_u64().unwrap();
+        let langs = s["languages"].as_object().unwrap();
+        // The terminal's cell: `30`, or `37 + 9 eng`.
+        let mut terminal = excluded.to_string();
+        let mut page_cell = excluded.to_string();
+        for (code, n) in langs {
+            terminal.push_str(&format!(" + {n} {code}"));
+            assert_eq!(code, "eng", "only English in the seeds");
+            page_cell.push_str(&format!("<span class=\"out-lang\"> + {n} en anglais</span>"));
+        }
+        assert!(table.contains(&format!(" {terminal} ┆")), "terminal cell {terminal:?} not in:\n{table}");
+        let tr_start = html.find(&format!("<tr data-article=\"a{}\"", i + 1)).unwrap();
+        let tr = &html[tr_start..tr_start + html[tr_start..].find("</tr>").unwrap()];
+        assert!(tr.contains(&format!("<td class=\"out\">{page_cell}</td>")), "{tr}");
+        assert!(tr.contains(&format!("data-k-out=\"{}\"", excluded + s["not_analysed"].as_u64().unwrap())));
+    }
+    assert!(html.contains("<span class=\"out-lang\"> + 9 en anglais</span>"), "seed 004's English passages are counted");
+}
+
+fn html_escape(s: &str) -> String {
+    hedge::report::html::esc(s)
 }

@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::{short_id, Article, MarkerInfo, Render, Report, Style};
 use crate::aggregate::ArticleSummary;
 use crate::classify::reading::Reading;
-use crate::classify::{Label, MarkerHit, NotClaim, SentenceScore, Voice};
+use crate::classify::{Excluded, Label, MarkerHit, NotClaim, SentenceScore, Voice};
+use crate::extract::PartKind;
 use crate::lexicon::Category;
 
 const CSS: &str = include_str!("html/style.css");
@@ -86,6 +87,7 @@ struct Ui {
     col_score: &'static str,
     col_quoted: &'static str,
     col_claims: &'static str,
+    col_out: &'static str,
     no_claim: &'static str,
     legend: &'static str,
     legend_help: &'static str,
@@ -128,6 +130,19 @@ struct Ui {
     worksheet_names: &'static str,
     worksheet_help: &'static str,
     key: &'static str,
+    out_score: &'static str,
+    not_analysed: &'static str,
+    out_help: &'static str,
+    lang_help: &'static str,
+    include_hint: &'static str,
+    would_be: &'static str,
+    detected: &'static str,
+    same_reason: &'static str,
+    lang_tip: &'static str,
+    confidence: &'static str,
+    counted_include: &'static str,
+    title_tag: &'static str,
+    title_help: &'static str,
     errors: &'static str,
     footer: &'static str,
 }
@@ -139,7 +154,7 @@ const FR: Ui = Ui {
     skip: "Aller au résumé",
     nav: "Sommaire",
     summary: "Résumé",
-    summary_help: "Les parts sont calculées sur les affirmations du média lui-même. Assertivité : de 0 (tout est attribué ou prudent) à 100 (tout est affirmé ou appuyé). % citées : affirmations entre guillemets, laissées hors du score.",
+    summary_help: "Les parts sont calculées sur les affirmations du média lui-même. Assertivité : de 0 (tout est attribué ou prudent) à 100 (tout est affirmé ou appuyé). % citées : affirmations entre guillemets, laissées hors du score. Hors score : signature, texte de service (dons, copyright, partage), commentaires de lecteurs ; + phrases dans une autre langue.",
     sort_help: "Cliquez sur un titre de colonne pour trier.",
     col_rank: "Rang",
     col_article: "Article",
@@ -147,6 +162,7 @@ const FR: Ui = Ui {
     col_score: "Assertivité",
     col_quoted: "% citées",
     col_claims: "Affirmations",
+    col_out: "Hors score",
     no_claim: "aucune affirmation du média",
     legend: "Légende",
     legend_help: "Survolez, touchez ou atteignez avec la touche Tab un mot surligné pour lire son explication.",
@@ -187,8 +203,21 @@ const FR: Ui = Ui {
     who_unknown: "une personne citée",
     who_none: "Pas une affirmation",
     worksheet_names: "Nom : ____________________   Classe : ________   Date : ____________",
-    worksheet_help: "Pour chaque phrase, écrivez qui parle : le média lui-même, une source qu'il cite, ou une personne citée entre guillemets. Les mots soulignés sont des indices.",
+    worksheet_help: "Pour chaque phrase, écrivez qui parle : le média lui-même, une source qu'il cite, ou une personne citée entre guillemets. Les mots soulignés sont des indices. Les phrases marquées « hors score » (signature, texte du site, commentaires de lecteurs, autre langue) sont laissées de côté.",
     key: "Corrigé",
+    out_score: "hors score",
+    not_analysed: "non analysée",
+    out_help: "phrase laissée hors du score : signature, texte de service (appel aux dons, copyright, partage), commentaire de lecteur",
+    lang_help: "phrase dans une autre langue : le lexique est français, elle n'est pas analysée",
+    include_hint: "Elle ne compte pas dans le score du média. Pour la compter : hedge … --include",
+    would_be: "Étiquette si on la comptait",
+    detected: "Langue reconnue",
+    same_reason: "même raison",
+    lang_tip: "Le lexique de hedge est français : il ne sait pas lire cette phrase, qui n'est pas analysée et ne compte pas dans le score.",
+    confidence: "confiance",
+    counted_include: "comptée (--include)",
+    title_tag: "titre",
+    title_help: "le titre de l'article : il compte dans le score",
     errors: "Fichiers non analysés",
     footer: "Produit par hedge, sans connexion réseau : cette page fonctionne hors ligne. Points d'une affirmation = base de son étiquette + poids de ses marqueurs comptés, entre 0 et 100 ; assertivité = moyenne des points des affirmations du média.",
 };
@@ -200,7 +229,7 @@ const EN: Ui = Ui {
     skip: "Skip to the summary",
     nav: "Contents",
     summary: "Summary",
-    summary_help: "Shares are of the outlet's own-voice claims. Assertiveness: from 0 (everything attributed or hedged) to 100 (everything asserted or insisted on). % quoted: claims inside quotation marks, left out of the score.",
+    summary_help: "Shares are of the outlet's own-voice claims. Assertiveness: from 0 (everything attributed or hedged) to 100 (everything asserted or insisted on). % quoted: claims inside quotation marks, left out of the score. Left out: byline, boilerplate (donations, copyright, sharing), reader comments; + sentences in another language.",
     sort_help: "Click a column heading to sort.",
     col_rank: "Rank",
     col_article: "Article",
@@ -208,6 +237,7 @@ const EN: Ui = Ui {
     col_score: "Assertiveness",
     col_quoted: "% quoted",
     col_claims: "Claims",
+    col_out: "Left out",
     no_claim: "no own-voice claim",
     legend: "Legend",
     legend_help: "Hover, tap or reach with the Tab key a highlighted word to read its explanation (in French).",
@@ -248,8 +278,21 @@ const EN: Ui = Ui {
     who_unknown: "a quoted person",
     who_none: "Not a claim",
     worksheet_names: "Name: ____________________   Class: ________   Date: ____________",
-    worksheet_help: "For each sentence, write who speaks: the outlet itself, a source it credits, or a person quoted in quotation marks. The underlined words are clues.",
+    worksheet_help: "For each sentence, write who speaks: the outlet itself, a source it credits, or a person quoted in quotation marks. The underlined words are clues. Sentences marked “out of the score” (byline, site boilerplate, reader comments, another language) are left aside.",
     key: "Answer key",
+    out_score: "out of the score",
+    not_analysed: "not analysed",
+    out_help: "sentence left out of the score: byline, boilerplate (donation appeal, copyright, share buttons), reader comment",
+    lang_help: "sentence in another language: the lexicon is French, it is not analysed",
+    include_hint: "It does not count in the outlet's score. To count it: hedge … --include",
+    would_be: "Label if it were counted",
+    detected: "Language detected",
+    same_reason: "same reason",
+    lang_tip: "hedge's lexicon is French: it cannot read this sentence, which is not analysed and does not count in the score.",
+    confidence: "confidence",
+    counted_include: "counted (--include)",
+    title_tag: "title",
+    title_help: "the article's title: it counts in the score",
     errors: "Files not analysed",
     footer: "Made by hedge, with no network connection: this page works offline. Points of a claim = base of its label + weights of its counted markers, within 0..100; assertiveness = mean points of the outlet's own claims.",
 };
@@ -353,6 +396,90 @@ impl Lang {
             (Lang::En, Reading::Hypothetical) => ("hypothetical", "what would happen if…: a condition, not a doubt"),
             (Lang::En, Reading::FutureInPast) => ("future in the past", "“he said he would come”: a future seen from the past"),
             (Lang::En, Reading::Attenuation) => ("attenuation", "politeness or advice: “je voudrais”, “il faudrait”"),
+        }
+    }
+
+    /// What a left-out stretch of the page is, in a few words: from the rule that found it
+    /// (`parts.donation`), else from its part. A rule added later falls back to its part.
+    fn part_name(self, part: PartKind, rule: Option<&str>) -> &'static str {
+        let key = rule.map(|r| r.rsplit('.').next().unwrap_or(r)).unwrap_or("");
+        match (self, part, key) {
+            (Lang::Fr, _, "donation") => "appel aux dons",
+            (Lang::Fr, _, "share") => "boutons de partage",
+            (Lang::Fr, _, "copyright") => "mention légale",
+            (Lang::Fr, _, "photo-credit") => "légende d'image",
+            (Lang::Fr, _, "site-furniture") => "élément du site",
+            (Lang::Fr, _, "meta") => "date, rubrique",
+            (Lang::Fr, _, "about-author" | "biography") => "présentation de l'auteur",
+            (Lang::Fr, PartKind::Byline, _) => "signature",
+            (Lang::Fr, PartKind::Boilerplate, _) => "texte de service",
+            (Lang::Fr, PartKind::Comments, _) => "commentaire de lecteur",
+            (Lang::Fr, PartKind::Title, _) => "titre",
+            (Lang::Fr, PartKind::Body, _) => "corps de l'article",
+            (Lang::En, _, "donation") => "donation appeal",
+            (Lang::En, _, "share") => "share buttons",
+            (Lang::En, _, "copyright") => "legal notice",
+            (Lang::En, _, "photo-credit") => "image caption",
+            (Lang::En, _, "site-furniture") => "site navigation",
+            (Lang::En, _, "meta") => "date, section",
+            (Lang::En, _, "about-author" | "biography") => "about the author",
+            (Lang::En, PartKind::Byline, _) => "byline",
+            (Lang::En, PartKind::Boilerplate, _) => "boilerplate",
+            (Lang::En, PartKind::Comments, _) => "reader comment",
+            (Lang::En, PartKind::Title, _) => "title",
+            (Lang::En, PartKind::Body, _) => "article body",
+        }
+    }
+
+    /// A part of the page in the plural, for counts (`commentaires de lecteurs 16`).
+    fn part_plural(self, part: PartKind) -> &'static str {
+        match (self, part) {
+            (Lang::Fr, PartKind::Byline) => "signature et date",
+            (Lang::Fr, PartKind::Boilerplate) => "texte de service",
+            (Lang::Fr, PartKind::Comments) => "commentaires de lecteurs",
+            (Lang::Fr, PartKind::Title) => "titre",
+            (Lang::Fr, PartKind::Body) => "corps",
+            (Lang::En, PartKind::Byline) => "byline and date",
+            (Lang::En, PartKind::Boilerplate) => "boilerplate",
+            (Lang::En, PartKind::Comments) => "reader comments",
+            (Lang::En, PartKind::Title) => "title",
+            (Lang::En, PartKind::Body) => "body",
+        }
+    }
+
+    /// "en anglais" / "in English": the language of a passage, from its code (ISO 639-3, or a
+    /// script name), falling back to the English name the detector gives.
+    fn in_language(self, code: &str, name: &str) -> String {
+        const NAMES: [(&str, &str, &str); 12] = [
+            ("eng", "anglais", "English"),
+            ("spa", "espagnol", "Spanish"),
+            ("ita", "italien", "Italian"),
+            ("deu", "allemand", "German"),
+            ("por", "portugais", "Portuguese"),
+            ("nld", "néerlandais", "Dutch"),
+            ("ara", "arabe", "Arabic"),
+            ("arabic", "écriture arabe", "Arabic script"),
+            ("rus", "russe", "Russian"),
+            ("cyrillic", "cyrillique", "Cyrillic"),
+            ("greek", "grec", "Greek"),
+            ("hebrew", "hébreu", "Hebrew"),
+        ];
+        let known = NAMES.iter().find(|(c, _, _)| *c == code);
+        match (self, known) {
+            (Lang::Fr, Some((_, fr, _))) => format!("en {fr}"),
+            (Lang::Fr, None) => format!("autre langue ({name})"),
+            (Lang::En, Some((_, _, en))) => format!("in {en}"),
+            (Lang::En, None) => format!("in {name}"),
+        }
+    }
+
+    /// The short tag of a sentence left out of the score: `commentaire de lecteur — hors score`,
+    /// `en anglais — non analysée`.
+    fn out_tag(self, e: &Excluded) -> String {
+        let ui = self.ui();
+        match e {
+            Excluded::Part { part, rule, .. } => format!("{} — {}", self.part_name(*part, rule.as_deref()), ui.out_score),
+            Excluded::Language { language, language_name, .. } => format!("{} — {}", self.in_language(language, language_name), ui.not_analysed),
         }
     }
 
@@ -518,7 +645,7 @@ impl Html {
         let _ = write!(h, "<th scope=\"col\" class=\"bar\"><span class=\"bar-title\">{}</span><span class=\"bar-keys\">", esc(ui.col_bar));
         for l in Label::CLAIMS {
             let key = format!(
-                "<svg width=\"22\" height=\"16\" aria-hidden=\"true\"><rect class=\"seg-{}\" width=\"22\" height=\"16\"/></svg> <span aria-hidden=\"true\">{}</span> {}",
+                "<svg width=\"16\" height=\"16\" aria-hidden=\"true\"><rect class=\"seg-{}\" width=\"16\" height=\"16\"/></svg> <span aria-hidden=\"true\">{}</span> {}",
                 label_class(l),
                 label_symbol(l),
                 esc(self.lang.share(l))
@@ -526,7 +653,7 @@ impl Html {
             h.push_str(&sort(label_class(l), "num", key));
         }
         h.push_str("</span></th>");
-        for (key, name) in [("score", ui.col_score), ("quoted", ui.col_quoted), ("claims", ui.col_claims)] {
+        for (key, name) in [("score", ui.col_score), ("quoted", ui.col_quoted), ("claims", ui.col_claims), ("out", ui.col_out)] {
             let _ = write!(h, "<th scope=\"col\" class=\"{key}\">{}</th>", sort(key, "num", esc(name)));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
@@ -538,7 +665,13 @@ impl Html {
                 let _ = write!(h, " data-k-{}=\"{}\"", label_class(l), v(s.percent_of(l)));
             }
             let score = s.assertiveness.map(v).unwrap_or_default();
-            let _ = write!(h, " data-k-score=\"{score}\" data-k-quoted=\"{}\" data-k-claims=\"{}\">", v(s.quoted_percent), s.claims);
+            let _ = write!(
+                h,
+                " data-k-score=\"{score}\" data-k-quoted=\"{}\" data-k-claims=\"{}\" data-k-out=\"{}\">",
+                v(s.quoted_percent),
+                s.claims,
+                s.excluded + s.not_analysed
+            );
             let _ = write!(h, "<td class=\"rank\">{}</td>", i + 1);
             let _ = write!(h, "<th scope=\"row\" class=\"name\"><a href=\"#a{}\">{}</a></th>", i + 1, esc(&a.label));
             let shares: Vec<String> = Label::CLAIMS
@@ -548,9 +681,40 @@ impl Html {
             let _ = write!(h, "<td class=\"bar\">{}<span class=\"shares\" aria-hidden=\"true\">{}</span></td>", self.bar(s), shares.join(""));
             let _ = write!(h, "<td class=\"score\">{}</td>", s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()));
             let _ = write!(h, "<td class=\"quoted\">{}</td>", self.lang.num(s.quoted_percent));
-            let _ = write!(h, "<td class=\"claims\">{}</td></tr>\n", s.claims);
+            let _ = write!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>\n", s.claims, self.left_out_cell(s));
         }
         h.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    /// The "left out" cell: as the terminal's column (`37 + 9 eng`), with the language named.
+    fn left_out_cell(&self, s: &ArticleSummary) -> String {
+        let mut c = s.excluded.to_string();
+        for (code, n) in &s.languages {
+            let _ = write!(c, "<span class=\"out-lang\"> + {n} {}</span>", esc(&self.lang.in_language(code, code)));
+        }
+        c
+    }
+
+    /// Left-out sentences of an article, in words: `30 hors score : signature et date 1, texte
+    /// de service 13, commentaires de lecteurs 16 · 9 non analysées (en anglais)`.
+    fn left_out_words(&self, s: &ArticleSummary) -> String {
+        let ui = self.lang.ui();
+        let l = self.lang;
+        let sep = if l == Lang::Fr { " : " } else { ": " };
+        let mut out = Vec::new();
+        if s.excluded > 0 {
+            let by: Vec<String> = s.excluded_parts.iter().map(|(k, n)| format!("{} {n}", l.part_plural(*k))).collect();
+            out.push(format!("{} {}{sep}{}", s.excluded, ui.out_score, by.join(", ")));
+        }
+        if s.not_analysed > 0 {
+            let by: Vec<String> = match s.languages.iter().collect::<Vec<_>>()[..] {
+                [(k, _)] => vec![l.in_language(k, k)],
+                ref many => many.iter().map(|(k, n)| format!("{n} {}", l.in_language(k, k))).collect(),
+            };
+            let word = if l == Lang::Fr && s.not_analysed > 1 { "non analysées" } else { ui.not_analysed };
+            out.push(format!("{} {word} ({})", s.not_analysed, by.join(", ")));
+        }
+        out.join(" · ")
     }
 
     /// The stacked bar of an article's own-voice claims, as inline SVG.
@@ -600,6 +764,9 @@ impl Html {
             let _ = writeln!(h, "<li>{} — {}</li>", badge(lab, l.label(lab)), esc(l.label_help(lab)));
         }
         let _ = writeln!(h, "<li><span class=\"badge b-quoted\"><span aria-hidden=\"true\">«»</span> {}</span> — {}</li>", esc(ui.quote), esc(ui.quote_help));
+        let _ = writeln!(h, "<li><span class=\"part-tag\">{}</span> — {}</li>", esc(ui.title_tag), esc(ui.title_help));
+        let _ = writeln!(h, "<li><span class=\"out-tag\"><span aria-hidden=\"true\">⊘</span> {}</span> — {}</li>", esc(ui.out_score), esc(ui.out_help));
+        let _ = writeln!(h, "<li><span class=\"out-tag\"><span aria-hidden=\"true\">⊘</span> {}</span> — {}</li>", esc(ui.not_analysed), esc(ui.lang_help));
         h.push_str("</ul></div>\n</div>\n</section>\n");
     }
 
@@ -622,6 +789,10 @@ impl Html {
             l.num(s.quoted_percent),
             esc(ui.quoted_share)
         );
+        let left_out = self.left_out_words(s);
+        if !left_out.is_empty() {
+            let _ = writeln!(h, "<p class=\"figures-out\"><span aria-hidden=\"true\">⊘</span> {}</p>", esc(&left_out));
+        }
         let _ = write!(h, "<div class=\"article-bar screen-only\">{}</div>\n", self.bar(s));
         let mut extra = Vec::new();
         if !s.top_markers.is_empty() {
@@ -644,21 +815,40 @@ impl Html {
             esc(ui.th_label),
             esc(ui.th_who)
         );
+        let mut prev: Option<&Excluded> = None;
         for sen in &a.sentences {
-            self.sentence(report, &id, sen, h);
+            self.sentence(report, &id, sen, prev, h);
+            prev = sen.excluded.as_ref();
         }
         h.push_str("</tbody>\n</table>\n</article>\n");
     }
 
-    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, h: &mut String) {
+    /// One sentence row. `prev` is why the sentence before it was left out, if it was: the key
+    /// gives a reason once per run of sentences left out for the same reason.
+    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, prev: Option<&Excluded>, h: &mut String) {
         let ui = self.lang.ui();
         let l = self.lang;
         let voice = if s.voice == Voice::Quoted { "quoted" } else { "own" };
-        let _ = write!(h, "<tr id=\"{article}-s{}\" class=\"s lab-{} voice-{voice}\">", s.number, label_class(s.label));
+        let out = match &s.excluded {
+            Some(Excluded::Part { .. }) => " s-out out-part",
+            Some(Excluded::Language { .. }) => " s-out out-lang",
+            None => "",
+        };
+        let _ = write!(h, "<tr id=\"{article}-s{}\" class=\"s lab-{} voice-{voice} part-{}{out}\">", s.number, label_class(s.label), s.part.as_str());
         let _ = write!(h, "<td class=\"n\">{}</td><td class=\"t\">", s.number);
+        if s.excluded.is_none() {
+            if s.part == PartKind::Title {
+                let _ = write!(h, "<span class=\"part-tag\" title=\"{}\">{}</span> ", esc(ui.title_help), esc(ui.title_tag));
+            } else if s.part != PartKind::Body {
+                // A part brought back into the score with --include: say so.
+                let _ = write!(h, "<span class=\"part-tag\">{} · {}</span> ", esc(l.part_name(s.part, None)), esc(ui.counted_include));
+            }
+        }
         sentence_text(s, report, l, h);
         h.push_str("</td><td class=\"lab\">");
-        if s.voice == Voice::Quoted && s.label != Label::None {
+        if let Some(e) = &s.excluded {
+            self.out_tag(s, e, h);
+        } else if s.voice == Voice::Quoted && s.label != Label::None {
             let _ = write!(h, "<span class=\"badge b-quoted\"><span aria-hidden=\"true\">«»</span> {}</span>", esc(ui.quote));
             if let Some(sp) = &s.speaker {
                 let _ = write!(h, "<span class=\"detail\">{} {}</span>", esc(ui.quoted_by), esc(sp));
@@ -674,10 +864,71 @@ impl Html {
             }
         }
         h.push_str("</td><td class=\"who\">");
-        if self.answers {
+        if let Some(e) = &s.excluded {
+            // On the worksheet too: the row is marked, with no room to answer.
+            let _ = write!(h, "<span class=\"who-out\">{}</span>", esc(&l.out_tag(e)));
+            if self.answers {
+                let reason = if prev == Some(e) { ui.same_reason.to_string() } else { self.out_reason(e) };
+                let _ = write!(h, "<span class=\"key\">{}</span>", esc(&reason));
+            }
+        } else if self.answers {
             let _ = write!(h, "<span class=\"key\">{}</span>", esc(&self.who(s)));
         }
         h.push_str("</td></tr>\n");
+    }
+
+    /// The tag of a sentence left out of the score, with its explanation on hover, focus or tap.
+    fn out_tag(&self, s: &SentenceScore, e: &Excluded, h: &mut String) {
+        let ui = self.lang.ui();
+        let l = self.lang;
+        let sep = if l == Lang::Fr { " : " } else { ": " };
+        let _ = write!(h, "<span class=\"out-tag\" tabindex=\"0\"><span aria-hidden=\"true\">⊘</span> {}<span class=\"tip\" role=\"tooltip\">", esc(&l.out_tag(e)));
+        match e {
+            Excluded::Part { part, rule, explain } => {
+                let _ = write!(h, "<span class=\"tip-head\"><strong>{}</strong>", esc(l.part_name(*part, rule.as_deref())));
+                if let Some(r) = rule {
+                    let _ = write!(h, " <code>{}</code>", esc(r));
+                }
+                h.push_str("</span>");
+                if !explain.is_empty() {
+                    let _ = write!(h, "<span class=\"tip-line\">{}</span>", esc(explain));
+                }
+                let _ = write!(h, "<span class=\"tip-line\">{} {}</span>", esc(ui.include_hint), esc(part.as_str()));
+                if s.label != Label::None {
+                    let _ = write!(h, "<span class=\"tip-line\">{}{sep}{}</span>", esc(ui.would_be), esc(l.label(s.label)));
+                }
+            }
+            Excluded::Language { language, language_name, confidence } => {
+                let _ = write!(h, "<span class=\"tip-head\"><strong>{}</strong> <code>{}</code></span>", esc(&l.in_language(language, language_name)), esc(language));
+                let _ = write!(
+                    h,
+                    "<span class=\"tip-line\">{}{sep}{} ({}), {} {} %</span><span class=\"tip-line\">{}</span>",
+                    esc(ui.detected),
+                    esc(language_name),
+                    esc(language),
+                    esc(ui.confidence),
+                    (confidence * 100.0).round(),
+                    esc(ui.lang_tip)
+                );
+            }
+        }
+        h.push_str("</span></span>");
+        if let (Excluded::Part { .. }, true) = (e, s.label != Label::None) {
+            let _ = write!(h, "<span class=\"detail\">{}{sep}{}</span>", esc(ui.would_be), esc(l.label(s.label)));
+        }
+    }
+
+    /// The teacher's key for a sentence left out: why.
+    fn out_reason(&self, e: &Excluded) -> String {
+        let ui = self.lang.ui();
+        let l = self.lang;
+        match e {
+            Excluded::Part { part, rule, explain } if explain.is_empty() => format!("{} — {}", l.part_name(*part, rule.as_deref()), ui.out_score),
+            Excluded::Part { explain, .. } => explain.clone(),
+            Excluded::Language { language, language_name, confidence } => {
+                format!("{} ({} {} %) — {}", l.in_language(language, language_name), ui.confidence, (confidence * 100.0).round(), ui.lang_tip)
+            }
+        }
     }
 
     /// The teacher's key for "Who speaks?".

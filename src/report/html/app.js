@@ -51,7 +51,7 @@
     var h = doc.createElement("h3");
     h.textContent = a.label;
     pane.appendChild(h);
-    each(src.querySelectorAll(".figures, .article-bar, table.sentences"), function (n) {
+    each(src.querySelectorAll(".figures, .figures-out, .article-bar, table.sentences"), function (n) {
       var c = n.cloneNode(true);
       each(c.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
       pane.appendChild(c);
@@ -91,9 +91,10 @@
   fitLabels(doc);
   window.addEventListener("resize", function () { fitLabels(doc); });
 
-  // 4. An explanation that would leave the window is moved back inside it.
+  // 4. An explanation (of a marker, or of why a sentence is left out) that would leave the
+  // window is moved back inside it.
   function place(e) {
-    var m = e.target && e.target.closest ? e.target.closest("mark.m") : null;
+    var m = e.target && e.target.closest ? e.target.closest("mark.m, .out-tag") : null;
     if (!m) return;
     var tip = m.querySelector(".tip");
     if (!tip) return;
@@ -111,7 +112,7 @@
   doc.addEventListener("focusin", place);
   doc.addEventListener("keydown", function (e) {
     var a = doc.activeElement;
-    if (e.key === "Escape" && a && a.classList && a.classList.contains("m")) a.blur();
+    if (e.key === "Escape" && a && a.classList && (a.classList.contains("m") || a.classList.contains("out-tag"))) a.blur();
   });
 
   root.setAttribute("data-hedge-ready", "1");
