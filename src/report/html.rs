@@ -494,15 +494,9 @@ impl Lang {
     }
 }
 
-/// CSS class suffix of a label.
+/// CSS class suffix of a label (its short name).
 fn label_class(l: Label) -> &'static str {
-    match l {
-        Label::Attributed => "attributed",
-        Label::Hedged => "hedged",
-        Label::Boosted => "boosted",
-        Label::Asserted => "asserted",
-        Label::None => "none",
-    }
+    super::label_name(l)
 }
 
 /// The symbol that doubles the colour of a label (for colour-blind readers and print).
