@@ -83,6 +83,9 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
 
 /// Is this word a conditional-mood verb form? (`lower` is scratch space.)
 fn is_conditional_word(word: &str, morph: &Morphology, lower: &mut String) -> bool {
+    if !morph.may_be_conditional(word) {
+        return false;
+    }
     token::lower_into(word, lower);
     morph.is_conditional(lower)
 }

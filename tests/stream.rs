@@ -137,3 +137,35 @@ fn analyze_jsonl_streams_every_sentence_then_the_article() {
     }
     assert!(sentences.iter().any(|s| s["label"] == "HEDGED"));
 }
+
+#[test]
+fn a_pipe_is_streamed_like_a_file_of_the_same_size() {
+    // A file says its size and is streamed without reading ahead; a pipe is read up to the
+    // threshold to find out. Both must give the same sentences.
+    let seed = root().join("seeds").join(
+        std::fs::read_dir(root().join("seeds")).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().ends_with(".txt")).min().unwrap(),
+    );
+    let run = |stdin: bool| {
+        use std::io::Write;
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"));
+        cmd.args(["analyze", "--format", "jsonl", if stdin { "-" } else { seed.to_str().unwrap() }])
+            .env("HEDGE_STREAM_MIN_BYTES", "500")
+            .env("HEDGE_CHUNK_BYTES", "300")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let mut pipe = child.stdin.take().unwrap();
+        if stdin {
+            pipe.write_all(&std::fs::read(&seed).unwrap()).unwrap();
+        }
+        drop(pipe);
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        // The article's name differs (the path or <stdin>): compare the sentences.
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines().filter(|l| l.contains("\"sentence\"") || l.contains("\"text\"")).map(|l| l.replace(seed.to_str().unwrap(), "<stdin>")).collect::<Vec<_>>()
+    };
+    let (file, pipe) = (run(false), run(true));
+    assert!(file.len() > 10, "{} lines", file.len());
+    assert_eq!(file, pipe);
+}

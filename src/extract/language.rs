@@ -66,12 +66,21 @@ impl LanguageRules {
 
 /// The verdict on one piece of text: None when it is French or too short or too unsure to say.
 pub fn identify(s: &str, rules: &LanguageRules) -> Option<(String, String, f64)> {
-    let words: Vec<&str> = s.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
-    if words.len() < rules.min_words {
-        return None;
+    // One pass over the words, stopping at the first French word too many: a French paragraph
+    // is settled after a few words, without whatlang (most of a corpus run's blocks).
+    let (mut words, mut french) = (0usize, 0usize);
+    let mut lower = String::new();
+    for w in s.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+        words += 1;
+        crate::token::lower_into(w, &mut lower);
+        if rules.french_words.contains(lower.as_str()) {
+            french += 1;
+            if french > rules.max_french_words {
+                return None;
+            }
+        }
     }
-    let french = words.iter().filter(|w| rules.french_words.contains(&w.to_lowercase())).count();
-    if french > rules.max_french_words {
+    if words < rules.min_words {
         return None;
     }
     let det = rules.detector();

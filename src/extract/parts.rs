@@ -82,6 +82,10 @@ pub struct RuleDef {
     pub tail: bool,
     #[serde(default)]
     pub case_sensitive: bool,
+    /// The rule only looks at lines of at most this many characters (cue lines are short);
+    /// a longer line is not given to its patterns at all.
+    #[serde(default)]
+    pub max_chars: Option<usize>,
     pub patterns: Vec<String>,
     pub explain: String,
     #[serde(default)]
@@ -114,29 +118,56 @@ struct File {
     rule: Vec<RuleDef>,
 }
 
-/// A compiled pattern, with the longest line it can match when it is anchored at both ends
-/// (`^…$`): a longer line (a paragraph of the body) is not given to the regex at all. Patterns
-/// with Unicode `\b` run on the regex crate's slowest engine over non-ASCII text, so a pattern
-/// that is not anchored at the start costs a scan of every position of every line: anchor them
-/// (`^.{0,60}\bpowered by…`). Measured in docs/PERFORMANCE.md.
+/// A compiled pattern, with the longest line it can match, in characters, when it is anchored
+/// at both ends (`^…$`): a longer line (a paragraph of the body) is not given to the regex at
+/// all. Patterns with Unicode `\b` run on the regex crate's slowest engine over non-ASCII text,
+/// so a pattern that is not anchored at the start costs a scan of every position of every line:
+/// anchor them (`^.{0,60}\bpowered by…`). Measured in docs/PERFORMANCE.md.
+///
+/// The limit is counted in characters, not bytes: `.{0,600}` can match 2400 bytes, so a byte
+/// limit let every paragraph of a corpus through to the regex.
 #[derive(Debug, Clone)]
 struct LinePattern {
     re: Regex,
     max_line: Option<usize>,
 }
 
+/// The most characters a regex can match (None: unbounded).
+fn hir_max_chars(h: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::HirKind;
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(l) => Some(String::from_utf8_lossy(&l.0).chars().count()),
+        HirKind::Class(_) => Some(1),
+        HirKind::Repetition(r) => {
+            let sub = hir_max_chars(&r.sub)?;
+            Some(sub.checked_mul(r.max? as usize)?)
+        }
+        HirKind::Capture(c) => hir_max_chars(&c.sub),
+        HirKind::Concat(hs) => hs.iter().try_fold(0usize, |a, h| a.checked_add(hir_max_chars(h)?)),
+        HirKind::Alternation(hs) => hs.iter().try_fold(0usize, |a, h| Some(a.max(hir_max_chars(h)?))),
+    }
+}
+
 impl LinePattern {
-    fn new(p: &str, case_insensitive: bool) -> Result<LinePattern, String> {
+    fn new(p: &str, case_insensitive: bool, max_chars: Option<usize>) -> Result<LinePattern, String> {
         let re = RegexBuilder::new(p).case_insensitive(case_insensitive).build().map_err(|e| e.to_string())?;
         let hir = regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(p).map_err(|e| e.to_string())?;
         let props = hir.properties();
         let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start)
             && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
-        Ok(LinePattern { re, max_line: if anchored { props.maximum_len() } else { None } })
+        let own = if anchored { hir_max_chars(&hir) } else { None };
+        let max_line = match (own, max_chars) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        Ok(LinePattern { re, max_line })
     }
 
     fn is_match(&self, line: &str) -> bool {
-        self.max_line.is_none_or(|m| line.len() <= m) && self.re.is_match(line)
+        // A line of at most `m` bytes has at most `m` characters; only longer ones are counted.
+        let fits = |m: usize| line.len() <= m || line.chars().nth(m).is_none();
+        self.max_line.is_none_or(fits) && self.re.is_match(line)
     }
 }
 
@@ -163,7 +194,7 @@ impl PartRules {
         for r in &f.rule {
             let mut res = Vec::new();
             for p in &r.patterns {
-                let re = LinePattern::new(p, !r.case_sensitive)
+                let re = LinePattern::new(p, !r.case_sensitive, r.max_chars)
                     .map_err(|e| format!("lexicons/parts.toml: rule {:?}: bad pattern {p:?}: {e}", r.key))?;
                 res.push(re);
             }
@@ -240,25 +271,26 @@ fn ends_like_sentence(s: &str) -> bool {
 /// Finds the parts of a text from its blocks. Parts are in order and cover every block.
 pub fn find_parts(text: &str, blocks: &[Block], rules: &PartRules) -> Vec<Part> {
     let lines = lines_of(text, blocks);
+    // Each line against the rules that apply anywhere (tail rules are tried later, and only on
+    // the lines of the tail).
+    let body_match: Vec<Option<usize>> = lines.iter().map(|l| rules.first_match(&text[l.span.clone()], false)).collect();
     // Where tail rules apply: the last share of the text, and the lines just before the first
     // part that runs to the end.
     let mut tail_start = ((text.len() as f64) * (1.0 - rules.tail.last_share)).max(0.0) as usize;
-    if let Some(first_rest) = lines.iter().position(|l| {
-        rules.first_match(&text[l.span.clone()], false).is_some_and(|i| rules.rules[i].scope == Scope::Rest)
-    }) {
+    if let Some(first_rest) = body_match.iter().position(|m| m.is_some_and(|i| rules.rules[i].scope == Scope::Rest)) {
         let from = first_rest.saturating_sub(rules.tail.lines_before_rest);
         tail_start = tail_start.min(lines[from].span.start);
     }
     let mut assigned: Vec<(PartKind, Option<usize>)> = Vec::with_capacity(lines.len());
     let mut running: Option<usize> = None;
     const HTML_BYLINE: usize = usize::MAX;
-    for l in &lines {
-        let s = &text[l.span.clone()];
+    for (l, body) in lines.iter().zip(&body_match) {
         if l.block == BlockKind::Byline {
             assigned.push((PartKind::Byline, Some(HTML_BYLINE)));
             continue;
         }
-        match rules.first_match(s, l.span.start >= tail_start) {
+        let m = if l.span.start >= tail_start { rules.first_match(&text[l.span.clone()], true) } else { *body };
+        match m {
             Some(i) => {
                 if rules.rules[i].scope == Scope::Rest {
                     running = Some(i);
@@ -321,10 +353,20 @@ mod tests {
             }
         }
         // Whole-line patterns skip the lines they cannot match by length.
-        let p = LinePattern::new("^site icon.{0,10}$", true).unwrap();
-        assert!(p.max_line.is_some_and(|m| m >= 19), "{:?}", p.max_line);
+        let p = LinePattern::new("^site icon.{0,10}$", true, None).unwrap();
+        assert_eq!(p.max_line, Some(19), "the limit is in characters");
         assert!(p.is_match("Site icon abc") && !p.is_match(&format!("site icon {}", "x".repeat(30))));
-        assert_eq!(LinePattern::new("^a+$", true).unwrap().max_line, None);
+        assert!(p.is_match("Site icon ééééééééé"), "nineteen characters, twenty-eight bytes");
+        assert!(!p.is_match("Site icon éééééééééé"));
+        assert_eq!(LinePattern::new("^a+$", true, None).unwrap().max_line, None);
+        assert_eq!(LinePattern::new("^a+$", true, Some(5)).unwrap().max_line, Some(5));
+        assert_eq!(LinePattern::new("^a{0,3}$", true, Some(5)).unwrap().max_line, Some(3));
+        // Every rule looks at lines of bounded length: a body paragraph skips most of them.
+        for (rule, ps) in PartRules::embedded().rules.iter().zip(&PartRules::embedded().compiled) {
+            for p in ps {
+                assert!(p.max_line.is_some(), "lexicons/parts.toml: rule {:?}: give it max_chars ({})", rule.key, p.re.as_str());
+            }
+        }
     }
 
     fn parts_of(t: &str) -> Vec<(PartKind, String, Option<String>)> {

@@ -24,7 +24,7 @@ use super::{decode_with, io_message, InputProblem, Origin, Planned};
 
 /// Default chunk length in bytes (overridden by the `HEDGE_CHUNK_BYTES` environment variable,
 /// for tests and benchmarks).
-pub const DEFAULT_CHUNK_BYTES: usize = 512 * 1024;
+pub const DEFAULT_CHUNK_BYTES: usize = 128 * 1024;
 
 /// A chunk is cut at the first safe place after its nominal length, or, failing that, at a
 /// fallback place within this many nominal lengths (and not before [`MIN_HARD_LIMIT`] bytes, so
@@ -58,9 +58,12 @@ pub struct Input {
     name: String,
     reader: Box<dyn Read + Send>,
     chunk: usize,
-    /// Bytes read from the file but not yet handed out.
+    /// Bytes read from the file; `buf[start..]` are not yet handed out. The bytes before
+    /// `start` are dropped when the buffer is refilled (not on every chunk: that re-copied the
+    /// whole look-ahead each time).
     buf: Vec<u8>,
-    /// File offset of `buf[0]`.
+    start: usize,
+    /// File offset of `buf[start]`.
     offset: usize,
     eof: bool,
     started: bool,
@@ -94,15 +97,21 @@ impl Input {
         forced: Option<&'static encoding_rs::Encoding>,
     ) -> Result<Input, InputProblem> {
         let name = p.origin.display_name();
-        let reader: Box<dyn Read + Send> = match &p.origin {
-            Origin::Stdin => Box::new(std::io::stdin()),
-            Origin::File(path) => Box::new(File::open(path).map_err(|e| InputProblem::new(name.clone(), io_message(&e, path)))?),
+        let (reader, size): (Box<dyn Read + Send>, Option<u64>) = match &p.origin {
+            Origin::Stdin => (Box::new(std::io::stdin()), None),
+            Origin::File(path) => {
+                let f = File::open(path).map_err(|e| InputProblem::new(name.clone(), io_message(&e, path)))?;
+                // A regular file says its size: no need to read ahead to know it is large.
+                let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                (Box::new(f), size)
+            }
         };
         let mut input = Input {
             name,
             reader,
             chunk: chunk.max(1),
             buf: Vec::new(),
+            start: 0,
             offset: 0,
             eof: false,
             started: false,
@@ -110,9 +119,13 @@ impl Input {
             whole: None,
             forced,
         };
-        let small = match input.fill(stream_min.saturating_add(1)) {
-            Ok(()) => input.eof,
-            Err(e) => return Err(e),
+        let small = match size {
+            Some(n) => n <= stream_min as u64,
+            // A pipe: read up to the threshold to find out.
+            None => {
+                input.fill(stream_min.saturating_add(1))?;
+                input.eof
+            }
         };
         if small || needs_whole_document(p) || forced.is_some() {
             input.read_whole();
@@ -122,6 +135,7 @@ impl Input {
 
     fn read_whole(&mut self) {
         let mut bytes = std::mem::take(&mut self.buf);
+        bytes.drain(..std::mem::take(&mut self.start));
         let r = self.reader.read_to_end(&mut bytes).map_err(|e| InputProblem::new(self.name.clone(), e.to_string()));
         self.eof = true;
         self.whole = Some(r.and_then(|_| {
@@ -130,8 +144,18 @@ impl Input {
         }));
     }
 
-    /// Fills the buffer up to `want` bytes (or end of file).
+    /// The bytes read but not yet handed out.
+    fn pending(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
+
+    /// Fills the buffer up to `want` pending bytes (or end of file).
     fn fill(&mut self, want: usize) -> Result<(), InputProblem> {
+        if self.eof || self.pending().len() >= want {
+            return Ok(());
+        }
+        // Drop what was handed out before reading more.
+        self.buf.drain(..std::mem::take(&mut self.start));
         let mut tmp = vec![0u8; 64 * 1024];
         while !self.eof && self.buf.len() < want {
             match self.reader.read(&mut tmp) {
@@ -150,7 +174,7 @@ impl Input {
             self.started = true;
             return Some(whole.map(|(text, encoding)| Chunk { text, raw_bytes: self.offset, whole: true, encoding }));
         }
-        if self.started && self.eof && self.buf.is_empty() {
+        if self.started && self.eof && self.pending().is_empty() {
             return None;
         }
         // A few bytes past the limit, so that a cut at the limit can see whether it would split
@@ -161,18 +185,19 @@ impl Input {
         let first = !self.started;
         self.started = true;
         if first {
-            if self.buf.is_empty() {
+            if self.pending().is_empty() {
                 return Some(Err(InputProblem::new(self.name.clone(), "empty file")));
             }
-            if self.buf.starts_with(&[0xFF, 0xFE]) || self.buf.starts_with(&[0xFE, 0xFF]) {
+            if self.pending().starts_with(&[0xFF, 0xFE]) || self.pending().starts_with(&[0xFE, 0xFF]) {
                 // UTF-16: decoded whole.
                 self.read_whole();
                 return self.next_chunk();
             }
         }
-        let cut = if self.eof && self.buf.len() <= self.chunk { self.buf.len() } else { cut_point(&self.buf, self.chunk, self.eof) };
-        let rest = self.buf.split_off(cut);
-        let raw = std::mem::replace(&mut self.buf, rest);
+        let pending = self.pending();
+        let cut = if self.eof && pending.len() <= self.chunk { pending.len() } else { cut_point(pending, self.chunk, self.eof) };
+        let raw = &self.buf[self.start..self.start + cut];
+        self.start += cut;
         let raw_offset = self.offset;
         self.offset += raw.len();
         let bom = if first && raw.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
@@ -194,7 +219,7 @@ save it as UTF-8, or give --encoding to read it whole",
             }
         };
         self.visible |= !text.trim().is_empty();
-        if self.eof && self.buf.is_empty() && !self.visible {
+        if self.eof && self.start == self.buf.len() && !self.visible {
             return Some(Err(InputProblem::new(self.name.clone(), "contains only white space, no text")));
         }
         Some(Ok(Chunk { text, raw_bytes: raw.len(), whole: false, encoding: "UTF-8" }))

@@ -157,6 +157,22 @@ impl Morphology {
         FormInfos { m: self, range }
     }
 
+    /// Could this word, in any case, be a conditional? A quick test on the word as written,
+    /// before lower-casing it: false when its last three letters, lower-cased, end no
+    /// conditional form (true when it cannot tell, e.g. a non-ASCII ending).
+    #[inline]
+    pub fn may_be_conditional(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match b.len().checked_sub(morph_table::SUFFIX) {
+            Some(n) if b[n..].is_ascii() => {
+                let l = [b[n].to_ascii_lowercase(), b[n + 1].to_ascii_lowercase(), b[n + 2].to_ascii_lowercase()];
+                morph_table::suffix_key(&l).is_some_and(|k| self.cond_suffixes.contains(&k))
+            }
+            Some(_) => true,
+            None => self.s.cond_min_len <= b.len(),
+        }
+    }
+
     /// Is this lowercase form a conditional of some verb?
     pub fn is_conditional(&self, form: &str) -> bool {
         // Most words cannot be conditionals: their ending says so without a table look-up.
