@@ -42,7 +42,23 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     // End of the last visible character seen (for closing at a paragraph end).
     let mut last_visible_end = 0usize;
     let mut pos = 0usize;
+    let bytes = text.as_bytes();
     while pos < text.len() {
+        // Fast path: a run of ASCII that holds no line break and no straight quotation mark
+        // (most of the text) only moves `last_visible_end`.
+        let mut p = pos;
+        while let Some(&b) = bytes.get(p) {
+            match b {
+                b'\n' | b'"' | 0x80.. => break,
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {}
+                _ => last_visible_end = p + 1,
+            }
+            p += 1;
+        }
+        if p > pos {
+            pos = p;
+            continue;
+        }
         let c = match text[pos..].chars().next() {
             Some(c) => c,
             None => break,

@@ -65,7 +65,34 @@ fn skip_hspace(text: &str, mut pos: usize) -> usize {
     pos
 }
 
+/// What the sentence scan does with an ASCII character inside an open sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AsciiClass {
+    /// Only extends the sentence.
+    Plain,
+    /// Horizontal white space: skipped.
+    Space,
+    /// Needs the full rules.
+    Special,
+}
+
+fn ascii_classes(rules: &SegmentRules) -> [AsciiClass; 128] {
+    let mut t = [AsciiClass::Special; 128];
+    for (b, slot) in t.iter_mut().enumerate() {
+        let c = b as u8 as char;
+        *slot = if c == ' ' || c == '\t' {
+            AsciiClass::Space
+        } else if c.is_ascii_graphic() && !c.is_ascii_uppercase() && c != ';' && c != '.' && !rules.terminals.contains(&c) {
+            AsciiClass::Plain
+        } else {
+            AsciiClass::Special
+        };
+    }
+    t
+}
+
 struct Splitter<'a> {
+    ascii: [AsciiClass; 128],
     text: &'a str,
     rules: &'a SegmentRules,
     quotes: &'a [Quote],
@@ -460,7 +487,26 @@ impl<'a> Splitter<'a> {
         let text = self.text;
         let mut pos = 0usize;
         let mut at_line_start = true;
+        let bytes = text.as_bytes();
         while let Some(c) = char_at(text, pos) {
+            // Fast path, most of the text: inside an open sentence, a run of ASCII characters
+            // that are neither line breaks, upper-case letters, `;` nor final punctuation
+            // (lower-case letters, digits, spaces, commas…) needs none of the rules below.
+            if !at_line_start && self.start.is_some() {
+                let mut p = pos;
+                while let Some(&b) = bytes.get(p) {
+                    match self.ascii.get(b as usize) {
+                        Some(AsciiClass::Plain) => self.last_end = p + 1,
+                        Some(AsciiClass::Space) => {}
+                        _ => break,
+                    }
+                    p += 1;
+                }
+                if p > pos {
+                    pos = p;
+                    continue;
+                }
+            }
             let len = c.len_utf8();
             if is_line_break(c) {
                 self.close(self.last_end, true);
@@ -530,6 +576,7 @@ impl<'a> Splitter<'a> {
 /// Splits `text` into sentences. See the module documentation for the rules.
 pub(crate) fn split_sentences(text: &str, rules: &SegmentRules, quotes: &[Quote]) -> Vec<Sentence> {
     Splitter {
+        ascii: ascii_classes(rules),
         text,
         rules,
         quotes,
