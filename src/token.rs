@@ -52,16 +52,27 @@ pub struct Token {
 
 /// Cuts `text` into words; spans are offset by `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytewise; other characters decoded one by one.
+        let (alnum, len) = match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if alnum {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
             out.push(Token { span: base + s..base + i });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Token { span: base + s..base + text.len() });

@@ -215,8 +215,7 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
         let span = s.span.clone();
         let stext = &text[span.clone()];
         let mut self_speech = false;
-        let (inside, total) = letters_inside(text, &span, &seg.quotes);
-        let voice = if total > 0 && inside as f64 / total as f64 >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
+        let voice = if quoted_share(text, &span, &seg.quotes) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
         let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
         let mut markers: Vec<MarkerHit> = m
@@ -380,11 +379,15 @@ fn quotes_over<'q>(quotes: &'q [Quote], span: &Range<usize>) -> impl Iterator<It
     quotes[k..].iter().take_while(move |q| q.inner.start < end)
 }
 
-/// Counts the letters of `span`, and those inside quotations.
-fn letters_inside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> (usize, usize) {
+/// The share of the letters of `span` that are inside quotations (0 without letters).
+fn quoted_share(text: &str, span: &Range<usize>, quotes: &[Quote]) -> f64 {
     let mut inside = 0;
     let mut total = 0;
     let mut relevant = quotes_over(quotes, span).peekable();
+    if relevant.peek().is_none() {
+        // No quotation here (most sentences): no need to count.
+        return 0.0;
+    }
     for (i, c) in text[span.clone()].char_indices() {
         if c.is_alphanumeric() {
             total += 1;
@@ -395,7 +398,7 @@ fn letters_inside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> (usize, 
             }
         }
     }
-    (inside, total)
+    if total == 0 { 0.0 } else { inside as f64 / total as f64 }
 }
 
 fn not_a_claim(text: &str, stext: &str, m: &MatchedSentence, lex: &Lexicon, rules: &ScoringRules, has_marker: bool) -> Option<NotClaim> {
