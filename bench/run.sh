@@ -38,12 +38,15 @@ echo
 echo "== 100 MB corpus: $(ls $C/100mb | wc -l) files, $bytes bytes =="
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 timed rg -c -F -i -f $LIT $C/100mb;                      t_rg=$T; c_rg=$CPU; r_rg=$RSS
+timed rg -j1 -c -F -i -f $LIT $C/100mb;                  t_rg1=$T; c_rg1=$CPU; r_rg1=$RSS
 timed $HEDGE compare $C/100mb --threads 1 --format jsonl; t_h1=$T; c_h1=$CPU; r_h1=$RSS
 timed $HEDGE compare $C/100mb --threads 2 --format jsonl; t_h2=$T; c_h2=$CPU; r_h2=$RSS
 row "rg -c -F -i -f literals ($nlit literal forms)" $t_rg $c_rg $r_rg
+row "rg -j1 (the same, one thread)" $t_rg1 $c_rg1 $r_rg1
 row "hedge compare --threads 1 (full analysis)" $t_h1 $c_h1 $r_h1
 row "hedge compare --threads 2" $t_h2 $c_h2 $r_h2
 echo "hedge 1 thread / rg -F:   $(ratio $t_rg $t_h1)x the throughput (wall), $(ratio $c_rg $c_h1)x (cpu) (target >= 0.5)"
+echo "hedge 1 thread / rg -j1:  $(ratio $t_rg1 $t_h1)x (wall)"
 echo "hedge 2 threads / 1:      $(ratio $t_h1 $t_h2)x (wall) (target >= 1.8)"
 
 if [[ $quick == 0 ]]; then

@@ -12,7 +12,7 @@ use std::sync::{mpsc, Mutex};
 
 use crate::aggregate::{aggregate, ArticleSummary, Tally};
 use crate::classify::{apply_scope, classify, Include, ScoringRules, SentenceScore};
-use crate::extract::{extract_as, Document, Language, Part as PagePart};
+use crate::extract::{extract_as, extract_chunk, Document, Language, Part as PagePart};
 use crate::input::stream::{Chunk, Input};
 use crate::input::{self, Format, InputProblem, Planned};
 use crate::lexicon::Lexicon;
@@ -138,11 +138,13 @@ struct Part {
 
 fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon) -> Result<Part, InputProblem> {
     let name = input.origin.display_name();
-    let format = if chunk.whole { input::detect_format(&input.origin, &chunk.text, opts.read.format) } else { Format::Text };
-    let mut doc = extract_as(&input.label, &name, chunk.text, format, chunk.encoding).map_err(|e| InputProblem::new(name, e.0))?;
-    if !chunk.whole {
-        doc.parts.clear(); // a corpus chunk: no page parts
+    let mut doc = if chunk.whole {
+        let format = input::detect_format(&input.origin, &chunk.text, opts.read.format);
+        extract_as(&input.label, &name, chunk.text, format, chunk.encoding)
+    } else {
+        extract_chunk(&input.label, &name, chunk.text)
     }
+    .map_err(|e| InputProblem::new(name, e.0))?;
     let mut sentences = analyze_sentences(&doc, lex, &opts.include);
     let mut tally = Tally::default();
     for s in &sentences {

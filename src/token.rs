@@ -126,6 +126,10 @@ pub fn lower_into(word: &str, out: &mut String) {
 
 /// Does the text word `text` match the lexicon word `lex` (lower-case, accented)?
 pub fn word_matches(text: &str, lex: &str) -> bool {
+    if text.is_ascii() && lex.is_ascii() {
+        // Without accents the rules come down to ignoring case.
+        return text.eq_ignore_ascii_case(lex);
+    }
     let mut t = text.chars();
     let mut l = lex.chars();
     loop {
@@ -149,6 +153,32 @@ pub fn word_matches(text: &str, lex: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// Is the text between two words, normalised as by [`normalise_gap`], equal to `want`? (No
+/// allocation: the matcher asks this for every candidate sequence.)
+pub fn gap_matches(gap: &str, want: &str) -> bool {
+    let mut w = want.chars();
+    let mut in_space = false;
+    for c in gap.chars() {
+        if c.is_whitespace() {
+            if !in_space && w.next() != Some(' ') {
+                return false;
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        let c = match c {
+            '’' | 'ʼ' | '‘' => '\'',
+            '\u{2011}' | '\u{2010}' => '-',
+            other => other,
+        };
+        if w.next() != Some(c) {
+            return false;
+        }
+    }
+    w.next().is_none()
 }
 
 /// Normalises the text between two words for comparison: `’`/`ʼ` → `'`, non-breaking hyphen
@@ -187,6 +217,10 @@ mod tests {
         assert_eq!(g, " ");
         normalise_gap("’", &mut g);
         assert_eq!(g, "'");
+        for (gap, want) in [(" \u{a0}\n ", " "), ("’", "'"), (" - ", " - "), ("\u{2011}", "-"), ("", ""), (" ", "'"), ("' ", "'"), (" ", "  ")] {
+            normalise_gap(gap, &mut g);
+            assert_eq!(gap_matches(gap, want), g == want, "{gap:?} {want:?}");
+        }
     }
 
     #[test]

@@ -77,6 +77,28 @@ pub fn extract(label: &str, name: &str, text: String) -> Document {
     document(label, name, text, renormalised, Format::Text, "UTF-8", blocks)
 }
 
+/// Builds a document from one chunk of a plain-text corpus (a large file read in pieces): a
+/// corpus has no page parts (no title, byline or comments to find), only languages.
+pub fn extract_chunk(label: &str, name: &str, text: String) -> Result<Document, ExtractError> {
+    let (text, renormalised) = normalise(text);
+    if text.trim().is_empty() {
+        return Err(ExtractError(format!("no text left after reading it as {}", Format::Text.as_str())));
+    }
+    let blocks = plain_blocks(&text);
+    let languages = language::find_languages(&text, &blocks, LanguageRules::embedded());
+    Ok(Document {
+        label: label.to_string(),
+        name: name.to_string(),
+        text,
+        renormalised,
+        format: Format::Text,
+        encoding: "UTF-8",
+        blocks,
+        parts: Vec::new(),
+        languages,
+    })
+}
+
 /// Builds a document from decoded text read as `format`.
 pub fn extract_as(label: &str, name: &str, text: String, format: Format, encoding: &'static str) -> Result<Document, ExtractError> {
     let (text, renormalised, blocks) = match format {

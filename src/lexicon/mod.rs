@@ -341,17 +341,13 @@ impl Sequence {
         if at + self.words.len() > tokens.len() {
             return None;
         }
-        let mut gap = String::new();
         for (k, w) in self.words.iter().enumerate() {
             let t = &tokens[at + k];
             if !token::word_matches(&text[t.span.clone()], w) {
                 return None;
             }
-            if k > 0 {
-                token::normalise_gap(&text[tokens[at + k - 1].span.end..t.span.start], &mut gap);
-                if gap != self.gaps[k - 1] {
-                    return None;
-                }
+            if k > 0 && !token::gap_matches(&text[tokens[at + k - 1].span.end..t.span.start], &self.gaps[k - 1]) {
+                return None;
             }
         }
         Some(self.words.len())
