@@ -42,6 +42,7 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
     let tokens = token::tokenize(&text[span.clone()], span.start);
     let mut hits: Vec<Hit> = Vec::new();
     let mut key = String::new();
+    let mut next = String::new();
     let mut lower = String::new();
     // Hits are pushed in order of their first word, so the hits that can cover word `i` are at
     // the end of `hits`: those starting at most `longest - 1` words before it. Looking only
@@ -52,7 +53,21 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
         let word = &text[t.span.clone()];
         token::fold_key(word, &mut key);
         if let Some(cands) = lex.by_first_word.get(key.as_str()) {
+            // The next word's fold key, computed once for all the candidates.
+            let mut next_done = false;
             for c in cands {
+                if let Some(second) = &c.second {
+                    if !next_done {
+                        next_done = true;
+                        match tokens.get(i + 1) {
+                            Some(t) => token::fold_key(&text[t.span.clone()], &mut next),
+                            None => next.clear(),
+                        }
+                    }
+                    if *second != next {
+                        continue;
+                    }
+                }
                 if let Some(n) = c.seq.matches_at(text, &tokens, i) {
                     let span = t.span.start..tokens[i + n - 1].span.end;
                     if !hits[first_at_i..].iter().any(|h| h.entry == c.entry && h.span == span) {

@@ -164,10 +164,9 @@ impl LinePattern {
         Ok(LinePattern { re, max_line })
     }
 
-    fn is_match(&self, line: &str) -> bool {
-        // A line of at most `m` bytes has at most `m` characters; only longer ones are counted.
-        let fits = |m: usize| line.len() <= m || line.chars().nth(m).is_none();
-        self.max_line.is_none_or(fits) && self.re.is_match(line)
+    /// Does the pattern match `line`, of `chars` characters?
+    fn is_match(&self, line: &str, chars: usize) -> bool {
+        self.max_line.is_none_or(|m| chars <= m) && self.re.is_match(line)
     }
 }
 
@@ -206,10 +205,11 @@ impl PartRules {
     /// The first rule matching a whole line (trimmed), whatever its `tail` setting.
     fn first_match(&self, line: &str, in_tail: bool) -> Option<usize> {
         let line = line.trim();
+        let chars = line.chars().count();
         self.compiled
             .iter()
             .enumerate()
-            .find(|(i, res)| (in_tail || !self.rules[*i].tail) && res.iter().any(|re| re.is_match(line)))
+            .find(|(i, res)| (in_tail || !self.rules[*i].tail) && res.iter().any(|re| re.is_match(line, chars)))
             .map(|(i, _)| i)
     }
 
@@ -222,7 +222,7 @@ impl PartRules {
     pub fn check_examples(&self) -> Vec<String> {
         let mut bad = Vec::new();
         for (i, r) in self.rules.iter().enumerate() {
-            let matches = |s: &str| self.compiled[i].iter().any(|re| re.is_match(s.trim()));
+            let matches = |s: &str| self.compiled[i].iter().any(|re| re.is_match(s.trim(), s.trim().chars().count()));
             for x in &r.examples {
                 if !matches(x) {
                     bad.push(format!("lexicons/parts.toml: rule {:?}: example does not match: {x:?}", r.key));
@@ -355,9 +355,10 @@ mod tests {
         // Whole-line patterns skip the lines they cannot match by length.
         let p = LinePattern::new("^site icon.{0,10}$", true, None).unwrap();
         assert_eq!(p.max_line, Some(19), "the limit is in characters");
-        assert!(p.is_match("Site icon abc") && !p.is_match(&format!("site icon {}", "x".repeat(30))));
-        assert!(p.is_match("Site icon ééééééééé"), "nineteen characters, twenty-eight bytes");
-        assert!(!p.is_match("Site icon éééééééééé"));
+        let m = |s: &str| p.is_match(s, s.chars().count());
+        assert!(m("Site icon abc") && !m(&format!("site icon {}", "x".repeat(30))));
+        assert!(m("Site icon ééééééééé"), "nineteen characters, twenty-eight bytes");
+        assert!(!m("Site icon éééééééééé"));
         assert_eq!(LinePattern::new("^a+$", true, None).unwrap().max_line, None);
         assert_eq!(LinePattern::new("^a+$", true, Some(5)).unwrap().max_line, Some(5));
         assert_eq!(LinePattern::new("^a{0,3}$", true, Some(5)).unwrap().max_line, Some(3));
