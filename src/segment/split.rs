@@ -575,8 +575,13 @@ impl<'a> Splitter<'a> {
 
 /// Splits `text` into sentences. See the module documentation for the rules.
 pub(crate) fn split_sentences(text: &str, rules: &SegmentRules, quotes: &[Quote]) -> Vec<Sentence> {
+    split_with(text, rules, quotes, ascii_classes(rules))
+}
+
+/// `ascii` all [`AsciiClass::Special`]: no fast path (the tests compare both).
+fn split_with(text: &str, rules: &SegmentRules, quotes: &[Quote], ascii: [AsciiClass; 128]) -> Vec<Sentence> {
     Splitter {
-        ascii: ascii_classes(rules),
+        ascii,
         text,
         rules,
         quotes,
@@ -594,6 +599,20 @@ pub(crate) fn split_sentences(text: &str, rules: &SegmentRules, quotes: &[Quote]
 mod tests {
     use super::*;
     use crate::segment::find_quotes;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The ASCII fast path changes nothing: the same sentences as the character-by-character
+        /// scan, on text made of the characters the rules care about.
+        #[test]
+        fn the_fast_path_gives_the_same_sentences(text in "((Le|le|Il|M\\.|1\\.|-|«|»|“|”|\"|'|’|\\(|\\)|\\[…\\]|[a-zé]{1,6}|[A-ZÉ][a-z]{0,5}|[0-9]{1,3})([ ,;:.!?…»”\"')]{0,2})( |  |\n|\n\n|\t|\u{a0})?){0,60}") {
+            let rules = SegmentRules::embedded();
+            let q = find_quotes(&text);
+            let fast = split_sentences(&text, rules, &q);
+            let slow = split_with(&text, rules, &q, [AsciiClass::Special; 128]);
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
 
     fn split(text: &str) -> Vec<(&str, SentenceKind)> {
         let q = find_quotes(text);
