@@ -6,7 +6,7 @@
 //!
 //! Layout: little-endian `u32` words, then the string bytes.
 //! ```text
-//! header      MAGIC, forms, lemmas, readings, slots, cond_suffixes, cond_min_len
+//! header      MAGIC, forms, lemmas, readings, slots, cond_suffixes, cond_min_len, bloom_words
 //! form_str    forms + 1   offsets of each form in `strings` (forms sorted by bytes)
 //! form_read   forms + 1   first reading of each form (its readings are consecutive, file order)
 //! reading     readings    lemma << 8 | tags
@@ -16,12 +16,15 @@
 //! by_lemma    readings    reading ids grouped by lemma, forms in sorted order
 //! slots       slots       open-addressing hash table (FNV-1a, linear probing): form id + 1, 0 = empty
 //! cond_suf    cond_suffixes  the distinct last 3 bytes of the conditional forms (a quick filter)
+//! bloom       bloom_words    a Bloom filter of the forms (two bits each, about 10 bits per form):
+//!                            most words of a text are not verb forms, and the filter, small
+//!                            enough to stay in cache, says so without touching `slots`
 //! strings     bytes
 //! ```
 #![allow(dead_code)]
 
-pub const MAGIC: u32 = 0x4856_4631; // "HVF1"
-pub const HEADER_WORDS: usize = 7;
+pub const MAGIC: u32 = 0x4856_4632; // "HVF2"
+pub const HEADER_WORDS: usize = 8;
 /// Length of the suffixes of the conditional quick filter.
 pub const SUFFIX: usize = 3;
 
@@ -37,6 +40,14 @@ pub fn hash(s: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h ^ (h >> 29)
+}
+
+/// The two bits of a form's hash in a Bloom filter of `bits` bits (a power of two).
+#[inline]
+pub fn bloom_bits(h: u64, bits: usize) -> (usize, usize) {
+    let g = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let log = bits.trailing_zeros();
+    ((g >> (64 - log)) as usize, (g >> 7) as usize & (bits - 1))
 }
 
 /// The last [`SUFFIX`] bytes of a word packed in a u32 (None if the word is shorter).
@@ -129,6 +140,14 @@ pub fn compile(text: &str) -> Result<Vec<u8>, String> {
     cond_suf.sort_unstable();
     cond_suf.dedup();
 
+    let bloom_words = (forms.len() * 10 / 32).next_power_of_two().max(2);
+    let mut bloom = vec![0u32; bloom_words];
+    for f in &forms {
+        let (a, b) = bloom_bits(hash(f.as_bytes()), bloom_words * 32);
+        bloom[a / 32] |= 1 << (a % 32);
+        bloom[b / 32] |= 1 << (b % 32);
+    }
+
     let mut out: Vec<u32> = vec![
         MAGIC,
         forms.len() as u32,
@@ -137,8 +156,9 @@ pub fn compile(text: &str) -> Result<Vec<u8>, String> {
         nslots as u32,
         cond_suf.len() as u32,
         cond_min_len as u32,
+        bloom_words as u32,
     ];
-    for section in [&form_str, &form_read, &reading, &read_form, &lemma_str, &lemma_read, &by_lemma_ids, &slots, &cond_suf] {
+    for section in [&form_str, &form_read, &reading, &read_form, &lemma_str, &lemma_read, &by_lemma_ids, &slots, &cond_suf, &bloom] {
         out.extend_from_slice(section);
     }
     let mut bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
@@ -164,6 +184,8 @@ pub struct Sections {
     pub cond_suf: usize,
     pub cond_suffixes: usize,
     pub cond_min_len: usize,
+    pub bloom: usize,
+    pub bloom_words: usize,
     /// Byte offset of the strings.
     pub strings: usize,
 }
@@ -175,7 +197,8 @@ impl Sections {
         if w(0)? != MAGIC as usize {
             return None;
         }
-        let (forms, lemmas, readings, slots, cond_suffixes, cond_min_len) = (w(1)?, w(2)?, w(3)?, w(4)?, w(5)?, w(6)?);
+        let (forms, lemmas, readings, slots, cond_suffixes, cond_min_len, bloom_words) =
+            (w(1)?, w(2)?, w(3)?, w(4)?, w(5)?, w(6)?, w(7)?);
         let form_str = HEADER_WORDS;
         let form_read = form_str + forms + 1;
         let reading = form_read + forms + 1;
@@ -185,8 +208,9 @@ impl Sections {
         let by_lemma = lemma_read + lemmas + 1;
         let slot = by_lemma + readings;
         let cond_suf = slot + slots;
-        let strings = (cond_suf + cond_suffixes) * 4;
-        (bytes.len() >= strings && slots.is_power_of_two()).then_some(Sections {
+        let bloom = cond_suf + cond_suffixes;
+        let strings = (bloom + bloom_words) * 4;
+        (bytes.len() >= strings && slots.is_power_of_two() && bloom_words.is_power_of_two()).then_some(Sections {
             forms,
             lemmas,
             readings,
@@ -202,6 +226,8 @@ impl Sections {
             cond_suf,
             cond_suffixes,
             cond_min_len,
+            bloom,
+            bloom_words,
             strings,
         })
     }

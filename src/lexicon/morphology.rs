@@ -117,8 +117,13 @@ impl Morphology {
 
     fn form_id(&self, form: &str) -> Option<usize> {
         let key = form.as_bytes();
+        let h = morph_table::hash(key);
+        let (a, b) = morph_table::bloom_bits(h, self.s.bloom_words * 32);
+        if self.word(self.s.bloom + a / 32) & (1 << (a % 32)) == 0 || self.word(self.s.bloom + b / 32) & (1 << (b % 32)) == 0 {
+            return None; // not a form (the filter has no false negatives)
+        }
         let mask = self.s.slots - 1;
-        let mut slot = morph_table::hash(key) as usize & mask;
+        let mut slot = h as usize & mask;
         loop {
             let id = self.word(self.s.slot + slot);
             if id == 0 {
