@@ -155,52 +155,35 @@ pub fn word_matches(text: &str, lex: &str) -> bool {
     }
 }
 
+/// The characters of the text between two words, normalised for comparison: `’`/`ʼ`/`‘` →
+/// `'`, non-breaking hyphen → `-`, any run of white space → one space.
+fn normalised_gap(gap: &str) -> impl Iterator<Item = char> + '_ {
+    let mut in_space = false;
+    gap.chars().filter_map(move |c| {
+        if c.is_whitespace() {
+            let first = !in_space;
+            in_space = true;
+            return first.then_some(' ');
+        }
+        in_space = false;
+        Some(match c {
+            '’' | 'ʼ' | '‘' => '\'',
+            '\u{2011}' | '\u{2010}' => '-',
+            other => other,
+        })
+    })
+}
+
 /// Is the text between two words, normalised as by [`normalise_gap`], equal to `want`? (No
 /// allocation: the matcher asks this for every candidate sequence.)
 pub fn gap_matches(gap: &str, want: &str) -> bool {
-    let mut w = want.chars();
-    let mut in_space = false;
-    for c in gap.chars() {
-        if c.is_whitespace() {
-            if !in_space && w.next() != Some(' ') {
-                return false;
-            }
-            in_space = true;
-            continue;
-        }
-        in_space = false;
-        let c = match c {
-            '’' | 'ʼ' | '‘' => '\'',
-            '\u{2011}' | '\u{2010}' => '-',
-            other => other,
-        };
-        if w.next() != Some(c) {
-            return false;
-        }
-    }
-    w.next().is_none()
+    normalised_gap(gap).eq(want.chars())
 }
 
-/// Normalises the text between two words for comparison: `’`/`ʼ` → `'`, non-breaking hyphen
-/// → `-`, any run of white space → one space.
+/// Normalises the text between two words for comparison (see [`normalised_gap`]).
 pub fn normalise_gap(gap: &str, out: &mut String) {
     out.clear();
-    let mut in_space = false;
-    for c in gap.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-            continue;
-        }
-        in_space = false;
-        out.push(match c {
-            '’' | 'ʼ' | '‘' => '\'',
-            '\u{2011}' | '\u{2010}' => '-',
-            other => other,
-        });
-    }
+    out.extend(normalised_gap(gap));
 }
 
 #[cfg(test)]

@@ -74,29 +74,16 @@ pub struct ExtractError(pub String);
 pub fn extract(label: &str, name: &str, text: String) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks)
+    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, true)
 }
 
 /// Builds a document from one chunk of a plain-text corpus (a large file read in pieces): a
 /// corpus has no page parts (no title, byline or comments to find), only languages.
 pub fn extract_chunk(label: &str, name: &str, text: String) -> Result<Document, ExtractError> {
     let (text, renormalised) = normalise(text);
-    if text.trim().is_empty() {
-        return Err(ExtractError(format!("no text left after reading it as {}", Format::Text.as_str())));
-    }
+    not_empty(&text, Format::Text)?;
     let blocks = plain_blocks(&text);
-    let languages = language::find_languages(&text, &blocks, LanguageRules::embedded());
-    Ok(Document {
-        label: label.to_string(),
-        name: name.to_string(),
-        text,
-        renormalised,
-        format: Format::Text,
-        encoding: "UTF-8",
-        blocks,
-        parts: Vec::new(),
-        languages,
-    })
+    Ok(document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, false))
 }
 
 /// Builds a document from decoded text read as `format`.
@@ -124,13 +111,20 @@ pub fn extract_as(label: &str, name: &str, text: String, format: Format, encodin
             }
         }
     };
-    if text.trim().is_empty() {
-        return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
-    }
-    Ok(document(label, name, text, renormalised, format, encoding, blocks))
+    not_empty(&text, format)?;
+    Ok(document(label, name, text, renormalised, format, encoding, blocks, true))
 }
 
-/// Finds the parts and languages of an extracted text.
+fn not_empty(text: &str, format: Format) -> Result<(), ExtractError> {
+    match text.trim().is_empty() {
+        true => Err(ExtractError(format!("no text left after reading it as {}", format.as_str()))),
+        false => Ok(()),
+    }
+}
+
+/// Finds the languages of an extracted text, and its parts when `with_parts` (not for a chunk
+/// of a corpus).
+#[allow(clippy::too_many_arguments)]
 fn document(
     label: &str,
     name: &str,
@@ -139,8 +133,9 @@ fn document(
     format: Format,
     encoding: &'static str,
     blocks: Vec<Block>,
+    with_parts: bool,
 ) -> Document {
-    let parts = parts::find_parts(&text, &blocks, PartRules::embedded());
+    let parts = if with_parts { parts::find_parts(&text, &blocks, PartRules::embedded()) } else { Vec::new() };
     let languages = language::find_languages(&text, &blocks, LanguageRules::embedded());
     Document {
         label: label.to_string(),

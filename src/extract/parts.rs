@@ -248,7 +248,10 @@ impl PartRules {
     pub fn check_examples(&self) -> Vec<String> {
         let mut bad = Vec::new();
         for (i, r) in self.rules.iter().enumerate() {
-            let matches = |s: &str| self.compiled[i].iter().any(|re| re.is_match(s.trim(), s.trim().chars().count()));
+            let matches = |s: &str| {
+                let s = s.trim();
+                self.compiled[i].iter().any(|re| re.is_match(s, s.chars().count()))
+            };
             for x in &r.examples {
                 if !matches(x) {
                     bad.push(format!("lexicons/parts.toml: rule {:?}: example does not match: {x:?}", r.key));

@@ -169,10 +169,7 @@ impl Morphology {
     pub fn may_be_conditional(&self, word: &str) -> bool {
         let b = word.as_bytes();
         match b.len().checked_sub(morph_table::SUFFIX) {
-            Some(n) if b[n..].is_ascii() => {
-                let l = [b[n].to_ascii_lowercase(), b[n + 1].to_ascii_lowercase(), b[n + 2].to_ascii_lowercase()];
-                morph_table::suffix_key(&l).is_some_and(|k| self.cond_suffixes.contains(&k))
-            }
+            Some(n) if b[n..].is_ascii() => self.ends_like_conditional(&b[n..].to_ascii_lowercase()),
             Some(_) => true,
             None => self.s.cond_min_len <= b.len(),
         }
@@ -184,11 +181,13 @@ impl Morphology {
         if form.len() < self.s.cond_min_len {
             return false;
         }
-        match morph_table::suffix_key(form.as_bytes()) {
-            Some(k) if self.cond_suffixes.contains(&k) => {}
-            _ => return false,
-        }
-        self.lookup(form).iter().any(|f| f.tags.contains(Tags::COND))
+        self.ends_like_conditional(form.as_bytes()) && self.lookup(form).iter().any(|f| f.tags.contains(Tags::COND))
+    }
+
+    /// Do the last bytes of this lower-case word end some conditional form?
+    #[inline]
+    fn ends_like_conditional(&self, lower: &[u8]) -> bool {
+        morph_table::suffix_key(lower).is_some_and(|k| self.cond_suffixes.contains(&k))
     }
 
     /// The lemma of a conditional form, if it is one.
