@@ -140,11 +140,10 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
     let name = input.origin.display_name();
     let mut doc = if chunk.whole {
         let format = input::detect_format(&input.origin, &chunk.text, opts.read.format);
-        extract_as(&input.label, &name, chunk.text, format, chunk.encoding)
+        extract_as(&input.label, &name, chunk.text, format, chunk.encoding).map_err(|e| InputProblem::new(name, e.0))?
     } else {
         extract_chunk(&input.label, &name, chunk.text)
-    }
-    .map_err(|e| InputProblem::new(name, e.0))?;
+    };
     let mut sentences = analyze_sentences(&doc, lex, &opts.include);
     let mut tally = Tally::default();
     for s in &sentences {

@@ -169,3 +169,41 @@ fn a_pipe_is_streamed_like_a_file_of_the_same_size() {
     assert!(file.len() > 10, "{} lines", file.len());
     assert_eq!(file, pipe);
 }
+
+#[test]
+fn a_long_run_of_blank_lines_is_not_an_empty_chunk_error() {
+    // More blank lines than a chunk may hold force fallback cuts inside the white space, so
+    // some chunks are white space only. They hold no sentence; the file is still analysed, and
+    // its sentences keep their offsets in the whole file.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.txt");
+    let blank = "\n".repeat(3 << 20);
+    let text = format!("\n{blank}Le convoi aurait quitté la ville hier soir.\n{blank}Selon l'ONU, les civils sont partis ce matin.\n{blank}");
+    std::fs::write(&path, &text).unwrap();
+    let p = Planned { label: "blank".into(), origin: Origin::File(path) };
+    let lex = Lexicon::embedded().unwrap();
+    let (got, events) = run(&[p], &lex, 2, 100);
+    assert_eq!(got.len(), 1);
+    assert!(!got[0].contains("no text"), "{}", got[0]);
+    assert_eq!(events, 2, "two chunks with a sentence each");
+    let (sentences, summary): (Vec<serde_json::Value>, serde_json::Value) = serde_json::from_str(&got[0]).unwrap();
+    assert_eq!(summary["sentences"], 2);
+    let labels: Vec<&str> = sentences.iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["HEDGED", "ATTRIBUTED"]);
+    for s in &sentences {
+        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert_eq!(text[a..b], *s["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn a_file_of_blank_lines_only_is_reported_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.txt");
+    std::fs::write(&path, "\n".repeat(3 << 20)).unwrap();
+    let p = Planned { label: "blank".into(), origin: Origin::File(path) };
+    let (got, events) = run(&[p], &Lexicon::embedded().unwrap(), 2, 100);
+    assert_eq!(events, 0);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].contains("only white space"), "{}", got[0]);
+}

@@ -78,12 +78,13 @@ pub fn extract(label: &str, name: &str, text: String) -> Document {
 }
 
 /// Builds a document from one chunk of a plain-text corpus (a large file read in pieces): a
-/// corpus has no page parts (no title, byline or comments to find), only languages.
-pub fn extract_chunk(label: &str, name: &str, text: String) -> Result<Document, ExtractError> {
+/// corpus has no page parts (no title, byline or comments to find), only languages. A chunk may
+/// be white space only (a long run of blank lines cut in pieces): it then has no sentence; a
+/// file with no text at all is reported by `input::stream`, which sees the whole file.
+pub fn extract_chunk(label: &str, name: &str, text: String) -> Document {
     let (text, renormalised) = normalise(text);
-    not_empty(&text, Format::Text)?;
     let blocks = plain_blocks(&text);
-    Ok(document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, false))
+    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, false)
 }
 
 /// Builds a document from decoded text read as `format`.

@@ -277,7 +277,10 @@ fn find_safe_cut(buf: &[u8], from: usize, limit: usize) -> Option<usize> {
                 }
             }
         }
-        i = nl + 1;
+        // Every line break inside this run of white space ends the same run at `j`: go on
+        // from there. (Going on from `nl + 1` rescanned the run once per line break: a
+        // megabyte of blank lines took minutes.)
+        i = j;
     }
     None
 }
@@ -285,4 +288,47 @@ fn find_safe_cut(buf: &[u8], from: usize, limit: usize) -> Option<usize> {
 fn first_char(b: &[u8]) -> Option<char> {
     let n = b.len().min(4);
     (1..=n).find_map(|k| std::str::from_utf8(&b[..k]).ok()).and_then(|s| s.chars().next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The search as first written: from every line break, rescan the white space after it.
+    fn find_safe_cut_slow(buf: &[u8], from: usize, limit: usize) -> Option<usize> {
+        (from..limit).filter(|&i| buf[i] == b'\n').find_map(|nl| {
+            let mut j = nl + 1;
+            let mut blank = false;
+            while j < buf.len() && matches!(buf[j], b' ' | b'\t' | b'\r' | b'\n') {
+                blank |= buf[j] == b'\n';
+                j += 1;
+            }
+            let starts = first_char(buf.get(j..)?).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            (blank && j <= limit && starts).then_some(j)
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn skipping_a_run_of_white_space_finds_the_same_cut(
+            text in "[a\\nA \\t\\r1.é]{0,60}",
+            from in 0usize..60,
+            limit in 0usize..70,
+        ) {
+            let buf = text.as_bytes();
+            let limit = limit.min(buf.len());
+            let from = from.min(limit);
+            proptest::prop_assert_eq!(find_safe_cut(buf, from, limit), find_safe_cut_slow(buf, from, limit));
+        }
+    }
+
+    #[test]
+    fn megabytes_of_blank_lines_are_scanned_once() {
+        // Quadratic before: every line break rescanned the rest of the run.
+        let mut buf = vec![b'\n'; 8 << 20];
+        buf.extend_from_slice(b"Suite.");
+        assert_eq!(find_safe_cut(&buf, 10, buf.len()), Some(8 << 20));
+        assert_eq!(find_safe_cut(&buf, 10, 1 << 20), None);
+    }
 }
