@@ -105,9 +105,22 @@ pub fn fold_key(word: &str, out: &mut String) {
         return;
     }
     for c in word.chars() {
-        for l in c.to_lowercase() {
-            out.push(strip_accent(l));
+        match latin1_lower(c) {
+            Some(l) => out.push(strip_accent(l)),
+            None => out.extend(c.to_lowercase().map(strip_accent)),
         }
+    }
+}
+
+/// The lower case of an ASCII or Latin-1 letter (the letters of French text but œ, æ and ÿ's
+/// capital), without the Unicode tables; None for other characters. Same result as
+/// `char::to_lowercase` for those characters (a unit test checks all 256).
+#[inline]
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32),
+        '\0'..='\u{ff}' => Some(c),
+        _ => None,
     }
 }
 
@@ -120,7 +133,10 @@ pub fn lower_into(word: &str, out: &mut String) {
         return;
     }
     for c in word.chars() {
-        out.extend(c.to_lowercase());
+        match latin1_lower(c) {
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
     }
 }
 
@@ -204,6 +220,20 @@ mod tests {
             normalise_gap(gap, &mut g);
             assert_eq!(gap_matches(gap, want), g == want, "{gap:?} {want:?}");
         }
+    }
+
+    #[test]
+    fn the_latin1_shortcut_lowers_as_unicode_does() {
+        for c in (0u32..=0xff).filter_map(char::from_u32) {
+            let want: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(latin1_lower(c).map(|l| vec![l]), Some(want), "{c:?}");
+        }
+        assert_eq!(latin1_lower('Œ'), None);
+        let (mut a, mut b) = (String::new(), String::new());
+        lower_into("ÉTAT ŒUVRE Ÿ İ", &mut a);
+        assert_eq!(a, "ÉTAT ŒUVRE Ÿ İ".to_lowercase());
+        fold_key("ÉTÉ Œuvre", &mut b);
+        assert_eq!(b, "ete œuvre");
     }
 
     #[test]

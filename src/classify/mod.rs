@@ -406,8 +406,13 @@ fn not_a_claim(text: &str, stext: &str, m: &MatchedSentence, lex: &Lexicon, rule
     if m.tokens.len() < rules.claims.min_words {
         return Some(NotClaim::TooShort);
     }
-    let head: String = stext.chars().take(24).collect::<String>().to_lowercase();
-    if rules.claims.not_claim_prefixes.iter().any(|p| head.starts_with(p.as_str())) {
+    // The first 24 characters, lower-cased, start with one of the prefixes (no allocation:
+    // this runs for every sentence).
+    let head = || stext.chars().take(24).flat_map(char::to_lowercase);
+    if rules.claims.not_claim_prefixes.iter().any(|p| {
+        let mut h = head();
+        p.chars().all(|c| h.next() == Some(c))
+    }) {
         return Some(NotClaim::Metadata);
     }
     if has_marker {
