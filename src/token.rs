@@ -44,6 +44,10 @@ impl Hasher for WordHasher {
 /// A `HashMap` build-hasher using [`WordHasher`].
 pub type WordHash = BuildHasherDefault<WordHasher>;
 
+/// A set of words (the word lists of the scoring and reading rules), hashed with
+/// [`WordHasher`]: the classifier looks words up in them for every sentence.
+pub type WordSet = std::collections::HashSet<String, WordHash>;
+
 /// A word of the text: its byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {

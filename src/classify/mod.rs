@@ -9,7 +9,7 @@
 pub mod reading;
 pub mod scope;
 
-use std::collections::HashSet;
+use crate::token::WordSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -159,10 +159,10 @@ pub struct ScoringRules {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SelfSpeechRules {
-    pub subjects: HashSet<String>,
-    pub third_person: HashSet<String>,
-    pub skip: HashSet<String>,
-    pub verbs: HashSet<String>,
+    pub subjects: WordSet,
+    pub third_person: WordSet,
+    pub skip: WordSet,
+    pub verbs: WordSet,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -178,7 +178,7 @@ pub struct Bases {
 #[serde(deny_unknown_fields)]
 pub struct ClaimRules {
     pub min_words: usize,
-    pub finite_words: HashSet<String>,
+    pub finite_words: WordSet,
     pub not_claim_prefixes: Vec<String>,
 }
 

@@ -41,7 +41,7 @@
 //! 11. **"ce serait…"** (demonstrative subject + être): the writer's own guess → epistemic.
 //! 12. **Default**: a 3rd-person simple conditional stating a fact → hearsay.
 
-use std::collections::HashSet;
+use crate::token::WordSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -93,35 +93,35 @@ type Seq = Vec<String>;
 #[derive(Debug)]
 pub struct ReadingRules {
     idioms: Vec<(Seq, Reading)>,
-    volition: HashSet<String>,
-    impersonal: HashSet<String>,
-    personal_use: HashSet<String>,
-    dative_clitics: HashSet<String>,
-    first_person_advice: HashSet<String>,
-    evaluative_adjectives: HashSet<String>,
-    intensifiers: HashSet<String>,
+    volition: WordSet,
+    impersonal: WordSet,
+    personal_use: WordSet,
+    dative_clitics: WordSet,
+    first_person_advice: WordSet,
+    evaluative_adjectives: WordSet,
+    intensifiers: WordSet,
     conditions: Vec<Seq>,
     not_conditions: Vec<Seq>,
     manner_before_infinitive: Vec<Seq>,
-    si_subject_starters: HashSet<String>,
-    indirect_question_verbs: HashSet<String>,
-    rhetorical_question_words: HashSet<String>,
-    counterfactual_modals: HashSet<String>,
-    reporting: HashSet<String>,
-    complementizers: HashSet<String>,
+    si_subject_starters: WordSet,
+    indirect_question_verbs: WordSet,
+    rhetorical_question_words: WordSet,
+    counterfactual_modals: WordSet,
+    reporting: WordSet,
+    complementizers: WordSet,
     past_endings: Vec<String>,
     devoir: String,
     pouvoir: String,
     future_time: Vec<Seq>,
-    prediction_verbs: HashSet<String>,
+    prediction_verbs: WordSet,
     prediction_phrases: Vec<Seq>,
-    saying_verbs: HashSet<String>,
+    saying_verbs: WordSet,
     hearsay_sources: Vec<Seq>,
-    hearsay_lemmas: HashSet<String>,
-    consequence_verbs: HashSet<String>,
-    relatives: HashSet<String>,
-    clitics: HashSet<String>,
-    demonstratives: HashSet<String>,
+    hearsay_lemmas: WordSet,
+    consequence_verbs: WordSet,
+    relatives: WordSet,
+    clitics: WordSet,
+    demonstratives: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -221,7 +221,7 @@ fn seq(s: &str) -> Seq {
         .collect()
 }
 
-fn set(v: Vec<String>) -> HashSet<String> {
+fn set(v: Vec<String>) -> WordSet {
     v.into_iter().map(|s| s.to_lowercase()).collect()
 }
 
@@ -332,7 +332,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn has_tag_lemma(&self, i: usize, tag: Tags, lemmas: &HashSet<String>) -> bool {
+    fn has_tag_lemma(&self, i: usize, tag: Tags, lemmas: &WordSet) -> bool {
         self.morph
             .lookup(&self.w[i])
             .iter()
@@ -681,7 +681,7 @@ fn has_condition(c: &Ctx) -> bool {
     false
 }
 
-fn has_any_tag_lemma(c: &Ctx, i: usize, lemmas: &HashSet<String>) -> bool {
+fn has_any_tag_lemma(c: &Ctx, i: usize, lemmas: &WordSet) -> bool {
     c.morph.lookup(&c.w[i]).iter().any(|f| lemmas.contains(c.morph.lemma_name(f.lemma)))
 }
 

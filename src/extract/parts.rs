@@ -131,12 +131,53 @@ struct File {
 /// `^.{0,80}\b(faites un don|…)`) is run as the rest of the pattern, unanchored, and its
 /// leftmost match must start within N characters: the same lines match, but the regex crate
 /// can then skip to the cue's literals instead of stepping through every start position.
+///
+/// A pattern is first run in a looser form (`relaxed`, see [`relax`]): that regex matches
+/// every line the pattern matches (and a few more), and runs on the fast engines, where Unicode
+/// `\b` over accented text falls back to the backtracker. Only a line it matches is tried with
+/// the pattern itself. Same lines match; the page parts took 19 % of the
+/// instructions of a run on the bench corpus before, most of them clearing the backtracker's
+/// memory.
 #[derive(Debug, Clone)]
 struct LinePattern {
-    re: Regex,
+    /// The regex run (the pattern, or its rest after `^.{0,N}`), compiled on first use: most
+    /// patterns never get past `relaxed` in a run, and compiling them all took a third of the
+    /// start-up.
+    run: String,
+    case_insensitive: bool,
+    re: OnceLock<Regex>,
+    /// The looser regex tried first, or None when it would be the same as `re`.
+    relaxed: Option<Regex>,
     /// For `^.{0,N}rest`: N (and `re` is `rest`, unanchored).
     within: Option<usize>,
     max_line: Option<usize>,
+}
+
+/// A looser form of `h` for the lazy DFA, or None when there is nothing to loosen: without its
+/// word boundaries and end anchors (`\b`, `$`: the DFA gives up on the first over accented
+/// text, and the second makes the regex crate search backwards from the end of the line), and
+/// with bounded repetitions left unbounded (`.{0,300}` → `.*`: counted repetitions blow up the
+/// DFA's states). Each change only lets more text match.
+fn relax(h: &regex_syntax::hir::Hir) -> Option<regex_syntax::hir::Hir> {
+    use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+    let some = |v: Vec<(Option<Hir>, &Hir)>| -> Option<Vec<Hir>> {
+        v.iter().any(|(n, _)| n.is_some()).then(|| v.into_iter().map(|(n, o)| n.unwrap_or_else(|| o.clone())).collect())
+    };
+    match h.kind() {
+        HirKind::Look(l) => (!matches!(l, Look::Start)).then(Hir::empty),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => None,
+        HirKind::Capture(c) => Some(relax(&c.sub).unwrap_or_else(|| (*c.sub).clone())),
+        HirKind::Repetition(r) => {
+            let sub = relax(&r.sub);
+            let bounded = r.max.is_some_and(|m| m > 1 && m > r.min);
+            (sub.is_some() || bounded).then(|| {
+                let sub = Box::new(sub.unwrap_or_else(|| (*r.sub).clone()));
+                Hir::repetition(Repetition { min: r.min, max: if bounded { None } else { r.max }, greedy: r.greedy, sub })
+            })
+        }
+        HirKind::Concat(hs) => some(hs.iter().map(|x| (relax(x), x)).collect()).map(Hir::concat),
+        HirKind::Alternation(hs) => some(hs.iter().map(|x| (relax(x), x)).collect()).map(Hir::alternation),
+    }
 }
 
 /// `^.{0,N}rest` → (N, rest).
@@ -170,8 +211,19 @@ impl LinePattern {
             Some((n, rest)) => (Some(n), rest),
             None => (None, p),
         };
-        let re = RegexBuilder::new(run).case_insensitive(case_insensitive).build().map_err(|e| e.to_string())?;
-        let hir = regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(p).map_err(|e| e.to_string())?;
+        let parse = |p: &str| regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(p).map_err(|e| e.to_string());
+        let hir = parse(p)?;
+        let run_hir = if within.is_some() { parse(run)? } else { hir.clone() };
+        // Only patterns with a word boundary are worth a relaxed regex: the others run on the
+        // fast engines already, and one more regex to compile costs start-up time.
+        let re = OnceLock::new();
+        let relaxed = match relax(&run_hir).filter(|_| has_word_boundary(&run_hir)) {
+            Some(h) => Some(Regex::new(&h.to_string()).map_err(|e| e.to_string())?),
+            None => {
+                let _ = re.set(compile(run, case_insensitive)?);
+                None
+            }
+        };
         let props = hir.properties();
         let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start)
             && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
@@ -180,7 +232,7 @@ impl LinePattern {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        Ok(LinePattern { re, within, max_line })
+        Ok(LinePattern { run: run.to_string(), case_insensitive, re, relaxed, within, max_line })
     }
 
     /// Does the pattern match `line`, of `chars` characters?
@@ -188,12 +240,29 @@ impl LinePattern {
         if !self.max_line.is_none_or(|m| chars <= m) {
             return false;
         }
-        match self.within {
-            // The leftmost match starts earliest: if it starts too late, every match does.
-            Some(n) => self.re.find(line).is_some_and(|m| line[..m.start()].chars().count() <= n),
-            None => self.re.is_match(line),
-        }
+        // The leftmost match starts earliest: if it starts too late, every match does (and a
+        // match of the pattern is a match of the relaxed regex, starting no earlier).
+        let found = |re: &Regex| match self.within {
+            Some(n) => re.find(line).is_some_and(|m| line[..m.start()].chars().count() <= n),
+            None => re.is_match(line),
+        };
+        self.relaxed.as_ref().is_none_or(found) && found(self.exact())
     }
+
+    /// The pattern's own regex (compiled now if not yet).
+    fn exact(&self) -> &Regex {
+        // It parsed (in `new`), and the rules' test compiles every pattern: see `check_examples`.
+        self.re.get_or_init(|| compile(&self.run, self.case_insensitive).expect("lexicons/parts.toml patterns compile (tested)"))
+    }
+}
+
+/// Does the regex assert a word boundary anywhere?
+fn has_word_boundary(h: &regex_syntax::hir::Hir) -> bool {
+    h.properties().look_set().contains_word()
+}
+
+fn compile(p: &str, case_insensitive: bool) -> Result<Regex, String> {
+    RegexBuilder::new(p).case_insensitive(case_insensitive).build().map_err(|e| e.to_string())
 }
 
 /// The compiled rules.
@@ -247,6 +316,13 @@ impl PartRules {
     /// Runs every rule's examples and counterexamples; returns the failures.
     pub fn check_examples(&self) -> Vec<String> {
         let mut bad = Vec::new();
+        for (r, pats) in self.rules.iter().zip(&self.compiled) {
+            for p in pats.iter().filter(|p| p.re.get().is_none()) {
+                if let Err(e) = compile(&p.run, p.case_insensitive) {
+                    bad.push(format!("lexicons/parts.toml: rule {:?}: bad pattern {:?}: {e}", r.key, p.run));
+                }
+            }
+        }
         for (i, r) in self.rules.iter().enumerate() {
             let matches = |s: &str| {
                 let s = s.trim();
@@ -401,9 +477,64 @@ mod tests {
         // Every rule looks at lines of bounded length: a body paragraph skips most of them.
         for (rule, ps) in PartRules::embedded().rules.iter().zip(&PartRules::embedded().compiled) {
             for p in ps {
-                assert!(p.max_line.is_some(), "lexicons/parts.toml: rule {:?}: give it max_chars ({})", rule.key, p.re.as_str());
+                assert!(p.max_line.is_some(), "lexicons/parts.toml: rule {:?}: give it max_chars ({})", rule.key, p.run);
             }
         }
+    }
+
+    #[test]
+    fn the_relaxed_regex_never_changes_which_lines_match() {
+        // Lines near the rules: every example and counterexample, as written and behind or
+        // inside accented words (where Unicode and ASCII word boundaries differ), and the lines
+        // of the seeds and of the format samples.
+        let rules = PartRules::embedded();
+        let mut lines: Vec<String> = Vec::new();
+        for r in &rules.rules {
+            for x in r.examples.iter().chain(&r.counterexamples) {
+                let x = x.trim();
+                lines.push(x.to_string());
+                lines.push(format!("dé{x}"));
+                lines.push(format!("{x}é"));
+                lines.push(format!("é {x} é"));
+                lines.push(x.replace(' ', "é "));
+                lines.push(x.to_uppercase());
+            }
+        }
+        for dir in ["seeds", "tests/data/formats"] {
+            for e in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap() {
+                let text = std::fs::read(e.unwrap().path()).unwrap();
+                lines.extend(String::from_utf8_lossy(&text).lines().map(|l| l.trim().to_string()));
+            }
+        }
+        let mut relaxed_patterns = 0;
+        let mut matched = 0;
+        for p in rules.compiled.iter().flatten() {
+            relaxed_patterns += usize::from(p.relaxed.is_some());
+            let exact = compile(&p.run, p.case_insensitive).unwrap();
+            for l in &lines {
+                let chars = l.chars().count();
+                let want = p.max_line.is_none_or(|m| chars <= m)
+                    && match p.within {
+                        Some(n) => exact.find(l).is_some_and(|m| l[..m.start()].chars().count() <= n),
+                        None => exact.is_match(l),
+                    };
+                assert_eq!(p.is_match(l, chars), want, "{} on {l:?}", p.run);
+                matched += usize::from(want);
+            }
+        }
+        assert!(relaxed_patterns >= 10, "{relaxed_patterns} patterns with a relaxed regex");
+        assert!(matched > 100, "{matched} matches: the lines reach the rules");
+    }
+
+    #[test]
+    fn relaxing_drops_word_boundaries_end_anchors_and_bounds() {
+        let h = regex_syntax::ParserBuilder::new().build().parse(r"^(a|b)\bdon\b.{0,5}x{2}$").unwrap();
+        let r = Regex::new(&relax(&h).unwrap().to_string()).unwrap();
+        assert!(r.is_match("adonxx") && r.is_match("bdon0123456789xx") && !r.is_match("cdonxx") && !r.is_match("adonx"));
+        let h = regex_syntax::ParserBuilder::new().build().parse("^ab?c+$").unwrap();
+        let r = Regex::new(&relax(&h).unwrap().to_string()).unwrap();
+        assert!(r.is_match("abcc") && r.is_match("acz") && !r.is_match("xac"));
+        assert!(relax(&regex_syntax::ParserBuilder::new().build().parse("^ab?c+").unwrap()).is_none());
     }
 
     fn parts_of(t: &str) -> Vec<(PartKind, String, Option<String>)> {
