@@ -34,16 +34,28 @@ pub struct MatchedSentence {
 
 /// Matches every sentence of a segmented document.
 pub fn match_document(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<MatchedSentence> {
-    seg.sentences.iter().map(|s| match_span(text, s.span.clone(), lex)).collect()
+    let mut scratch = Scratch::default();
+    seg.sentences.iter().map(|s| match_span_with(text, s.span.clone(), lex, &mut scratch)).collect()
+}
+
+/// Word buffers reused from sentence to sentence (allocating them for each sentence was a
+/// noticeable share of a run).
+#[derive(Default)]
+struct Scratch {
+    key: String,
+    next: String,
+    lower: String,
 }
 
 /// Matches the words of `text[span]`.
 pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSentence {
+    match_span_with(text, span, lex, &mut Scratch::default())
+}
+
+fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut Scratch) -> MatchedSentence {
     let tokens = token::tokenize(&text[span.clone()], span.start);
     let mut hits: Vec<Hit> = Vec::new();
-    let mut key = String::new();
-    let mut next = String::new();
-    let mut lower = String::new();
+    let Scratch { key, next, lower } = scratch;
     // Hits are pushed in order of their first word, so the hits that can cover word `i` are at
     // the end of `hits`: those starting at most `longest - 1` words before it. Looking only
     // there (not at every hit of the sentence) keeps a sentence of millions of words linear.
@@ -51,7 +63,7 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
     for (i, t) in tokens.iter().enumerate() {
         let first_at_i = hits.len();
         let word = &text[t.span.clone()];
-        token::fold_key(word, &mut key);
+        token::fold_key(word, key);
         if let Some(cands) = lex.by_first_word.get(key.as_str()) {
             // The next word's fold key, computed once for all the candidates.
             let mut next_done = false;
@@ -60,11 +72,11 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
                     if !next_done {
                         next_done = true;
                         match tokens.get(i + 1) {
-                            Some(t) => token::fold_key(&text[t.span.clone()], &mut next),
+                            Some(t) => token::fold_key(&text[t.span.clone()], next),
                             None => next.clear(),
                         }
                     }
-                    if *second != next {
+                    if second != next {
                         continue;
                     }
                 }
@@ -77,7 +89,7 @@ pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSente
                 }
             }
         }
-        if is_conditional_word(word, lex.morphology, &mut lower) {
+        if is_conditional_word(word, lex.morphology, lower) {
             // A lexicon hit covering this word wins (e.g. `pourrait` as a modal, `il
             // semblerait`); a one-word hit keeps the information that it is a conditional.
             let mut claimed = false;

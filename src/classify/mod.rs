@@ -211,6 +211,8 @@ const QUOTED_SHARE: f64 = 0.5;
 pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &Lexicon, rules: &ScoringRules) -> Vec<SentenceScore> {
     let rrules = ReadingRules::embedded();
     let mut out: Vec<SentenceScore> = Vec::with_capacity(seg.sentences.len());
+    // Scratch space for lower-cased words, reused from sentence to sentence.
+    let mut lower = String::new();
     for (i, (s, m)) in seg.sentences.iter().zip(matched).enumerate() {
         let span = s.span.clone();
         let stext = &text[span.clone()];
@@ -252,7 +254,7 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
             .collect();
         markers.sort_by_key(|h| (h.start, h.end, h.entry));
         let has = |c: Category| markers.iter().any(|h| h.counted && h.category == c);
-        let not_claim = not_a_claim(text, stext, m, lex, rules, markers.iter().any(|h| h.counted));
+        let not_claim = not_a_claim(text, stext, m, lex, rules, markers.iter().any(|h| h.counted), &mut lower);
         let label = if not_claim.is_some() {
             Label::None
         } else if has(Category::Attribution) {
@@ -398,7 +400,15 @@ fn quoted_share(text: &str, span: &Range<usize>, quotes: &[Quote]) -> f64 {
     if total == 0 { 0.0 } else { inside as f64 / total as f64 }
 }
 
-fn not_a_claim(text: &str, stext: &str, m: &MatchedSentence, lex: &Lexicon, rules: &ScoringRules, has_marker: bool) -> Option<NotClaim> {
+fn not_a_claim(
+    text: &str,
+    stext: &str,
+    m: &MatchedSentence,
+    lex: &Lexicon,
+    rules: &ScoringRules,
+    has_marker: bool,
+    lower: &mut String,
+) -> Option<NotClaim> {
     let end = stext.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{a0}' | '\u{202f}'));
     if end.ends_with('?') {
         return Some(NotClaim::Question);
@@ -418,10 +428,11 @@ fn not_a_claim(text: &str, stext: &str, m: &MatchedSentence, lex: &Lexicon, rule
     if has_marker {
         return None;
     }
-    let mut lower = String::new();
     let finite = m.tokens.iter().any(|t| {
-        crate::token::lower_into(&text[t.span.clone()], &mut lower);
-        rules.claims.finite_words.contains(&lower) || lex.morphology.is_unambiguous_finite(&lower) || lex.morphology.is_conditional(&lower)
+        crate::token::lower_into(&text[t.span.clone()], lower);
+        rules.claims.finite_words.contains(lower.as_str())
+            || lex.morphology.is_unambiguous_finite(lower)
+            || lex.morphology.is_conditional(lower)
     });
     if !finite {
         return Some(NotClaim::NoVerb);

@@ -169,7 +169,13 @@ impl Morphology {
     pub fn may_be_conditional(&self, word: &str) -> bool {
         let b = word.as_bytes();
         match b.len().checked_sub(morph_table::SUFFIX) {
-            Some(n) if b[n..].is_ascii() => self.ends_like_conditional(&b[n..].to_ascii_lowercase()),
+            Some(n) if b[n..].is_ascii() => {
+                // On the stack: this runs for most words of the text.
+                let mut end = [0u8; morph_table::SUFFIX];
+                end.copy_from_slice(&b[n..]);
+                end.make_ascii_lowercase();
+                self.ends_like_conditional(&end)
+            }
             Some(_) => true,
             None => self.s.cond_min_len <= b.len(),
         }
