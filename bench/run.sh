@@ -48,6 +48,10 @@ row "hedge compare --threads 2" $t_h2 $c_h2 $r_h2
 echo "hedge 1 thread / rg -F:   $(ratio $t_rg $t_h1)x the throughput (wall), $(ratio $c_rg $c_h1)x (cpu) (target >= 0.5)"
 echo "hedge 1 thread / rg -j1:  $(ratio $t_rg1 $t_h1)x (wall)"
 echo "hedge 2 threads / 1:      $(ratio $t_h1 $t_h2)x (wall) (target >= 1.8)"
+echo "half of rg -F:            $(mbps $bytes $(awk -v t=$t_rg 'BEGIN{print 2*t}')) MB/s is what the 1-thread target asks of the full analysis"
+echo
+echo "== stage floors: single steps alone, 1 thread (examples/stage_floors.rs) =="
+cargo run --release --quiet --example stage_floors -- $C/100mb/part-0{0,1}?.txt
 
 if [[ $quick == 0 ]]; then
     big=$C/1gb.txt; bytes=$(wc -c < $big)
