@@ -63,22 +63,15 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
     for (i, t) in tokens.iter().enumerate() {
         let first_at_i = hits.len();
         let word = &text[t.span.clone()];
-        token::fold_key(word, key);
-        if let Some(cands) = lex.by_first_word.get(key.as_str()) {
-            // The next word's fold key, computed once for all the candidates.
-            let mut next_done = false;
+        if let Some(cands) = lex.by_first_word.get(token::folded(word, key)) {
+            // The next word's fold key, computed once for all the candidates that need it.
+            let next_key = match tokens.get(i + 1) {
+                Some(t) if cands.iter().any(|c| c.second.is_some()) => token::folded(&text[t.span.clone()], next),
+                _ => "",
+            };
             for c in cands {
-                if let Some(second) = &c.second {
-                    if !next_done {
-                        next_done = true;
-                        match tokens.get(i + 1) {
-                            Some(t) => token::fold_key(&text[t.span.clone()], next),
-                            None => next.clear(),
-                        }
-                    }
-                    if second != next {
-                        continue;
-                    }
+                if c.second.as_ref().is_some_and(|second| second != next_key) {
+                    continue;
                 }
                 if let Some(n) = c.seq.matches_at(text, &tokens, i) {
                     let span = t.span.start..tokens[i + n - 1].span.end;
@@ -113,8 +106,7 @@ fn is_conditional_word(word: &str, morph: &Morphology, lower: &mut String) -> bo
     if !morph.may_be_conditional(word) {
         return false;
     }
-    token::lower_into(word, lower);
-    morph.is_conditional(lower)
+    morph.is_conditional(token::lowered(word, lower))
 }
 
 /// The byte spans of the conditional-mood words of `text` (what `hedge eval ud` scores).

@@ -128,6 +128,35 @@ fn latin1_lower(c: char) -> Option<char> {
     }
 }
 
+/// Is the word its own fold key and its own lower case (ASCII, no capital)? Most words of a
+/// text are: they can be looked up as they are, without a copy.
+#[inline]
+fn is_plain_lower(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// The word's fold key (see [`fold_key`]): the word itself when it already is one, else built
+/// in `buf`.
+#[inline]
+pub fn folded<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if is_plain_lower(word) {
+        return word;
+    }
+    fold_key(word, buf);
+    buf
+}
+
+/// The word in lower case (see [`lower_into`]): the word itself when it already is, else
+/// built in `buf`.
+#[inline]
+pub fn lowered<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if is_plain_lower(word) {
+        return word;
+    }
+    lower_into(word, buf);
+    buf
+}
+
 /// Lower-cases a word into `out`.
 pub fn lower_into(word: &str, out: &mut String) {
     out.clear();
@@ -238,6 +267,13 @@ mod tests {
         assert_eq!(a, "ÉTAT ŒUVRE Ÿ İ".to_lowercase());
         fold_key("ÉTÉ Œuvre", &mut b);
         assert_eq!(b, "ete œuvre");
+        for w in ["selon", "Selon", "été", "2017", "x2", "İl", "aujourd"] {
+            let (mut f, mut l, mut buf) = (String::new(), String::new(), String::new());
+            fold_key(w, &mut f);
+            lower_into(w, &mut l);
+            assert_eq!(folded(w, &mut buf), f, "{w}");
+            assert_eq!(lowered(w, &mut buf), l, "{w}");
+        }
     }
 
     #[test]

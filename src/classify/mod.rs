@@ -429,10 +429,8 @@ fn not_a_claim(
         return None;
     }
     let finite = m.tokens.iter().any(|t| {
-        crate::token::lower_into(&text[t.span.clone()], lower);
-        rules.claims.finite_words.contains(lower.as_str())
-            || lex.morphology.is_unambiguous_finite(lower)
-            || lex.morphology.is_conditional(lower)
+        let w = crate::token::lowered(&text[t.span.clone()], lower);
+        rules.claims.finite_words.contains(w) || lex.morphology.is_unambiguous_finite(w) || lex.morphology.is_conditional(w)
     });
     if !finite {
         return Some(NotClaim::NoVerb);
