@@ -128,33 +128,27 @@ fn latin1_lower(c: char) -> Option<char> {
     }
 }
 
-/// Is the word its own fold key and its own lower case (ASCII, no capital)? Most words of a
-/// text are: they can be looked up as they are, without a copy.
+/// The word itself when it is ASCII with no capital (its own fold key and lower case, as most
+/// words of a text are: looked up as they are, without a copy), else `build` of it in `buf`.
 #[inline]
-fn is_plain_lower(word: &str) -> bool {
-    word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+fn as_is_or<'a>(word: &'a str, buf: &'a mut String, build: fn(&str, &mut String)) -> &'a str {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return word;
+    }
+    build(word, buf);
+    buf
 }
 
-/// The word's fold key (see [`fold_key`]): the word itself when it already is one, else built
-/// in `buf`.
+/// The word's fold key (see [`fold_key`]), without a copy when the word already is one.
 #[inline]
 pub fn folded<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
-    if is_plain_lower(word) {
-        return word;
-    }
-    fold_key(word, buf);
-    buf
+    as_is_or(word, buf, fold_key)
 }
 
-/// The word in lower case (see [`lower_into`]): the word itself when it already is, else
-/// built in `buf`.
+/// The word in lower case (see [`lower_into`]), without a copy when it already is.
 #[inline]
 pub fn lowered<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
-    if is_plain_lower(word) {
-        return word;
-    }
-    lower_into(word, buf);
-    buf
+    as_is_or(word, buf, lower_into)
 }
 
 /// Lower-cases a word into `out`.
