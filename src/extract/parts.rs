@@ -140,9 +140,9 @@ struct File {
 /// memory.
 #[derive(Debug, Clone)]
 struct LinePattern {
-    /// The regex run (the pattern, or its rest after `^.{0,N}`), compiled on first use: most
-    /// patterns never get past `relaxed` in a run, and compiling them all took a third of the
-    /// start-up.
+    /// The regex run (the pattern, or its rest after `^.{0,N}`). With a relaxed regex, it is
+    /// compiled on first use: many lines never get past `relaxed`, and compiling the rules'
+    /// regexes is most of the start-up's instructions.
     run: String,
     case_insensitive: bool,
     re: OnceLock<Regex>,
@@ -166,7 +166,7 @@ fn relax(h: &regex_syntax::hir::Hir) -> Option<regex_syntax::hir::Hir> {
     match h.kind() {
         HirKind::Look(l) => (!matches!(l, Look::Start)).then(Hir::empty),
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => None,
-        HirKind::Capture(c) => Some(relax(&c.sub).unwrap_or_else(|| (*c.sub).clone())),
+        HirKind::Capture(c) => relax(&c.sub),
         HirKind::Repetition(r) => {
             let sub = relax(&r.sub);
             let bounded = r.max.is_some_and(|m| m > 1 && m > r.min);
