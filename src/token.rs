@@ -116,8 +116,8 @@ pub fn fold_key(word: &str, out: &mut String) {
     }
 }
 
-/// The lower case of an ASCII or Latin-1 letter (the letters of French text but œ, æ and ÿ's
-/// capital), without the Unicode tables; None for other characters. Same result as
+/// The lower case of an ASCII or Latin-1 letter (the letters of French text but œ, Œ and Ÿ),
+/// without the Unicode tables; None for other characters. Same result as
 /// `char::to_lowercase` for those characters (a unit test checks all 256).
 #[inline]
 fn latin1_lower(c: char) -> Option<char> {

@@ -8,7 +8,7 @@
 //! another language with at least `min_confidence`, and the block holds no more than
 //! `max_french_words` French function words. The thresholds are in `lexicons/languages.toml`.
 
-use std::collections::HashSet;
+use crate::token::WordSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -39,7 +39,7 @@ pub struct LanguageRules {
     /// Languages whatlang chooses among (ISO 639-3), French included.
     pub candidates: Vec<String>,
     /// Frequent French words that no other candidate language shares.
-    pub french_words: HashSet<String>,
+    pub french_words: WordSet,
 }
 
 static LANGUAGES: &str = include_str!("../../lexicons/languages.toml");
@@ -72,8 +72,7 @@ pub fn identify(s: &str, rules: &LanguageRules) -> Option<(String, String, f64)>
     let mut lower = String::new();
     for w in s.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
         words += 1;
-        crate::token::lower_into(w, &mut lower);
-        if rules.french_words.contains(lower.as_str()) {
+        if rules.french_words.contains(crate::token::lowered(w, &mut lower)) {
             french += 1;
             if french > rules.max_french_words {
                 return None;

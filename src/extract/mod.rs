@@ -112,15 +112,10 @@ pub fn extract_as(label: &str, name: &str, text: String, format: Format, encodin
             }
         }
     };
-    not_empty(&text, format)?;
-    Ok(document(label, name, text, renormalised, format, encoding, blocks, true))
-}
-
-fn not_empty(text: &str, format: Format) -> Result<(), ExtractError> {
-    match text.trim().is_empty() {
-        true => Err(ExtractError(format!("no text left after reading it as {}", format.as_str()))),
-        false => Ok(()),
+    if text.trim().is_empty() {
+        return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
     }
+    Ok(document(label, name, text, renormalised, format, encoding, blocks, true))
 }
 
 /// Finds the languages of an extracted text, and its parts when `with_parts` (not for a chunk

@@ -132,7 +132,8 @@ struct File {
 /// leftmost match must start within N characters: the same lines match, but the regex crate
 /// can then skip to the cue's literals instead of stepping through every start position.
 ///
-/// A pattern is first run in a looser form (`relaxed`, see [`relax`]): that regex matches
+/// A pattern with a word boundary (`\b`) is first run in a looser form (`relaxed`, see
+/// [`relax`]): that regex matches
 /// every line the pattern matches (and a few more), and runs on the fast engines, where Unicode
 /// `\b` over accented text falls back to the backtracker. Only a line it matches is tried with
 /// the pattern itself. Same lines match; the page parts took 19 % of the
@@ -217,7 +218,7 @@ impl LinePattern {
         // Only patterns with a word boundary are worth a relaxed regex: the others run on the
         // fast engines already, and one more regex to compile costs start-up time.
         let re = OnceLock::new();
-        let relaxed = match relax(&run_hir).filter(|_| has_word_boundary(&run_hir)) {
+        let relaxed = match run_hir.properties().look_set().contains_word().then(|| relax(&run_hir)).flatten() {
             Some(h) => Some(Regex::new(&h.to_string()).map_err(|e| e.to_string())?),
             None => {
                 let _ = re.set(compile(run, case_insensitive)?);
@@ -237,7 +238,7 @@ impl LinePattern {
 
     /// Does the pattern match `line`, of `chars` characters?
     fn is_match(&self, line: &str, chars: usize) -> bool {
-        if !self.max_line.is_none_or(|m| chars <= m) {
+        if self.max_line.is_some_and(|m| chars > m) {
             return false;
         }
         // The leftmost match starts earliest: if it starts too late, every match does (and a
@@ -254,11 +255,6 @@ impl LinePattern {
         // It parsed (in `new`), and the rules' test compiles every pattern: see `check_examples`.
         self.re.get_or_init(|| compile(&self.run, self.case_insensitive).expect("lexicons/parts.toml patterns compile (tested)"))
     }
-}
-
-/// Does the regex assert a word boundary anywhere?
-fn has_word_boundary(h: &regex_syntax::hir::Hir) -> bool {
-    h.properties().look_set().contains_word()
 }
 
 fn compile(p: &str, case_insensitive: bool) -> Result<Regex, String> {
