@@ -57,6 +57,9 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             if a.format == AnalyzeFormat::Jsonl {
                 return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
             }
+            if a.format == AnalyzeFormat::Text && a.html.html.is_none() {
+                return write_text(&[a.input], &lex, run, style, term, out, err);
+            }
             let (report, failed) = build_report(&[a.input], &[], &lex, run, term, err)?;
             if report.articles.is_empty() {
                 return Ok(1);
@@ -195,6 +198,12 @@ fn progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
     Progress::new(term.stderr_is_tty, total, planned.len())
 }
 
+/// The scoring constants every report prints.
+fn scoring() -> Scoring {
+    let rules = ScoringRules::embedded();
+    Scoring { base: Label::CLAIMS.iter().map(|&l| (l, rules.base(l).unwrap_or(0))).collect(), formula: report::FORMULA }
+}
+
 /// Reads, analyses and collects every input; problems go to `err` and into the report.
 fn build_report(
     inputs: &[String],
@@ -211,6 +220,7 @@ fn build_report(
     let mut sentences = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
+            Event::Begin { .. } => {}
             Event::Sentences { sentences: s, .. } => sentences.extend(s),
             Event::Article { input, name, summary, info } => articles.push(Article {
                 label: input.label.clone(),
@@ -255,17 +265,76 @@ fn build_report(
         writeln!(err, "hedge: {p}")?;
     }
     let failed = !problems.is_empty();
-    let rules = ScoringRules::embedded();
-    let base = Label::CLAIMS.iter().map(|&l| (l, rules.base(l).unwrap_or(0))).collect();
     let report = Report {
         schema: report::SCHEMA,
-        scoring: Scoring { base, formula: report::FORMULA },
+        scoring: scoring(),
         included_parts,
         articles,
         markers,
         errors: problems.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect(),
     };
     Ok((report, failed))
+}
+
+/// `analyze` as text, written as the analysis goes (each sentence as soon as it and those
+/// before it are done): memory stays bounded whatever the size of the input. An input that
+/// fails after some of its sentences were written ends with a line that says so, and no
+/// summary. Problems also go to `err`.
+fn write_text(
+    inputs: &[String],
+    lex: &Lexicon,
+    run: RunOptions,
+    style: Style,
+    term: Terminal,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (planned, mut problems) = input::discover(inputs, &[]);
+    let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
+    let mut text = report::TextStream::new(style, &scoring(), &included_parts);
+    let mut markers = BTreeMap::new();
+    let mut progress = progress_for(&planned, term);
+    let (mut articles, mut begun) = (0, false);
+    analyze_inputs(&planned, lex, run, &mut |ev| {
+        match ev {
+            Event::Begin { input, name, format, encoding } => {
+                text.begin(out, &input.label, &name, format, encoding)?;
+                begun = true;
+            }
+            Event::Sentences { sentences, .. } => {
+                for s in &sentences {
+                    for m in &s.markers {
+                        if !markers.contains_key(&m.id) {
+                            if let Some(info) = crate::pipeline::marker_info(lex, &m.id) {
+                                markers.insert(m.id.clone(), info);
+                            }
+                        }
+                    }
+                    text.sentence(out, s, &markers)?;
+                }
+            }
+            Event::Article { input, summary, .. } => {
+                articles += 1;
+                begun = false;
+                text.end(out, &input.label, &summary)?;
+                out.flush()?;
+            }
+            Event::Failed(p) => {
+                if std::mem::take(&mut begun) {
+                    writeln!(out, "\nStopped — {}: {}", p.name, p.message)?;
+                    writeln!(out, "  the sentences above were analysed; the rest of the file was not, and it has no summary")?;
+                }
+                problems.push(p);
+            }
+            Event::Progress { bytes, inputs } => progress.update(bytes, inputs, err)?,
+        }
+        Ok(())
+    })?;
+    progress.finish(err)?;
+    for p in &problems {
+        writeln!(err, "hedge: {p}")?;
+    }
+    Ok(u8::from(articles == 0 || !problems.is_empty()))
 }
 
 /// One line of `--format jsonl`.
@@ -313,6 +382,7 @@ fn write_jsonl(
     let keep_sentences = run.keep_sentences;
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
+            Event::Begin { .. } => {}
             Event::Sentences { input, sentences } => {
                 let file = input.origin.display_name();
                 for s in &sentences {

@@ -28,7 +28,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show every sentence of one article with its label, markers and points.
-    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze page-enregistree.html\n  hedge analyze article.txt --format json > article.json\n  hedge analyze article.txt --html article.html\n  hedge analyze seeds/002_46bc0d5bcb7e6a9c.txt --include comments\n  hedge analyze archive-2017.txt --format jsonl | head\n  pbpaste | hedge analyze -\n\nSentences in a byline, a donation appeal, a copyright notice or reader comments are shown as\nexcluded, with the reason; sentences in another language as not analysed.")]
+    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze page-enregistree.html\n  hedge analyze article.txt --format json > article.json\n  hedge analyze article.txt --html article.html\n  hedge analyze seeds/002_46bc0d5bcb7e6a9c.txt --include comments\n  hedge analyze archive-2017.txt --format jsonl | head\n  pbpaste | hedge analyze -\n\nSentences in a byline, a donation appeal, a copyright notice or reader comments are shown as\nexcluded, with the reason; sentences in another language as not analysed.\n\n\
+A plain-text file over 16 MiB is read as a corpus, in chunks, without page-part detection; the text\n\
+and jsonl views are written as the analysis goes, with bounded memory (json and --html hold every\n\
+sentence).")]
     Analyze(AnalyzeArgs),
     /// Compare articles side by side, one row each, sorted by assertiveness.
     #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n  hedge compare archive/ --format jsonl --threads 2 > articles.jsonl\n\nA directory is read for its .txt, .text, .md, .markdown, .html and .htm files, sorted by name\n(README files are skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.\n\nBylines, donation appeals, copyright notices and reader comments are left out of the score\n(column `left out`; --include counts them), and so are passages in another language.\n\nFiles of any size are read with bounded memory and analysed on every core (--threads); a plain-text\nfile over 16 MiB is read as a corpus, in chunks, without page-part detection. A progress bar is\nshown on stderr when it is a terminal.")]
@@ -265,7 +268,9 @@ pub enum ColorChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AnalyzeFormat {
+    /// Each sentence as it is analysed, then the summary (memory stays bounded).
     Text,
+    /// One JSON document (holds every sentence in memory: use jsonl for a very large file).
     Json,
     /// JSON lines: one object per sentence as it is analysed, then one for the article.
     Jsonl,

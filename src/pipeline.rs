@@ -117,6 +117,8 @@ pub struct DocInfo {
 /// What a run hands out, in input order.
 #[derive(Debug)]
 pub enum Event<'a> {
+    /// An article starts: its first part has been analysed (before its first `Sentences`).
+    Begin { input: &'a Planned, name: String, format: Format, encoding: &'static str },
     /// The next sentences of an article (numbers and byte offsets are the whole article's).
     Sentences { input: &'a Planned, sentences: Vec<SentenceScore> },
     /// An article is finished.
@@ -132,6 +134,9 @@ struct Part {
     sentences: Vec<SentenceScore>,
     tally: Tally,
     text_len: usize,
+    /// How the chunk was read.
+    format: Format,
+    encoding: &'static str,
     /// For a whole document: what else is known of it.
     info: Option<DocInfo>,
 }
@@ -142,7 +147,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
         let format = input::detect_format(&input.origin, &chunk.text, opts.read.format);
         extract_as(&input.label, &name, chunk.text, format, chunk.encoding).map_err(|e| InputProblem::new(name, e.0))?
     } else {
-        extract_chunk(&input.label, &name, chunk.text)
+        extract_chunk(&input.label, &name, chunk.text, chunk.encoding)
     };
     let mut sentences = analyze_sentences(&doc, lex, &opts.include);
     let mut tally = Tally::default();
@@ -152,7 +157,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
     if !opts.keep_sentences {
         sentences = Vec::new();
     }
-    let text_len = doc.text.len();
+    let (text_len, format, encoding) = (doc.text.len(), doc.format, doc.encoding);
     // Parts, languages and text go with the sentences (analyze, HTML), not with summaries only.
     let keep = opts.keep_sentences;
     let info = chunk.whole.then(|| DocInfo {
@@ -162,7 +167,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
         languages: if keep { std::mem::take(&mut doc.languages) } else { Vec::new() },
         text: keep.then_some(doc.text),
     });
-    Ok(Part { sentences, tally, text_len, info })
+    Ok(Part { sentences, tally, text_len, format, encoding, info })
 }
 
 enum Item {
@@ -174,6 +179,8 @@ enum Item {
 /// The article being put together from its chunks.
 #[derive(Default)]
 struct Open {
+    /// How the article's first part was read (`Begin` has been handed out).
+    begun: Option<(Format, &'static str)>,
     sentences: usize,
     offset: usize,
     tally: Tally,
@@ -235,6 +242,11 @@ pub fn analyze_inputs<'a>(
                                 continue;
                             }
                         };
+                        if open.begun.is_none() {
+                            open.begun = Some((part.format, part.encoding));
+                            let p = &inputs[input];
+                            sink(Event::Begin { input: p, name: p.origin.display_name(), format: part.format, encoding: part.encoding })?;
+                        }
                         for s in &mut part.sentences {
                             s.number += open.sentences;
                             s.start += open.offset;
@@ -262,9 +274,10 @@ pub fn analyze_inputs<'a>(
                         match o.failed {
                             Some(problem) => sink(Event::Failed(problem))?,
                             None => {
+                                let (format, encoding) = o.begun.unwrap_or((Format::Text, "UTF-8"));
                                 let info = o.info.unwrap_or(DocInfo {
-                                    format: Format::Text,
-                                    encoding: "UTF-8",
+                                    format,
+                                    encoding,
                                     parts: Vec::new(),
                                     languages: Vec::new(),
                                     text: None,

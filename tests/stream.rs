@@ -24,20 +24,28 @@ fn run(inputs: &[Planned], lex: &Lexicon, threads: usize, chunk_bytes: usize) ->
     let mut out = Vec::new();
     let mut pending = Vec::new();
     let mut events = 0;
+    let mut begun = false;
     // A threshold of 0 streams every plain-text input, as a corpus.
     let mut opts = RunOptions::new(threads, true);
     opts.chunk_bytes = chunk_bytes;
     opts.stream_min_bytes = 0;
     analyze_inputs(inputs, lex, opts, &mut |ev| {
         match ev {
+            Event::Begin { .. } => {
+                assert!(!begun, "one Begin per article");
+                begun = true;
+            }
             Event::Sentences { sentences, .. } => {
+                assert!(begun, "Sentences before Begin");
                 events += 1;
                 pending.extend(sentences);
             }
             Event::Article { summary, .. } => {
+                assert!(std::mem::take(&mut begun), "Article before Begin");
                 out.push(serde_json::to_string(&(std::mem::take(&mut pending), summary)).unwrap());
             }
             Event::Failed(p) => {
+                begun = false;
                 pending.clear();
                 out.push(p.to_string());
             }
@@ -206,4 +214,73 @@ fn a_file_of_blank_lines_only_is_reported_as_such() {
     assert_eq!(events, 0);
     assert_eq!(got.len(), 1);
     assert!(got[0].contains("only white space"), "{}", got[0]);
+}
+
+/// `hedge analyze` on `path` as text, streamed (any file over 500 bytes) in chunks of `chunk`
+/// bytes: (exit code, stdout, stderr).
+fn analyze_streamed(path: &std::path::Path, chunk: usize, format: &str) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .args(["analyze", "--format", format, "--threads", "2", path.to_str().unwrap()])
+        .env("HEDGE_STREAM_MIN_BYTES", "500")
+        .env("HEDGE_CHUNK_BYTES", chunk.to_string())
+        .output()
+        .unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// The five seeds, one after the other, in one file (a small corpus).
+fn seeds_corpus(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut text = Vec::new();
+    for p in seeds() {
+        let Origin::File(f) = &p.origin else { unreachable!() };
+        text.extend(std::fs::read(f).unwrap());
+        text.extend(b"\n\n");
+    }
+    let path = dir.join("corpus.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn analyze_text_of_a_streamed_file_shows_every_sentence_whatever_the_chunk_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seeds_corpus(dir.path());
+    let (code, text, _) = analyze_streamed(&path, 300, "text");
+    assert_eq!(code, 0);
+    let (code, big_chunks, _) = analyze_streamed(&path, 1 << 20, "text");
+    assert_eq!(code, 0);
+    assert_eq!(text, big_chunks, "the text view does not depend on where the chunks are cut");
+    // The same sentences, numbers and labels as the JSON lines of the same run.
+    let (_, jsonl, _) = analyze_streamed(&path, 300, "jsonl");
+    let objs: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let (article, sentences) = objs.split_last().unwrap();
+    assert!(sentences.len() > 100, "{} sentences", sentences.len());
+    let heads: Vec<&str> = text.lines().filter(|l| l.starts_with('[')).collect();
+    assert_eq!(heads.len(), sentences.len());
+    for (h, s) in heads.iter().zip(sentences) {
+        let want = format!("[{}] {}", s["number"], s["label"].as_str().unwrap());
+        assert!(h.starts_with(&want), "{h:?} should start with {want:?}");
+    }
+    let n = article["summary"]["sentences"].as_u64().unwrap();
+    assert!(text.contains(&format!("  {n} sentences · ")), "the summary comes last");
+    assert!(text.starts_with(&format!("corpus.txt — {}\n", path.display())), "{}", &text[..80]);
+}
+
+#[test]
+fn analyze_text_of_a_file_that_fails_midway_says_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seeds_corpus(dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let bad_at = bytes.len() + 4;
+    bytes.extend_from_slice(b"Fin \xE9t\xE9.\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let (code, text, err) = analyze_streamed(&path, 300, "text");
+    assert_eq!(code, 1);
+    let name = path.display().to_string();
+    assert!(err.contains(&name) && err.contains(&format!("offset {bad_at}")), "{err}");
+    // The sentences before the bad byte were shown; then the file is said to have stopped,
+    // with no summary.
+    assert!(text.lines().filter(|l| l.starts_with('[')).count() > 100);
+    assert!(text.contains(&format!("\nStopped — {name}: not valid UTF-8")), "{}", &text[text.len().saturating_sub(400)..]);
+    assert!(!text.contains("Summary — "));
 }

@@ -81,10 +81,10 @@ pub fn extract(label: &str, name: &str, text: String) -> Document {
 /// corpus has no page parts (no title, byline or comments to find), only languages. A chunk may
 /// be white space only (a long run of blank lines cut in pieces): it then has no sentence; a
 /// file with no text at all is reported by `input::stream`, which sees the whole file.
-pub fn extract_chunk(label: &str, name: &str, text: String) -> Document {
+pub fn extract_chunk(label: &str, name: &str, text: String, encoding: &'static str) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, false)
+    document(label, name, text, renormalised, Format::Text, encoding, blocks, false)
 }
 
 /// Builds a document from decoded text read as `format`.

@@ -25,7 +25,7 @@ pub use self::html::Html;
 pub use self::json::Json;
 pub use self::markdown::Markdown;
 pub use self::table::Table;
-pub use self::text::Text;
+pub use self::text::{Text, TextStream};
 
 /// Version of the JSON document (`schema` field); documented in `docs/JSON.md`.
 pub const SCHEMA: &str = "hedge.report/1";

@@ -2,7 +2,10 @@
 //! why each marker counts, and the score breakdown a student can recompute by hand.
 use std::io::{self, Write};
 
-use super::{fmt_left_out, fmt_score, label_name, Render, Report, Style};
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{fmt_left_out, fmt_score, label_name, MarkerInfo, Render, Report, Scoring, Style};
+use crate::aggregate::ArticleSummary;
 use crate::classify::{Excluded, Label, MarkerHit, SentenceScore, Voice};
 use crate::extract::PartKind;
 use crate::input::Format;
@@ -83,133 +86,175 @@ fn marker_line(m: &MarkerHit) -> String {
 
 impl Render for Text {
     fn render(&self, report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
-        let p = Painter { on: style.color };
-        let base = |l: Label| report.scoring.base.get(&l).copied().unwrap_or(0);
-        for (ai, a) in report.articles.iter().enumerate() {
-            if ai > 0 {
-                writeln!(out)?;
-            }
-            writeln!(out, "{}", p.paint(BOLD, &format!("{} — {}", a.label, a.file)))?;
-            if a.format != Format::Text || a.encoding != "UTF-8" {
-                writeln!(out, "{}", p.paint(DIM, &format!("read as {}, {}", a.format.as_str(), a.encoding)))?;
-            }
-            let mut explained: std::collections::BTreeSet<&str> = Default::default();
+        let mut w = TextStream::new(style, &report.scoring, &report.included_parts);
+        for a in &report.articles {
+            w.begin(out, &a.label, &a.file, a.format, &a.encoding)?;
             for s in &a.sentences {
-                writeln!(out)?;
-                let mut head = format!("[{}] {}", s.number, p.paint(label_color(s.label), s.label.as_str()));
-                let mut why: Option<String> = None;
-                match &s.excluded {
-                    Some(Excluded::Part { part, rule, explain }) => {
-                        let rule = rule.as_deref().unwrap_or("");
-                        head.push_str(&p.paint(DIM, &format!(" · excluded: {} ({rule}), not in the score", part.as_str())));
-                        if explained.insert(rule) {
-                            why = Some(explain.clone());
-                        }
-                    }
-                    Some(Excluded::Language { language, language_name, confidence }) => {
-                        head.push_str(&p.paint(
-                            DIM,
-                            &format!(" · not analysed: {language_name} ({language}, confidence {confidence:.2}), not French"),
-                        ));
-                    }
-                    None => {}
-                }
-                if s.excluded.is_some() {
-                    writeln!(out, "{head}")?;
-                    writeln!(out, "    {}", highlight(s, &p))?;
-                    if let Some(w) = why {
-                        writeln!(out, "        {}", p.paint(DIM, &w))?;
-                    }
-                    continue;
-                }
-                match (s.voice, s.label) {
-                    (_, Label::None) => {
-                        let why = s.not_claim.map(|n| n.explain()).unwrap_or("");
-                        head.push_str(&format!(" · not a claim: {why}"));
-                    }
-                    (Voice::Quoted, _) => {
-                        head.push_str(" · quoted voice, not in the score");
-                        if let Some(sp) = &s.speaker {
-                            head.push_str(&format!(" · speaker: {sp}"));
-                        }
-                    }
-                    (Voice::Own, _) => {
-                        let b = s.base.unwrap_or(0);
-                        let mut calc = format!("{b} {}", label_name(s.label));
-                        for m in s.markers.iter().filter(|m| m.counted && m.weight != 0) {
-                            calc.push_str(&format!(" {} {} {}", if m.weight < 0 { "−" } else { "+" }, m.weight.abs(), m.text));
-                        }
-                        head.push_str(&format!(" · {} points = {calc}", s.points.unwrap_or(0)));
-                    }
-                }
-                let others: Vec<&str> = s.flags.iter().map(String::as_str).collect();
-                if !others.is_empty() {
-                    head.push_str(&p.paint(DIM, &format!(" · {}", others.join(", "))));
-                }
-                writeln!(out, "{head}")?;
-                writeln!(out, "    {}", highlight(s, &p))?;
-                for m in &s.markers {
-                    writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", m.text)), marker_line(m))?;
-                    if explained.insert(m.id.as_str()) {
-                        if let Some(info) = report.markers.get(&m.id) {
-                            writeln!(out, "        {}", p.paint(DIM, &info.explain))?;
-                        }
-                    }
-                }
+                w.sentence(out, s, &report.markers)?;
             }
-            let s = &a.summary;
+            w.end(out, &a.label, &a.summary)?;
+        }
+        Ok(())
+    }
+}
+
+/// The text view written piece by piece, as the analysis goes (`analyze` of a large corpus
+/// never holds its sentences): each article's head, its sentences, then its summary. Writing a
+/// whole [`Report`] this way ([`Text`]) gives the same bytes.
+pub struct TextStream {
+    p: Painter,
+    base: BTreeMap<Label, i32>,
+    included_parts: Vec<PartKind>,
+    /// Articles begun so far.
+    articles: usize,
+    /// Marker ids and page-part rules whose explanation this article has already printed.
+    explained: BTreeSet<String>,
+}
+
+impl TextStream {
+    pub fn new(style: Style, scoring: &Scoring, included_parts: &[PartKind]) -> TextStream {
+        TextStream {
+            p: Painter { on: style.color },
+            base: scoring.base.clone(),
+            included_parts: included_parts.to_vec(),
+            articles: 0,
+            explained: BTreeSet::new(),
+        }
+    }
+
+    /// An article's head: its label and file, and how it was read unless plain UTF-8 text.
+    pub fn begin(&mut self, out: &mut dyn Write, label: &str, file: &str, format: Format, encoding: &str) -> io::Result<()> {
+        let p = &self.p;
+        if self.articles > 0 {
             writeln!(out)?;
-            writeln!(out, "{}", p.paint(BOLD, &format!("Summary — {}", a.label)))?;
-            writeln!(
-                out,
-                "  {} sentences · {} own-voice claims · {} quoted claims · {} not claims",
-                s.sentences, s.claims, s.quoted_claims, s.not_claims
-            )?;
-            let shares: Vec<String> = Label::CLAIMS
-                .iter()
-                .map(|l| format!("{} {} ({:.1} %)", label_name(*l), s.counts.get(l).copied().unwrap_or(0), s.percent_of(*l)))
-                .collect();
-            writeln!(out, "  {}", shares.join(" · "))?;
-            writeln!(
-                out,
-                "  assertiveness {} / 100 = {} points ÷ {} own-voice claims",
-                fmt_score(s.assertiveness),
-                s.points,
-                s.claims
-            )?;
-            writeln!(
-                out,
-                "  points of a claim = base ({} {}, {} {}, {} {}, {} {}) + weights of its markers, kept within 0..100",
-                label_name(Label::Asserted),
-                base(Label::Asserted),
-                label_name(Label::Boosted),
-                base(Label::Boosted),
-                label_name(Label::Attributed),
-                base(Label::Attributed),
-                label_name(Label::Hedged),
-                base(Label::Hedged)
-            )?;
-            writeln!(
-                out,
-                "  quoted: {:.1} % of claims (left out of the score) · {} markers, {:.1} per 1,000 words",
-                s.quoted_percent, s.markers, s.markers_per_1000_words
-            )?;
-            if !s.conditional_readings.is_empty() {
-                let r: Vec<String> = s.conditional_readings.iter().map(|(r, n)| format!("{} {n}", r.as_str())).collect();
-                writeln!(out, "  conditionals: {}", r.join(" · "))?;
-            }
-            let left = fmt_left_out(s);
-            if !left.is_empty() {
-                writeln!(out, "  left out of the score: {left}")?;
-                let shown: Vec<&str> = s.excluded_parts.keys().map(|k| k.as_str()).collect();
-                if !shown.is_empty() {
-                    writeln!(out, "  count them with --include {}", shown.join(","))?;
+        }
+        self.articles += 1;
+        self.explained.clear();
+        writeln!(out, "{}", p.paint(BOLD, &format!("{label} — {file}")))?;
+        if format != Format::Text || encoding != "UTF-8" {
+            writeln!(out, "{}", p.paint(DIM, &format!("read as {}, {encoding}", format.as_str())))?;
+        }
+        Ok(())
+    }
+
+    /// One sentence, its markers, and the explanation of each marker the first time it appears
+    /// in the article (`markers` must know the sentence's markers to explain them).
+    pub fn sentence(&mut self, out: &mut dyn Write, s: &SentenceScore, markers: &BTreeMap<String, MarkerInfo>) -> io::Result<()> {
+        let p = &self.p;
+        writeln!(out)?;
+        let mut head = format!("[{}] {}", s.number, p.paint(label_color(s.label), s.label.as_str()));
+        let mut why: Option<String> = None;
+        match &s.excluded {
+            Some(Excluded::Part { part, rule, explain }) => {
+                let rule = rule.as_deref().unwrap_or("");
+                head.push_str(&p.paint(DIM, &format!(" · excluded: {} ({rule}), not in the score", part.as_str())));
+                if self.explained.insert(rule.to_string()) {
+                    why = Some(explain.clone());
                 }
             }
-            if !report.included_parts.is_empty() {
-                let inc: Vec<&str> = report.included_parts.iter().map(|k: &PartKind| k.as_str()).collect();
-                writeln!(out, "  counted with --include: {}", inc.join(", "))?;
+            Some(Excluded::Language { language, language_name, confidence }) => {
+                head.push_str(&p.paint(
+                    DIM,
+                    &format!(" · not analysed: {language_name} ({language}, confidence {confidence:.2}), not French"),
+                ));
             }
+            None => {}
+        }
+        if s.excluded.is_some() {
+            writeln!(out, "{head}")?;
+            writeln!(out, "    {}", highlight(s, p))?;
+            if let Some(w) = why {
+                writeln!(out, "        {}", p.paint(DIM, &w))?;
+            }
+            return Ok(());
+        }
+        match (s.voice, s.label) {
+            (_, Label::None) => {
+                let why = s.not_claim.map(|n| n.explain()).unwrap_or("");
+                head.push_str(&format!(" · not a claim: {why}"));
+            }
+            (Voice::Quoted, _) => {
+                head.push_str(" · quoted voice, not in the score");
+                if let Some(sp) = &s.speaker {
+                    head.push_str(&format!(" · speaker: {sp}"));
+                }
+            }
+            (Voice::Own, _) => {
+                let b = s.base.unwrap_or(0);
+                let mut calc = format!("{b} {}", label_name(s.label));
+                for m in s.markers.iter().filter(|m| m.counted && m.weight != 0) {
+                    calc.push_str(&format!(" {} {} {}", if m.weight < 0 { "−" } else { "+" }, m.weight.abs(), m.text));
+                }
+                head.push_str(&format!(" · {} points = {calc}", s.points.unwrap_or(0)));
+            }
+        }
+        let others: Vec<&str> = s.flags.iter().map(String::as_str).collect();
+        if !others.is_empty() {
+            head.push_str(&p.paint(DIM, &format!(" · {}", others.join(", "))));
+        }
+        writeln!(out, "{head}")?;
+        writeln!(out, "    {}", highlight(s, p))?;
+        for m in &s.markers {
+            writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", m.text)), marker_line(m))?;
+            if !self.explained.contains(m.id.as_str()) {
+                self.explained.insert(m.id.clone());
+                if let Some(info) = markers.get(&m.id) {
+                    writeln!(out, "        {}", p.paint(DIM, &info.explain))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The article's summary: its counts, score and how the score is computed.
+    pub fn end(&mut self, out: &mut dyn Write, label: &str, s: &ArticleSummary) -> io::Result<()> {
+        let p = &self.p;
+        let base = |l: Label| self.base.get(&l).copied().unwrap_or(0);
+        writeln!(out)?;
+        writeln!(out, "{}", p.paint(BOLD, &format!("Summary — {label}")))?;
+        writeln!(
+            out,
+            "  {} sentences · {} own-voice claims · {} quoted claims · {} not claims",
+            s.sentences, s.claims, s.quoted_claims, s.not_claims
+        )?;
+        let shares: Vec<String> = Label::CLAIMS
+            .iter()
+            .map(|l| format!("{} {} ({:.1} %)", label_name(*l), s.counts.get(l).copied().unwrap_or(0), s.percent_of(*l)))
+            .collect();
+        writeln!(out, "  {}", shares.join(" · "))?;
+        writeln!(out, "  assertiveness {} / 100 = {} points ÷ {} own-voice claims", fmt_score(s.assertiveness), s.points, s.claims)?;
+        writeln!(
+            out,
+            "  points of a claim = base ({} {}, {} {}, {} {}, {} {}) + weights of its markers, kept within 0..100",
+            label_name(Label::Asserted),
+            base(Label::Asserted),
+            label_name(Label::Boosted),
+            base(Label::Boosted),
+            label_name(Label::Attributed),
+            base(Label::Attributed),
+            label_name(Label::Hedged),
+            base(Label::Hedged)
+        )?;
+        writeln!(
+            out,
+            "  quoted: {:.1} % of claims (left out of the score) · {} markers, {:.1} per 1,000 words",
+            s.quoted_percent, s.markers, s.markers_per_1000_words
+        )?;
+        if !s.conditional_readings.is_empty() {
+            let r: Vec<String> = s.conditional_readings.iter().map(|(r, n)| format!("{} {n}", r.as_str())).collect();
+            writeln!(out, "  conditionals: {}", r.join(" · "))?;
+        }
+        let left = fmt_left_out(s);
+        if !left.is_empty() {
+            writeln!(out, "  left out of the score: {left}")?;
+            let shown: Vec<&str> = s.excluded_parts.keys().map(|k| k.as_str()).collect();
+            if !shown.is_empty() {
+                writeln!(out, "  count them with --include {}", shown.join(","))?;
+            }
+        }
+        if !self.included_parts.is_empty() {
+            let inc: Vec<&str> = self.included_parts.iter().map(|k: &PartKind| k.as_str()).collect();
+            writeln!(out, "  counted with --include: {}", inc.join(", "))?;
         }
         Ok(())
     }
