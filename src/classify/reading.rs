@@ -122,6 +122,8 @@ pub struct ReadingRules {
     relatives: WordSet,
     clitics: WordSet,
     demonstratives: WordSet,
+    prepositions: WordSet,
+    articles: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -204,6 +206,8 @@ struct RawWords {
     relatives: Vec<String>,
     clitics: Vec<String>,
     demonstratives: Vec<String>,
+    prepositions: Vec<String>,
+    articles: Vec<String>,
 }
 
 static EMBEDDED_RULES: &str = include_str!("../../lexicons/readings.toml");
@@ -288,6 +292,8 @@ impl ReadingRules {
             relatives: set(raw.words.relatives),
             clitics: set(raw.words.clitics),
             demonstratives: set(raw.words.demonstratives),
+            prepositions: set(raw.words.prepositions),
+            articles: set(raw.words.articles),
         })
     }
 }
@@ -574,7 +580,7 @@ fn decide(c: &Ctx) -> Reading {
     if let Some(p) = c.participle {
         if c.lemma == "avoir"
             && (c.has_tag_lemma(p, Tags::PPAS, &r.counterfactual_modals)
-                || c.has_tag_lemma(p, Tags::PPAS, &r.consequence_verbs))
+                || (c.has_tag_lemma(p, Tags::PPAS, &r.consequence_verbs) && !named_subject(c)))
         {
             return Reading::Hypothetical;
         }
@@ -626,7 +632,7 @@ fn decide(c: &Ctx) -> Reading {
     }
 
     // 10. Envisaged cases.
-    if in_relative(c) || is_question(c) || r.consequence_verbs.contains(&c.lemma) {
+    if in_relative(c) || is_question(c) || (r.consequence_verbs.contains(&c.lemma) && !named_subject(c)) {
         return Reading::Hypothetical;
     }
 
@@ -764,6 +770,40 @@ fn in_relative(c: &Ctx) -> bool {
     false
 }
 
+/// Is the subject right before the verb a name ("Les Occidentaux auraient permis", "Moscou
+/// aurait empêché")? Then a verb of consequence has an agent that acted, not a measure whose
+/// effect is weighed ("ce prêt aurait permis"): the conditional reports, it does not imagine.
+/// The word before the verb (past object pronouns and "ne") is capitalised and is not a
+/// pronoun: a common noun at the start of a sentence has its determiner before it, so even
+/// there a capitalised word just before the verb is a name or a pronoun. A name after a
+/// preposition is the complement of the subject, not the subject ("les modifications proposées
+/// par le Parlement", "l'inaction de l'Union européenne").
+fn named_subject(c: &Ctx) -> bool {
+    const PRONOUNS: [&str; 13] = ["je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "qui", "chacun", "tout"];
+    let r = c.rules;
+    let capital = |i: usize| c.text[c.tokens[i].span.clone()].starts_with(char::is_uppercase);
+    if c.inverted {
+        return false;
+    }
+    // The word before the verb, past object pronouns and "ne".
+    let Some(j) = (0..c.at).rev().find(|&i| !r.clitics.contains(&c.w[i])) else { return false };
+    let x = c.w[j].as_str();
+    if !capital(j) || PRONOUNS.contains(&x) || r.demonstratives.contains(x) || r.relatives.contains(x) {
+        return false;
+    }
+    // Back over the name and its article ("les Occidentaux", "l'Union européenne") to the word
+    // before it, within the clause.
+    let mut k = j;
+    while k > 0 && !c.gap_after(k - 1).contains([',', ';', ':', '(', '"', '«', '»', '.']) {
+        let y = &c.w[k - 1];
+        if !(capital(k - 1) || r.articles.contains(y)) || r.prepositions.contains(y) {
+            break;
+        }
+        k -= 1;
+    }
+    !(k > 0 && r.prepositions.contains(&c.w[k - 1]) && !c.gap_after(k - 1).contains([',', ';', ':', '(']))
+}
+
 /// Is the clause of the conditional a question (the next terminal punctuation is "?")?
 fn is_question(c: &Ctx) -> bool {
     for i in c.at..c.w.len() {
@@ -881,6 +921,16 @@ mod tests {
             ("Toute loi qui limiterait ce droit sera censurée.", "limiterait", Hypothetical),
             ("Pourquoi le maire mentirait-il ?", "mentirait", Hypothetical),
             ("Cette réforme permettrait d'économiser des millions.", "permettrait", Hypothetical),
+            ("Ce prêt aurait permis à la société de survivre.", "aurait", Hypothetical),
+            ("Cela aurait permis d'éviter la crise.", "aurait", Hypothetical),
+            // A named agent: the conditional reports what it is said to have done.
+            ("Les Occidentaux auraient permis à des centaines de soldats de fuir.", "auraient", Hearsay),
+            ("Raqqa: Les Occidentaux auraient permis aux djihadistes de fuir", "auraient", Hearsay),
+            ("Moscou aurait empêché le vote.", "aurait", Hearsay),
+            // A name after a preposition is not the subject.
+            ("Les modifications proposées par le Parlement amélioreraient la loi.", "amélioreraient", Hypothetical),
+            ("L'inaction de l'Union Européenne obligerait les États à agir.", "obligerait", Hypothetical),
+            ("La Turquie permettrait aux combattants de passer la frontière.", "permettrait", Hearsay),
             ("Nous pourrions gagner la coupe.", "pourrions", Hypothetical),
         ]);
     }
