@@ -103,6 +103,7 @@ pub struct ReadingRules {
     conditions: Vec<Seq>,
     not_conditions: Vec<Seq>,
     manner_before_infinitive: Vec<Seq>,
+    noun_determiners_before_sans: WordSet,
     si_subject_starters: WordSet,
     indirect_question_verbs: WordSet,
     rhetorical_question_words: WordSet,
@@ -163,6 +164,7 @@ struct RawHypothetical {
     conditions: Vec<String>,
     not_conditions: Vec<String>,
     manner_before_infinitive: Vec<String>,
+    noun_determiners_before_sans: Vec<String>,
     si_subject_starters: Vec<String>,
     indirect_question_verbs: Vec<String>,
     rhetorical_question_words: Vec<String>,
@@ -273,6 +275,7 @@ impl ReadingRules {
             conditions: seqs(&raw.hypothetical.conditions)?,
             not_conditions: seqs(&raw.hypothetical.not_conditions)?,
             manner_before_infinitive: seqs(&raw.hypothetical.manner_before_infinitive)?,
+            noun_determiners_before_sans: set(raw.hypothetical.noun_determiners_before_sans),
             si_subject_starters: set(raw.hypothetical.si_subject_starters),
             indirect_question_verbs: set(raw.hypothetical.indirect_question_verbs),
             rhetorical_question_words: set(raw.hypothetical.rhetorical_question_words),
@@ -655,7 +658,14 @@ fn has_condition(c: &Ctx) -> bool {
                 x == "que" || x == "qu" || c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF))
             })
         });
-        if !manner {
+        // "un califat sans capitale": "sans" completes the noun before it.
+        let of_noun = c.w[i] == "sans"
+            && i >= 2
+            && r.noun_determiners_before_sans.contains(&c.w[i - 2])
+            && c.morph.lookup(&c.w[i - 1]).is_empty()
+            && !c.gap_after(i - 2).contains(|ch: char| !ch.is_whitespace() && ch != '\'' && ch != '’')
+            && c.gap_after(i - 1).trim().is_empty();
+        if !manner && !of_noun {
             return true;
         }
     }
@@ -912,6 +922,9 @@ mod tests {
             ("Le match serait reporté si la pluie continuait.", "serait", Hypothetical),
             ("Sans votre aide, nous aurions échoué.", "aurions", Hypothetical),
             ("Le suspect aurait fui sans être inquiété.", "aurait", Hearsay),
+            // "sans" completing a noun is no condition.
+            ("L'État islamique serait maintenant un califat sans capitale.", "serait", Hearsay),
+            ("La ville serait détruite sans cet accord.", "serait", Hypothetical),
             ("En cas de panne, le système redémarrerait seul.", "redémarrerait", Hypothetical),
             ("À sa place, je refuserais.", "refuserais", Hypothetical),
             ("Dans ce cas, la ville perdrait ses subventions.", "perdrait", Hypothetical),
