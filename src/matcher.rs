@@ -97,7 +97,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
         }
     }
     hits.retain(|h| !excepted(text, &tokens, h, lex));
-    hits.sort_by(|a, b| (a.span.start, a.span.end, a.entry).cmp(&(b.span.start, b.span.end, b.entry)));
+    hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
     MatchedSentence { tokens, hits }
 }
 

@@ -115,6 +115,8 @@ pub struct DocInfo {
 }
 
 /// What a run hands out, in input order.
+// A few events per article: the size of `Article` costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Event<'a> {
     /// An article starts: its first part has been analysed (before its first `Sentences`).

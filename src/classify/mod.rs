@@ -409,7 +409,7 @@ fn not_a_claim(
     has_marker: bool,
     lower: &mut String,
 ) -> Option<NotClaim> {
-    let end = stext.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{a0}' | '\u{202f}'));
+    let end = stext.trim_end_matches(['»', '"', '”', ')', ' ', '\u{a0}', '\u{202f}']);
     if end.ends_with('?') {
         return Some(NotClaim::Question);
     }
@@ -458,7 +458,7 @@ fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
             .filter(|(k, _)| {
                 let at = start + k;
                 while quotes.next_if(|q| q.span.end <= at).is_some() {}
-                !quotes.peek().is_some_and(|q| q.span.start <= at)
+                quotes.peek().is_none_or(|q| q.span.start > at)
             })
             .map(|(_, c)| c)
             .collect();

@@ -83,7 +83,7 @@ pub fn eval_segment(paths: &[PathBuf], prefix: Option<&str>) -> Result<SegmentEv
         let name = path.display().to_string();
         let sents: Vec<_> = read_conllu(path)?
             .into_iter()
-            .filter(|s| prefix.map_or(true, |p| s.sent_id.starts_with(p)))
+            .filter(|s| prefix.is_none_or(|p| s.sent_id.starts_with(p)))
             .collect();
         let mut scores = Scores::default();
         let mut groups = 0;
@@ -152,7 +152,7 @@ mod tests {
 # sent_id = b1\n# text = Marc dort.\n1\tMarc\tMarc\tPROPN\t_\t_\t0\troot\t_\t_\n2\tdort\tdormir\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t0\troot\t_\t_\n\n";
         std::fs::write(&p, conllu).unwrap();
         // "Il pleut. Titre Marc dort." → predicted boundary before "Titre" only.
-        let e = eval_segment(&[p.clone()], None).unwrap();
+        let e = eval_segment(std::slice::from_ref(&p), None).unwrap();
         assert_eq!((e.overall.tp, e.overall.fp, e.overall.fn_), (1, 0, 1));
         assert_eq!(e.errors.len(), 1);
         assert_eq!(e.errors[0].kind, ErrorKind::Missed);

@@ -50,11 +50,7 @@ pub fn to_text(md: &str) -> (String, Vec<Block>) {
                     open = Some((out.len(), BlockKind::ListItem));
                 }
                 Tag::Image { .. } => image_depth += 1,
-                Tag::TableCell => {
-                    if open.as_ref().is_some_and(|(s, _)| out.len() > *s) {
-                        out.push_str(" · ");
-                    }
-                }
+                Tag::TableCell if open.as_ref().is_some_and(|(s, _)| out.len() > *s) => out.push_str(" · "),
                 _ => {}
             },
             Event::End(end) => match end {

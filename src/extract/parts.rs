@@ -365,7 +365,7 @@ fn lines_of(text: &str, blocks: &[Block]) -> Vec<Line> {
 
 /// Does a line end like a sentence (so it is not a title)?
 fn ends_like_sentence(s: &str) -> bool {
-    s.trim_end_matches(|c: char| matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{a0}' | '\u{202f}'))
+    s.trim_end_matches(['»', '"', '”', ')', ' ', '\u{a0}', '\u{202f}'])
         .ends_with(['.', '!', '?', '…', ':', ';'])
 }
 

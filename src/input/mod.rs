@@ -360,7 +360,7 @@ fn looks_like_markdown(text: &str) -> bool {
 }
 
 fn decode_utf16(name: &str, bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputProblem> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(InputProblem::new(name, "UTF-16 text with an odd number of bytes"));
     }
     let units = bytes.chunks_exact(2).map(|c| f([c[0], c[1]]));

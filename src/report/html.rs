@@ -577,7 +577,7 @@ impl Html {
         let _ = write!(h, "<header class=\"top\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n", esc(ui.title), esc(ui.subtitle));
         let _ = write!(h, "<p class=\"print-only names\">{}</p>\n<p class=\"print-only\">{}</p>\n", esc(ui.worksheet_names), esc(ui.worksheet_help));
         if self.answers {
-            let _ = write!(h, "<p class=\"print-only key-title\">{}</p>\n", esc(ui.key));
+            let _ = writeln!(h, "<p class=\"print-only key-title\">{}</p>", esc(ui.key));
         }
         let _ = write!(h, "<nav aria-label=\"{}\"><ul>", esc(ui.nav));
         let _ = write!(h, "<li><a href=\"#summary\">{}</a></li><li><a href=\"#legend\">{}</a></li>", esc(ui.summary), esc(ui.legend));
@@ -675,7 +675,7 @@ impl Html {
             let _ = write!(h, "<td class=\"bar\">{}<span class=\"shares\" aria-hidden=\"true\">{}</span></td>", self.bar(s), shares.join(""));
             let _ = write!(h, "<td class=\"score\">{}</td>", s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()));
             let _ = write!(h, "<td class=\"quoted\">{}</td>", self.lang.num(s.quoted_percent));
-            let _ = write!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>\n", s.claims, self.left_out_cell(s));
+            let _ = writeln!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>", s.claims, self.left_out_cell(s));
         }
         h.push_str("</tbody>\n</table>\n</section>\n");
     }
@@ -772,9 +772,9 @@ impl Html {
         let id = format!("a{}", i + 1);
         let _ = write!(h, "<article id=\"{id}\" class=\"article\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}</h2>\n<p class=\"file\"><code>{}</code></p>\n", esc(&a.label), esc(&a.file));
         let score = s.assertiveness.map(|x| l.num(x)).unwrap_or_else(|| "–".into());
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<p class=\"figures\">{} {} · {} {} · {} <strong>{score}</strong> / 100 · {} % {}</p>\n",
+            "<p class=\"figures\">{} {} · {} {} · {} <strong>{score}</strong> / 100 · {} % {}</p>",
             s.sentences,
             esc(ui.sentences),
             s.claims,
@@ -787,7 +787,7 @@ impl Html {
         if !left_out.is_empty() {
             let _ = writeln!(h, "<p class=\"figures-out\"><span aria-hidden=\"true\">⊘</span> {}</p>", esc(&left_out));
         }
-        let _ = write!(h, "<div class=\"article-bar screen-only\">{}</div>\n", self.bar(s));
+        let _ = writeln!(h, "<div class=\"article-bar screen-only\">{}</div>", self.bar(s));
         let mut extra = Vec::new();
         if !s.top_markers.is_empty() {
             let top: Vec<String> = s.top_markers.iter().map(|(id, n)| format!("{} ×{n}", short_id(id))).collect();
@@ -1110,7 +1110,7 @@ mod tests {
             markers: vec![hit("attribution.source.selon", Category::Attribution, sel, 5), hit("hedge.conditional.x<y>", Category::Hedge, cond, 6)],
             base: Some(35),
             points: Some(10),
-            quotes: vec![q0..q1],
+            quotes: std::iter::once(q0..q1).collect(),
             part: crate::extract::PartKind::Body,
             excluded: None,
         };

@@ -127,7 +127,7 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
                     close_top(&mut stack, pos, pos + len, text, &mut out);
                 } else {
                     let followed_by_space =
-                        text[pos + len..].chars().next().map_or(true, char::is_whitespace);
+                        text[pos + len..].chars().next().is_none_or(char::is_whitespace);
                     if !followed_by_space && !full {
                         stack.push(Open { mark: Mark::Straight, start: pos, inner_start: pos + len });
                     }
