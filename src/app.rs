@@ -187,6 +187,18 @@ fn run_options(common: &Common, keep_sentences: bool) -> RunOptions {
 }
 
 /// The progress line for a run over `planned`, on stderr when it is a terminal.
+/// The progress bar of a run that writes its results as they come (text view, jsonl).
+fn streaming_progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
+    progress_for(planned, Terminal { stderr_is_tty: progress_enabled(term, true), ..term })
+}
+
+/// Is a progress bar drawn? Only on a terminal, and, when the results are written as they come,
+/// not if they go to a terminal themselves: they show the progress, and the bar would be drawn
+/// among them.
+fn progress_enabled(term: Terminal, streaming: bool) -> bool {
+    term.stderr_is_tty && !(streaming && term.stdout_is_tty)
+}
+
 fn progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
     let total: u64 = planned
         .iter()
@@ -195,7 +207,7 @@ fn progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
             input::Origin::Stdin => None,
         })
         .sum();
-    Progress::new(term.stderr_is_tty, total, planned.len())
+    Progress::new(progress_enabled(term, false), total, planned.len())
 }
 
 /// The scoring constants every report prints.
@@ -293,15 +305,18 @@ fn write_text(
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut text = report::TextStream::new(style, &scoring(), &included_parts);
     let mut markers = BTreeMap::new();
-    let mut progress = progress_for(&planned, term);
-    let (mut articles, mut begun) = (0, false);
+    let mut progress = streaming_progress_for(&planned, term);
+    // Articles finished; whether the current one has its head written, and how many of its
+    // sentences.
+    let (mut articles, mut begun, mut written) = (0, false, 0);
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
             Event::Begin { input, name, format, encoding } => {
                 text.begin(out, &input.label, &name, format, encoding)?;
-                begun = true;
+                (begun, written) = (true, 0);
             }
             Event::Sentences { sentences, .. } => {
+                written += sentences.len();
                 for s in &sentences {
                     for m in &s.markers {
                         if !markers.contains_key(&m.id) {
@@ -313,16 +328,22 @@ fn write_text(
                     text.sentence(out, s, &markers)?;
                 }
             }
-            Event::Article { input, summary, .. } => {
+            Event::Article { input, name, summary, info } => {
+                if !std::mem::take(&mut begun) {
+                    text.begin(out, &input.label, &name, info.format, info.encoding)?;
+                }
                 articles += 1;
-                begun = false;
                 text.end(out, &input.label, &summary)?;
                 out.flush()?;
             }
             Event::Failed(p) => {
                 if std::mem::take(&mut begun) {
                     writeln!(out, "\nStopped — {}: {}", p.name, p.message)?;
-                    writeln!(out, "  the sentences above were analysed; the rest of the file was not, and it has no summary")?;
+                    if written > 0 {
+                        writeln!(out, "  the sentences above were analysed; the rest of the file was not, and it has no summary")?;
+                    } else {
+                        writeln!(out, "  no sentence of it was analysed")?;
+                    }
                 }
                 problems.push(p);
             }
@@ -377,7 +398,7 @@ fn write_jsonl(
     for p in &problems {
         json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
     }
-    let mut progress = progress_for(&planned, term);
+    let mut progress = streaming_progress_for(&planned, term);
     let mut articles = 0;
     let keep_sentences = run.keep_sentences;
     analyze_inputs(&planned, lex, run, &mut |ev| {
@@ -633,4 +654,22 @@ fn print_eval<T: serde::Serialize>(
 /// One row of an evaluation table.
 fn prf_row(out: &mut dyn Write, name: &str, n: usize, s: &crate::eval::Prf) -> io::Result<()> {
     writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", name, n, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_bar_keeps_out_of_results_written_to_a_terminal() {
+        let term = |stdout_is_tty, stderr_is_tty| Terminal { stdout_is_tty, stderr_is_tty };
+        // A report written at the end: the bar whenever stderr is a terminal.
+        assert!(progress_enabled(term(true, true), false));
+        assert!(progress_enabled(term(false, true), false));
+        // Results written as they come: not among them on the terminal.
+        assert!(!progress_enabled(term(true, true), true));
+        assert!(progress_enabled(term(false, true), true));
+        // Never in a pipe.
+        assert!(!progress_enabled(term(false, false), false) && !progress_enabled(term(true, false), true));
+    }
 }

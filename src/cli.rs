@@ -268,7 +268,8 @@ pub enum ColorChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AnalyzeFormat {
-    /// Each sentence as it is analysed, then the summary (memory stays bounded).
+    /// Each sentence as it is analysed, then the summary (memory stays bounded, unless --html
+    /// is given too).
     Text,
     /// One JSON document (holds every sentence in memory: use jsonl for a very large file).
     Json,

@@ -284,3 +284,44 @@ fn analyze_text_of_a_file_that_fails_midway_says_where_it_stopped() {
     assert!(text.contains(&format!("\nStopped — {name}: not valid UTF-8")), "{}", &text[text.len().saturating_sub(400)..]);
     assert!(!text.contains("Summary — "));
 }
+
+#[test]
+fn the_streamed_text_view_is_the_text_of_the_whole_report() {
+    // With --html, `analyze` builds the whole report first and renders it (`Text::render`);
+    // without, it writes the text view as it goes (`TextStream`). Both must give the same
+    // bytes: several articles, excluded parts, other languages, --include.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    for extra in [&[][..], &["--include", "byline,comments"][..]] {
+        let mut streamed = vec!["analyze", "seeds/", "--color", "never"];
+        streamed.extend(extra);
+        let mut whole = streamed.clone();
+        whole.extend(["--html", page.to_str().unwrap()]);
+        let (a, b) = (hedge(&streamed), hedge(&whole));
+        assert!(a.status.success() && b.status.success());
+        let text = stdout(&a);
+        assert_eq!(text.matches("Summary — ").count(), 5, "five articles");
+        assert!(text.contains("not analysed: English"), "seed 004 has English passages");
+        assert_eq!(text, stdout(&b), "extra args {extra:?}");
+    }
+}
+
+#[test]
+fn a_streamed_file_that_fails_before_any_sentence_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.txt");
+    // Blank chunks (read without error, with no sentence), then a bad byte.
+    let mut bytes = "\n \n\t\n".repeat(400).into_bytes();
+    bytes.extend_from_slice(b"Fin \xE9t\xE9.\n");
+    std::fs::write(&path, bytes).unwrap();
+    let (code, text, err) = analyze_streamed(&path, 300, "text");
+    assert_eq!(code, 1);
+    assert!(err.contains(&path.display().to_string()), "{err}");
+    assert!(text.contains("no sentence of it was analysed"), "{text}");
+    assert!(!text.contains("the sentences above"), "{text}");
+    // A file of white space only is refused before anything is written.
+    std::fs::write(&path, "\n \n\t\n".repeat(400)).unwrap();
+    let (code, text, err) = analyze_streamed(&path, 300, "text");
+    assert_eq!((code, text.as_str()), (1, ""));
+    assert!(err.contains("white space"), "{err}");
+}

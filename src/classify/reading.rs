@@ -103,7 +103,6 @@ pub struct ReadingRules {
     conditions: Vec<Seq>,
     not_conditions: Vec<Seq>,
     manner_before_infinitive: Vec<Seq>,
-    noun_determiners_before_sans: WordSet,
     si_subject_starters: WordSet,
     indirect_question_verbs: WordSet,
     rhetorical_question_words: WordSet,
@@ -124,7 +123,9 @@ pub struct ReadingRules {
     clitics: WordSet,
     demonstratives: WordSet,
     prepositions: WordSet,
-    articles: WordSet,
+    determiners: WordSet,
+    pronouns: WordSet,
+    clause_openers: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -164,7 +165,6 @@ struct RawHypothetical {
     conditions: Vec<String>,
     not_conditions: Vec<String>,
     manner_before_infinitive: Vec<String>,
-    noun_determiners_before_sans: Vec<String>,
     si_subject_starters: Vec<String>,
     indirect_question_verbs: Vec<String>,
     rhetorical_question_words: Vec<String>,
@@ -209,7 +209,9 @@ struct RawWords {
     clitics: Vec<String>,
     demonstratives: Vec<String>,
     prepositions: Vec<String>,
-    articles: Vec<String>,
+    determiners: Vec<String>,
+    pronouns: Vec<String>,
+    clause_openers: Vec<String>,
 }
 
 static EMBEDDED_RULES: &str = include_str!("../../lexicons/readings.toml");
@@ -275,7 +277,6 @@ impl ReadingRules {
             conditions: seqs(&raw.hypothetical.conditions)?,
             not_conditions: seqs(&raw.hypothetical.not_conditions)?,
             manner_before_infinitive: seqs(&raw.hypothetical.manner_before_infinitive)?,
-            noun_determiners_before_sans: set(raw.hypothetical.noun_determiners_before_sans),
             si_subject_starters: set(raw.hypothetical.si_subject_starters),
             indirect_question_verbs: set(raw.hypothetical.indirect_question_verbs),
             rhetorical_question_words: set(raw.hypothetical.rhetorical_question_words),
@@ -296,7 +297,9 @@ impl ReadingRules {
             clitics: set(raw.words.clitics),
             demonstratives: set(raw.words.demonstratives),
             prepositions: set(raw.words.prepositions),
-            articles: set(raw.words.articles),
+            determiners: set(raw.words.determiners),
+            pronouns: set(raw.words.pronouns),
+            clause_openers: set(raw.words.clause_openers),
         })
     }
 }
@@ -635,7 +638,7 @@ fn decide(c: &Ctx) -> Reading {
     }
 
     // 10. Envisaged cases.
-    if in_relative(c) || is_question(c) || (r.consequence_verbs.contains(&c.lemma) && !named_subject(c)) {
+    if in_relative(c) || is_question(c) || r.consequence_verbs.contains(&c.lemma) {
         return Reading::Hypothetical;
     }
 
@@ -658,13 +661,18 @@ fn has_condition(c: &Ctx) -> bool {
                 x == "que" || x == "qu" || c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF))
             })
         });
-        // "un califat sans capitale": "sans" completes the noun before it.
+        // "un califat sans capitale": "sans" and a bare noun complete the noun before it
+        // ("sans le plan de relance", "sans Paris" stay conditions).
+        let bare_noun_after = c.w.get(i + 1).is_some_and(|x| !r.determiners.contains(x) && !c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF)))
+            && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase);
         let of_noun = c.w[i] == "sans"
             && i >= 2
-            && r.noun_determiners_before_sans.contains(&c.w[i - 2])
+            && bare_noun_after
+            && r.determiners.contains(&c.w[i - 2])
             && c.morph.lookup(&c.w[i - 1]).is_empty()
             && !c.gap_after(i - 2).contains(|ch: char| !ch.is_whitespace() && ch != '\'' && ch != '’')
-            && c.gap_after(i - 1).trim().is_empty();
+            && c.gap_after(i - 1).trim().is_empty()
+            && c.gap_after(i).trim().is_empty();
         if !manner && !of_noun {
             return true;
         }
@@ -783,35 +791,38 @@ fn in_relative(c: &Ctx) -> bool {
 /// Is the subject right before the verb a name ("Les Occidentaux auraient permis", "Moscou
 /// aurait empêché")? Then a verb of consequence has an agent that acted, not a measure whose
 /// effect is weighed ("ce prêt aurait permis"): the conditional reports, it does not imagine.
-/// The word before the verb (past object pronouns and "ne") is capitalised and is not a
-/// pronoun: a common noun at the start of a sentence has its determiner before it, so even
-/// there a capitalised word just before the verb is a name or a pronoun. A name after a
-/// preposition is the complement of the subject, not the subject ("les modifications proposées
-/// par le Parlement", "l'inaction de l'Union européenne").
+/// The word before the verb (past object pronouns and "ne") is capitalised (not a word all in
+/// capitals, as in a headline) and is not a pronoun ("Rien n'aurait permis"): a common noun at
+/// the start of a sentence has its determiner before it, so even there a capitalised word just
+/// before the verb is a name or a pronoun. The name, with its determiner, must open the clause:
+/// after a preposition it completes the subject ("les modifications proposées par le Parlement"),
+/// after a common noun it names it ("la loi Travail").
 fn named_subject(c: &Ctx) -> bool {
-    const PRONOUNS: [&str; 13] = ["je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "qui", "chacun", "tout"];
     let r = c.rules;
-    let capital = |i: usize| c.text[c.tokens[i].span.clone()].starts_with(char::is_uppercase);
+    let capital = |i: usize| {
+        let w = &c.text[c.tokens[i].span.clone()];
+        w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
     if c.inverted {
         return false;
     }
     // The word before the verb, past object pronouns and "ne".
     let Some(j) = (0..c.at).rev().find(|&i| !r.clitics.contains(&c.w[i])) else { return false };
     let x = c.w[j].as_str();
-    if !capital(j) || PRONOUNS.contains(&x) || r.demonstratives.contains(x) || r.relatives.contains(x) {
+    if !capital(j) || r.pronouns.contains(x) || r.demonstratives.contains(x) || r.relatives.contains(x) {
         return false;
     }
-    // Back over the name and its article ("les Occidentaux", "l'Union européenne") to the word
-    // before it, within the clause.
+    // Back over the name and its determiner ("les Occidentaux", "l'Union européenne"), within
+    // the clause, to what opens it.
     let mut k = j;
     while k > 0 && !c.gap_after(k - 1).contains([',', ';', ':', '(', '"', '«', '»', '.']) {
         let y = &c.w[k - 1];
-        if !(capital(k - 1) || r.articles.contains(y)) || r.prepositions.contains(y) {
+        if !(capital(k - 1) || r.determiners.contains(y)) || r.prepositions.contains(y) {
             break;
         }
         k -= 1;
     }
-    !(k > 0 && r.prepositions.contains(&c.w[k - 1]) && !c.gap_after(k - 1).contains([',', ';', ':', '(']))
+    k == 0 || c.gap_after(k - 1).contains([',', ';', ':', '(', '"', '«', '»', '.']) || r.clause_openers.contains(&c.w[k - 1])
 }
 
 /// Is the clause of the conditional a question (the next terminal punctuation is "?")?
@@ -925,6 +936,9 @@ mod tests {
             // "sans" completing a noun is no condition.
             ("L'État islamique serait maintenant un califat sans capitale.", "serait", Hearsay),
             ("La ville serait détruite sans cet accord.", "serait", Hypothetical),
+            ("Le pays connaîtrait une récession sans le plan de relance.", "connaîtrait", Hypothetical),
+            ("L'équipe aurait perdu le match sans son gardien.", "aurait", Hypothetical),
+            ("Le pays serait une île sans Paris.", "serait", Hypothetical),
             ("En cas de panne, le système redémarrerait seul.", "redémarrerait", Hypothetical),
             ("À sa place, je refuserais.", "refuserais", Hypothetical),
             ("Dans ce cas, la ville perdrait ses subventions.", "perdrait", Hypothetical),
@@ -943,7 +957,15 @@ mod tests {
             // A name after a preposition is not the subject.
             ("Les modifications proposées par le Parlement amélioreraient la loi.", "amélioreraient", Hypothetical),
             ("L'inaction de l'Union Européenne obligerait les États à agir.", "obligerait", Hypothetical),
-            ("La Turquie permettrait aux combattants de passer la frontière.", "permettrait", Hearsay),
+            // Only the compound form reports a deed; the simple one weighs an effect.
+            ("La Turquie permettrait aux combattants de passer la frontière.", "permettrait", Hypothetical),
+            ("Le Brexit entraînerait une hausse des prix.", "entraînerait", Hypothetical),
+            // Not a name that opens the clause: a name naming a common noun, a pronoun, capitals.
+            ("La loi Travail aurait permis aux entreprises de licencier.", "aurait", Hypothetical),
+            ("Rien n'aurait permis d'établir un lien.", "aurait", Hypothetical),
+            ("LA RÉFORME AURAIT PERMIS DE SAUVER DES EMPLOIS", "AURAIT", Hypothetical),
+            ("Selon la BBC, les Occidentaux auraient permis aux djihadistes de fuir.", "auraient", Hearsay),
+            ("Washington se tait et Moscou aurait empêché le vote.", "aurait", Hearsay),
             ("Nous pourrions gagner la coupe.", "pourrions", Hypothetical),
         ]);
     }
