@@ -12,7 +12,7 @@ use crate::input::{self, Format, InputProblem};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::pipeline::{analyze_inputs, Event, ReadOptions, RunOptions};
 use crate::progress::Progress;
-use crate::report::{self, Article, InputError, Render, Report, Scoring, Style};
+use crate::report::{self, Article, InputError, MarkerInfo, Render, Report, Scoring, Style};
 
 /// The terminal facts `run` needs to decide on colour.
 #[derive(Debug, Clone, Copy)]
@@ -256,13 +256,7 @@ fn build_report(
     progress.finish(err)?;
     // When sentences are dropped (compare), keep only the markers named by top markers.
     let mut markers = BTreeMap::new();
-    let mut add = |id: &str| {
-        if !markers.contains_key(id) {
-            if let Some(info) = crate::pipeline::marker_info(lex, id) {
-                markers.insert(id.to_string(), info);
-            }
-        }
-    };
+    let mut add = |id: &str| note_marker(&mut markers, lex, id);
     for a in &articles {
         for s in &a.sentences {
             for m in &s.markers {
@@ -319,11 +313,7 @@ fn write_text(
                 written += sentences.len();
                 for s in &sentences {
                     for m in &s.markers {
-                        if !markers.contains_key(&m.id) {
-                            if let Some(info) = crate::pipeline::marker_info(lex, &m.id) {
-                                markers.insert(m.id.clone(), info);
-                            }
-                        }
+                        note_marker(&mut markers, lex, &m.id);
                     }
                     text.sentence(out, s, &markers)?;
                 }
@@ -351,11 +341,27 @@ fn write_text(
         }
         Ok(())
     })?;
+    finish(&mut progress, &problems, err)?;
+    Ok(u8::from(articles == 0 || !problems.is_empty()))
+}
+
+/// Adds what the lexicon says of marker `id` to `markers`, once.
+fn note_marker(markers: &mut BTreeMap<String, MarkerInfo>, lex: &Lexicon, id: &str) {
+    if !markers.contains_key(id) {
+        if let Some(info) = crate::pipeline::marker_info(lex, id) {
+            markers.insert(id.to_string(), info);
+        }
+    }
+}
+
+/// The end of a run that wrote its results as they came: the progress bar is cleared, then
+/// every problem is named on `err`.
+fn finish(progress: &mut Progress, problems: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
     progress.finish(err)?;
-    for p in &problems {
+    for p in problems {
         writeln!(err, "hedge: {p}")?;
     }
-    Ok(u8::from(articles == 0 || !problems.is_empty()))
+    Ok(())
 }
 
 /// One line of `--format jsonl`.
@@ -423,10 +429,7 @@ fn write_jsonl(
         }
         Ok(())
     })?;
-    progress.finish(err)?;
-    for p in &problems {
-        writeln!(err, "hedge: {p}")?;
-    }
+    finish(&mut progress, &problems, err)?;
     if articles == 0 && !keep_sentences {
         writeln!(err, "hedge: no article could be analysed")?;
     }
