@@ -186,20 +186,10 @@ fn run_options(common: &Common, keep_sentences: bool) -> RunOptions {
     run
 }
 
-/// The progress line for a run over `planned`, on stderr when it is a terminal.
-/// The progress bar of a run that writes its results as they come (text view, jsonl).
-fn streaming_progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
-    progress_for(planned, Terminal { stderr_is_tty: progress_enabled(term, true), ..term })
-}
-
-/// Is a progress bar drawn? Only on a terminal, and, when the results are written as they come,
-/// not if they go to a terminal themselves: they show the progress, and the bar would be drawn
-/// among them.
-fn progress_enabled(term: Terminal, streaming: bool) -> bool {
-    term.stderr_is_tty && !(streaming && term.stdout_is_tty)
-}
-
-fn progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
+/// The progress line for a run over `planned`, on stderr when it is a terminal. A run that
+/// writes its results as they come (`streaming`: text view, jsonl) draws none when those results
+/// go to a terminal themselves: they show the progress, and the bar would be drawn among them.
+fn progress_for(planned: &[input::Planned], term: Terminal, streaming: bool) -> Progress {
     let total: u64 = planned
         .iter()
         .filter_map(|p| match &p.origin {
@@ -207,7 +197,12 @@ fn progress_for(planned: &[input::Planned], term: Terminal) -> Progress {
             input::Origin::Stdin => None,
         })
         .sum();
-    Progress::new(progress_enabled(term, false), total, planned.len())
+    Progress::new(progress_enabled(term, streaming), total, planned.len())
+}
+
+/// Is a progress bar drawn? (See [`progress_for`].)
+fn progress_enabled(term: Terminal, streaming: bool) -> bool {
+    term.stderr_is_tty && !(streaming && term.stdout_is_tty)
 }
 
 /// The scoring constants every report prints.
@@ -228,7 +223,7 @@ fn build_report(
     let (planned, mut problems) = input::discover(inputs, labels);
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut articles = Vec::new();
-    let mut progress = progress_for(&planned, term);
+    let mut progress = progress_for(&planned, term, false);
     let mut sentences = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
@@ -299,7 +294,7 @@ fn write_text(
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut text = report::TextStream::new(style, &scoring(), &included_parts);
     let mut markers = BTreeMap::new();
-    let mut progress = streaming_progress_for(&planned, term);
+    let mut progress = progress_for(&planned, term, true);
     // Articles finished; whether the current one has its head written, and how many of its
     // sentences.
     let (mut articles, mut begun, mut written) = (0, false, 0);
@@ -404,7 +399,7 @@ fn write_jsonl(
     for p in &problems {
         json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
     }
-    let mut progress = streaming_progress_for(&planned, term);
+    let mut progress = progress_for(&planned, term, true);
     let mut articles = 0;
     let keep_sentences = run.keep_sentences;
     analyze_inputs(&planned, lex, run, &mut |ev| {
