@@ -1,8 +1,9 @@
 //! Stage 6 — aggregate: an article's sentence scores → [`ArticleSummary`].
 //!
-//! The headline figures are about the outlet's own voice: shares of its claims in each class,
-//! and the assertiveness score, the mean of those claims' points (0–100). Claims inside
-//! quotations belong to the quoted speakers; their share is given beside, out of the score.
+//! Two axes, side by side: *who speaks* — the share of all claims that are reported (credited to
+//! a source or quoted) — and *how sure* — the shares of the outlet's own-voice claims in each
+//! class. The headline, assertiveness, is the mean points of all claims with its 95 % interval
+//! (how both are computed: [`crate::score`]).
 
 use std::collections::BTreeMap;
 
@@ -32,10 +33,17 @@ pub struct ArticleSummary {
     pub counts: BTreeMap<Label, usize>,
     /// The same as percentages of own-voice claims (0 when there is no claim).
     pub percent: BTreeMap<Label, f64>,
-    /// Sum of the own-voice claims' points.
+    /// Sum of the points of all claims (own-voice and quoted).
     pub points: i64,
-    /// Mean points of own-voice claims, 0–100; None when the article has no own-voice claim.
+    /// The headline: mean points of all claims, own-voice and quoted, 0–100; None without claims.
     pub assertiveness: Option<f64>,
+    /// 95 % interval of `assertiveness` (bootstrap over the claims, seeded).
+    pub interval: Option<[f64; 2]>,
+    /// Mean points of the own-voice claims only (the score before quoted claims counted);
+    /// None without own-voice claims.
+    pub own_voice_score: Option<f64>,
+    /// Who speaks: claims credited to a source (attributed) or quoted, in percent of all claims.
+    pub reported_percent: f64,
     /// Quoted claims as a percentage of all claims.
     pub quoted_percent: f64,
     /// Counted markers (own voice and quoted), and per 1,000 words.
@@ -88,6 +96,9 @@ pub struct Tally {
     not_claims: usize,
     counts: BTreeMap<Label, usize>,
     points: i64,
+    own_points: i64,
+    /// Points → number of claims with those points (for the interval; merges in any order).
+    hist: BTreeMap<i32, usize>,
     markers: usize,
     by_marker: BTreeMap<String, usize>,
     conditional_readings: BTreeMap<Reading, usize>,
@@ -121,12 +132,15 @@ impl Tally {
             self.not_claims += 1;
             return;
         }
+        let points = s.points.unwrap_or(0);
+        self.points += i64::from(points);
+        *self.hist.entry(points).or_default() += 1;
         match s.voice {
             Voice::Quoted => self.quoted_claims += 1,
             Voice::Own => {
                 self.claims += 1;
                 *self.counts.entry(s.label).or_default() += 1;
-                self.points += i64::from(s.points.unwrap_or(0));
+                self.own_points += i64::from(points);
                 for m in s.markers.iter().filter(|m| m.counted) {
                     match self.by_marker.get_mut(m.id.as_str()) {
                         Some(n) => *n += 1,
@@ -147,7 +161,11 @@ impl Tally {
         self.quoted_claims += o.quoted_claims;
         self.not_claims += o.not_claims;
         self.points += o.points;
+        self.own_points += o.own_points;
         self.markers += o.markers;
+        for (k, v) in o.hist {
+            *self.hist.entry(k).or_default() += v;
+        }
         for (k, v) in o.counts {
             *self.counts.entry(k).or_default() += v;
         }
@@ -177,8 +195,10 @@ impl Tally {
             *counts.entry(k).or_default() += v;
         }
         let claims = self.claims;
+        let all = claims + self.quoted_claims;
         let pct = |n: usize, d: usize| if d == 0 { 0.0 } else { round1(100.0 * n as f64 / d as f64) };
         let percent = counts.iter().map(|(&l, &n)| (l, pct(n, claims))).collect();
+        let reported = counts.get(&Label::Attributed).copied().unwrap_or(0) + self.quoted_claims;
         let mut top: Vec<(String, usize)> = self.by_marker.into_iter().collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         top.truncate(TOP_MARKERS);
@@ -191,8 +211,11 @@ impl Tally {
             counts,
             percent,
             points: self.points,
-            assertiveness: (claims > 0).then(|| round1(self.points as f64 / claims as f64)),
-            quoted_percent: pct(self.quoted_claims, claims + self.quoted_claims),
+            assertiveness: (all > 0).then(|| round1(self.points as f64 / all as f64)),
+            interval: crate::score::interval(&self.hist),
+            own_voice_score: (claims > 0).then(|| round1(self.own_points as f64 / claims as f64)),
+            reported_percent: pct(reported, all),
+            quoted_percent: pct(self.quoted_claims, all),
             markers: self.markers,
             markers_per_1000_words: if self.words == 0 { 0.0 } else { round1(1000.0 * self.markers as f64 / self.words as f64) },
             top_markers: top,

@@ -208,7 +208,11 @@ fn progress_enabled(term: Terminal, streaming: bool) -> bool {
 /// The scoring constants every report prints.
 fn scoring() -> Scoring {
     let rules = ScoringRules::embedded();
-    Scoring { base: Label::CLAIMS.iter().map(|&l| (l, rules.base(l).unwrap_or(0))).collect(), formula: report::FORMULA }
+    Scoring {
+        base: Label::CLAIMS.iter().map(|&l| (l, rules.base(l).unwrap_or(0))).collect(),
+        quoted: rules.base.quoted,
+        formula: report::FORMULA,
+    }
 }
 
 /// Reads, analyses and collects every input; problems go to `err` and into the report.
@@ -564,6 +568,10 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         EvalCommand::Gold { file, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::gold::eval_gold(&file, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        }
+        EvalCommand::Genre { labels, dir, verbose, lexicons, format } => {
+            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+            print_eval(crate::eval::genre::eval_genre(&labels, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Attribution { file, ud, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };

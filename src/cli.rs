@@ -237,6 +237,26 @@ Labels: ATTRIBUTED, HEDGED, BOOSTED, ASSERTED, NONE. Files are relative to the J
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Does the score measure what it promises? AUC of the headline score for opinion > reporting
+    /// on articles with a genre label of someone else's, beside each class share and a trivial
+    /// baseline computed in the same run.
+    #[command(after_help = "Example:\n  hedge eval genre ../shared/eval/semeval2023-fr-genre/labels.tsv ../shared/eval/semeval2023-fr-genre/articles\n\n\
+LABELS.tsv: one `file<TAB>label` per line (labels opinion and reporting; others are ignored);\n\
+files are relative to DIR. The formula and the figures: docs/SCORE.md.")]
+    Genre {
+        #[arg(value_name = "LABELS.tsv")]
+        labels: PathBuf,
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List every article with its score and its baseline.
+        #[arg(long)]
+        verbose: bool,
+        /// Add or override lexicon entries (as for analyze/compare).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
     /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
     /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
     #[command(after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\

@@ -114,10 +114,10 @@ pub fn check_analysis(text: &str, a: &Analysis) -> Result<(), String> {
             }
             prev = (m.start, m.end);
         }
-        match (s.is_own_claim(), s.points) {
+        match (s.is_claim(), s.points) {
             (true, Some(p)) if (0..=100).contains(&p) => {}
             (false, None) => {}
-            (own, p) => return Err(format!("sentence {}: own-voice claim {own} with points {p:?}", s.number)),
+            (claim, p) => return Err(format!("sentence {}: claim {claim} with points {p:?}", s.number)),
         }
     }
     let sum = &a.summary;
@@ -134,10 +134,11 @@ pub fn check_analysis(text: &str, a: &Analysis) -> Result<(), String> {
     if by_label != sum.claims {
         return Err(format!("label counts add up to {by_label}, not to the {} claims", sum.claims));
     }
-    match sum.assertiveness {
-        Some(x) if sum.claims > 0 && (0.0..=100.0).contains(&x) => {}
-        None if sum.claims == 0 => {}
-        x => return Err(format!("assertiveness {x:?} with {} claims", sum.claims)),
+    let all = sum.claims + sum.quoted_claims;
+    match (sum.assertiveness, sum.interval) {
+        (Some(x), Some([lo, hi])) if all > 0 && (0.0..=100.0).contains(&x) && lo <= x + 0.05 && x <= hi + 0.05 => {}
+        (None, None) if all == 0 => {}
+        (x, i) => return Err(format!("assertiveness {x:?} with interval {i:?} for {all} claims")),
     }
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! report them with a source, or hedge them?
 //!
 //! The modules are the stages of the data flow:
-//! `input` (read) → `extract` (normalise) → `segment` → `matcher` → `classify` → `aggregate` →
-//! `report` (render). `lexicon` holds the data the matcher uses, `token` the word rules shared
+//! `input` (read) → `extract` (normalise) → `segment` → `matcher` → `classify` → `aggregate`
+//! (with `score`: how the article figures and their intervals are computed) → `report` (render). `lexicon` holds the data the matcher uses, `token` the word rules shared
 //! by both; `eval` measures the stages against gold data.
 
 pub mod eval;
@@ -14,6 +14,7 @@ pub mod matcher;
 pub mod segment;
 pub mod classify;
 pub mod aggregate;
+pub mod score;
 pub mod report;
 pub mod pipeline;
 pub mod progress;

@@ -34,12 +34,15 @@ fn questions_bylines_and_fragments_are_not_claims() {
 }
 
 #[test]
-fn quoted_sentences_are_credited_to_the_speaker_and_left_out_of_points() {
+fn quoted_sentences_are_credited_to_the_speaker_and_earn_the_quoted_base_whatever_their_markers() {
     let s = run("Asia News précise :\n\n« Ce transit semble se produire en toute sécurité. »\n\nLe convoi est parti.");
     let q = s.iter().find(|s| s.text.contains("transit")).unwrap();
     assert_eq!(q.voice, Voice::Quoted);
     assert_eq!(q.speaker.as_deref(), Some("Asia News précise"));
-    assert_eq!(q.points, None);
+    // « semble » is the speaker's hedge, not the outlet's: the claim earns the quoted base
+    // (lexicons/scoring.toml), not 35 − 20.
+    assert!(q.markers.iter().any(|m| m.text == "semble"));
+    assert_eq!((q.base, q.points), (Some(35), Some(35)));
 
     let s = run("« Nous voulions que personne ne parte », a déclaré le colonel Ryan Dillon.");
     assert_eq!(s[0].voice, Voice::Quoted);

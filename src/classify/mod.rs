@@ -125,9 +125,9 @@ pub struct SentenceScore {
     /// Other categories present besides the label, and traits (question, heading…).
     pub flags: Vec<String>,
     pub markers: Vec<MarkerHit>,
-    /// For the outlet's own claims: the base points of the label.
+    /// For claims: the base points of the label (of a quotation, for a quoted claim).
     pub base: Option<i32>,
-    /// For the outlet's own claims: base + counted weights, kept within 0..=100.
+    /// For claims: base + counted weights, kept within 0..=100 (a quoted claim: its base).
     pub points: Option<i32>,
     /// Byte spans (in the document text, clipped to the sentence) of the quoted words inside
     /// it, for renderers that set quoted speech apart (HTML). Not in the JSON schema.
@@ -142,7 +142,11 @@ pub struct SentenceScore {
 impl SentenceScore {
     /// Is it a claim in the outlet's own voice (what the headline score is about)?
     pub fn is_own_claim(&self) -> bool {
-        self.voice == Voice::Own && self.label != Label::None && self.excluded.is_none()
+        self.voice == Voice::Own && self.is_claim()
+    }
+    /// Is it a claim that counts in the article's score (own voice or quoted, not left out)?
+    pub fn is_claim(&self) -> bool {
+        self.label != Label::None && self.excluded.is_none()
     }
 }
 
@@ -172,6 +176,8 @@ pub struct Bases {
     pub boosted: i32,
     pub attributed: i32,
     pub hedged: i32,
+    /// A claim inside a quotation: the outlet reports someone else's words.
+    pub quoted: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -293,12 +299,16 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
         if voice == Voice::Quoted {
             flags.push("quoted".into());
         }
-        let (base, points) = if voice == Voice::Own && label != Label::None {
-            let base = rules.base(label).unwrap_or(0);
-            let sum: i32 = markers.iter().map(|h| h.weight).sum();
-            (Some(base), Some((base + sum).clamp(0, 100)))
-        } else {
-            (None, None)
+        // The points of a claim (how they make the article's score: `crate::score`).
+        let (base, points) = match (voice, label) {
+            (_, Label::None) => (None, None),
+            // The quoted speaker's words: the outlet reports them, whatever markers they hold.
+            (Voice::Quoted, _) => (Some(rules.base.quoted), Some(rules.base.quoted.clamp(0, 100))),
+            (Voice::Own, _) => {
+                let base = rules.base(label).unwrap_or(0);
+                let sum: i32 = markers.iter().map(|h| h.weight).sum();
+                (Some(base), Some((base + sum).clamp(0, 100)))
+            }
         };
         out.push(SentenceScore {
             number: i + 1,

@@ -2,6 +2,7 @@
 
 pub mod attribution;
 pub mod conllu;
+pub mod genre;
 pub mod gold;
 pub mod readings;
 pub mod segment;

@@ -219,7 +219,7 @@ const FR: Ui = Ui {
     title_tag: "titre",
     title_help: "le titre de l'article : il compte dans le score",
     errors: "Fichiers non analysés",
-    footer: "Produit par hedge, sans connexion réseau : cette page fonctionne hors ligne. Points d'une affirmation = base de son étiquette + poids de ses marqueurs comptés, entre 0 et 100 ; assertivité = moyenne des points des affirmations du média.",
+    footer: "Produit par hedge, sans connexion réseau : cette page fonctionne hors ligne. Points d'une affirmation = base de son étiquette + poids de ses marqueurs comptés, entre 0 et 100 ; une phrase citée reçoit la base des citations (le média rapporte) ; assertivité = moyenne des points de toutes les affirmations, entre parenthèses l'intervalle à 95 % : deux scores dont les intervalles se chevauchent ne diffèrent pas de façon significative. Le score dit comment le média parle, pas s'il a raison, ni s'il est partial ou de qualité.",
 };
 
 const EN: Ui = Ui {
@@ -294,7 +294,7 @@ const EN: Ui = Ui {
     title_tag: "title",
     title_help: "the article's title: it counts in the score",
     errors: "Files not analysed",
-    footer: "Made by hedge, with no network connection: this page works offline. Points of a claim = base of its label + weights of its counted markers, within 0..100; assertiveness = mean points of the outlet's own claims.",
+    footer: "Made by hedge, with no network connection: this page works offline. Points of a claim = base of its label + weights of its counted markers, within 0..100; a quoted claim gets the quoted base (the outlet reports it); assertiveness = mean points of all claims, with its 95 % interval in brackets: two scores whose intervals overlap do not differ significantly. The score says how the outlet speaks, not whether it is right, biased or good.",
 };
 
 impl Lang {
@@ -673,11 +673,16 @@ impl Html {
                 .map(|&l| format!("<span class=\"share\"><span aria-hidden=\"true\">{}</span> {}</span>", label_symbol(l), self.lang.num(s.percent_of(l))))
                 .collect();
             let _ = write!(h, "<td class=\"bar\">{}<span class=\"shares\" aria-hidden=\"true\">{}</span></td>", self.bar(s), shares.join(""));
-            let _ = write!(h, "<td class=\"score\">{}</td>", s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()));
+            let _ = write!(h, "<td class=\"score\">{}{}</td>", s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()), self.interval(s));
             let _ = write!(h, "<td class=\"quoted\">{}</td>", self.lang.num(s.quoted_percent));
             let _ = writeln!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>", s.claims, self.left_out_cell(s));
         }
         h.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    /// The 95 % interval of the score, after it: ` (40–58)`; empty without claims.
+    fn interval(&self, s: &ArticleSummary) -> String {
+        s.interval.map(|[lo, hi]| format!("<span class=\"interval\" title=\"95 %\"> ({lo:.0}–{hi:.0})</span>")).unwrap_or_default()
     }
 
     /// The "left out" cell: as the terminal's column (`37 + 9 eng`), with the language named.
@@ -774,12 +779,13 @@ impl Html {
         let score = s.assertiveness.map(|x| l.num(x)).unwrap_or_else(|| "–".into());
         let _ = writeln!(
             h,
-            "<p class=\"figures\">{} {} · {} {} · {} <strong>{score}</strong> / 100 · {} % {}</p>",
+            "<p class=\"figures\">{} {} · {} {} · {} <strong>{score}</strong> / 100{} · {} % {}</p>",
             s.sentences,
             esc(ui.sentences),
             s.claims,
             esc(ui.own_claims),
             esc(ui.assertiveness),
+            self.interval(s),
             l.num(s.quoted_percent),
             esc(ui.quoted_share)
         );
@@ -1129,7 +1135,7 @@ mod tests {
         let summary = crate::aggregate::aggregate(std::slice::from_ref(&s));
         Report {
             schema: SCHEMA,
-            scoring: Scoring { base: BTreeMap::new(), formula: "" },
+            scoring: Scoring { base: BTreeMap::new(), quoted: 35, formula: "" },
             articles: vec![Article {
                 label: "<script>alert('label')</script>".into(),
                 file: "x\".txt".into(),

@@ -45,6 +45,8 @@ pub struct MarkerInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct Scoring {
     pub base: BTreeMap<Label, i32>,
+    /// The points of a claim inside a quotation.
+    pub quoted: i32,
     pub formula: &'static str,
 }
 
@@ -103,9 +105,8 @@ pub trait Render {
     fn render(&self, report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// The formula, in words.
-pub const FORMULA: &str = "points of an own-voice claim = base of its label + weights of its counted markers, \
-kept within 0..100; assertiveness = mean points of the outlet's own-voice claims";
+/// The formula, in words (defined once, in the score stage).
+pub use crate::score::FORMULA;
 
 /// Short label of a class, for table headers and legends.
 pub fn label_name(l: Label) -> &'static str {
@@ -127,6 +128,23 @@ pub fn short_id(id: &str) -> &str {
 pub fn fmt_score(s: Option<f64>) -> String {
     s.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
 }
+
+/// The score with its 95 % interval: `46.3 (38.3–54.2)`; `–` without claims.
+pub fn fmt_score_interval(s: &ArticleSummary) -> String {
+    match (s.assertiveness, s.interval) {
+        (Some(v), Some([lo, hi])) => format!("{v:.1} ({lo:.0}–{hi:.0})"),
+        (v, _) => fmt_score(v),
+    }
+}
+
+/// In a list sorted by score: does article `i`'s interval overlap the one above it (the gap
+/// between the two is not significant)?
+pub fn overlaps_previous(articles: &[Article], i: usize) -> bool {
+    i > 0 && crate::score::overlap(articles[i - 1].summary.interval, articles[i].summary.interval)
+}
+
+/// The footnote for the `≈` mark of [`overlaps_previous`].
+pub const OVERLAP_NOTE: &str = "≈ = its 95 % interval overlaps the row above: the gap between the two is not significant (écart non significatif).";
 
 /// Top markers as `selon ×3, aurait ×2`.
 pub fn fmt_top(top: &[(String, usize)]) -> String {

@@ -3,7 +3,7 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
 
-use super::{fmt_left_out_short, fmt_score, fmt_top, Render, Report, Style, LEFT_OUT_NOTE};
+use super::{fmt_left_out_short, fmt_score_interval, fmt_top, overlaps_previous, Render, Report, Style, LEFT_OUT_NOTE, OVERLAP_NOTE};
 use crate::classify::Label;
 
 pub struct Table;
@@ -15,14 +15,15 @@ impl Render for Table {
         t.set_content_arrangement(ContentArrangement::Dynamic);
         t.set_width(160);
         t.set_header(
-            ["#", "article", "sentences", "left out", "claims", "% attributed", "% hedged", "% boosted", "% asserted", "assertiveness", "% quoted", "top markers"]
+            ["#", "article", "sentences", "left out", "claims", "% reported", "% attributed", "% hedged", "% boosted", "% asserted", "score (95 %)", "% quoted", "top markers"]
                 .map(Cell::new),
         );
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
             let p = |l: Label| format!("{:.1}", s.percent_of(l));
             let right = |v: String| Cell::new(v).set_alignment(CellAlignment::Right);
-            let mut score = right(fmt_score(s.assertiveness));
+            let mark = if overlaps_previous(&report.articles, i) { "≈ " } else { "" };
+            let mut score = right(format!("{mark}{}", fmt_score_interval(s)));
             if style.color {
                 score = score.add_attribute(comfy_table::Attribute::Bold);
             }
@@ -31,7 +32,8 @@ impl Render for Table {
                 Cell::new(&a.label),
                 right(s.sentences.to_string()),
                 right(fmt_left_out_short(s)),
-                right(s.claims.to_string()),
+                right((s.claims + s.quoted_claims).to_string()),
+                right(format!("{:.1}", s.reported_percent)),
                 right(p(Label::Attributed)),
                 right(p(Label::Hedged)),
                 right(p(Label::Boosted)),
@@ -45,8 +47,12 @@ impl Render for Table {
             t.force_no_tty();
         }
         writeln!(out, "{t}")?;
-        writeln!(out, "Sorted by assertiveness (0 = everything hedged or attributed, 100 = everything asserted and insisted on).")?;
-        writeln!(out, "Shares are of the outlet's own-voice claims; % quoted = claims inside quotations, left out of the score.")?;
+        writeln!(out, "Sorted by assertiveness: mean points of the claims, 0 = everything hedged, credited to a source or quoted, 100 = everything asserted and insisted on.")?;
+        writeln!(out, "It measures how the outlet speaks, not whether it is right, biased or good. (95 %) = the interval the score could take with other sentences of the same kind.")?;
+        writeln!(out, "% reported = claims credited to a source or quoted (who speaks); % attributed, hedged, boosted, asserted = shares of the outlet's own-voice claims (how sure).")?;
+        if (1..report.articles.len()).any(|i| overlaps_previous(&report.articles, i)) {
+            writeln!(out, "{OVERLAP_NOTE}")?;
+        }
         writeln!(out, "{LEFT_OUT_NOTE}")?;
         if !report.included_parts.is_empty() {
             let inc: Vec<&str> = report.included_parts.iter().map(|p| p.as_str()).collect();

@@ -104,6 +104,7 @@ impl Render for Text {
 pub struct TextStream {
     p: Painter,
     base: BTreeMap<Label, i32>,
+    quoted: i32,
     included_parts: Vec<PartKind>,
     /// Articles begun so far.
     articles: usize,
@@ -116,6 +117,7 @@ impl TextStream {
         TextStream {
             p: Painter { on: style.color },
             base: scoring.base.clone(),
+            quoted: scoring.quoted,
             included_parts: included_parts.to_vec(),
             articles: 0,
             explained: BTreeSet::new(),
@@ -174,7 +176,7 @@ impl TextStream {
                 head.push_str(&format!(" · not a claim: {why}"));
             }
             (Voice::Quoted, _) => {
-                head.push_str(" · quoted voice, not in the score");
+                head.push_str(&format!(" · quoted voice · {} points = {} quoted", s.points.unwrap_or(0), s.base.unwrap_or(0)));
                 if let Some(sp) = &s.speaker {
                     head.push_str(&format!(" · speaker: {sp}"));
                 }
@@ -222,10 +224,25 @@ impl TextStream {
             .map(|l| format!("{} {} ({:.1} %)", label_name(*l), s.counts.get(l).copied().unwrap_or(0), s.percent_of(*l)))
             .collect();
         writeln!(out, "  {}", shares.join(" · "))?;
-        writeln!(out, "  assertiveness {} / 100 = {} points ÷ {} own-voice claims", fmt_score(s.assertiveness), s.points, s.claims)?;
         writeln!(
             out,
-            "  points of a claim = base ({} {}, {} {}, {} {}, {} {}) + weights of its markers, kept within 0..100",
+            "  assertiveness {} / 100{} = {} points ÷ {} claims ({} own-voice + {} quoted)",
+            fmt_score(s.assertiveness),
+            s.interval.map(|[lo, hi]| format!(" (95 % interval {lo:.1}–{hi:.1})")).unwrap_or_default(),
+            s.points,
+            s.claims + s.quoted_claims,
+            s.claims,
+            s.quoted_claims
+        )?;
+        writeln!(
+            out,
+            "  who speaks: {:.1} % of claims reported (attributed or quoted) · own-voice claims alone score {}",
+            s.reported_percent,
+            fmt_score(s.own_voice_score)
+        )?;
+        writeln!(
+            out,
+            "  points of a claim = base ({} {}, {} {}, {} {}, {} {}; quoted {}) + weights of its markers, kept within 0..100",
             label_name(Label::Asserted),
             base(Label::Asserted),
             label_name(Label::Boosted),
@@ -233,11 +250,12 @@ impl TextStream {
             label_name(Label::Attributed),
             base(Label::Attributed),
             label_name(Label::Hedged),
-            base(Label::Hedged)
+            base(Label::Hedged),
+            self.quoted
         )?;
         writeln!(
             out,
-            "  quoted: {:.1} % of claims (left out of the score) · {} markers, {:.1} per 1,000 words",
+            "  quoted: {:.1} % of claims · {} markers, {:.1} per 1,000 words",
             s.quoted_percent, s.markers, s.markers_per_1000_words
         )?;
         if !s.conditional_readings.is_empty() {
