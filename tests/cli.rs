@@ -79,7 +79,7 @@ fn analyze_json_spans_point_into_the_text() {
     let o = hedge(&["analyze", SEED_004, "--format", "json"]);
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(v["schema"], "hedge.report/1");
+    assert_eq!(v["schema"], "hedge.report/2");
     assert_eq!(v["articles"][0]["format"], "markdown");
     let text = v["articles"][0]["text"].as_str().unwrap().to_string();
     let mut last_end = 0;
@@ -230,3 +230,43 @@ fn empty_blank_and_binary_files_are_reported_and_windows_1252_is_read() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["errors"][0]["message"], "empty file");
 }
+
+#[test]
+fn eval_genre_ranks_seed_articles_and_reports_bad_label_files_with_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Two seeds as "reporting" (TF1's hedged report, the quoting 003), two as "opinion".
+    for (f, _) in SEED_GENRES {
+        std::fs::copy(root().join("seeds").join(f), d.join(f)).unwrap();
+    }
+    let labels = d.join("labels.tsv");
+    let rows: String = SEED_GENRES.iter().map(|(f, g)| format!("{f}\t{g}\n")).collect();
+    std::fs::write(&labels, format!("\u{feff}{rows}other.txt\tsatire\n")).unwrap();
+    let o = hedge(&["eval", "genre", labels.to_str().unwrap(), d.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((v["opinion"].as_u64(), v["reporting"].as_u64(), v["ignored"].as_u64()), (Some(2), Some(2), Some(1)));
+    let head = v["measures"].as_array().unwrap().iter().find(|m| m["name"] == "assertiveness").unwrap();
+    // On the seeds the two assertive outlets score above the two others: AUC 1.
+    assert_eq!(head["auc"].as_f64(), Some(1.0));
+    assert!(v["measures"].as_array().unwrap().iter().any(|m| m["name"] == "baseline"));
+
+    for (content, want) in [
+        ("001_ecc43d926f07e1cb.txt opinion\n", "labels.tsv:1: expected `file<TAB>label`, found no tab"),
+        ("001_ecc43d926f07e1cb.txt\topinion\nnope.txt\treporting\n", "labels.tsv:2: nope.txt is not a file in"),
+        ("001_ecc43d926f07e1cb.txt\treporting\n", "needs both `opinion` and `reporting` rows (found 0 opinion, 1 reporting)"),
+    ] {
+        std::fs::write(&labels, content).unwrap();
+        let o = hedge(&["eval", "genre", labels.to_str().unwrap(), d.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains(want), "{want:?} not in {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+}
+
+const SEED_GENRES: [(&str, &str); 4] = [
+    ("001_ecc43d926f07e1cb.txt", "reporting"),
+    ("003_dc6df32bf4e5101c.txt", "reporting"),
+    ("002_46bc0d5bcb7e6a9c.txt", "opinion"),
+    ("004_2850dcacc519e1fe.txt", "opinion"),
+];

@@ -46,3 +46,19 @@ fn attribution_recall_on_asfalda_reaches_the_floor() {
     // First-person speakers: most are kept in the writer's own voice.
     assert!(r.groups[&Group::OwnVoice].recall >= 0.80, "{:?}", r.groups[&Group::OwnVoice]);
 }
+
+#[test]
+fn genre_auc_of_the_headline_reaches_the_floor_and_beats_the_baseline() {
+    // docs/SCORE.md: the headline must rank opinion above reporting on articles labelled by
+    // someone else, and beat the regex baseline computed in the same run.
+    let g = shared().join("eval/semeval2023-fr-genre");
+    let lex = hedge::lexicon::Lexicon::embedded().unwrap();
+    let r = hedge::eval::genre::eval_genre(&g.join("labels.tsv"), &g.join("articles"), &lex).unwrap();
+    assert_eq!((r.opinion, r.reporting, r.ignored), (52, 22, 6));
+    let head = r.measure("assertiveness").unwrap();
+    let base = r.measure("baseline").unwrap();
+    assert!(head.auc >= 0.78, "headline AUC {:.3} under the floor", head.auc);
+    assert!(head.auc > base.auc, "headline {:.3} does not beat the baseline {:.3}", head.auc, base.auc);
+    // The baseline is the same trivial rule whatever the program does.
+    assert!((base.auc - 0.785).abs() < 0.01, "baseline AUC {:.3}", base.auc);
+}

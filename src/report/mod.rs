@@ -28,7 +28,7 @@ pub use self::table::Table;
 pub use self::text::{Text, TextStream};
 
 /// Version of the JSON document (`schema` field); documented in `docs/JSON.md`.
-pub const SCHEMA: &str = "hedge.report/1";
+pub const SCHEMA: &str = "hedge.report/2";
 
 /// What a marker id means, for the markers present in a report.
 #[derive(Debug, Clone, Serialize)]
