@@ -17,7 +17,8 @@ HEDGED      the outlet does not vouch for it (conditionnel, semble, probablement
 BOOSTED     the outlet insists it is true (évidemment, la vérité c'est que…)\n  \
 ASSERTED    stated in the outlet's own voice, with no source and no hedge\n  \
 NONE        not a claim (question, byline, date, fragment)\n\
-Claims inside quotations belong to the quoted speaker and are kept out of the outlet's score.",
+Claims inside quotations belong to the quoted speaker: they count as reported, not asserted.\n\
+The score (0-100) says how much the outlet states in its own voice; it is not a verdict on truth, bias or quality.",
     after_help = "Examples:\n  hedge compare seeds/\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --format csv > table.csv\n  hedge lexicon show hedge.adverb.probablement\n\nExit status: 0 all inputs analysed, 1 some input or lexicon failed (the others are still analysed), 2 usage error."
 )]
 pub struct Cli {
