@@ -85,6 +85,8 @@ struct Ui {
     col_article: &'static str,
     col_bar: &'static str,
     col_score: &'static str,
+    /// Tooltip of the `≈` mark: the score's interval overlaps the row above.
+    not_significant: &'static str,
     col_quoted: &'static str,
     col_claims: &'static str,
     col_out: &'static str,
@@ -160,6 +162,7 @@ const FR: Ui = Ui {
     col_article: "Article",
     col_bar: "Affirmations du média",
     col_score: "Assertivité",
+    not_significant: "écart non significatif avec la ligne au-dessus : les intervalles à 95 % se chevauchent",
     col_quoted: "% citées",
     col_claims: "Affirmations",
     col_out: "Hors score",
@@ -235,6 +238,7 @@ const EN: Ui = Ui {
     col_article: "Article",
     col_bar: "The outlet's own claims",
     col_score: "Assertiveness",
+    not_significant: "not significantly different from the row above: the 95 % intervals overlap",
     col_quoted: "% quoted",
     col_claims: "Claims",
     col_out: "Left out",
@@ -661,7 +665,9 @@ impl Html {
             let score = s.assertiveness.map(v).unwrap_or_default();
             let _ = write!(
                 h,
-                " data-k-score=\"{score}\" data-k-quoted=\"{}\" data-k-claims=\"{}\" data-k-out=\"{}\">",
+                " data-k-score=\"{score}\" data-lo=\"{}\" data-hi=\"{}\" data-k-quoted=\"{}\" data-k-claims=\"{}\" data-k-out=\"{}\">",
+                s.interval.map(|i| v(i[0])).unwrap_or_default(),
+                s.interval.map(|i| v(i[1])).unwrap_or_default(),
                 v(s.quoted_percent),
                 s.claims,
                 s.excluded + s.not_analysed
@@ -673,7 +679,15 @@ impl Html {
                 .map(|&l| format!("<span class=\"share\"><span aria-hidden=\"true\">{}</span> {}</span>", label_symbol(l), self.lang.num(s.percent_of(l))))
                 .collect();
             let _ = write!(h, "<td class=\"bar\">{}<span class=\"shares\" aria-hidden=\"true\">{}</span></td>", self.bar(s), shares.join(""));
-            let _ = write!(h, "<td class=\"score\">{}{}</td>", s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()), self.interval(s));
+            // `≈` when the interval overlaps the row above; the script recomputes it after a sort.
+            let hidden = if super::overlaps_previous(&report.articles, i) { "" } else { " hidden" };
+            let _ = write!(
+                h,
+                "<td class=\"score\"><span class=\"overlap\" title=\"{}\"{hidden}>≈ </span>{}{}</td>",
+                esc(ui.not_significant),
+                s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()),
+                self.interval(s)
+            );
             let _ = write!(h, "<td class=\"quoted\">{}</td>", self.lang.num(s.quoted_percent));
             let _ = writeln!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>", s.claims, self.left_out_cell(s));
         }
@@ -1151,6 +1165,24 @@ mod tests {
             errors: vec![],
             included_parts: vec![],
         }
+    }
+
+    #[test]
+    fn overlapping_neighbours_are_marked_and_distinct_ones_are_not() {
+        let mut r = hostile_report();
+        let a = r.articles[0].clone();
+        let with = |lo: f64, hi: f64| {
+            let mut x = a.clone();
+            x.summary.interval = Some([lo, hi]);
+            x
+        };
+        // 60–70, then 55–65 (overlaps the row above), then 10–20 (does not).
+        r.articles = vec![with(60.0, 70.0), with(55.0, 65.0), with(10.0, 20.0)];
+        let page = Html::default().page(&r);
+        let marks: Vec<bool> = page.match_indices("<span class=\"overlap\"").map(|(i, _)| !page[i..i + 200].contains(" hidden>")).collect();
+        assert_eq!(marks, [false, true, false], "the ≈ mark follows the intervals");
+        assert!(page.contains("data-lo=\"55.0\" data-hi=\"65.0\""));
+        assert!(page.contains("écart non significatif"));
     }
 
     #[test]

@@ -15,6 +15,21 @@
     var body = table.tBodies[0];
     var buttons = table.tHead.querySelectorAll("button[data-key]");
     var rank = function (r) { return Number(r.getAttribute("data-k-rank")); };
+    // `≈` on a row whose 95 % interval overlaps the row above it, in the order shown.
+    var marks = function () {
+      var rows = body.rows;
+      for (var i = 0; i < rows.length; i++) {
+        var m = rows[i].querySelector(".overlap");
+        if (!m) continue;
+        var on = false;
+        if (i > 0) {
+          var lo = rows[i].getAttribute("data-lo"), hi = rows[i].getAttribute("data-hi");
+          var plo = rows[i - 1].getAttribute("data-lo"), phi = rows[i - 1].getAttribute("data-hi");
+          on = lo !== "" && plo !== "" && Number(lo) <= Number(phi) && Number(plo) <= Number(hi);
+        }
+        m.hidden = !on;
+      }
+    };
     each(buttons, function (btn) {
       btn.addEventListener("click", function () {
         var key = "data-k-" + btn.getAttribute("data-key");
@@ -30,6 +45,7 @@
           return c * dir || rank(a) - rank(b);
         });
         rows.forEach(function (r) { body.appendChild(r); });
+        marks();
         each(buttons, function (b) { b.removeAttribute("data-dir"); });
         each(table.tHead.rows[0].cells, function (th) { th.removeAttribute("aria-sort"); });
         btn.setAttribute("data-dir", dir === 1 ? "asc" : "desc");
