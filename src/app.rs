@@ -509,6 +509,36 @@ fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dyn Write) ->
             Ok(0)
         }
         LexiconCommand::Check { paths } => {
+            // Engine rule files (given, or found in a given directory) are checked by their loaders.
+            let mut rule_files = Vec::new();
+            let mut marker_paths = Vec::new();
+            for p in &paths {
+                if p.is_dir() {
+                    let mut files = Vec::new();
+                    if crate::lexicon::toml_files(p, &mut files).is_ok() {
+                        rule_files.extend(files.into_iter().filter(|f| crate::check::is_rule_file(f)));
+                    }
+                    marker_paths.push(p.clone());
+                } else if crate::check::is_rule_file(p) {
+                    rule_files.push(p.clone());
+                } else {
+                    marker_paths.push(p.clone());
+                }
+            }
+            let mut rule_problems = 0;
+            for f in &rule_files {
+                if let Err(e) = crate::check::check_rule_file(f) {
+                    writeln!(err, "{e}")?;
+                    rule_problems += 1;
+                }
+            }
+            if !rule_files.is_empty() {
+                writeln!(out, "{}: {} engine rule file(s) read, {rule_problems} with problems", if rule_problems == 0 { "ok" } else { "error" }, rule_files.len())?;
+            }
+            if marker_paths.is_empty() {
+                return Ok(u8::from(rule_problems > 0));
+            }
+            let paths = marker_paths;
             let sources = match Lexicon::read_sources(&paths) {
                 Ok(s) => s,
                 Err(e) => {
@@ -531,7 +561,7 @@ fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dyn Write) ->
             let n = lex.entries.iter().filter(|e| files.contains(&e.location.file.as_str())).count();
             if problems.is_empty() {
                 writeln!(out, "ok: {n} entries in {} file(s), every example found and no counterexample matched", files.len())?;
-                Ok(0)
+                Ok(u8::from(rule_problems > 0))
             } else {
                 writeln!(out, "{} problem(s) in {n} entries", problems.len())?;
                 Ok(1)

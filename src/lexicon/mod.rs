@@ -422,23 +422,22 @@ impl Lexicon {
         Ok(Lexicon::compile(families, entries, morph))
     }
 
-    /// Reads `--lexicon` paths: a file, or a directory of `.toml` files (sorted).
+    /// Reads `--lexicon` paths: a file, or a directory of `.toml` marker files, its
+    /// subdirectories included (sorted). Engine rule files (`scoring.toml`, `parts.toml`…, see
+    /// [`crate::check::RULE_FILES`]) found in a directory are not marker families: they are
+    /// skipped here (`hedge lexicon check` checks them with their own loaders).
     pub fn read_sources(paths: &[std::path::PathBuf]) -> Result<Vec<LexiconSource>, LexiconError> {
         let mut out = Vec::new();
         for p in paths {
             let name = p.display().to_string();
-            let io = |e: std::io::Error| LexiconError { file: name.clone(), line: None, marker: None, message: e.to_string() };
             if p.is_dir() {
-                let mut files: Vec<_> = std::fs::read_dir(p)
-                    .map_err(io)?
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| f.extension().is_some_and(|e| e == "toml"))
-                    .collect();
-                files.sort();
-                if files.is_empty() {
+                let mut files = Vec::new();
+                toml_files(p, &mut files).map_err(|e| LexiconError { file: name.clone(), line: None, marker: None, message: e.to_string() })?;
+                let (rules, markers): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| crate::check::is_rule_file(f));
+                if markers.is_empty() && rules.is_empty() {
                     return Err(LexiconError { file: name, line: None, marker: None, message: "directory has no .toml lexicon file".into() });
                 }
-                for f in files {
+                for f in markers {
                     out.push(read_one(&f)?);
                 }
             } else {
@@ -517,6 +516,20 @@ impl Lexicon {
     pub fn family_of(&self, e: &Entry) -> &Family {
         &self.families[e.family]
     }
+}
+
+/// The `.toml` files under `dir`, subdirectories included, sorted by path.
+pub fn toml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    let mut here: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    here.sort();
+    for p in here {
+        if p.is_dir() {
+            toml_files(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "toml") {
+            out.push(p);
+        }
+    }
+    Ok(())
 }
 
 fn read_one(p: &Path) -> Result<LexiconSource, LexiconError> {
