@@ -380,7 +380,7 @@ enum JsonLine<'a> {
 }
 
 fn json_line(out: &mut dyn Write, line: &JsonLine) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, line).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, line).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -641,7 +641,7 @@ fn print_eval<T: serde::Serialize>(
     };
     match format {
         EvalFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::from)?;
             writeln!(out)?;
         }
         EvalFormat::Text => as_text(&r, out)?,
