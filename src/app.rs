@@ -53,7 +53,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(a.common.color, term) };
-            let run = run_options(&a.common, true);
+            let run = run_options(&a.common, true, err)?;
             if a.format == AnalyzeFormat::Jsonl {
                 return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
             }
@@ -78,7 +78,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             };
             let style = Style { color: use_color(c.common.color, term) };
             // The HTML report shows every sentence; the other formats only the summaries.
-            let run = run_options(&c.common, c.html.html.is_some());
+            let run = run_options(&c.common, c.html.html.is_some(), err)?;
             if c.format == CompareFormat::Jsonl {
                 return write_jsonl(&c.inputs, &c.labels, &lex, run, term, out, err);
             }
@@ -177,13 +177,21 @@ fn options(common: &Common) -> (ReadOptions, Include) {
     (ReadOptions { encoding: common.encoding, format }, include)
 }
 
-/// The run options of the command line.
-fn run_options(common: &Common, keep_sentences: bool) -> RunOptions {
+/// The run options of the command line. A thread count over [`crate::pipeline::MAX_THREADS`] is
+/// lowered to it, with a note on `err`.
+fn run_options(common: &Common, keep_sentences: bool, err: &mut dyn Write) -> io::Result<RunOptions> {
     let (read, include) = options(common);
-    let mut run = RunOptions::new(common.threads, keep_sentences);
+    let max = crate::pipeline::MAX_THREADS;
+    let threads = if common.threads > max {
+        writeln!(err, "hedge: --threads {} is too many; using {max}", common.threads)?;
+        max
+    } else {
+        common.threads
+    };
+    let mut run = RunOptions::new(threads, keep_sentences);
     run.read = read;
     run.include = include;
-    run
+    Ok(run)
 }
 
 /// The progress line for a run over `planned`, on stderr when it is a terminal. A run that

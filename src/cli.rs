@@ -65,7 +65,7 @@ pub struct Common {
     /// HTML page.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
     pub input_format: InputFormat,
-    /// Worker threads (0 = one per core). The output is the same whatever the number.
+    /// Worker threads (0 = one per core; at most 256). The output is the same whatever the number.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
 }

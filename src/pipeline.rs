@@ -68,6 +68,10 @@ pub fn analyze_sentences(doc: &Document, lex: &Lexicon, include: &Include) -> Ve
 /// [`RunOptions::stream_min_bytes`]).
 pub const DEFAULT_STREAM_MIN_BYTES: usize = 16 << 20;
 
+/// The most worker threads a run starts (`--threads` above it is lowered to it): more threads
+/// than cores gain nothing, and thousands of them exhaust memory.
+pub const MAX_THREADS: usize = 256;
+
 /// How a run over many inputs is carried out.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
@@ -86,9 +90,10 @@ pub struct RunOptions {
 }
 
 impl RunOptions {
-    /// `threads` = 0 means one per core.
+    /// `threads` = 0 means one per core; at most [`MAX_THREADS`].
     pub fn new(threads: usize, keep_sentences: bool) -> RunOptions {
         let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+        let threads = threads.min(MAX_THREADS);
         let stream_min_bytes =
             std::env::var("HEDGE_STREAM_MIN_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_STREAM_MIN_BYTES);
         RunOptions {
@@ -206,15 +211,23 @@ pub fn analyze_inputs<'a>(
     let job_rx = Mutex::new(job_rx);
     std::thread::scope(|scope| {
         let (res_tx, res_rx) = mpsc::channel::<(u64, Result<Part, InputProblem>)>();
-        for _ in 0..threads {
+        for n in 0..threads {
             let (job_rx, res_tx) = (&job_rx, res_tx.clone());
-            scope.spawn(move || loop {
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || loop {
                 let job = job_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
                 let Ok((seq, i, chunk)) = job else { break };
                 if res_tx.send((seq, analyze_part(&inputs[i], chunk, opts, lex))).is_err() {
                     break;
                 }
             });
+            // The system may refuse more threads: go on with those started (the output is the
+            // same whatever their number); with none, the run cannot go on.
+            if let Err(e) = spawned {
+                if n == 0 {
+                    return Err(io::Error::other(format!("cannot start a worker thread: {e}")));
+                }
+                break;
+            }
         }
         drop(res_tx);
 

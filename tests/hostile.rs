@@ -65,3 +65,14 @@ fn output_to_a_closed_pipe_ends_quietly_with_status_0() {
         assert!(err.is_empty(), "analyze --format {format} | head -1 printed on stderr: {err}");
     }
 }
+
+#[test]
+fn an_absurd_thread_count_is_capped_with_a_message() {
+    let d = tmp();
+    let good = write(&d, "good.txt", GOOD.as_bytes());
+    let o = hedge(&["compare", &good, "--threads", "100000", "--format", "csv"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "stderr: {err}");
+    assert!(err.contains("--threads 100000 is too many; using 256"), "{err}");
+    assert!(stdout(&o).contains("good.txt"), "{}", stdout(&o));
+}
