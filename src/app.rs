@@ -233,9 +233,10 @@ fn build_report(
     let mut articles = Vec::new();
     let mut progress = progress_for(&planned, term, false);
     let mut sentences = Vec::new();
+    let mut warnings = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
-            Event::Begin { .. } => {}
+            Event::Begin { name, warnings: w, .. } => warnings.extend(w.into_iter().map(|m| InputProblem::new(name.clone(), m))),
             Event::Sentences { sentences: s, .. } => sentences.extend(s),
             Event::Article { input, name, summary, info } => articles.push(Article {
                 label: input.label.clone(),
@@ -270,17 +271,20 @@ fn build_report(
             add(id);
         }
     }
+    print_warnings(&warnings, err)?;
     for p in &problems {
         writeln!(err, "hedge: {p}")?;
     }
     let failed = !problems.is_empty();
+    let as_errors = |v: Vec<InputProblem>| v.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect();
     let report = Report {
         schema: report::SCHEMA,
         scoring: scoring(),
         included_parts,
         articles,
         markers,
-        errors: problems.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect(),
+        errors: as_errors(problems),
+        warnings: as_errors(warnings),
     };
     Ok((report, failed))
 }
@@ -306,10 +310,12 @@ fn write_text(
     // Articles finished; whether the current one has its head written, and how many of its
     // sentences.
     let (mut articles, mut begun, mut written) = (0, false, 0);
+    let mut warnings = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
-            Event::Begin { input, name, format, encoding } => {
+            Event::Begin { input, name, format, encoding, warnings: w } => {
                 text.begin(out, &input.label, &name, format, encoding)?;
+                warnings.extend(w.into_iter().map(|m| InputProblem::new(name.clone(), m)));
                 (begun, written) = (true, 0);
             }
             Event::Sentences { sentences, .. } => {
@@ -344,7 +350,7 @@ fn write_text(
         }
         Ok(())
     })?;
-    finish(&mut progress, &problems, err)?;
+    finish(&mut progress, &warnings, &problems, err)?;
     Ok(u8::from(articles == 0 || !problems.is_empty()))
 }
 
@@ -357,10 +363,19 @@ fn note_marker(markers: &mut BTreeMap<String, MarkerInfo>, lex: &Lexicon, id: &s
     }
 }
 
+/// Names every warning on `err` (`hedge: warning: FILE: …`).
+fn print_warnings(warnings: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
+    for w in warnings {
+        writeln!(err, "hedge: warning: {w}")?;
+    }
+    Ok(())
+}
+
 /// The end of a run that wrote its results as they came: the progress bar is cleared, then
-/// every problem is named on `err`.
-fn finish(progress: &mut Progress, problems: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
+/// every warning and every problem is named on `err`.
+fn finish(progress: &mut Progress, warnings: &[InputProblem], problems: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
     progress.finish(err)?;
+    print_warnings(warnings, err)?;
     for p in problems {
         writeln!(err, "hedge: {p}")?;
     }
@@ -382,6 +397,11 @@ enum JsonLine<'a> {
         summary: &'a crate::aggregate::ArticleSummary,
     },
     Error {
+        file: &'a str,
+        message: &'a str,
+    },
+    /// The input is analysed, with a caveat (e.g. invalid bytes replaced).
+    Warning {
         file: &'a str,
         message: &'a str,
     },
@@ -410,9 +430,15 @@ fn write_jsonl(
     let mut progress = progress_for(&planned, term, true);
     let mut articles = 0;
     let keep_sentences = run.keep_sentences;
+    let mut warnings = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
-            Event::Begin { .. } => {}
+            Event::Begin { name, warnings: w, .. } => {
+                for m in w {
+                    json_line(out, &JsonLine::Warning { file: &name, message: &m })?;
+                    warnings.push(InputProblem::new(name.clone(), m));
+                }
+            }
             Event::Sentences { input, sentences } => {
                 let file = input.origin.display_name();
                 for s in &sentences {
@@ -432,7 +458,7 @@ fn write_jsonl(
         }
         Ok(())
     })?;
-    finish(&mut progress, &problems, err)?;
+    finish(&mut progress, &warnings, &problems, err)?;
     if articles == 0 && !keep_sentences {
         writeln!(err, "hedge: no article could be analysed")?;
     }

@@ -125,7 +125,8 @@ pub struct DocInfo {
 #[derive(Debug)]
 pub enum Event<'a> {
     /// An article starts: its first part has been analysed (before its first `Sentences`).
-    Begin { input: &'a Planned, name: String, format: Format, encoding: &'static str },
+    /// `warnings`: what the reader should know about how it was read (say them on stderr).
+    Begin { input: &'a Planned, name: String, format: Format, encoding: &'static str, warnings: Vec<String> },
     /// The next sentences of an article (numbers and byte offsets are the whole article's).
     Sentences { input: &'a Planned, sentences: Vec<SentenceScore> },
     /// An article is finished.
@@ -146,10 +147,13 @@ struct Part {
     encoding: &'static str,
     /// For a whole document: what else is known of it.
     info: Option<DocInfo>,
+    /// Decoding warnings.
+    warnings: Vec<String>,
 }
 
 fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon) -> Result<Part, InputProblem> {
     let name = input.origin.display_name();
+    let warnings = chunk.warnings;
     let mut doc = if chunk.whole {
         let format = input::detect_format(&input.origin, &chunk.text, opts.read.format);
         extract_as(&input.label, &name, chunk.text, format, chunk.encoding).map_err(|e| InputProblem::new(name, e.0))?
@@ -174,7 +178,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
         languages: if keep { std::mem::take(&mut doc.languages) } else { Vec::new() },
         text: keep.then_some(doc.text),
     });
-    Ok(Part { sentences, tally, text_len, format, encoding, info })
+    Ok(Part { sentences, tally, text_len, format, encoding, info, warnings })
 }
 
 enum Item {
@@ -260,7 +264,8 @@ pub fn analyze_inputs<'a>(
                         if open.begun.is_none() {
                             open.begun = Some((part.format, part.encoding));
                             let p = &inputs[input];
-                            sink(Event::Begin { input: p, name: p.origin.display_name(), format: part.format, encoding: part.encoding })?;
+                            let warnings = std::mem::take(&mut part.warnings);
+                            sink(Event::Begin { input: p, name: p.origin.display_name(), format: part.format, encoding: part.encoding, warnings })?;
                         }
                         for s in &mut part.sentences {
                             s.number += open.sentences;

@@ -76,3 +76,51 @@ fn an_absurd_thread_count_is_capped_with_a_message() {
     assert!(err.contains("--threads 100000 is too many; using 256"), "{err}");
     assert!(stdout(&o).contains("good.txt"), "{}", stdout(&o));
 }
+
+#[test]
+fn a_utf8_file_with_one_stray_byte_is_read_as_utf8_with_a_warning() {
+    let d = tmp();
+    let seed = fs::read(root().join("seeds/001_ecc43d926f07e1cb.txt")).unwrap();
+    let clean = write(&d, "clean.txt", &seed);
+    let at = seed.len() / 2;
+    let mut bytes = seed.clone();
+    bytes.insert(at, 0xE9);
+    let stray = write(&d, "stray.txt", &bytes);
+    let figures = |o: &std::process::Output| -> serde_json::Value {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["articles"][0]["summary"].clone()
+    };
+    let a = hedge(&["compare", &clean, "--format", "json"]);
+    let b = hedge(&["compare", &stray, "--format", "json"]);
+    assert_eq!(b.status.code(), Some(0), "{}", stderr(&b));
+    let (fa, fb) = (figures(&a), figures(&b));
+    // The figures are those of the clean file (the bad byte sits between words, in a sentence).
+    for k in ["claims", "counts", "assertiveness"] {
+        assert_eq!(fa[k], fb[k], "{k}");
+    }
+    let v: serde_json::Value = serde_json::from_slice(&b.stdout).unwrap();
+    assert_eq!(v["articles"][0]["encoding"], "UTF-8");
+    let expected = format!("stray.txt: not valid UTF-8 at byte offset {at}");
+    assert!(stderr(&b).contains(&format!("hedge: warning: {stray}: not valid UTF-8 at byte offset {at}")), "{}", stderr(&b));
+    let w = &v["warnings"][0];
+    assert!(w["file"].as_str().unwrap().ends_with("stray.txt") && format!("{}: {}", w["file"], w["message"]).contains("not valid UTF-8"), "{v}");
+    assert!(stderr(&b).contains(&expected), "{}", stderr(&b));
+    // jsonl says it too, before the article.
+    let o = hedge(&["analyze", &stray, "--format", "jsonl"]);
+    let first: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(first["type"], "warning", "{first}");
+}
+
+#[test]
+fn a_windows_1252_french_text_is_still_read_as_windows_1252() {
+    let d = tmp();
+    let text = "L\u{2019}armée a démenti l\u{2019}information, « selon » le ministère. Il aurait été prévenu.\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let f = write(&d, "cp.txt", &bytes);
+    let o = hedge(&["analyze", &f, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["articles"][0]["encoding"], "windows-1252");
+    assert!(v["articles"][0]["text"].as_str().unwrap().contains("démenti"), "{v}");
+}

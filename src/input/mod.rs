@@ -230,6 +230,9 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// How the encoding was chosen.
     pub encoding_from: EncodingFrom,
+    /// What the reader should know about how the text was read (e.g. bytes replaced), one
+    /// sentence each; the run goes on.
+    pub warnings: Vec<String>,
 }
 
 /// How the encoding of a source was chosen.
@@ -242,6 +245,8 @@ pub enum EncodingFrom {
     Valid,
     /// Guessed from the bytes (not UTF-8; chardetng).
     Detected,
+    /// UTF-8 with a few invalid bytes, each replaced by U+FFFD (a warning says where).
+    MostlyValid,
     /// Given with `--encoding`.
     Forced,
 }
@@ -271,6 +276,22 @@ pub fn decode_with(name: &str, bytes: &[u8], forced: Option<&'static encoding_rs
     } else {
         if bytes.contains(&0) {
             return Err(InputProblem::new(name, "binary file (contains NUL bytes), not text"));
+        }
+        if let Some(bad) = mostly_utf8(bytes) {
+            // UTF-8 with a stray byte or two: read as UTF-8 (decoding it all as windows-1252
+            // would garble every accented letter and change the figures), and say where.
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let more = match bad.count {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            let warning = format!(
+                "not valid UTF-8 at byte offset {}{more}: read as UTF-8, each bad byte replaced by U+FFFD (save the file as UTF-8, or give its encoding with --encoding)",
+                bad.first
+            );
+            let mut d = finish(name, text, UTF_8, EncodingFrom::MostlyValid)?;
+            d.warnings.push(warning);
+            return Ok(d);
         }
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         det.feed(bytes, true);
@@ -319,7 +340,35 @@ fn finish(name: &str, text: String, encoding: &'static encoding_rs::Encoding, fr
     if text.trim().is_empty() {
         return Err(InputProblem::new(name, "contains only white space, no text"));
     }
-    Ok(Decoded { text, encoding: encoding.name(), encoding_from: from })
+    Ok(Decoded { text, encoding: encoding.name(), encoding_from: from, warnings: Vec::new() })
+}
+
+/// Where invalid UTF-8 sits in bytes that are mostly UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct BadUtf8 {
+    /// Offset of the first bad byte.
+    first: usize,
+    /// Number of invalid sequences.
+    count: usize,
+}
+
+/// `Some` when `bytes` are UTF-8 but for a few invalid sequences: more valid multi-byte
+/// characters than invalid sequences. Text in a legacy encoding (windows-1252: `é` is one
+/// byte, then a letter) has almost no valid multi-byte sequence, so it stays `None`; so do
+/// ASCII text with a stray high byte (most likely windows-1252) and valid UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> Option<BadUtf8> {
+    let (mut valid_multibyte, mut count, mut first, mut offset) = (0usize, 0usize, None, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(offset);
+            count += 1;
+            offset += chunk.invalid().len();
+        }
+    }
+    let first = first?;
+    (valid_multibyte > count).then_some(BadUtf8 { first, count })
 }
 
 /// The format of a source: `forced` (`--input-format`), else its extension (`.html`/`.htm`,
@@ -402,6 +451,30 @@ mod tests {
         // Valid UTF-8 is read as UTF-8, a BOM wins over --encoding.
         assert_eq!(decode_with("f", "été".as_bytes(), None).unwrap().encoding, "UTF-8");
         assert_eq!(decode_with("f", b"\xEF\xBB\xBF\xC3\xA9t\xC3\xA9", Some(latin1)).unwrap().text, "été");
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_is_read_as_utf8_with_a_warning() {
+        let mut bytes = "L'armée a démenti l'information, selon le ministère. ".repeat(3).into_bytes();
+        let at = bytes.len();
+        bytes.push(0xE9);
+        bytes.extend_from_slice(" Été.".as_bytes());
+        let d = decode_with("f.txt", &bytes, None).unwrap();
+        assert_eq!((d.encoding, d.encoding_from), ("UTF-8", EncodingFrom::MostlyValid));
+        assert!(d.text.contains("L'armée a démenti") && d.text.contains("\u{FFFD} Été."), "{}", d.text);
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains(&format!("byte offset {at}")), "{:?}", d.warnings);
+        // Two bad bytes: the first is named, the others counted.
+        bytes.push(0xFF);
+        let d = decode_with("f.txt", &bytes, None).unwrap();
+        assert!(d.warnings[0].contains(&format!("byte offset {at} and 1 more")), "{:?}", d.warnings);
+        // Really windows-1252 (every accent a lone high byte): still windows-1252, no warning.
+        let cp = b"L'arm\xE9e a d\xE9menti l'information, selon le minist\xE8re. \xC9t\xE9.";
+        let d = decode_with("f.txt", cp, None).unwrap();
+        assert_eq!((d.encoding, d.encoding_from), ("windows-1252", EncodingFrom::Detected));
+        assert!(d.warnings.is_empty());
+        // ASCII with one high byte: windows-1252 is the better guess.
+        assert_eq!(decode_with("f.txt", b"Le caf\xE9 est bon.", None).unwrap().text, "Le café est bon.");
     }
 
     #[test]

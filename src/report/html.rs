@@ -1143,6 +1143,7 @@ mod tests {
             }],
             markers,
             errors: vec![],
+            warnings: vec![],
             included_parts: vec![],
         }
     }

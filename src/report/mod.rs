@@ -73,7 +73,7 @@ pub struct Article {
     pub text: Option<String>,
 }
 
-/// An input that could not be analysed.
+/// An input that could not be analysed (or, in `warnings`, a caveat about one).
 #[derive(Debug, Clone, Serialize)]
 pub struct InputError {
     pub file: String,
@@ -90,6 +90,8 @@ pub struct Report {
     pub articles: Vec<Article>,
     pub markers: BTreeMap<String, MarkerInfo>,
     pub errors: Vec<InputError>,
+    /// Inputs analysed with a caveat (e.g. invalid bytes replaced), and side-file lines skipped.
+    pub warnings: Vec<InputError>,
 }
 
 /// Output options that are not the format itself.
