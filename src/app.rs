@@ -228,12 +228,11 @@ fn build_report(
     term: Terminal,
     err: &mut dyn Write,
 ) -> io::Result<(Report, bool)> {
-    let (planned, mut problems) = input::discover(inputs, labels);
+    let (planned, mut problems, mut warnings) = input::discover(inputs, labels);
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut articles = Vec::new();
     let mut progress = progress_for(&planned, term, false);
     let mut sentences = Vec::new();
-    let mut warnings = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
             Event::Begin { name, warnings: w, .. } => warnings.extend(w.into_iter().map(|m| InputProblem::new(name.clone(), m))),
@@ -302,7 +301,7 @@ fn write_text(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let (planned, mut problems) = input::discover(inputs, &[]);
+    let (planned, mut problems, mut warnings) = input::discover(inputs, &[]);
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut text = report::TextStream::new(style, &scoring(), &included_parts);
     let mut markers = BTreeMap::new();
@@ -310,7 +309,6 @@ fn write_text(
     // Articles finished; whether the current one has its head written, and how many of its
     // sentences.
     let (mut articles, mut begun, mut written) = (0, false, 0);
-    let mut warnings = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
             Event::Begin { input, name, format, encoding, warnings: w } => {
@@ -423,14 +421,16 @@ fn write_jsonl(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let (planned, mut problems) = input::discover(inputs, labels);
+    let (planned, mut problems, mut warnings) = input::discover(inputs, labels);
     for p in &problems {
         json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
+    }
+    for w in &warnings {
+        json_line(out, &JsonLine::Warning { file: &w.name, message: &w.message })?;
     }
     let mut progress = progress_for(&planned, term, true);
     let mut articles = 0;
     let keep_sentences = run.keep_sentences;
-    let mut warnings = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
             Event::Begin { name, warnings: w, .. } => {

@@ -124,3 +124,70 @@ fn a_windows_1252_french_text_is_still_read_as_windows_1252() {
     assert_eq!(v["articles"][0]["encoding"], "windows-1252");
     assert!(v["articles"][0]["text"].as_str().unwrap().contains("démenti"), "{v}");
 }
+
+/// A directory with three articles and the given `labels.tsv` bytes; `compare DIR --format csv`.
+fn compare_with_labels(labels: &[u8]) -> (std::process::Output, tempfile::TempDir) {
+    let d = tmp();
+    for n in ["a.txt", "b.txt", "c.txt"] {
+        write(&d, n, GOOD.as_bytes());
+    }
+    write(&d, "labels.tsv", labels);
+    let o = hedge(&["compare", &d.path().display().to_string(), "--format", "csv"]);
+    (o, d)
+}
+
+fn csv_labels(o: &std::process::Output) -> Vec<String> {
+    let mut v: Vec<String> = stdout(o).lines().skip(1).map(|l| l.split(',').nth(1).unwrap().to_string()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_bom_in_labels_tsv_does_not_drop_the_first_label() {
+    let (o, _d) = compare_with_labels("\u{FEFF}a.txt\tLe Monde\nb.txt\tLe Figaro\n".as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(csv_labels(&o), ["Le Figaro", "Le Monde", "c.txt"]);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_line_in_labels_tsv_costs_that_line_with_a_warning() {
+    let (o, d) = compare_with_labels("a.txt    Le Monde\nb.txt\t \nc.txt\tLibération\n".as_bytes());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(csv_labels(&o), ["Libération", "a.txt", "b.txt"]);
+    let tsv = d.path().join("labels.tsv").display().to_string();
+    assert!(err.contains(&format!("hedge: warning: {tsv}:1: expected `file<TAB>label`")), "{err}");
+    assert!(err.contains(&format!("hedge: warning: {tsv}:2: empty label")), "{err}");
+    // JSON lists them as warnings, not errors.
+    let o = hedge(&["compare", &d.path().display().to_string(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 2, "{v}");
+    assert!(v["errors"].as_array().unwrap().is_empty(), "{v}");
+}
+
+#[test]
+fn a_labels_tsv_in_windows_1252_or_utf16_is_decoded_like_an_article() {
+    let text = "a.txt\tLibération\nb.txt\tLe Télégramme\n";
+    let (cp, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    for bytes in [cp.into_owned(), utf16] {
+        let (o, _d) = compare_with_labels(&bytes);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(csv_labels(&o), ["Le Télégramme", "Libération", "c.txt"]);
+    }
+}
+
+#[test]
+fn a_label_for_a_file_not_in_the_run_is_a_warning() {
+    let d = tmp();
+    let a = write(&d, "a.txt", GOOD.as_bytes());
+    let o = hedge(&["compare", &a, "--label", "nope.txt=Le Monde", "--format", "csv"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("hedge: warning: --label nope.txt=Le Monde: no input of this run is named \"nope.txt\""), "{err}");
+    // A label that is used says nothing.
+    let o = hedge(&["compare", &a, "--label", &format!("{a}=Le Monde"), "--format", "csv"]);
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Le Monde"));
+}

@@ -72,9 +72,12 @@ pub struct Planned {
 /// Expands the command-line inputs into a list of articles to read, in order: each argument
 /// in the order given, and the files of a directory sorted by name. `labels` maps a path (as
 /// given or as found in a directory) to a label and wins over a directory's `labels.tsv`.
-pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, Vec<InputProblem>) {
-    let mut planned = Vec::new();
+/// Returns the articles, the problems (an input that cannot be read) and the warnings (a
+/// skipped line of a `labels.tsv`, a `--label` that names no input): the run goes on.
+pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, Vec<InputProblem>, Vec<InputProblem>) {
+    let mut planned: Vec<Planned> = Vec::new();
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     for arg in args {
         if arg == "-" {
             planned.push(Planned { origin: Origin::Stdin, label: label_for("-", labels).unwrap_or_else(|| "stdin".into()) });
@@ -83,7 +86,7 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
         let path = PathBuf::from(arg);
         match fs::metadata(&path) {
             Err(e) => problems.push(InputProblem::new(arg.clone(), io_message(&e, &path))),
-            Ok(m) if m.is_dir() => match walk_dir(&path, labels) {
+            Ok(m) if m.is_dir() => match walk_dir(&path, labels, &mut warnings) {
                 Ok(files) if files.is_empty() => problems.push(InputProblem::new(
                     arg.clone(),
                     format!("directory has no text files (looked for .{})", DIR_EXTENSIONS.join(", .")),
@@ -97,10 +100,24 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
             }
         }
     }
-    (planned, problems)
+    // A --label that names no input is a typo the user should hear of.
+    let norm = |s: &str| s.trim_start_matches("./").to_string();
+    for (f, name) in labels {
+        let used = planned.iter().any(|p| match &p.origin {
+            Origin::Stdin => f == "-",
+            Origin::File(path) => norm(&path.display().to_string()) == norm(f),
+        });
+        if !used {
+            warnings.push(InputProblem::new(
+                format!("--label {f}={name}"),
+                format!("no input of this run is named {f:?}; the label is not used (name the file as the run shows it)"),
+            ));
+        }
+    }
+    (planned, problems, warnings)
 }
 
-fn walk_dir(dir: &Path, labels: &[(String, String)]) -> Result<Vec<Planned>, InputProblem> {
+fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputProblem>) -> Result<Vec<Planned>, InputProblem> {
     let name = dir.display().to_string();
     let entries = fs::read_dir(dir).map_err(|e| InputProblem::new(name.clone(), io_message(&e, dir)))?;
     let mut files: Vec<PathBuf> = Vec::new();
@@ -122,7 +139,8 @@ fn walk_dir(dir: &Path, labels: &[(String, String)]) -> Result<Vec<Planned>, Inp
         }
     }
     files.sort();
-    let dir_labels = read_labels_file(&dir.join(LABELS_FILE))?;
+    let names: Vec<String> = files.iter().filter_map(|p| p.file_name()).map(|f| f.to_string_lossy().to_string()).collect();
+    let dir_labels = read_labels_file(&dir.join(LABELS_FILE), &names, warnings);
     Ok(files
         .into_iter()
         .map(|path| {
@@ -136,28 +154,57 @@ fn walk_dir(dir: &Path, labels: &[(String, String)]) -> Result<Vec<Planned>, Inp
         .collect())
 }
 
-/// Reads a directory's `labels.tsv` (missing file = no labels).
-fn read_labels_file(path: &Path) -> Result<Vec<(String, String)>, InputProblem> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(InputProblem::new(path.display().to_string(), io_message(&e, path))),
+/// Reads a directory's `labels.tsv` (missing or empty file = no labels), decoded like an
+/// article (a BOM is dropped; UTF-16 with a BOM and Windows-1252 are read). A line that is
+/// not `file<TAB>label`, or names no file of the directory (`names`), is skipped with a
+/// warning `FILE:LINE: …`; a file that cannot be read or decoded gives one warning and no
+/// labels. Never fails the run.
+fn read_labels_file(path: &Path, names: &[String], warnings: &mut Vec<InputProblem>) -> Vec<(String, String)> {
+    let shown = path.display().to_string();
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            warnings.push(InputProblem::new(shown, format!("{}; the files are named by their file names", io_message(&e, path))));
+            return Vec::new();
+        }
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Vec::new();
+    }
+    let text = match decode_with(&shown, &bytes, None) {
+        Ok(d) => {
+            warnings.extend(d.warnings.into_iter().map(|w| InputProblem::new(shown.clone(), w)));
+            d.text
+        }
+        Err(e) => {
+            warnings.push(InputProblem::new(shown, format!("{}; the files are named by their file names", e.message)));
+            return Vec::new();
+        }
     };
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
+        let at = || format!("{shown}:{}", i + 1);
+        if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let Some((file, label)) = line.split_once('\t') else {
-            return Err(InputProblem::new(
-                format!("{}:{}", path.display(), i + 1),
-                "expected `file<TAB>label`",
-            ));
+            warnings.push(InputProblem::new(at(), "expected `file<TAB>label` and found no tab; line skipped"));
+            continue;
         };
-        out.push((file.trim().to_string(), label.trim().to_string()));
+        let (file, label) = (file.trim(), label.trim());
+        if file.is_empty() || label.is_empty() {
+            let what = if file.is_empty() { "file name" } else { "label" };
+            warnings.push(InputProblem::new(at(), format!("empty {what}; line skipped")));
+            continue;
+        }
+        if !names.iter().any(|n| n == file) {
+            warnings.push(InputProblem::new(at(), format!("no file {file:?} in this directory; line skipped")));
+            continue;
+        }
+        out.push((file.to_string(), label.to_string()));
     }
-    Ok(out)
+    out
 }
 
 fn label_for(arg: &str, labels: &[(String, String)]) -> Option<String> {
