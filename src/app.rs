@@ -53,6 +53,9 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(a.common.color, term) };
+            if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), err)? {
+                return Ok(2);
+            }
             let run = run_options(&a.common, true, err)?;
             if a.format == AnalyzeFormat::Jsonl {
                 return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
@@ -77,6 +80,9 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(c.common.color, term) };
+            if html_onto_an_input(&c.html, &c.inputs, err)? {
+                return Ok(2);
+            }
             // The HTML report shows every sentence; the other formats only the summaries.
             let run = run_options(&c.common, c.html.html.is_some(), err)?;
             if c.format == CompareFormat::Jsonl {
@@ -109,6 +115,23 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
         Command::Lexicon(cmd) => run_lexicon(cmd, out, err),
         Command::Eval(cmd) => run_eval(cmd, out, err),
     }
+}
+
+/// Is `--html PATH` one of the inputs (given, or found in a directory)? Then it says so on
+/// `err` (the run is refused: the report would overwrite an article). A report hedge wrote
+/// before is no input: directory walks skip it.
+fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], err: &mut dyn Write) -> io::Result<bool> {
+    let Some(target) = args.html.as_deref().and_then(|p| std::fs::canonicalize(p).ok()) else { return Ok(false) };
+    let (planned, _, _) = input::discover(inputs, &[]);
+    let clash = planned.iter().any(|p| match &p.origin {
+        input::Origin::File(f) => std::fs::canonicalize(f).is_ok_and(|f| f == target),
+        input::Origin::Stdin => false,
+    });
+    if clash {
+        let shown = args.html.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        writeln!(err, "hedge: --html {shown} is one of the articles to analyse; it is not overwritten (choose another path for the report)")?;
+    }
+    Ok(clash)
 }
 
 /// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the

@@ -191,3 +191,40 @@ fn a_label_for_a_file_not_in_the_run_is_a_warning() {
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
     assert!(stdout(&o).contains("Le Monde"));
 }
+
+#[test]
+fn html_onto_an_input_file_is_refused_and_nothing_is_overwritten() {
+    let d = tmp();
+    let a = write(&d, "a.txt", GOOD.as_bytes());
+    let page = write(&d, "page.html", b"<html><body><p>Selon l'AFP, le convoi aurait compte 50 camions.</p></body></html>");
+    for (args, target) in [
+        (vec!["analyze", a.as_str(), "--html", a.as_str()], &a),
+        (vec!["compare", a.as_str(), "--html", a.as_str()], &a),
+        // Found in a directory, and named another way.
+        (vec!["compare", d.path().to_str().unwrap(), "--html", &format!("{}/./page.html", d.path().display())], &page),
+    ] {
+        let before = fs::read(target).unwrap();
+        let o = hedge(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("is one of the articles to analyse"), "{}", stderr(&o));
+        assert_eq!(fs::read(target).unwrap(), before, "{args:?} overwrote the input");
+    }
+}
+
+#[test]
+fn a_report_written_into_the_directory_is_not_analysed_on_the_next_run() {
+    let d = tmp();
+    write(&d, "a.txt", GOOD.as_bytes());
+    write(&d, "b.txt", GOOD.as_bytes());
+    let dir = d.path().display().to_string();
+    let report = format!("{dir}/rapport.html");
+    for run in 0..2 {
+        let o = hedge(&["compare", &dir, "--html", &report, "--format", "csv"]);
+        assert_eq!(o.status.code(), Some(0), "run {run}: {}", stderr(&o));
+        assert_eq!(stdout(&o).lines().count(), 3, "run {run}: only a.txt and b.txt: {}", stdout(&o));
+        assert!(!stdout(&o).contains("rapport"), "{}", stdout(&o));
+    }
+    // Nor by another report in the same directory.
+    let o = hedge(&["compare", &dir, "--format", "csv"]);
+    assert_eq!(stdout(&o).lines().count(), 3, "{}", stdout(&o));
+}

@@ -134,7 +134,7 @@ fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputPro
             .is_some_and(|e| DIR_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
         // A broken symlink has no metadata: keep it so that reading it reports the problem.
         let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
-        if ext_ok && !is_dir {
+        if ext_ok && !is_dir && !is_hedge_report(&path) {
             files.push(path);
         }
     }
@@ -152,6 +152,28 @@ fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputPro
             Planned { origin: Origin::File(path), label }
         })
         .collect())
+}
+
+/// The mark of a report hedge wrote (`--html`), in its `<head>`.
+pub const REPORT_GENERATOR: &str = "<meta name=\"generator\" content=\"hedge ";
+
+/// Is `path` an HTML report hedge wrote (so not an article: a directory walk skips it)? Only
+/// `.html`/`.htm` files are looked at, and only their first 4 KiB.
+pub fn is_hedge_report(path: &Path) -> bool {
+    let html = path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm"));
+    if !html {
+        return false;
+    }
+    let mut head = Vec::with_capacity(4096);
+    match fs::File::open(path) {
+        Ok(f) => {
+            if f.take(4096).read_to_end(&mut head).is_err() {
+                return false;
+            }
+        }
+        Err(_) => return false,
+    }
+    String::from_utf8_lossy(&head).contains(REPORT_GENERATOR)
 }
 
 /// Reads a directory's `labels.tsv` (missing or empty file = no labels), decoded like an
