@@ -358,7 +358,7 @@ fn write_text(
             }
             Event::Failed(p) => {
                 if std::mem::take(&mut begun) {
-                    writeln!(out, "\nStopped — {}: {}", p.name, p.message)?;
+                    writeln!(out, "\nStopped — {p}")?;
                     if written > 0 {
                         writeln!(out, "  the sentences above were analysed; the rest of the file was not, and it has no summary")?;
                     } else {

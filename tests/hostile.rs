@@ -228,3 +228,38 @@ fn a_report_written_into_the_directory_is_not_analysed_on_the_next_run() {
     let o = hedge(&["compare", &dir, "--format", "csv"]);
     assert_eq!(stdout(&o).lines().count(), 3, "{}", stdout(&o));
 }
+
+/// Article text with terminal escape sequences: OSC window title, clear screen, conceal, a C1
+/// CSI, a bell.
+const ESCAPES: &str = "Selon l'AFP, le convoi \x1b]0;pwned\x07aurait compté \x1b[2J\x1b[8m50 camions\u{9b}31m. Il est parti hier.\n";
+
+fn assert_no_control(what: &str, s: &str) {
+    let bad: Vec<char> = s.chars().filter(|c| c.is_control() && *c != '\n' && *c != '\t').collect();
+    assert!(bad.is_empty(), "{what}: control characters {bad:?} in {s:?}");
+}
+
+#[test]
+fn the_terminal_never_receives_control_characters_from_article_text() {
+    let d = tmp();
+    let f = write(&d, "esc\x1b[31m.txt", ESCAPES.as_bytes());
+    // Labels and file names too.
+    let o = hedge(&["analyze", &f, "--color", "never"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_no_control("analyze text", &stdout(&o));
+    assert!(stdout(&o).contains("␛]0;pwned␇"), "escapes are shown, not dropped: {}", stdout(&o));
+    let o = hedge(&["compare", &f, "--label", &format!("{f}=Le \x1b[2JMonde")]);
+    assert_no_control("compare table", &stdout(&o));
+    assert!(stdout(&o).contains("Le ␛[2JMonde"), "{}", stdout(&o));
+    // In colour, only hedge's own SGR sequences are there.
+    let o = hedge(&["analyze", &f, "--color", "always"]);
+    let plain = regex::Regex::new(r"\x1b\[[0-9;]*m").unwrap().replace_all(&stdout(&o), "").into_owned();
+    assert_no_control("analyze in colour", &plain);
+    // A problem naming such a file on stderr.
+    let missing = d.path().join("gone\x1b]0;x\x07.txt").display().to_string();
+    let o = hedge(&["compare", &missing, &f]);
+    assert_no_control("stderr", &stderr(&o));
+    // JSON keeps the text as it is (escaped by JSON itself).
+    let o = hedge(&["analyze", &f, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["articles"][0]["text"].as_str().unwrap().contains("\x1b]0;pwned"), "{v}");
+}

@@ -52,7 +52,8 @@ pub struct InputProblem {
 
 impl fmt::Display for InputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.name, self.message)
+        // Shown on a terminal: a file name may hold control characters.
+        write!(f, "{}: {}", crate::report::term_safe(&self.name), crate::report::term_safe(&self.message))
     }
 }
 

@@ -3,7 +3,7 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
 
-use super::{fmt_left_out_short, fmt_score, fmt_top, Render, Report, Style, LEFT_OUT_NOTE};
+use super::{fmt_left_out_short, fmt_score, fmt_top, term_safe, Render, Report, Style, LEFT_OUT_NOTE};
 use crate::classify::Label;
 
 pub struct Table;
@@ -28,7 +28,7 @@ impl Render for Table {
             }
             t.add_row(vec![
                 right((i + 1).to_string()),
-                Cell::new(&a.label),
+                Cell::new(term_safe(&a.label)),
                 right(s.sentences.to_string()),
                 right(fmt_left_out_short(s)),
                 right(s.claims.to_string()),
