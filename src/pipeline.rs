@@ -151,8 +151,26 @@ struct Part {
     warnings: Vec<String>,
 }
 
+/// The problem reported for an input whose analysis panicked.
+fn panic_problem(input: &Planned, payload: &(dyn std::any::Any + Send)) -> InputProblem {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    InputProblem::new(
+        input.origin.display_name(),
+        format!("internal error while analysing this file ({what}); the other files are analysed; please report it with the file"),
+    )
+}
+
 fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon) -> Result<Part, InputProblem> {
     let name = input.origin.display_name();
+    // Test hook (debug builds only): panic on the input whose name ends with this.
+    #[cfg(debug_assertions)]
+    if std::env::var("HEDGE_TEST_PANIC_ON").is_ok_and(|f| !f.is_empty() && name.ends_with(&f)) {
+        panic!("test panic on {name} (HEDGE_TEST_PANIC_ON)");
+    }
     let warnings = chunk.warnings;
     let mut doc = if chunk.whole {
         let format = input::detect_format(&input.origin, &chunk.text, opts.read.format);
@@ -220,7 +238,11 @@ pub fn analyze_inputs<'a>(
             let spawned = std::thread::Builder::new().spawn_scoped(scope, move || loop {
                 let job = job_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
                 let Ok((seq, i, chunk)) = job else { break };
-                if res_tx.send((seq, analyze_part(&inputs[i], chunk, opts, lex))).is_err() {
+                // A bug that panics on some input costs that input, not the run (a dead worker
+                // would hang the others or end the run with no report).
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze_part(&inputs[i], chunk, opts, lex)))
+                    .unwrap_or_else(|payload| Err(panic_problem(&inputs[i], payload.as_ref())));
+                if res_tx.send((seq, result)).is_err() {
                     break;
                 }
             });

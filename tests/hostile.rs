@@ -263,3 +263,45 @@ fn the_terminal_never_receives_control_characters_from_article_text() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v["articles"][0]["text"].as_str().unwrap().contains("\x1b]0;pwned"), "{v}");
 }
+
+/// Runs the (debug) binary with the test hook that makes the analysis of `panic_on` panic.
+fn hedge_panicking_on(panic_on: &str, args: &[&str]) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .args(args)
+        .env("HEDGE_TEST_PANIC_ON", panic_on)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A hang is a failure: give it 60 s.
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("hedge {args:?} hung after a panic in a worker");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+#[cfg(debug_assertions)]
+fn a_panic_while_analysing_one_file_is_reported_and_the_others_are_analysed() {
+    let d = tmp();
+    for n in ["a.txt", "b.txt", "c.txt"] {
+        write(&d, n, GOOD.as_bytes());
+    }
+    let dir = d.path().display().to_string();
+    for threads in ["1", "2", "4"] {
+        let o = hedge_panicking_on("b.txt", &["compare", &dir, "--format", "csv", "--threads", threads]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "threads {threads}: {err}");
+        assert!(err.contains("b.txt: internal error while analysing this file (test panic on"), "{err}");
+        let out = stdout(&o);
+        assert!(out.contains("a.txt") && out.contains("c.txt") && !out.contains("b.txt"), "threads {threads}: {out}");
+    }
+    let o = hedge_panicking_on("b.txt", &["analyze", &format!("{dir}/b.txt")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("internal error while analysing this file"), "{}", stderr(&o));
+}
