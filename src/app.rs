@@ -53,7 +53,10 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(a.common.color, term) };
-            let run = run_options(&a.common, true);
+            if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), err)? {
+                return Ok(2);
+            }
+            let run = run_options(&a.common, true, err)?;
             if a.format == AnalyzeFormat::Jsonl {
                 return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
             }
@@ -77,8 +80,11 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let style = Style { color: use_color(c.common.color, term) };
+            if html_onto_an_input(&c.html, &c.inputs, err)? {
+                return Ok(2);
+            }
             // The HTML report shows every sentence; the other formats only the summaries.
-            let run = run_options(&c.common, c.html.html.is_some());
+            let run = run_options(&c.common, c.html.html.is_some(), err)?;
             if c.format == CompareFormat::Jsonl {
                 return write_jsonl(&c.inputs, &c.labels, &lex, run, term, out, err);
             }
@@ -109,6 +115,23 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
         Command::Lexicon(cmd) => run_lexicon(cmd, out, err),
         Command::Eval(cmd) => run_eval(cmd, out, err),
     }
+}
+
+/// Is `--html PATH` one of the inputs (given, or found in a directory)? Then it says so on
+/// `err` (the run is refused: the report would overwrite an article). A report hedge wrote
+/// before is no input: directory walks skip it.
+fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], err: &mut dyn Write) -> io::Result<bool> {
+    let Some(target) = args.html.as_deref().and_then(|p| std::fs::canonicalize(p).ok()) else { return Ok(false) };
+    let (planned, _, _) = input::discover(inputs, &[]);
+    let clash = planned.iter().any(|p| match &p.origin {
+        input::Origin::File(f) => std::fs::canonicalize(f).is_ok_and(|f| f == target),
+        input::Origin::Stdin => false,
+    });
+    if clash {
+        let shown = args.html.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        writeln!(err, "hedge: --html {shown} is one of the articles to analyse; it is not overwritten (choose another path for the report)")?;
+    }
+    Ok(clash)
 }
 
 /// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
@@ -177,13 +200,21 @@ fn options(common: &Common) -> (ReadOptions, Include) {
     (ReadOptions { encoding: common.encoding, format }, include)
 }
 
-/// The run options of the command line.
-fn run_options(common: &Common, keep_sentences: bool) -> RunOptions {
+/// The run options of the command line. A thread count over [`crate::pipeline::MAX_THREADS`] is
+/// lowered to it, with a note on `err`.
+fn run_options(common: &Common, keep_sentences: bool, err: &mut dyn Write) -> io::Result<RunOptions> {
     let (read, include) = options(common);
-    let mut run = RunOptions::new(common.threads, keep_sentences);
+    let max = crate::pipeline::MAX_THREADS;
+    let threads = if common.threads > max {
+        writeln!(err, "hedge: --threads {} is too many; using {max}", common.threads)?;
+        max
+    } else {
+        common.threads
+    };
+    let mut run = RunOptions::new(threads, keep_sentences);
     run.read = read;
     run.include = include;
-    run
+    Ok(run)
 }
 
 /// The progress line for a run over `planned`, on stderr when it is a terminal. A run that
@@ -224,14 +255,14 @@ fn build_report(
     term: Terminal,
     err: &mut dyn Write,
 ) -> io::Result<(Report, bool)> {
-    let (planned, mut problems) = input::discover(inputs, labels);
+    let (planned, mut problems, mut warnings) = input::discover(inputs, labels);
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut articles = Vec::new();
     let mut progress = progress_for(&planned, term, false);
     let mut sentences = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
-            Event::Begin { .. } => {}
+            Event::Begin { name, warnings: w, .. } => warnings.extend(w.into_iter().map(|m| InputProblem::new(name.clone(), m))),
             Event::Sentences { sentences: s, .. } => sentences.extend(s),
             Event::Article { input, name, summary, info } => articles.push(Article {
                 label: input.label.clone(),
@@ -266,17 +297,20 @@ fn build_report(
             add(id);
         }
     }
+    print_warnings(&warnings, err)?;
     for p in &problems {
         writeln!(err, "hedge: {p}")?;
     }
     let failed = !problems.is_empty();
+    let as_errors = |v: Vec<InputProblem>| v.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect();
     let report = Report {
         schema: report::SCHEMA,
         scoring: scoring(),
         included_parts,
         articles,
         markers,
-        errors: problems.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect(),
+        errors: as_errors(problems),
+        warnings: as_errors(warnings),
     };
     Ok((report, failed))
 }
@@ -294,7 +328,7 @@ fn write_text(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let (planned, mut problems) = input::discover(inputs, &[]);
+    let (planned, mut problems, mut warnings) = input::discover(inputs, &[]);
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut text = report::TextStream::new(style, &scoring(), &included_parts);
     let mut markers = BTreeMap::new();
@@ -304,8 +338,9 @@ fn write_text(
     let (mut articles, mut begun, mut written) = (0, false, 0);
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
-            Event::Begin { input, name, format, encoding } => {
+            Event::Begin { input, name, format, encoding, warnings: w } => {
                 text.begin(out, &input.label, &name, format, encoding)?;
+                warnings.extend(w.into_iter().map(|m| InputProblem::new(name.clone(), m)));
                 (begun, written) = (true, 0);
             }
             Event::Sentences { sentences, .. } => {
@@ -327,7 +362,7 @@ fn write_text(
             }
             Event::Failed(p) => {
                 if std::mem::take(&mut begun) {
-                    writeln!(out, "\nStopped — {}: {}", p.name, p.message)?;
+                    writeln!(out, "\nStopped — {p}")?;
                     if written > 0 {
                         writeln!(out, "  the sentences above were analysed; the rest of the file was not, and it has no summary")?;
                     } else {
@@ -340,7 +375,7 @@ fn write_text(
         }
         Ok(())
     })?;
-    finish(&mut progress, &problems, err)?;
+    finish(&mut progress, &warnings, &problems, err)?;
     Ok(u8::from(articles == 0 || !problems.is_empty()))
 }
 
@@ -353,10 +388,19 @@ fn note_marker(markers: &mut BTreeMap<String, MarkerInfo>, lex: &Lexicon, id: &s
     }
 }
 
+/// Names every warning on `err` (`hedge: warning: FILE: …`).
+fn print_warnings(warnings: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
+    for w in warnings {
+        writeln!(err, "hedge: warning: {w}")?;
+    }
+    Ok(())
+}
+
 /// The end of a run that wrote its results as they came: the progress bar is cleared, then
-/// every problem is named on `err`.
-fn finish(progress: &mut Progress, problems: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
+/// every warning and every problem is named on `err`.
+fn finish(progress: &mut Progress, warnings: &[InputProblem], problems: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
     progress.finish(err)?;
+    print_warnings(warnings, err)?;
     for p in problems {
         writeln!(err, "hedge: {p}")?;
     }
@@ -381,10 +425,15 @@ enum JsonLine<'a> {
         file: &'a str,
         message: &'a str,
     },
+    /// The input is analysed, with a caveat (e.g. invalid bytes replaced).
+    Warning {
+        file: &'a str,
+        message: &'a str,
+    },
 }
 
 fn json_line(out: &mut dyn Write, line: &JsonLine) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, line).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, line).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -399,16 +448,24 @@ fn write_jsonl(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let (planned, mut problems) = input::discover(inputs, labels);
+    let (planned, mut problems, mut warnings) = input::discover(inputs, labels);
     for p in &problems {
         json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
+    }
+    for w in &warnings {
+        json_line(out, &JsonLine::Warning { file: &w.name, message: &w.message })?;
     }
     let mut progress = progress_for(&planned, term, true);
     let mut articles = 0;
     let keep_sentences = run.keep_sentences;
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
-            Event::Begin { .. } => {}
+            Event::Begin { name, warnings: w, .. } => {
+                for m in w {
+                    json_line(out, &JsonLine::Warning { file: &name, message: &m })?;
+                    warnings.push(InputProblem::new(name.clone(), m));
+                }
+            }
             Event::Sentences { input, sentences } => {
                 let file = input.origin.display_name();
                 for s in &sentences {
@@ -428,7 +485,7 @@ fn write_jsonl(
         }
         Ok(())
     })?;
-    finish(&mut progress, &problems, err)?;
+    finish(&mut progress, &warnings, &problems, err)?;
     if articles == 0 && !keep_sentences {
         writeln!(err, "hedge: no article could be analysed")?;
     }
@@ -679,7 +736,7 @@ fn print_eval<T: serde::Serialize>(
     };
     match format {
         EvalFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, &r).map_err(io::Error::from)?;
             writeln!(out)?;
         }
         EvalFormat::Text => as_text(&r, out)?,

@@ -35,7 +35,7 @@ and jsonl views are written as the analysis goes, with bounded memory (json and 
 sentence).")]
     Analyze(AnalyzeArgs),
     /// Compare articles side by side, one row each, sorted by assertiveness.
-    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n  hedge compare archive/ --format jsonl --threads 2 > articles.jsonl\n\nA directory is read for its .txt, .text, .md, .markdown, .html and .htm files, sorted by name\n(README files are skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it.\n\nBylines, donation appeals, copyright notices and reader comments are left out of the score\n(column `left out`; --include counts them), and so are passages in another language.\n\nFiles of any size are read with bounded memory and analysed on every core (--threads); a plain-text\nfile over 16 MiB is read as a corpus, in chunks, without page-part detection. A progress bar is\nshown on stderr when it is a terminal.")]
+    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n  hedge compare archive/ --format jsonl --threads 2 > articles.jsonl\n\nA directory is read for its .txt, .text, .md, .markdown, .html and .htm files, sorted by name\n(README files and HTML reports hedge wrote are skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it. A bad line of labels.tsv, or a --label that names no input, is skipped with a\nwarning.\n\nBylines, donation appeals, copyright notices and reader comments are left out of the score\n(column `left out`; --include counts them), and so are passages in another language.\n\nFiles of any size are read with bounded memory and analysed on every core (--threads); a plain-text\nfile over 16 MiB is read as a corpus, in chunks, without page-part detection. A progress bar is\nshown on stderr when it is a terminal.")]
     Compare(CompareArgs),
     /// Browse the marker lexicons, or check a lexicon file of your own.
     #[command(subcommand)]
@@ -66,7 +66,7 @@ pub struct Common {
     /// HTML page.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
     pub input_format: InputFormat,
-    /// Worker threads (0 = one per core). The output is the same whatever the number.
+    /// Worker threads (0 = one per core; at most 256). The output is the same whatever the number.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
 }
@@ -128,7 +128,7 @@ pub struct CompareArgs {
 pub struct HtmlArgs {
     /// Also write a self-contained HTML classroom report to PATH: summary bars, every sentence
     /// with its markers explained, side-by-side view, a printable worksheet. The normal output
-    /// is still printed.
+    /// is still printed. PATH may not be one of the articles (the run is refused).
     #[arg(long, value_name = "PATH")]
     pub html: Option<PathBuf>,
     /// In the HTML report's printed worksheet, fill in the teacher's key (labels and who speaks).

@@ -68,6 +68,10 @@ pub fn analyze_sentences(doc: &Document, lex: &Lexicon, include: &Include) -> Ve
 /// [`RunOptions::stream_min_bytes`]).
 pub const DEFAULT_STREAM_MIN_BYTES: usize = 16 << 20;
 
+/// The most worker threads a run starts (`--threads` above it is lowered to it): more threads
+/// than cores gain nothing, and thousands of them exhaust memory.
+pub const MAX_THREADS: usize = 256;
+
 /// How a run over many inputs is carried out.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
@@ -86,9 +90,10 @@ pub struct RunOptions {
 }
 
 impl RunOptions {
-    /// `threads` = 0 means one per core.
+    /// `threads` = 0 means one per core; at most [`MAX_THREADS`].
     pub fn new(threads: usize, keep_sentences: bool) -> RunOptions {
         let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
+        let threads = threads.min(MAX_THREADS);
         let stream_min_bytes =
             std::env::var("HEDGE_STREAM_MIN_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_STREAM_MIN_BYTES);
         RunOptions {
@@ -120,7 +125,8 @@ pub struct DocInfo {
 #[derive(Debug)]
 pub enum Event<'a> {
     /// An article starts: its first part has been analysed (before its first `Sentences`).
-    Begin { input: &'a Planned, name: String, format: Format, encoding: &'static str },
+    /// `warnings`: what the reader should know about how it was read (say them on stderr).
+    Begin { input: &'a Planned, name: String, format: Format, encoding: &'static str, warnings: Vec<String> },
     /// The next sentences of an article (numbers and byte offsets are the whole article's).
     Sentences { input: &'a Planned, sentences: Vec<SentenceScore> },
     /// An article is finished.
@@ -141,10 +147,31 @@ struct Part {
     encoding: &'static str,
     /// For a whole document: what else is known of it.
     info: Option<DocInfo>,
+    /// Decoding warnings.
+    warnings: Vec<String>,
+}
+
+/// The problem reported for an input whose analysis panicked.
+fn panic_problem(input: &Planned, payload: &(dyn std::any::Any + Send)) -> InputProblem {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    InputProblem::new(
+        input.origin.display_name(),
+        format!("internal error while analysing this file ({what}); the other files are analysed; please report it with the file"),
+    )
 }
 
 fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon) -> Result<Part, InputProblem> {
     let name = input.origin.display_name();
+    // Test hook (debug builds only): panic on the input whose name ends with this.
+    #[cfg(debug_assertions)]
+    if std::env::var("HEDGE_TEST_PANIC_ON").is_ok_and(|f| !f.is_empty() && name.ends_with(&f)) {
+        panic!("test panic on {name} (HEDGE_TEST_PANIC_ON)");
+    }
+    let warnings = chunk.warnings;
     let mut doc = if chunk.whole {
         let format = input::detect_format(&input.origin, &chunk.text, opts.read.format);
         extract_as(&input.label, &name, chunk.text, format, chunk.encoding).map_err(|e| InputProblem::new(name, e.0))?
@@ -169,7 +196,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
         languages: if keep { std::mem::take(&mut doc.languages) } else { Vec::new() },
         text: keep.then_some(doc.text),
     });
-    Ok(Part { sentences, tally, text_len, format, encoding, info })
+    Ok(Part { sentences, tally, text_len, format, encoding, info, warnings })
 }
 
 enum Item {
@@ -206,15 +233,27 @@ pub fn analyze_inputs<'a>(
     let job_rx = Mutex::new(job_rx);
     std::thread::scope(|scope| {
         let (res_tx, res_rx) = mpsc::channel::<(u64, Result<Part, InputProblem>)>();
-        for _ in 0..threads {
+        for n in 0..threads {
             let (job_rx, res_tx) = (&job_rx, res_tx.clone());
-            scope.spawn(move || loop {
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || loop {
                 let job = job_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
                 let Ok((seq, i, chunk)) = job else { break };
-                if res_tx.send((seq, analyze_part(&inputs[i], chunk, opts, lex))).is_err() {
+                // A bug that panics on some input costs that input, not the run (a dead worker
+                // would hang the others or end the run with no report).
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze_part(&inputs[i], chunk, opts, lex)))
+                    .unwrap_or_else(|payload| Err(panic_problem(&inputs[i], payload.as_ref())));
+                if res_tx.send((seq, result)).is_err() {
                     break;
                 }
             });
+            // The system may refuse more threads: go on with those started (the output is the
+            // same whatever their number); with none, the run cannot go on.
+            if let Err(e) = spawned {
+                if n == 0 {
+                    return Err(io::Error::other(format!("cannot start a worker thread: {e}")));
+                }
+                break;
+            }
         }
         drop(res_tx);
 
@@ -247,7 +286,8 @@ pub fn analyze_inputs<'a>(
                         if open.begun.is_none() {
                             open.begun = Some((part.format, part.encoding));
                             let p = &inputs[input];
-                            sink(Event::Begin { input: p, name: p.origin.display_name(), format: part.format, encoding: part.encoding })?;
+                            let warnings = std::mem::take(&mut part.warnings);
+                            sink(Event::Begin { input: p, name: p.origin.display_name(), format: part.format, encoding: part.encoding, warnings })?;
                         }
                         for s in &mut part.sentences {
                             s.number += open.sentences;

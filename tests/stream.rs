@@ -97,9 +97,12 @@ fn a_bad_byte_late_in_a_chunked_file_is_reported_with_its_file_offset() {
     bytes.extend_from_slice(b"Fin \xE9t\xE9.\n");
     std::fs::write(&path, &bytes).unwrap();
     let p = Planned { label: "late".into(), origin: Origin::File(path.clone()) };
-    // Read whole, such a file is taken for Windows-1252; streamed as a UTF-8 corpus, the bad
-    // byte is reported with its offset in the whole file.
-    assert_eq!(input::decode_with("late", &bytes, None).unwrap().encoding, "windows-1252");
+    // Read whole, such a file (mostly UTF-8) is read as UTF-8 with a warning naming the first
+    // bad byte; streamed as a UTF-8 corpus, the bad byte is an error with its offset in the
+    // whole file.
+    let whole = input::decode_with("late", &bytes, None).unwrap();
+    assert_eq!(whole.encoding, "UTF-8");
+    assert!(whole.warnings[0].contains(&format!("offset {bad_at} and 1 more")), "{:?}", whole.warnings);
     let lex = Lexicon::embedded().unwrap();
     let (got, events) = run(&[p], &lex, 2, 100);
     assert!(events > 1, "the file was chunked");

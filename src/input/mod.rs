@@ -52,7 +52,8 @@ pub struct InputProblem {
 
 impl fmt::Display for InputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.name, self.message)
+        // Shown on a terminal: a file name may hold control characters.
+        write!(f, "{}: {}", crate::report::term_safe(&self.name), crate::report::term_safe(&self.message))
     }
 }
 
@@ -72,9 +73,12 @@ pub struct Planned {
 /// Expands the command-line inputs into a list of articles to read, in order: each argument
 /// in the order given, and the files of a directory sorted by name. `labels` maps a path (as
 /// given or as found in a directory) to a label and wins over a directory's `labels.tsv`.
-pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, Vec<InputProblem>) {
-    let mut planned = Vec::new();
+/// Returns the articles, the problems (an input that cannot be read) and the warnings (a
+/// skipped line of a `labels.tsv`, a `--label` that names no input): the run goes on.
+pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, Vec<InputProblem>, Vec<InputProblem>) {
+    let mut planned: Vec<Planned> = Vec::new();
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     for arg in args {
         if arg == "-" {
             planned.push(Planned { origin: Origin::Stdin, label: label_for("-", labels).unwrap_or_else(|| "stdin".into()) });
@@ -83,7 +87,7 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
         let path = PathBuf::from(arg);
         match fs::metadata(&path) {
             Err(e) => problems.push(InputProblem::new(arg.clone(), io_message(&e, &path))),
-            Ok(m) if m.is_dir() => match walk_dir(&path, labels) {
+            Ok(m) if m.is_dir() => match walk_dir(&path, labels, &mut warnings) {
                 Ok(files) if files.is_empty() => problems.push(InputProblem::new(
                     arg.clone(),
                     format!("directory has no text files (looked for .{})", DIR_EXTENSIONS.join(", .")),
@@ -97,10 +101,24 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
             }
         }
     }
-    (planned, problems)
+    // A --label that names no input is a typo the user should hear of.
+    let norm = |s: &str| s.trim_start_matches("./").to_string();
+    for (f, name) in labels {
+        let used = planned.iter().any(|p| match &p.origin {
+            Origin::Stdin => f == "-",
+            Origin::File(path) => norm(&path.display().to_string()) == norm(f),
+        });
+        if !used {
+            warnings.push(InputProblem::new(
+                format!("--label {f}={name}"),
+                format!("no input of this run is named {f:?}; the label is not used (name the file as the run shows it)"),
+            ));
+        }
+    }
+    (planned, problems, warnings)
 }
 
-fn walk_dir(dir: &Path, labels: &[(String, String)]) -> Result<Vec<Planned>, InputProblem> {
+fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputProblem>) -> Result<Vec<Planned>, InputProblem> {
     let name = dir.display().to_string();
     let entries = fs::read_dir(dir).map_err(|e| InputProblem::new(name.clone(), io_message(&e, dir)))?;
     let mut files: Vec<PathBuf> = Vec::new();
@@ -117,12 +135,13 @@ fn walk_dir(dir: &Path, labels: &[(String, String)]) -> Result<Vec<Planned>, Inp
             .is_some_and(|e| DIR_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
         // A broken symlink has no metadata: keep it so that reading it reports the problem.
         let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
-        if ext_ok && !is_dir {
+        if ext_ok && !is_dir && !is_hedge_report(&path) {
             files.push(path);
         }
     }
     files.sort();
-    let dir_labels = read_labels_file(&dir.join(LABELS_FILE))?;
+    let names: Vec<String> = files.iter().filter_map(|p| p.file_name()).map(|f| f.to_string_lossy().to_string()).collect();
+    let dir_labels = read_labels_file(&dir.join(LABELS_FILE), &names, warnings);
     Ok(files
         .into_iter()
         .map(|path| {
@@ -136,28 +155,79 @@ fn walk_dir(dir: &Path, labels: &[(String, String)]) -> Result<Vec<Planned>, Inp
         .collect())
 }
 
-/// Reads a directory's `labels.tsv` (missing file = no labels).
-fn read_labels_file(path: &Path) -> Result<Vec<(String, String)>, InputProblem> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(InputProblem::new(path.display().to_string(), io_message(&e, path))),
+/// The mark of a report hedge wrote (`--html`), in its `<head>`.
+pub const REPORT_GENERATOR: &str = "<meta name=\"generator\" content=\"hedge ";
+
+/// Is `path` an HTML report hedge wrote (so not an article: a directory walk skips it)? Only
+/// `.html`/`.htm` files are looked at, and only their first 4 KiB.
+pub fn is_hedge_report(path: &Path) -> bool {
+    let html = path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "html" | "htm"));
+    if !html {
+        return false;
+    }
+    let mut head = Vec::with_capacity(4096);
+    match fs::File::open(path) {
+        Ok(f) => {
+            if f.take(4096).read_to_end(&mut head).is_err() {
+                return false;
+            }
+        }
+        Err(_) => return false,
+    }
+    String::from_utf8_lossy(&head).contains(REPORT_GENERATOR)
+}
+
+/// Reads a directory's `labels.tsv` (missing or empty file = no labels), decoded like an
+/// article (a BOM is dropped; UTF-16 with a BOM and Windows-1252 are read). A line that is
+/// not `file<TAB>label`, or names no file of the directory (`names`), is skipped with a
+/// warning `FILE:LINE: …`; a file that cannot be read or decoded gives one warning and no
+/// labels. Never fails the run.
+fn read_labels_file(path: &Path, names: &[String], warnings: &mut Vec<InputProblem>) -> Vec<(String, String)> {
+    let shown = path.display().to_string();
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            warnings.push(InputProblem::new(shown, format!("{}; the files are named by their file names", io_message(&e, path))));
+            return Vec::new();
+        }
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Vec::new();
+    }
+    let text = match decode_with(&shown, &bytes, None) {
+        Ok(d) => {
+            warnings.extend(d.warnings.into_iter().map(|w| InputProblem::new(shown.clone(), w)));
+            d.text
+        }
+        Err(e) => {
+            warnings.push(InputProblem::new(shown, format!("{}; the files are named by their file names", e.message)));
+            return Vec::new();
+        }
     };
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
+        let at = || format!("{shown}:{}", i + 1);
+        if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let Some((file, label)) = line.split_once('\t') else {
-            return Err(InputProblem::new(
-                format!("{}:{}", path.display(), i + 1),
-                "expected `file<TAB>label`",
-            ));
+            warnings.push(InputProblem::new(at(), "expected `file<TAB>label` and found no tab; line skipped"));
+            continue;
         };
-        out.push((file.trim().to_string(), label.trim().to_string()));
+        let (file, label) = (file.trim(), label.trim());
+        if file.is_empty() || label.is_empty() {
+            let what = if file.is_empty() { "file name" } else { "label" };
+            warnings.push(InputProblem::new(at(), format!("empty {what}; line skipped")));
+            continue;
+        }
+        if !names.iter().any(|n| n == file) {
+            warnings.push(InputProblem::new(at(), format!("no file {file:?} in this directory; line skipped")));
+            continue;
+        }
+        out.push((file.to_string(), label.to_string()));
     }
-    Ok(out)
+    out
 }
 
 fn label_for(arg: &str, labels: &[(String, String)]) -> Option<String> {
@@ -230,6 +300,9 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// How the encoding was chosen.
     pub encoding_from: EncodingFrom,
+    /// What the reader should know about how the text was read (e.g. bytes replaced), one
+    /// sentence each; the run goes on.
+    pub warnings: Vec<String>,
 }
 
 /// How the encoding of a source was chosen.
@@ -242,6 +315,8 @@ pub enum EncodingFrom {
     Valid,
     /// Guessed from the bytes (not UTF-8; chardetng).
     Detected,
+    /// UTF-8 with a few invalid bytes, each replaced by U+FFFD (a warning says where).
+    MostlyValid,
     /// Given with `--encoding`.
     Forced,
 }
@@ -271,6 +346,22 @@ pub fn decode_with(name: &str, bytes: &[u8], forced: Option<&'static encoding_rs
     } else {
         if bytes.contains(&0) {
             return Err(InputProblem::new(name, "binary file (contains NUL bytes), not text"));
+        }
+        if let Some(bad) = mostly_utf8(bytes) {
+            // UTF-8 with a stray byte or two: read as UTF-8 (decoding it all as windows-1252
+            // would garble every accented letter and change the figures), and say where.
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let more = match bad.count {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            let warning = format!(
+                "not valid UTF-8 at byte offset {}{more}: read as UTF-8, each bad byte replaced by U+FFFD (save the file as UTF-8, or give its encoding with --encoding)",
+                bad.first
+            );
+            let mut d = finish(name, text, UTF_8, EncodingFrom::MostlyValid)?;
+            d.warnings.push(warning);
+            return Ok(d);
         }
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         det.feed(bytes, true);
@@ -319,7 +410,35 @@ fn finish(name: &str, text: String, encoding: &'static encoding_rs::Encoding, fr
     if text.trim().is_empty() {
         return Err(InputProblem::new(name, "contains only white space, no text"));
     }
-    Ok(Decoded { text, encoding: encoding.name(), encoding_from: from })
+    Ok(Decoded { text, encoding: encoding.name(), encoding_from: from, warnings: Vec::new() })
+}
+
+/// Where invalid UTF-8 sits in bytes that are mostly UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct BadUtf8 {
+    /// Offset of the first bad byte.
+    first: usize,
+    /// Number of invalid sequences.
+    count: usize,
+}
+
+/// `Some` when `bytes` are UTF-8 but for a few invalid sequences: more valid multi-byte
+/// characters than invalid sequences. Text in a legacy encoding (windows-1252: `é` is one
+/// byte, then a letter) has almost no valid multi-byte sequence, so it stays `None`; so do
+/// ASCII text with a stray high byte (most likely windows-1252) and valid UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> Option<BadUtf8> {
+    let (mut valid_multibyte, mut count, mut first, mut offset) = (0usize, 0usize, None, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(offset);
+            count += 1;
+            offset += chunk.invalid().len();
+        }
+    }
+    let first = first?;
+    (valid_multibyte > count).then_some(BadUtf8 { first, count })
 }
 
 /// The format of a source: `forced` (`--input-format`), else its extension (`.html`/`.htm`,
@@ -402,6 +521,30 @@ mod tests {
         // Valid UTF-8 is read as UTF-8, a BOM wins over --encoding.
         assert_eq!(decode_with("f", "été".as_bytes(), None).unwrap().encoding, "UTF-8");
         assert_eq!(decode_with("f", b"\xEF\xBB\xBF\xC3\xA9t\xC3\xA9", Some(latin1)).unwrap().text, "été");
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_is_read_as_utf8_with_a_warning() {
+        let mut bytes = "L'armée a démenti l'information, selon le ministère. ".repeat(3).into_bytes();
+        let at = bytes.len();
+        bytes.push(0xE9);
+        bytes.extend_from_slice(" Été.".as_bytes());
+        let d = decode_with("f.txt", &bytes, None).unwrap();
+        assert_eq!((d.encoding, d.encoding_from), ("UTF-8", EncodingFrom::MostlyValid));
+        assert!(d.text.contains("L'armée a démenti") && d.text.contains("\u{FFFD} Été."), "{}", d.text);
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains(&format!("byte offset {at}")), "{:?}", d.warnings);
+        // Two bad bytes: the first is named, the others counted.
+        bytes.push(0xFF);
+        let d = decode_with("f.txt", &bytes, None).unwrap();
+        assert!(d.warnings[0].contains(&format!("byte offset {at} and 1 more")), "{:?}", d.warnings);
+        // Really windows-1252 (every accent a lone high byte): still windows-1252, no warning.
+        let cp = b"L'arm\xE9e a d\xE9menti l'information, selon le minist\xE8re. \xC9t\xE9.";
+        let d = decode_with("f.txt", cp, None).unwrap();
+        assert_eq!((d.encoding, d.encoding_from), ("windows-1252", EncodingFrom::Detected));
+        assert!(d.warnings.is_empty());
+        // ASCII with one high byte: windows-1252 is the better guess.
+        assert_eq!(decode_with("f.txt", b"Le caf\xE9 est bon.", None).unwrap().text, "Le café est bon.");
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub struct Chunk {
     pub whole: bool,
     /// The encoding the bytes were read in (WHATWG name).
     pub encoding: &'static str,
+    /// Warnings from decoding (a whole document's; see [`super::Decoded::warnings`]).
+    pub warnings: Vec<String>,
 }
 
 /// An opened input, read chunk by chunk.
@@ -70,7 +72,7 @@ pub struct Input {
     /// Some visible character seen so far?
     visible: bool,
     /// The whole document, when the input is not streamed.
-    whole: Option<Result<(String, &'static str), InputProblem>>,
+    whole: Option<Result<super::Decoded, InputProblem>>,
     forced: Option<&'static encoding_rs::Encoding>,
 }
 
@@ -140,7 +142,7 @@ impl Input {
         self.eof = true;
         self.whole = Some(r.and_then(|_| {
             self.offset = bytes.len();
-            decode_with(&self.name, &bytes, self.forced).map(|d| (d.text, d.encoding))
+            decode_with(&self.name, &bytes, self.forced)
         }));
     }
 
@@ -172,7 +174,13 @@ impl Input {
     pub fn next_chunk(&mut self) -> Option<Result<Chunk, InputProblem>> {
         if let Some(whole) = self.whole.take() {
             self.started = true;
-            return Some(whole.map(|(text, encoding)| Chunk { text, raw_bytes: self.offset, whole: true, encoding }));
+            return Some(whole.map(|d| Chunk {
+                text: d.text,
+                raw_bytes: self.offset,
+                whole: true,
+                encoding: d.encoding,
+                warnings: d.warnings,
+            }));
         }
         if self.started && self.eof && self.pending().is_empty() {
             return None;
@@ -222,7 +230,7 @@ save it as UTF-8, or give --encoding to read it whole",
         if self.eof && self.start == self.buf.len() && !self.visible {
             return Some(Err(InputProblem::new(self.name.clone(), "contains only white space, no text")));
         }
-        Some(Ok(Chunk { text, raw_bytes: raw.len(), whole: false, encoding: "UTF-8" }))
+        Some(Ok(Chunk { text, raw_bytes: raw.len(), whole: false, encoding: "UTF-8", warnings: Vec::new() }))
     }
 }
 

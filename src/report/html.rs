@@ -1163,6 +1163,7 @@ mod tests {
             }],
             markers,
             errors: vec![],
+            warnings: vec![],
             included_parts: vec![],
         }
     }

@@ -7,7 +7,7 @@ pub struct Json;
 
 impl Render for Json {
     fn render(&self, report: &Report, _style: Style, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::from)?;
         writeln!(out)
     }
 }

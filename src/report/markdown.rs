@@ -17,7 +17,7 @@ impl Render for Markdown {
                 out,
                 "| {} | {} | {} | {} | {} | {:.1} | {} | {} | {} | {} | {}{} | {:.1} | {} |",
                 i + 1,
-                a.label.replace('|', "\\|"),
+                super::term_safe(&a.label).replace('|', "\\|"),
                 s.sentences,
                 fmt_left_out_short(s),
                 s.claims + s.quoted_claims,

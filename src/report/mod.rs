@@ -75,7 +75,7 @@ pub struct Article {
     pub text: Option<String>,
 }
 
-/// An input that could not be analysed.
+/// An input that could not be analysed (or, in `warnings`, a caveat about one).
 #[derive(Debug, Clone, Serialize)]
 pub struct InputError {
     pub file: String,
@@ -92,6 +92,8 @@ pub struct Report {
     pub articles: Vec<Article>,
     pub markers: BTreeMap<String, MarkerInfo>,
     pub errors: Vec<InputError>,
+    /// Inputs analysed with a caveat (e.g. invalid bytes replaced), and side-file lines skipped.
+    pub warnings: Vec<InputError>,
 }
 
 /// Output options that are not the format itself.
@@ -124,6 +126,27 @@ pub fn short_id(id: &str) -> &str {
     id.rsplit('.').next().unwrap_or(id)
 }
 
+/// Text from an article, a file name or a side file, made safe for a terminal: every control
+/// character but line feed and tab (C0, DEL, C1: ESC, OSC, CSI… which could move the cursor,
+/// clear the screen, retitle the window or hide text) is shown as a visible symbol instead
+/// (C0 as its Unicode control picture, `␛` for ESC; DEL `␡`; C1 `�`).
+pub fn term_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !s.contains(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Formats an optional score.
 pub fn fmt_score(s: Option<f64>) -> String {
     s.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
@@ -148,7 +171,7 @@ pub const OVERLAP_NOTE: &str = "≈ = its 95 % interval overlaps the row above: 
 
 /// Top markers as `selon ×3, aurait ×2`.
 pub fn fmt_top(top: &[(String, usize)]) -> String {
-    top.iter().map(|(id, n)| format!("{} ×{n}", short_id(id))).collect::<Vec<_>>().join(", ")
+    top.iter().map(|(id, n)| format!("{} ×{n}", term_safe(short_id(id)))).collect::<Vec<_>>().join(", ")
 }
 
 /// Left-out sentences of an article in a few words: `12 excluded (comments 8, boilerplate 4) ·

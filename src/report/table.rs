@@ -3,7 +3,7 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
 
-use super::{fmt_left_out_short, fmt_score_interval, fmt_top, overlaps_previous, Render, Report, Style, LEFT_OUT_NOTE, OVERLAP_NOTE};
+use super::{fmt_left_out_short, fmt_score_interval, fmt_top, overlaps_previous, term_safe, Render, Report, Style, LEFT_OUT_NOTE, OVERLAP_NOTE};
 use crate::classify::Label;
 
 pub struct Table;
@@ -29,7 +29,7 @@ impl Render for Table {
             }
             t.add_row(vec![
                 right((i + 1).to_string()),
-                Cell::new(&a.label),
+                Cell::new(term_safe(&a.label)),
                 right(s.sentences.to_string()),
                 right(fmt_left_out_short(s)),
                 right((s.claims + s.quoted_claims).to_string()),

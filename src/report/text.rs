@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{fmt_left_out, fmt_score, label_name, MarkerInfo, Render, Report, Scoring, Style};
+use super::{fmt_left_out, fmt_score, label_name, term_safe, MarkerInfo, Render, Report, Scoring, Style};
 use crate::aggregate::ArticleSummary;
 use crate::classify::{Excluded, Label, MarkerHit, SentenceScore, Voice};
 use crate::extract::PartKind;
@@ -57,8 +57,8 @@ fn highlight(s: &SentenceScore, p: &Painter) -> String {
         if m.start < pos {
             continue; // overlapping marker: already highlighted
         }
-        out.push_str(&s.text[pos - s.start..m.start - s.start]);
-        let word = &s.text[m.start - s.start..m.end - s.start];
+        out.push_str(&term_safe(&s.text[pos - s.start..m.start - s.start]));
+        let word = term_safe(&s.text[m.start - s.start..m.end - s.start]);
         if p.on {
             let code = if m.counted { category_color(m.category) } else { DIM };
             out.push_str(&format!("{code}\x1b[4m{word}{RESET}"));
@@ -67,7 +67,7 @@ fn highlight(s: &SentenceScore, p: &Painter) -> String {
         }
         pos = m.end;
     }
-    out.push_str(&s.text[pos - s.start..]);
+    out.push_str(&term_safe(&s.text[pos - s.start..]));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -132,7 +132,7 @@ impl TextStream {
         }
         self.articles += 1;
         self.explained.clear();
-        writeln!(out, "{}", p.paint(BOLD, &format!("{label} — {file}")))?;
+        writeln!(out, "{}", p.paint(BOLD, &format!("{} — {}", term_safe(label), term_safe(file))))?;
         if format != Format::Text || encoding != "UTF-8" {
             writeln!(out, "{}", p.paint(DIM, &format!("read as {}, {encoding}", format.as_str())))?;
         }
@@ -151,7 +151,7 @@ impl TextStream {
                 let rule = rule.as_deref().unwrap_or("");
                 head.push_str(&p.paint(DIM, &format!(" · excluded: {} ({rule}), not in the score", part.as_str())));
                 if self.explained.insert(rule.to_string()) {
-                    why = Some(explain.clone());
+                    why = Some(term_safe(explain).into_owned());
                 }
             }
             Some(Excluded::Language { language, language_name, confidence }) => {
@@ -178,14 +178,14 @@ impl TextStream {
             (Voice::Quoted, _) => {
                 head.push_str(&format!(" · quoted voice · {} points = {} quoted", s.points.unwrap_or(0), s.base.unwrap_or(0)));
                 if let Some(sp) = &s.speaker {
-                    head.push_str(&format!(" · speaker: {sp}"));
+                    head.push_str(&format!(" · speaker: {}", term_safe(sp)));
                 }
             }
             (Voice::Own, _) => {
                 let b = s.base.unwrap_or(0);
                 let mut calc = format!("{b} {}", label_name(s.label));
                 for m in s.markers.iter().filter(|m| m.counted && m.weight != 0) {
-                    calc.push_str(&format!(" {} {} {}", if m.weight < 0 { "−" } else { "+" }, m.weight.abs(), m.text));
+                    calc.push_str(&format!(" {} {} {}", if m.weight < 0 { "−" } else { "+" }, m.weight.abs(), term_safe(&m.text)));
                 }
                 head.push_str(&format!(" · {} points = {calc}", s.points.unwrap_or(0)));
             }
@@ -197,11 +197,11 @@ impl TextStream {
         writeln!(out, "{head}")?;
         writeln!(out, "    {}", highlight(s, p))?;
         for m in &s.markers {
-            writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", m.text)), marker_line(m))?;
+            writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", term_safe(&m.text))), term_safe(&marker_line(m)))?;
             if !self.explained.contains(m.id.as_str()) {
                 self.explained.insert(m.id.clone());
                 if let Some(info) = markers.get(&m.id) {
-                    writeln!(out, "        {}", p.paint(DIM, &info.explain))?;
+                    writeln!(out, "        {}", p.paint(DIM, &term_safe(&info.explain)))?;
                 }
             }
         }
@@ -213,7 +213,7 @@ impl TextStream {
         let p = &self.p;
         let base = |l: Label| self.base.get(&l).copied().unwrap_or(0);
         writeln!(out)?;
-        writeln!(out, "{}", p.paint(BOLD, &format!("Summary — {label}")))?;
+        writeln!(out, "{}", p.paint(BOLD, &format!("Summary — {}", term_safe(label))))?;
         writeln!(
             out,
             "  {} sentences · {} own-voice claims · {} quoted claims · {} not claims",

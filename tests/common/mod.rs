@@ -14,6 +14,32 @@ pub fn shared() -> PathBuf {
     std::env::var_os("HEDGE_SHARED").map(PathBuf::from).unwrap_or_else(|| root().join("../shared"))
 }
 
+/// Is the `CI` environment variable set (to something other than empty, `0` or `false`)?
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// `<shared>/REL` when it exists. When it does not, a test that needs it is skipped with a
+/// notice on stderr (a fresh clone has no `../shared` beside it), except under `CI`, which has
+/// the data: there a missing folder fails the test.
+pub fn shared_or_skip(rel: &str) -> Option<PathBuf> {
+    let p = shared().join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    let msg = format!(
+        "{} not found: the evaluation data sits beside the repository in ../shared (or set HEDGE_SHARED)",
+        p.display()
+    );
+    if in_ci() {
+        panic!("{msg}; CI must have it");
+    }
+    // Straight to the stderr handle: libtest captures eprintln! of passing tests.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "note: skipping a test that needs the evaluation data: {msg}");
+    None
+}
+
 /// Runs the hedge binary in the repository root, with colour variables cleared.
 pub fn hedge(args: &[&str]) -> Output {
     hedge_in(&root(), args)
