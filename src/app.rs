@@ -52,7 +52,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 Some(l) => l,
                 None => return Ok(1),
             };
-            let style = Style { color: use_color(a.common.color, term) };
+            let style = Style { color: use_color(a.common.color, term), lang: terminal_lang(a.common.lang) };
             if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), err)? {
                 return Ok(2);
             }
@@ -79,7 +79,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 Some(l) => l,
                 None => return Ok(1),
             };
-            let style = Style { color: use_color(c.common.color, term) };
+            let style = Style { color: use_color(c.common.color, term), lang: terminal_lang(c.common.lang) };
             if html_onto_an_input(&c.html, &c.inputs, err)? {
                 return Ok(2);
             }
@@ -132,6 +132,15 @@ fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], err: &mut dyn Write) -
         writeln!(err, "hedge: --html {shown} is one of the articles to analyse; it is not overwritten (choose another path for the report)")?;
     }
     Ok(clash)
+}
+
+/// The language of the terminal views: `--lang`, else the locale's.
+fn terminal_lang(lang: Option<UiLang>) -> report::Lang {
+    match lang {
+        Some(UiLang::Fr) => report::Lang::Fr,
+        Some(UiLang::En) => report::Lang::En,
+        None => report::Lang::from_env(),
+    }
 }
 
 /// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the

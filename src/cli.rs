@@ -66,6 +66,10 @@ pub struct Common {
     /// HTML page.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto, value_name = "FORMAT")]
     pub input_format: InputFormat,
+    /// Language of the terminal output: fr (French) or en (English). Default: French when the
+    /// locale (LC_ALL, LC_MESSAGES, LANG) is French, else English. The HTML report has --ui.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<UiLang>,
     /// Worker threads (0 = one per core; at most 256). The output is the same whatever the number.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,

@@ -401,5 +401,10 @@ pub fn marker_info(lex: &Lexicon, id: &str) -> Option<crate::report::MarkerInfo>
         grade: e.grade.clone(),
         weight: e.weight,
         explain: e.explain.clone(),
+        word: match &e.rule {
+            crate::lexicon::Rule::Patterns(v) | crate::lexicon::Rule::Forms(v) => v.first().cloned().unwrap_or_else(|| e.key.clone()),
+            crate::lexicon::Rule::Lemmas { lemmas, .. } => lemmas.first().cloned().unwrap_or_else(|| e.key.clone()),
+            crate::lexicon::Rule::Conditional => "conditionnel".into(),
+        },
     })
 }

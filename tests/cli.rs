@@ -120,7 +120,7 @@ fn color_is_off_in_pipes_and_on_when_asked_unless_no_color() {
     assert!(!stdout(&plain).contains('\x1b'));
     let colored = hedge(&["analyze", SEED_001, "--color", "always"]);
     assert!(stdout(&colored).contains("\x1b["));
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES")
         .args(["analyze", SEED_001])
         .current_dir(root())
         .env("NO_COLOR", "1")
@@ -146,7 +146,7 @@ fn csv_has_one_row_per_article_and_a_header() {
 #[test]
 fn stdin_is_read_with_a_dash() {
     use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hedge")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES")
         .args(["analyze", "-", "--format", "json"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -270,3 +270,36 @@ const SEED_GENRES: [(&str, &str); 4] = [
     ("002_46bc0d5bcb7e6a9c.txt", "opinion"),
     ("004_2850dcacc519e1fe.txt", "opinion"),
 ];
+
+#[test]
+fn the_terminal_speaks_french_with_lang_fr_or_a_french_locale() {
+    let o = hedge(&["compare", "seeds/", "--lang", "fr", "--color", "never"]);
+    let t = stdout(&o);
+    assert!(t.contains("Classés par assertivité"), "{t}");
+    assert!(!t.contains("Sorted by"));
+    // The table wraps its cells: the Markdown view shows the same figures on one line each.
+    let t = stdout(&hedge(&["compare", "seeds/", "--lang", "fr", "--format", "markdown"]));
+    assert!(t.contains("| % rapportées |") && t.contains("| 69,0 (62–75) |"), "decimal commas and French headers: {t}");
+    assert!(t.contains("démentir ×2"), "markers by their French word, not their slug: {t}");
+
+    let fr = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+            .args(args)
+            .current_dir(root())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "fr_FR.UTF-8")
+            .output()
+            .unwrap()
+    };
+    let t = stdout(&fr(&["analyze", "seeds/001_ecc43d926f07e1cb.txt", "--color", "never"]));
+    assert!(t.contains("[1] PRUDENTE · 10 points = 35 prudente − 25 aurait · titre"), "{t}");
+    assert!(t.contains("conditionnel : ouï-dire (une précaution)"), "{t}");
+    assert!(t.contains("Bilan — ") && t.contains("assertivité 22,7 / 100 (intervalle à 95 % 12,3–35,3)"), "{t}");
+    assert!(t.contains("hors score : 3 exclues (signature 3)"), "{t}");
+    // --lang wins over the locale; JSON is the same whatever the language.
+    let t = stdout(&fr(&["analyze", "seeds/001_ecc43d926f07e1cb.txt", "--color", "never", "--lang", "en"]));
+    assert!(t.contains("Summary — ") && !t.contains("Bilan"), "{t}");
+    let j_fr = stdout(&fr(&["compare", "seeds/", "--format", "json"]));
+    assert_eq!(j_fr, stdout(&hedge(&["compare", "seeds/", "--format", "json"])));
+}

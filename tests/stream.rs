@@ -158,7 +158,7 @@ fn a_pipe_is_streamed_like_a_file_of_the_same_size() {
     );
     let run = |stdin: bool| {
         use std::io::Write;
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"));
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hedge")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
         cmd.args(["analyze", "--format", "jsonl", if stdin { "-" } else { seed.to_str().unwrap() }])
             .env("HEDGE_STREAM_MIN_BYTES", "500")
             .env("HEDGE_CHUNK_BYTES", "300")
@@ -222,7 +222,7 @@ fn a_file_of_blank_lines_only_is_reported_as_such() {
 /// `hedge analyze` on `path` as text, streamed (any file over 500 bytes) in chunks of `chunk`
 /// bytes: (exit code, stdout, stderr).
 fn analyze_streamed(path: &std::path::Path, chunk: usize, format: &str) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hedge")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES")
         .args(["analyze", "--format", format, "--threads", "2", path.to_str().unwrap()])
         .env("HEDGE_STREAM_MIN_BYTES", "500")
         .env("HEDGE_CHUNK_BYTES", chunk.to_string())

@@ -310,7 +310,7 @@ impl Lang {
     }
 
     /// A number with one decimal, with a decimal comma in French.
-    fn num(self, v: f64) -> String {
+    pub fn num(self, v: f64) -> String {
         let s = format!("{v:.1}");
         match self {
             Lang::Fr => s.replace('.', ","),
@@ -319,7 +319,7 @@ impl Lang {
     }
 
     /// The name of a sentence label.
-    fn label(self, l: Label) -> &'static str {
+    pub fn label(self, l: Label) -> &'static str {
         match (self, l) {
             (Lang::Fr, Label::Attributed) => "attribuée",
             (Lang::Fr, Label::Hedged) => "prudente",
@@ -388,7 +388,7 @@ impl Lang {
     }
 
     /// Name and meaning of a conditional's reading.
-    fn reading(self, r: Reading) -> (&'static str, &'static str) {
+    pub fn reading(self, r: Reading) -> (&'static str, &'static str) {
         match (self, r) {
             (Lang::Fr, Reading::Hearsay) => ("ouï-dire", "le média rapporte une information sans la garantir"),
             (Lang::Fr, Reading::Epistemic) => ("supposition", "une possibilité, une probabilité"),
@@ -405,7 +405,7 @@ impl Lang {
 
     /// What a left-out stretch of the page is, in a few words: from the rule that found it
     /// (`parts.donation`), else from its part. A rule added later falls back to its part.
-    fn part_name(self, part: PartKind, rule: Option<&str>) -> &'static str {
+    pub fn part_name(self, part: PartKind, rule: Option<&str>) -> &'static str {
         let key = rule.map(|r| r.rsplit('.').next().unwrap_or(r)).unwrap_or("");
         match (self, part, key) {
             (Lang::Fr, _, "donation") => "appel aux dons",
@@ -453,7 +453,7 @@ impl Lang {
 
     /// "en anglais" / "in English": the language of a passage, from its code (ISO 639-3, or a
     /// script name), falling back to the English name the detector gives.
-    fn in_language(self, code: &str, name: &str) -> String {
+    pub fn in_language(self, code: &str, name: &str) -> String {
         const NAMES: [(&str, &str, &str); 12] = [
             ("eng", "anglais", "English"),
             ("spa", "espagnol", "Spanish"),
@@ -1144,6 +1144,7 @@ mod tests {
                 grade: None,
                 weight: 0,
                 explain: "Explication <em>risquée</em> & \"citée\"".into(),
+                word: "selon".into(),
             },
         );
         let summary = crate::aggregate::aggregate(std::slice::from_ref(&s));

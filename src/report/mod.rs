@@ -21,7 +21,7 @@ use crate::input::Format;
 use crate::lexicon::Category;
 
 pub use self::csv::Csv;
-pub use self::html::Html;
+pub use self::html::{Html, Lang};
 pub use self::json::Json;
 pub use self::markdown::Markdown;
 pub use self::table::Table;
@@ -39,6 +39,9 @@ pub struct MarkerInfo {
     pub grade: Option<String>,
     pub weight: i32,
     pub explain: String,
+    /// The marker as a reader knows it: its first word form, lemma or pattern (`démentir`,
+    /// `selon`); `conditionnel` for the conditional mood.
+    pub word: String,
 }
 
 /// The scoring constants, printed with every report so that figures can be recomputed.
@@ -100,6 +103,25 @@ pub struct Report {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     pub color: bool,
+    /// The language of the terminal views (labels, headers, sentences of the summary).
+    pub lang: Lang,
+}
+
+impl Lang {
+    /// The language of the terminal by default: French when the locale (`LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`, first one set) is French, else English.
+    pub fn from_env() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+        if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("fr")) { Lang::Fr } else { Lang::En }
+    }
+
+    /// French or English, whichever this is.
+    pub fn t(self, fr: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
 }
 
 /// One output format.
@@ -153,8 +175,9 @@ pub fn fmt_score(s: Option<f64>) -> String {
 }
 
 /// The score with its 95 % interval: `46.3 (38.3–54.2)`; `–` without claims.
-pub fn fmt_score_interval(s: &ArticleSummary) -> String {
+pub fn fmt_score_interval(s: &ArticleSummary, lang: Lang) -> String {
     match (s.assertiveness, s.interval) {
+        (Some(v), Some([lo, hi])) if lang == Lang::Fr => format!("{} ({lo:.0}–{hi:.0})", lang.num(v)),
         (Some(v), Some([lo, hi])) => format!("{v:.1} ({lo:.0}–{hi:.0})"),
         (v, _) => fmt_score(v),
     }
@@ -167,24 +190,38 @@ pub fn overlaps_previous(articles: &[Article], i: usize) -> bool {
 }
 
 /// The footnote for the `≈` mark of [`overlaps_previous`].
-pub const OVERLAP_NOTE: &str = "≈ = its 95 % interval overlaps the row above: the gap between the two is not significant (écart non significatif).";
+pub fn overlap_note(lang: Lang) -> &'static str {
+    lang.t(
+        "≈ = son intervalle à 95 % chevauche celui de la ligne au-dessus : l'écart entre les deux n'est pas significatif.",
+        "≈ = its 95 % interval overlaps the row above: the gap between the two is not significant (écart non significatif).",
+    )
+}
 
-/// Top markers as `selon ×3, aurait ×2`.
-pub fn fmt_top(top: &[(String, usize)]) -> String {
-    top.iter().map(|(id, n)| format!("{} ×{n}", term_safe(short_id(id)))).collect::<Vec<_>>().join(", ")
+/// Top markers as `selon ×3, démentir ×2`: each by its word when the report knows it (its
+/// short id otherwise).
+pub fn fmt_top(top: &[(String, usize)], markers: &BTreeMap<String, MarkerInfo>) -> String {
+    top.iter()
+        .map(|(id, n)| format!("{} ×{n}", term_safe(markers.get(id).map_or_else(|| short_id(id), |m| m.word.as_str()))))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Left-out sentences of an article in a few words: `12 excluded (comments 8, boilerplate 4) ·
-/// 5 not analysed (eng 5)`; empty when nothing is left out.
-pub fn fmt_left_out(s: &ArticleSummary) -> String {
+/// 5 not analysed (eng 5)` (in French: `12 exclues (commentaires 8, …) · 5 non analysées (eng 5)`);
+/// empty when nothing is left out.
+pub fn fmt_left_out(s: &ArticleSummary, lang: Lang) -> String {
     let mut out = Vec::new();
     if s.excluded > 0 {
-        let by: Vec<String> = s.excluded_parts.iter().map(|(k, n)| format!("{} {n}", k.as_str())).collect();
-        out.push(format!("{} excluded ({})", s.excluded, by.join(", ")));
+        let by: Vec<String> = s
+            .excluded_parts
+            .iter()
+            .map(|(k, n)| format!("{} {n}", if lang == Lang::Fr { lang.part_name(*k, None) } else { k.as_str() }))
+            .collect();
+        out.push(format!("{} {} ({})", s.excluded, lang.t("exclues", "excluded"), by.join(", ")));
     }
     if s.not_analysed > 0 {
         let by: Vec<String> = s.languages.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        out.push(format!("{} not analysed ({})", s.not_analysed, by.join(", ")));
+        out.push(format!("{} {} ({})", s.not_analysed, lang.t("non analysées", "not analysed"), by.join(", ")));
     }
     out.join(" · ")
 }
@@ -199,5 +236,11 @@ pub fn fmt_left_out_short(s: &ArticleSummary) -> String {
 }
 
 /// The footnote that explains the `left out` column.
-pub const LEFT_OUT_NOTE: &str = "left out = sentences in a byline, boilerplate (donation appeal, copyright, share buttons) or reader comments \
-(count them with --include), + sentences in another language (not analysed).";
+pub fn left_out_note(lang: Lang) -> &'static str {
+    lang.t(
+        "hors score = phrases d'une signature, d'un texte de service (appel aux dons, copyright, boutons de partage) ou de commentaires de lecteurs \
+(--include pour les compter), + phrases dans une autre langue (non analysées).",
+        "left out = sentences in a byline, boilerplate (donation appeal, copyright, share buttons) or reader comments \
+(count them with --include), + sentences in another language (not analysed).",
+    )
+}

@@ -3,7 +3,7 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
 
-use super::{fmt_left_out_short, fmt_score_interval, fmt_top, overlaps_previous, term_safe, Render, Report, Style, LEFT_OUT_NOTE, OVERLAP_NOTE};
+use super::{fmt_left_out_short, fmt_score_interval, fmt_top, left_out_note, overlap_note, overlaps_previous, term_safe, Lang, Render, Report, Style};
 use crate::classify::Label;
 
 pub struct Table;
@@ -14,16 +14,25 @@ impl Render for Table {
         t.load_style(presets::UTF8_FULL_CONDENSED);
         t.set_content_arrangement(ContentArrangement::Dynamic);
         t.set_width(160);
-        t.set_header(
-            ["#", "article", "sentences", "left out", "claims", "% reported", "% attributed", "% hedged", "% boosted", "% asserted", "score (95 %)", "% quoted", "top markers"]
-                .map(Cell::new),
-        );
+        let l = style.lang;
+        let header = match l {
+            Lang::Fr => [
+                "#", "article", "phrases", "hors score", "affirmations", "% rapportées", "% attribuées", "% prudentes", "% appuyées", "% affirmées",
+                "score (95 %)", "% citées", "marqueurs fréquents",
+            ],
+            Lang::En => [
+                "#", "article", "sentences", "left out", "claims", "% reported", "% attributed", "% hedged", "% boosted", "% asserted",
+                "score (95 %)", "% quoted", "top markers",
+            ],
+        };
+        t.set_header(header.map(Cell::new));
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
-            let p = |l: Label| format!("{:.1}", s.percent_of(l));
+            let num = |v: f64| if l == Lang::Fr { l.num(v) } else { format!("{v:.1}") };
+            let p = |x: Label| num(s.percent_of(x));
             let right = |v: String| Cell::new(v).set_alignment(CellAlignment::Right);
             let mark = if overlaps_previous(&report.articles, i) { "≈ " } else { "" };
-            let mut score = right(format!("{mark}{}", fmt_score_interval(s)));
+            let mut score = right(format!("{mark}{}", fmt_score_interval(s, l)));
             if style.color {
                 score = score.add_attribute(comfy_table::Attribute::Bold);
             }
@@ -33,31 +42,37 @@ impl Render for Table {
                 right(s.sentences.to_string()),
                 right(fmt_left_out_short(s)),
                 right((s.claims + s.quoted_claims).to_string()),
-                right(format!("{:.1}", s.reported_percent)),
+                right(num(s.reported_percent)),
                 right(p(Label::Attributed)),
                 right(p(Label::Hedged)),
                 right(p(Label::Boosted)),
                 right(p(Label::Asserted)),
                 score,
-                right(format!("{:.1}", s.quoted_percent)),
-                Cell::new(fmt_top(&s.top_markers)),
+                right(num(s.quoted_percent)),
+                Cell::new(fmt_top(&s.top_markers, &report.markers)),
             ]);
         }
         if !style.color {
             t.force_no_tty();
         }
         writeln!(out, "{t}")?;
-        writeln!(out, "Sorted by assertiveness: mean points of the claims, 0 = everything hedged, credited to a source or quoted, 100 = everything asserted and insisted on.")?;
-        writeln!(out, "It measures how the outlet speaks, not whether it is right, biased or good. (95 %) = the interval the score could take with other sentences of the same kind.")?;
-        writeln!(out, "% reported = claims credited to a source or quoted (who speaks); % attributed, hedged, boosted, asserted = shares of the outlet's own-voice claims (how sure).")?;
-        if (1..report.articles.len()).any(|i| overlaps_previous(&report.articles, i)) {
-            writeln!(out, "{OVERLAP_NOTE}")?;
+        if l == Lang::Fr {
+            writeln!(out, "Classés par assertivité : moyenne des points des affirmations, 0 = tout est nuancé, attribué à une source ou cité, 100 = tout est affirmé avec insistance.")?;
+            writeln!(out, "Le score décrit comment le média parle, pas s'il a raison, ni s'il est partial ou de qualité. (95 %) = l'intervalle où le score pourrait tomber avec d'autres phrases du même genre.")?;
+            writeln!(out, "% rapportées = affirmations attribuées à une source ou citées (qui parle) ; % attribuées, prudentes, appuyées, affirmées = parts des affirmations du média lui-même (avec quelle assurance).")?;
+        } else {
+            writeln!(out, "Sorted by assertiveness: mean points of the claims, 0 = everything hedged, credited to a source or quoted, 100 = everything asserted and insisted on.")?;
+            writeln!(out, "It measures how the outlet speaks, not whether it is right, biased or good. (95 %) = the interval the score could take with other sentences of the same kind.")?;
+            writeln!(out, "% reported = claims credited to a source or quoted (who speaks); % attributed, hedged, boosted, asserted = shares of the outlet's own-voice claims (how sure).")?;
         }
-        writeln!(out, "{LEFT_OUT_NOTE}")?;
+        if (1..report.articles.len()).any(|i| overlaps_previous(&report.articles, i)) {
+            writeln!(out, "{}", overlap_note(l))?;
+        }
+        writeln!(out, "{}", left_out_note(l))?;
         if !report.included_parts.is_empty() {
             let inc: Vec<&str> = report.included_parts.iter().map(|p| p.as_str()).collect();
-            writeln!(out, "Counted with --include: {}.", inc.join(", "))?;
+            writeln!(out, "{} {}.", l.t("Comptées avec --include :", "Counted with --include:"), inc.join(", "))?;
         }
-        writeln!(out, "Why: `hedge analyze FILE` shows every sentence and marker.")
+        writeln!(out, "{}", l.t("Pourquoi : `hedge analyze FICHIER` montre chaque phrase et chaque marqueur.", "Why: `hedge analyze FILE` shows every sentence and marker."))
     }
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{fmt_left_out, fmt_score, label_name, term_safe, MarkerInfo, Render, Report, Scoring, Style};
+use super::{fmt_left_out, fmt_score, label_name, Lang, term_safe, MarkerInfo, Render, Report, Scoring, Style};
 use crate::aggregate::ArticleSummary;
 use crate::classify::{Excluded, Label, MarkerHit, SentenceScore, Voice};
 use crate::extract::PartKind;
@@ -71,17 +71,42 @@ fn highlight(s: &SentenceScore, p: &Painter) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn marker_line(m: &MarkerHit) -> String {
+fn marker_line(m: &MarkerHit, l: Lang) -> String {
     let mut parts = vec![m.id.clone()];
     if let Some(r) = m.reading {
-        parts.push(format!("conditional: {} ({})", r.as_str(), if r.is_hedge() { "a hedge" } else { "not a hedge" }));
+        let name = if l == Lang::Fr { l.reading(r).0 } else { r.as_str() };
+        let hedge = if r.is_hedge() { l.t("une précaution", "a hedge") } else { l.t("pas une précaution", "not a hedge") };
+        parts.push(format!("{} {name} ({hedge})", l.t("conditionnel :", "conditional:")));
     }
     if !m.counted {
-        parts.push(if m.in_quote { "inside a quotation: not the outlet's voice".into() } else { "not counted".into() });
+        parts.push(if m.in_quote {
+            l.t("dans une citation : pas la voix du média", "inside a quotation: not the outlet's voice").into()
+        } else {
+            l.t("non compté", "not counted").into()
+        });
     } else if m.weight != 0 {
         parts.push(format!("{:+}", m.weight));
     }
     parts.join(" · ")
+}
+
+/// A sentence flag as the terminal shows it (French words in French; the code otherwise).
+fn flag_name(flag: &str, l: Lang) -> &str {
+    if l == Lang::En {
+        return flag;
+    }
+    match flag {
+        "heading" => "titre",
+        "list_item" => "élément de liste",
+        "quoted" => "citée",
+        "attributed" => "source citée aussi",
+        "hedged" => "précaution aussi",
+        "boosted" => "insistance aussi",
+        "conditional_not_hedge" => "conditionnel sans précaution",
+        "markers_in_quote" => "marqueurs dans une citation",
+        "self_speech" => "l'auteur parle de lui-même",
+        other => other,
+    }
 }
 
 impl Render for Text {
@@ -103,6 +128,7 @@ impl Render for Text {
 /// whole [`Report`] this way ([`Text`]) gives the same bytes.
 pub struct TextStream {
     p: Painter,
+    lang: Lang,
     base: BTreeMap<Label, i32>,
     quoted: i32,
     included_parts: Vec<PartKind>,
@@ -116,6 +142,7 @@ impl TextStream {
     pub fn new(style: Style, scoring: &Scoring, included_parts: &[PartKind]) -> TextStream {
         TextStream {
             p: Painter { on: style.color },
+            lang: style.lang,
             base: scoring.base.clone(),
             quoted: scoring.quoted,
             included_parts: included_parts.to_vec(),
@@ -134,7 +161,7 @@ impl TextStream {
         self.explained.clear();
         writeln!(out, "{}", p.paint(BOLD, &format!("{} — {}", term_safe(label), term_safe(file))))?;
         if format != Format::Text || encoding != "UTF-8" {
-            writeln!(out, "{}", p.paint(DIM, &format!("read as {}, {encoding}", format.as_str())))?;
+            writeln!(out, "{}", p.paint(DIM, &format!("{} {}, {encoding}", self.lang.t("lu comme", "read as"), format.as_str())))?;
         }
         Ok(())
     }
@@ -143,13 +170,21 @@ impl TextStream {
     /// in the article (`markers` must know the sentence's markers to explain them).
     pub fn sentence(&mut self, out: &mut dyn Write, s: &SentenceScore, markers: &BTreeMap<String, MarkerInfo>) -> io::Result<()> {
         let p = &self.p;
+        let l = self.lang;
         writeln!(out)?;
-        let mut head = format!("[{}] {}", s.number, p.paint(label_color(s.label), s.label.as_str()));
+        let name = if l == Lang::Fr { l.label(s.label).to_uppercase() } else { s.label.as_str().to_string() };
+        let mut head = format!("[{}] {}", s.number, p.paint(label_color(s.label), &name));
         let mut why: Option<String> = None;
         match &s.excluded {
             Some(Excluded::Part { part, rule, explain }) => {
                 let rule = rule.as_deref().unwrap_or("");
-                head.push_str(&p.paint(DIM, &format!(" · excluded: {} ({rule}), not in the score", part.as_str())));
+                head.push_str(&p.paint(
+                    DIM,
+                    &match l {
+                        Lang::Fr => format!(" · exclue : {} ({rule}), hors score", l.part_name(*part, Some(rule))),
+                        Lang::En => format!(" · excluded: {} ({rule}), not in the score", part.as_str()),
+                    },
+                ));
                 if self.explained.insert(rule.to_string()) {
                     why = Some(term_safe(explain).into_owned());
                 }
@@ -157,7 +192,10 @@ impl TextStream {
             Some(Excluded::Language { language, language_name, confidence }) => {
                 head.push_str(&p.paint(
                     DIM,
-                    &format!(" · not analysed: {language_name} ({language}, confidence {confidence:.2}), not French"),
+                    &match l {
+                        Lang::Fr => format!(" · non analysée : {} ({language}, confiance {confidence:.2}), pas en français", l.in_language(language, language_name)),
+                        Lang::En => format!(" · not analysed: {language_name} ({language}, confidence {confidence:.2}), not French"),
+                    },
                 ));
             }
             None => {}
@@ -173,31 +211,37 @@ impl TextStream {
         match (s.voice, s.label) {
             (_, Label::None) => {
                 let why = s.not_claim.map(|n| n.explain()).unwrap_or("");
-                head.push_str(&format!(" · not a claim: {why}"));
+                head.push_str(&format!(" · {} {why}", l.t("pas une affirmation :", "not a claim:")));
             }
             (Voice::Quoted, _) => {
-                head.push_str(&format!(" · quoted voice · {} points = {} quoted", s.points.unwrap_or(0), s.base.unwrap_or(0)));
+                head.push_str(&format!(
+                    " · {} · {} points = {} {}",
+                    l.t("voix citée", "quoted voice"),
+                    s.points.unwrap_or(0),
+                    s.base.unwrap_or(0),
+                    l.t("citée", "quoted")
+                ));
                 if let Some(sp) = &s.speaker {
-                    head.push_str(&format!(" · speaker: {}", term_safe(sp)));
+                    head.push_str(&format!(" · {} {}", l.t("qui parle :", "speaker:"), term_safe(sp)));
                 }
             }
             (Voice::Own, _) => {
                 let b = s.base.unwrap_or(0);
-                let mut calc = format!("{b} {}", label_name(s.label));
+                let mut calc = format!("{b} {}", if l == Lang::Fr { l.label(s.label) } else { label_name(s.label) });
                 for m in s.markers.iter().filter(|m| m.counted && m.weight != 0) {
                     calc.push_str(&format!(" {} {} {}", if m.weight < 0 { "−" } else { "+" }, m.weight.abs(), term_safe(&m.text)));
                 }
                 head.push_str(&format!(" · {} points = {calc}", s.points.unwrap_or(0)));
             }
         }
-        let others: Vec<&str> = s.flags.iter().map(String::as_str).collect();
+        let others: Vec<&str> = s.flags.iter().map(|f| flag_name(f, l)).collect();
         if !others.is_empty() {
             head.push_str(&p.paint(DIM, &format!(" · {}", others.join(", "))));
         }
         writeln!(out, "{head}")?;
         writeln!(out, "    {}", highlight(s, p))?;
         for m in &s.markers {
-            writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", term_safe(&m.text))), term_safe(&marker_line(m)))?;
+            writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", term_safe(&m.text))), term_safe(&marker_line(m, l)))?;
             if !self.explained.contains(m.id.as_str()) {
                 self.explained.insert(m.id.clone());
                 if let Some(info) = markers.get(&m.id) {
@@ -211,68 +255,111 @@ impl TextStream {
     /// The article's summary: its counts, score and how the score is computed.
     pub fn end(&mut self, out: &mut dyn Write, label: &str, s: &ArticleSummary) -> io::Result<()> {
         let p = &self.p;
+        let lang = self.lang;
+        let fr = lang == Lang::Fr;
+        let num = |v: f64| if fr { lang.num(v) } else { format!("{v:.1}") };
+        let name = |l: Label| if fr { lang.label(l) } else { label_name(l) };
         let base = |l: Label| self.base.get(&l).copied().unwrap_or(0);
         writeln!(out)?;
-        writeln!(out, "{}", p.paint(BOLD, &format!("Summary — {}", term_safe(label))))?;
-        writeln!(
-            out,
-            "  {} sentences · {} own-voice claims · {} quoted claims · {} not claims",
-            s.sentences, s.claims, s.quoted_claims, s.not_claims
-        )?;
+        writeln!(out, "{}", p.paint(BOLD, &format!("{} — {}", lang.t("Bilan", "Summary"), term_safe(label))))?;
+        if fr {
+            writeln!(
+                out,
+                "  {} phrases · {} affirmations du média · {} citées · {} qui n'affirment rien",
+                s.sentences, s.claims, s.quoted_claims, s.not_claims
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  {} sentences · {} own-voice claims · {} quoted claims · {} not claims",
+                s.sentences, s.claims, s.quoted_claims, s.not_claims
+            )?;
+        }
         let shares: Vec<String> = Label::CLAIMS
             .iter()
-            .map(|l| format!("{} {} ({:.1} %)", label_name(*l), s.counts.get(l).copied().unwrap_or(0), s.percent_of(*l)))
+            .map(|l| format!("{} {} ({} %)", name(*l), s.counts.get(l).copied().unwrap_or(0), num(s.percent_of(*l))))
             .collect();
         writeln!(out, "  {}", shares.join(" · "))?;
-        writeln!(
-            out,
-            "  assertiveness {} / 100{} = {} points ÷ {} claims ({} own-voice + {} quoted)",
-            fmt_score(s.assertiveness),
-            s.interval.map(|[lo, hi]| format!(" (95 % interval {lo:.1}–{hi:.1})")).unwrap_or_default(),
-            s.points,
-            s.claims + s.quoted_claims,
-            s.claims,
-            s.quoted_claims
-        )?;
-        writeln!(
-            out,
-            "  who speaks: {:.1} % of claims reported (attributed or quoted) · own-voice claims alone score {}",
-            s.reported_percent,
-            fmt_score(s.own_voice_score)
-        )?;
-        writeln!(
-            out,
-            "  points of a claim = base ({} {}, {} {}, {} {}, {} {}; quoted {}) + weights of its markers, kept within 0..100",
-            label_name(Label::Asserted),
-            base(Label::Asserted),
-            label_name(Label::Boosted),
-            base(Label::Boosted),
-            label_name(Label::Attributed),
-            base(Label::Attributed),
-            label_name(Label::Hedged),
-            base(Label::Hedged),
-            self.quoted
-        )?;
-        writeln!(
-            out,
-            "  quoted: {:.1} % of claims · {} markers, {:.1} per 1,000 words",
-            s.quoted_percent, s.markers, s.markers_per_1000_words
-        )?;
-        if !s.conditional_readings.is_empty() {
-            let r: Vec<String> = s.conditional_readings.iter().map(|(r, n)| format!("{} {n}", r.as_str())).collect();
-            writeln!(out, "  conditionals: {}", r.join(" · "))?;
+        let interval = s.interval.map(|[lo, hi]| format!(" ({} {}–{})", lang.t("intervalle à 95 %", "95 % interval"), num(lo), num(hi))).unwrap_or_default();
+        let all = s.claims + s.quoted_claims;
+        if fr {
+            writeln!(
+                out,
+                "  assertivité {} / 100{interval} = {} points ÷ {all} affirmations ({} du média + {} citées)",
+                s.assertiveness.map(num).unwrap_or_else(|| "–".into()),
+                s.points,
+                s.claims,
+                s.quoted_claims
+            )?;
+            writeln!(
+                out,
+                "  qui parle : {} % des affirmations rapportées (source citée ou citation) · les affirmations du média seules : {}",
+                num(s.reported_percent),
+                s.own_voice_score.map(num).unwrap_or_else(|| "–".into())
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  assertiveness {} / 100{interval} = {} points ÷ {all} claims ({} own-voice + {} quoted)",
+                fmt_score(s.assertiveness),
+                s.points,
+                s.claims,
+                s.quoted_claims
+            )?;
+            writeln!(
+                out,
+                "  who speaks: {:.1} % of claims reported (attributed or quoted) · own-voice claims alone score {}",
+                s.reported_percent,
+                fmt_score(s.own_voice_score)
+            )?;
         }
-        let left = fmt_left_out(s);
+        writeln!(
+            out,
+            "  {} ({} {}, {} {}, {} {}, {} {}{} {}) {}",
+            lang.t("points d'une affirmation = base", "points of a claim = base"),
+            name(Label::Asserted),
+            base(Label::Asserted),
+            name(Label::Boosted),
+            base(Label::Boosted),
+            name(Label::Attributed),
+            base(Label::Attributed),
+            name(Label::Hedged),
+            base(Label::Hedged),
+            lang.t(" ; citée", "; quoted"),
+            self.quoted,
+            lang.t("+ poids de ses marqueurs, entre 0 et 100", "+ weights of its markers, kept within 0..100")
+        )?;
+        if fr {
+            writeln!(
+                out,
+                "  citées : {} % des affirmations · {} marqueurs, {} pour 1 000 mots",
+                num(s.quoted_percent),
+                s.markers,
+                num(s.markers_per_1000_words)
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  quoted: {:.1} % of claims · {} markers, {:.1} per 1,000 words",
+                s.quoted_percent, s.markers, s.markers_per_1000_words
+            )?;
+        }
+        if !s.conditional_readings.is_empty() {
+            let r: Vec<String> =
+                s.conditional_readings.iter().map(|(r, n)| format!("{} {n}", if fr { lang.reading(*r).0 } else { r.as_str() })).collect();
+            writeln!(out, "  {} {}", lang.t("conditionnels :", "conditionals:"), r.join(" · "))?;
+        }
+        let left = fmt_left_out(s, lang);
         if !left.is_empty() {
-            writeln!(out, "  left out of the score: {left}")?;
+            writeln!(out, "  {} {left}", lang.t("hors score :", "left out of the score:"))?;
             let shown: Vec<&str> = s.excluded_parts.keys().map(|k| k.as_str()).collect();
             if !shown.is_empty() {
-                writeln!(out, "  count them with --include {}", shown.join(","))?;
+                writeln!(out, "  {} --include {}", lang.t("pour les compter :", "count them with"), shown.join(","))?;
             }
         }
         if !self.included_parts.is_empty() {
             let inc: Vec<&str> = self.included_parts.iter().map(|k: &PartKind| k.as_str()).collect();
-            writeln!(out, "  counted with --include: {}", inc.join(", "))?;
+            writeln!(out, "  {} {}", lang.t("comptées avec --include :", "counted with --include:"), inc.join(", "))?;
         }
         Ok(())
     }

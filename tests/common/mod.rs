@@ -52,6 +52,11 @@ pub fn hedge_in(dir: &Path, args: &[&str]) -> Output {
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
+        // The terminal language follows the locale: pin it, so that a French machine runs the
+        // same tests (the French views are tested with --lang fr or LANG=fr_FR.UTF-8).
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("the hedge binary runs")
 }
