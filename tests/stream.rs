@@ -158,7 +158,8 @@ fn a_pipe_is_streamed_like_a_file_of_the_same_size() {
     );
     let run = |stdin: bool| {
         use std::io::Write;
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hedge")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"));
+        cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES");
         cmd.args(["analyze", "--format", "jsonl", if stdin { "-" } else { seed.to_str().unwrap() }])
             .env("HEDGE_STREAM_MIN_BYTES", "500")
             .env("HEDGE_CHUNK_BYTES", "300")
