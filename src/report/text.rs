@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{fmt_left_out, fmt_score, label_name, Lang, term_safe, MarkerInfo, Render, Report, Scoring, Style};
+use super::{fmt_left_out, label_name, Lang, term_safe, MarkerInfo, Render, Report, Scoring, Style};
 use crate::aggregate::ArticleSummary;
 use crate::classify::{Excluded, Label, MarkerHit, SentenceScore, Voice};
 use crate::extract::PartKind;
@@ -262,19 +262,18 @@ impl TextStream {
         let base = |l: Label| self.base.get(&l).copied().unwrap_or(0);
         writeln!(out)?;
         writeln!(out, "{}", p.paint(BOLD, &format!("{} — {}", lang.t("Bilan", "Summary"), term_safe(label))))?;
-        if fr {
-            writeln!(
-                out,
-                "  {} phrases · {} affirmations du média · {} citées · {} qui n'affirment rien",
-                s.sentences, s.claims, s.quoted_claims, s.not_claims
-            )?;
-        } else {
-            writeln!(
-                out,
-                "  {} sentences · {} own-voice claims · {} quoted claims · {} not claims",
-                s.sentences, s.claims, s.quoted_claims, s.not_claims
-            )?;
-        }
+        writeln!(
+            out,
+            "  {} {} · {} {} · {} {} · {} {}",
+            s.sentences,
+            lang.t("phrases", "sentences"),
+            s.claims,
+            lang.t("affirmations du média", "own-voice claims"),
+            s.quoted_claims,
+            lang.t("citées", "quoted claims"),
+            s.not_claims,
+            lang.t("qui n'affirment rien", "not claims")
+        )?;
         let shares: Vec<String> = Label::CLAIMS
             .iter()
             .map(|l| format!("{} {} ({} %)", name(*l), s.counts.get(l).copied().unwrap_or(0), num(s.percent_of(*l))))
@@ -282,37 +281,28 @@ impl TextStream {
         writeln!(out, "  {}", shares.join(" · "))?;
         let interval = s.interval.map(|[lo, hi]| format!(" ({} {}–{})", lang.t("intervalle à 95 %", "95 % interval"), num(lo), num(hi))).unwrap_or_default();
         let all = s.claims + s.quoted_claims;
-        if fr {
-            writeln!(
-                out,
-                "  assertivité {} / 100{interval} = {} points ÷ {all} affirmations ({} du média + {} citées)",
-                s.assertiveness.map(num).unwrap_or_else(|| "–".into()),
-                s.points,
-                s.claims,
-                s.quoted_claims
-            )?;
-            writeln!(
-                out,
-                "  qui parle : {} % des affirmations rapportées (source citée ou citation) · les affirmations du média seules : {}",
-                num(s.reported_percent),
-                s.own_voice_score.map(num).unwrap_or_else(|| "–".into())
-            )?;
-        } else {
-            writeln!(
-                out,
-                "  assertiveness {} / 100{interval} = {} points ÷ {all} claims ({} own-voice + {} quoted)",
-                fmt_score(s.assertiveness),
-                s.points,
-                s.claims,
-                s.quoted_claims
-            )?;
-            writeln!(
-                out,
-                "  who speaks: {:.1} % of claims reported (attributed or quoted) · own-voice claims alone score {}",
-                s.reported_percent,
-                fmt_score(s.own_voice_score)
-            )?;
-        }
+        let or_dash = |v: Option<f64>| v.map(num).unwrap_or_else(|| "–".into());
+        writeln!(
+            out,
+            "  {} {} / 100{interval} = {} points ÷ {all} {} ({} {} + {} {})",
+            lang.t("assertivité", "assertiveness"),
+            or_dash(s.assertiveness),
+            s.points,
+            lang.t("affirmations", "claims"),
+            s.claims,
+            lang.t("du média", "own-voice"),
+            s.quoted_claims,
+            lang.t("citées", "quoted")
+        )?;
+        writeln!(
+            out,
+            "  {} {} % {} · {} {}",
+            lang.t("qui parle :", "who speaks:"),
+            num(s.reported_percent),
+            lang.t("des affirmations rapportées (source citée ou citation)", "of claims reported (attributed or quoted)"),
+            lang.t("les affirmations du média seules :", "own-voice claims alone score"),
+            or_dash(s.own_voice_score)
+        )?;
         writeln!(
             out,
             "  {} ({} {}, {} {}, {} {}, {} {}{} {}) {}",
@@ -329,21 +319,17 @@ impl TextStream {
             self.quoted,
             lang.t("+ poids de ses marqueurs, entre 0 et 100", "+ weights of its markers, kept within 0..100")
         )?;
-        if fr {
-            writeln!(
-                out,
-                "  citées : {} % des affirmations · {} marqueurs, {} pour 1 000 mots",
-                num(s.quoted_percent),
-                s.markers,
-                num(s.markers_per_1000_words)
-            )?;
-        } else {
-            writeln!(
-                out,
-                "  quoted: {:.1} % of claims · {} markers, {:.1} per 1,000 words",
-                s.quoted_percent, s.markers, s.markers_per_1000_words
-            )?;
-        }
+        writeln!(
+            out,
+            "  {} {} % {} · {} {}, {} {}",
+            lang.t("citées :", "quoted:"),
+            num(s.quoted_percent),
+            lang.t("des affirmations", "of claims"),
+            s.markers,
+            lang.t("marqueurs", "markers"),
+            num(s.markers_per_1000_words),
+            lang.t("pour 1 000 mots", "per 1,000 words")
+        )?;
         if !s.conditional_readings.is_empty() {
             let r: Vec<String> =
                 s.conditional_readings.iter().map(|(r, n)| format!("{} {n}", if fr { lang.reading(*r).0 } else { r.as_str() })).collect();
