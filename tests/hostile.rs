@@ -186,6 +186,10 @@ fn a_label_for_a_file_not_in_the_run_is_a_warning() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(err.contains("hedge: warning: --label nope.txt=Le Monde: no input of this run is named \"nope.txt\""), "{err}");
+    // A label for a file that is missing: the problem is reported, not also the label.
+    let missing = d.path().join("gone.txt").display().to_string();
+    let o = hedge(&["compare", &a, &missing, "--label", &format!("{missing}=Le Monde"), "--format", "csv"]);
+    assert!(stderr(&o).contains("no such file") && !stderr(&o).contains("warning"), "{}", stderr(&o));
     // A label that is used says nothing.
     let o = hedge(&["compare", &a, "--label", &format!("{a}=Le Monde"), "--format", "csv"]);
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
