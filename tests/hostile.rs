@@ -186,6 +186,10 @@ fn a_label_for_a_file_not_in_the_run_is_a_warning() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(err.contains("hedge: warning: --label nope.txt=Le Monde: no input of this run is named \"nope.txt\""), "{err}");
+    // A label for a file that is missing: the problem is reported, not also the label.
+    let missing = d.path().join("gone.txt").display().to_string();
+    let o = hedge(&["compare", &a, &missing, "--label", &format!("{missing}=Le Monde"), "--format", "csv"]);
+    assert!(stderr(&o).contains("no such file") && !stderr(&o).contains("warning"), "{}", stderr(&o));
     // A label that is used says nothing.
     let o = hedge(&["compare", &a, "--label", &format!("{a}=Le Monde"), "--format", "csv"]);
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
@@ -304,4 +308,63 @@ fn a_panic_while_analysing_one_file_is_reported_and_the_others_are_analysed() {
     let o = hedge_panicking_on("b.txt", &["analyze", &format!("{dir}/b.txt")]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("internal error while analysing this file"), "{}", stderr(&o));
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+    let d = tmp();
+    let a = write(&d, "a.txt", GOOD.as_bytes());
+    let b = write(&d, "-b.txt", GOOD.as_bytes());
+    let o = hedge(&[
+        "compare",
+        &a,
+        &b,
+        "--label",
+        &format!("{a}==HYPERLINK(\"http://evil\",\"Le Monde, \"\"journal\"\"\")"),
+        "--label",
+        &format!("{b}=@SUM(A1)"),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // Parsed back as CSV: the same number of fields on every row, formulas as text.
+    let mut rows = csv_rows(&out);
+    let header = rows.remove(0);
+    assert_eq!(rows.len(), 2, "{out}");
+    for r in &rows {
+        assert_eq!(r.len(), header.len(), "{out}");
+    }
+    let labels: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert!(labels.contains(&"'=HYPERLINK(\"http://evil\",\"Le Monde, \"\"journal\"\"\")"), "{labels:?}");
+    assert!(labels.contains(&"'@SUM(A1)"), "{labels:?}");
+    for r in &rows {
+        for c in r {
+            assert!(!c.starts_with(['=', '+', '@']), "{c}");
+        }
+    }
+}
+
+/// A small RFC 4180 reader for the test (quoted fields, doubled quotes, commas inside quotes).
+fn csv_rows(s: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, s.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
 }

@@ -101,13 +101,14 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
             }
         }
     }
-    // A --label that names no input is a typo the user should hear of.
+    // A --label that names no input is a typo the user should hear of (unless its file is
+    // already reported as a problem).
     let norm = |s: &str| s.trim_start_matches("./").to_string();
     for (f, name) in labels {
         let used = planned.iter().any(|p| match &p.origin {
             Origin::Stdin => f == "-",
             Origin::File(path) => norm(&path.display().to_string()) == norm(f),
-        });
+        }) || problems.iter().any(|p: &InputProblem| norm(&p.name) == norm(f));
         if !used {
             warnings.push(InputProblem::new(
                 format!("--label {f}={name}"),

@@ -1,4 +1,6 @@
-//! CSV: one row per article, numbers unformatted, for spreadsheets.
+//! CSV: one row per article, numbers unformatted, for spreadsheets. Written with the `csv`
+//! crate (RFC 4180 quoting); a text cell that a spreadsheet would take for a formula is
+//! neutralised (see [`cell`]).
 use std::io::{self, Write};
 
 use super::{Render, Report, Style};
@@ -6,48 +8,97 @@ use crate::classify::Label;
 
 pub struct Csv;
 
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A text cell (label, file name, markers): one that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return would be read as a formula by a spreadsheet (a page title turned label can
+/// be `=HYPERLINK(…)`), so it gets a leading apostrophe, which spreadsheets show as text.
+pub fn cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_string()
     }
 }
 
+/// The I/O error inside a csv error, with its kind (a closed pipe stays a closed pipe).
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 impl Render for Csv {
     fn render(&self, report: &Report, _style: Style, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "rank,article,file,sentences,claims,attributed_pct,hedged_pct,boosted_pct,asserted_pct,assertiveness,quoted_pct,markers_per_1000_words,top_markers,excluded,not_analysed,format,encoding,assertiveness_low,assertiveness_high,reported_pct,own_voice_score,quoted_claims")?;
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+        w.write_record([
+            "rank",
+            "article",
+            "file",
+            "sentences",
+            "claims",
+            "attributed_pct",
+            "hedged_pct",
+            "boosted_pct",
+            "asserted_pct",
+            "assertiveness",
+            "quoted_pct",
+            "markers_per_1000_words",
+            "top_markers",
+            "excluded",
+            "not_analysed",
+            "format",
+            "encoding",
+            "assertiveness_low",
+            "assertiveness_high",
+            "reported_pct",
+            "own_voice_score",
+            "quoted_claims",
+        ])
+        .map_err(io_error)?;
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
             let p = |l: Label| format!("{:.1}", s.percent_of(l));
             let top = s.top_markers.iter().map(|(id, n)| format!("{id}:{n}")).collect::<Vec<_>>().join(" ");
-            writeln!(
-                out,
-                "{},{},{},{},{},{},{},{},{},{},{:.1},{:.1},{},{},{},{},{},{},{},{:.1},{},{}",
-                i + 1,
-                field(&a.label),
-                field(&a.file),
-                s.sentences,
-                s.claims,
+            w.write_record([
+                (i + 1).to_string(),
+                cell(&a.label),
+                cell(&a.file),
+                s.sentences.to_string(),
+                s.claims.to_string(),
                 p(Label::Attributed),
                 p(Label::Hedged),
                 p(Label::Boosted),
                 p(Label::Asserted),
                 s.assertiveness.map(|v| format!("{v:.1}")).unwrap_or_default(),
-                s.quoted_percent,
-                s.markers_per_1000_words,
-                field(&top),
-                s.excluded,
-                s.not_analysed,
-                a.format.as_str(),
-                field(&a.encoding),
+                format!("{:.1}", s.quoted_percent),
+                format!("{:.1}", s.markers_per_1000_words),
+                cell(&top),
+                s.excluded.to_string(),
+                s.not_analysed.to_string(),
+                a.format.as_str().to_string(),
+                cell(&a.encoding),
                 s.interval.map(|i| format!("{:.1}", i[0])).unwrap_or_default(),
                 s.interval.map(|i| format!("{:.1}", i[1])).unwrap_or_default(),
-                s.reported_percent,
+                format!("{:.1}", s.reported_percent),
                 s.own_voice_score.map(|v| format!("{v:.1}")).unwrap_or_default(),
-                s.quoted_claims
-            )?;
+                s.quoted_claims.to_string(),
+            ])
+            .map_err(io_error)?;
         }
-        Ok(())
+        w.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn formula_leading_cells_are_neutralised() {
+        for f in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert_eq!(cell(f), format!("'{f}"));
+        }
+        assert_eq!(cell("Le Monde"), "Le Monde");
+        assert_eq!(cell("a=b"), "a=b");
     }
 }
