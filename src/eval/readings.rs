@@ -14,6 +14,9 @@ use crate::token;
 #[derive(Debug, Deserialize)]
 struct GoldItem {
     item: String,
+    /// The UD file the sentence comes from (names the corpus); absent in hand-made files.
+    #[serde(default)]
+    file: String,
     word: String,
     /// Code-point offsets of the word in `text`.
     start: usize,
@@ -40,9 +43,45 @@ pub struct ReadingScore {
 pub struct ReadingError {
     pub item: String,
     pub word: String,
+    pub corpus: String,
     pub gold: Reading,
     pub predicted: Reading,
     pub text: String,
+}
+
+/// Figures on one corpus of the gold file (GSD, Sequoia, ParTUT, from the `file` field), beside
+/// the trivial baselines. The rules are not fitted (no parameter is estimated from the data),
+/// so a corpus's figure is the same whether or not the others are used; it is a held-out
+/// figure only for a corpus that was not read while the rules were written.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorpusScore {
+    pub corpus: String,
+    pub n: usize,
+    pub accuracy: f64,
+    pub hedge_accuracy: f64,
+    /// Hedge accuracy of always answering "not a hedge".
+    pub baseline_not_hedge: f64,
+    /// The reading most frequent in the *other* corpora (fitted on them).
+    pub majority_reading: Reading,
+    /// Five-way accuracy of always answering `majority_reading`.
+    pub baseline_majority: f64,
+    /// Hedge accuracy of always answering `majority_reading`.
+    pub baseline_majority_hedge: f64,
+}
+
+/// The corpus of a UD file name: "fr_gsd-ud-dev.conllu" → "GSD".
+pub fn corpus_of(file: &str) -> String {
+    let f = file.to_lowercase();
+    for (key, name) in [("gsd", "GSD"), ("sequoia", "Sequoia"), ("partut", "ParTUT")] {
+        if f.contains(key) {
+            return name.to_string();
+        }
+    }
+    if f.is_empty() {
+        "other".to_string()
+    } else {
+        f
+    }
 }
 
 /// Results of [`eval_readings`].
@@ -60,6 +99,8 @@ pub struct ReadingsEval {
     /// `confusion[gold][predicted]`.
     pub confusion: [[usize; 5]; 5],
     pub errors: Vec<ReadingError>,
+    /// Leave-one-corpus-out: one row per corpus, sorted by name.
+    pub by_corpus: Vec<CorpusScore>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -87,6 +128,8 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
     let mut errors = Vec::new();
     let mut n = 0;
     let mut hedge_ok = 0;
+    // (corpus, gold, predicted) of every item.
+    let mut scored: Vec<(String, Reading, Reading)> = Vec::new();
     for (i, line) in raw.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -101,12 +144,14 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
         };
         let pred = classify_reading(&g.text, &tokens, at, morph, rules);
         n += 1;
+        let corpus = corpus_of(&g.file);
+        scored.push((corpus.clone(), g.reading, pred));
         confusion[g.reading.index()][pred.index()] += 1;
         if pred.is_hedge() == g.reading.is_hedge() {
             hedge_ok += 1;
         }
         if pred != g.reading {
-            errors.push(ReadingError { item: g.item, word: g.word, gold: g.reading, predicted: pred, text: g.text });
+            errors.push(ReadingError { item: g.item, word: g.word, corpus, gold: g.reading, predicted: pred, text: g.text });
         }
     }
     let correct: usize = (0..5).map(|k| confusion[k][k]).sum();
@@ -130,7 +175,44 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
         labels: Reading::all().to_vec(),
         confusion,
         errors,
+        by_corpus: by_corpus(&scored),
     })
+}
+
+/// The leave-one-corpus-out rows of [`ReadingsEval::by_corpus`].
+fn by_corpus(scored: &[(String, Reading, Reading)]) -> Vec<CorpusScore> {
+    let mut corpora: Vec<&str> = scored.iter().map(|s| s.0.as_str()).collect();
+    corpora.sort_unstable();
+    corpora.dedup();
+    corpora
+        .into_iter()
+        .map(|c| {
+            let held: Vec<_> = scored.iter().filter(|s| s.0 == c).collect();
+            let mut counts = [0usize; 5];
+            for s in scored.iter().filter(|s| s.0 != c) {
+                counts[s.1.index()] += 1;
+            }
+            // Ties go to the first reading in Reading::all order (deterministic).
+            let mut best = 0;
+            for k in 1..5 {
+                if counts[k] > counts[best] {
+                    best = k;
+                }
+            }
+            let majority = Reading::all()[best];
+            let n = held.len();
+            CorpusScore {
+                corpus: c.to_string(),
+                n,
+                accuracy: ratio(held.iter().filter(|s| s.1 == s.2).count(), n),
+                hedge_accuracy: ratio(held.iter().filter(|s| s.1.is_hedge() == s.2.is_hedge()).count(), n),
+                baseline_not_hedge: ratio(held.iter().filter(|s| !s.1.is_hedge()).count(), n),
+                majority_reading: majority,
+                baseline_majority: ratio(held.iter().filter(|s| s.1 == majority).count(), n),
+                baseline_majority_hedge: ratio(held.iter().filter(|s| s.1.is_hedge() == majority.is_hedge()).count(), n),
+            }
+        })
+        .collect()
 }
 
 impl ReadingsEval {
@@ -169,12 +251,31 @@ impl ReadingsEval {
             }
             let _ = writeln!(s);
         }
+        let _ = writeln!(s, "leave-one-corpus-out (each corpus scored alone; baselines fitted on the others):");
+        let _ = writeln!(
+            s,
+            "{:<9} {:>4} {:>8} {:>8} {:>14} {:>22}",
+            "corpus", "n", "5-way", "hedge", "always-not", "majority (5-way/hedge)"
+        );
+        for c in &self.by_corpus {
+            let _ = writeln!(
+                s,
+                "{:<9} {:>4} {:>8.3} {:>8.3} {:>14.3} {:>22}",
+                c.corpus,
+                c.n,
+                c.accuracy,
+                c.hedge_accuracy,
+                c.baseline_not_hedge,
+                format!("{} {:.3}/{:.3}", c.majority_reading.as_str(), c.baseline_majority, c.baseline_majority_hedge)
+            );
+        }
         if verbose {
             for e in &self.errors {
                 let _ = writeln!(
                     s,
-                    "{}  {}  gold={} predicted={}  {}",
+                    "{}  {}  {}  gold={} predicted={}  {}",
                     e.item,
+                    e.corpus,
                     e.word,
                     e.gold.as_str(),
                     e.predicted.as_str(),
