@@ -412,10 +412,22 @@ pub fn lower_words(text: &str, tokens: &[Token]) -> Vec<String> {
 /// Classifies the conditional word `tokens[at]` of a sentence (`text` is the whole document;
 /// the tokens are the words of one sentence, their spans index `text`).
 pub fn classify_reading(text: &str, tokens: &[Token], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
+    explain_reading(text, tokens, at, morph, rules).0
+}
+
+/// [`classify_reading`] with the name of the rule that gave the reading (for `hedge eval
+/// readings`: which rules err, on which corpus).
+pub fn explain_reading(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    morph: &Morphology,
+    rules: &ReadingRules,
+) -> (Reading, &'static str) {
     let lo = at.saturating_sub(WINDOW);
     let hi = tokens.len().min(at + WINDOW + 1);
     let words = lower_words(text, &tokens[lo..hi]);
-    classify_reading_in(text, &tokens[lo..hi], &words, at - lo, morph, rules)
+    explain_reading_in(text, &tokens[lo..hi], &words, at - lo, morph, rules)
 }
 
 /// [`classify_reading`] with the sentence's lower-case words computed once by the caller
@@ -428,6 +440,17 @@ pub fn classify_reading_in(
     morph: &Morphology,
     rules: &ReadingRules,
 ) -> Reading {
+    explain_reading_in(text, tokens, words, at, morph, rules).0
+}
+
+fn explain_reading_in(
+    text: &str,
+    tokens: &[Token],
+    words: &[String],
+    at: usize,
+    morph: &Morphology,
+    rules: &ReadingRules,
+) -> (Reading, &'static str) {
     let lo = at.saturating_sub(WINDOW);
     let hi = tokens.len().min(at + WINDOW + 1);
     let (tokens, w, at) = (&tokens[lo..hi], &words[lo..hi], at - lo);
@@ -530,7 +553,7 @@ fn find_participle(c: &Ctx) -> Option<usize> {
     None
 }
 
-fn decide(c: &Ctx) -> Reading {
+fn decide(c: &Ctx) -> (Reading, &'static str) {
     let r = c.rules;
     let at = c.at;
     let n = c.w.len();
@@ -539,46 +562,46 @@ fn decide(c: &Ctx) -> Reading {
     for (q, reading) in &r.idioms {
         for k in 0..q.len() {
             if q[k] == c.w[at] && at >= k && c.seq_at(at - k, q) {
-                return *reading;
+                return (*reading, "idiom");
             }
         }
     }
 
     // 2. Attenuation carried by the verb.
     if r.volition.contains(&c.lemma) {
-        return Reading::Attenuation;
+        return (Reading::Attenuation, "volition");
     }
     if let Some(p) = c.participle {
         if c.lemma == "avoir" && c.has_tag_lemma(p, Tags::PPAS, &r.volition) {
-            return Reading::Attenuation; // "j'aurais préféré", "nous aurions souhaité"
+            return (Reading::Attenuation, "volition-past"); // "j'aurais préféré", "nous aurions souhaité"
         }
     }
     if r.impersonal.contains(&c.lemma)
         && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&c.w[at - 1]))
     {
-        return Reading::Attenuation;
+        return (Reading::Attenuation, "impersonal");
     }
 
     // 2b. Deliberative / rhetorical question ("pourquoi le ferais-je ?").
     if is_question(c) && c.w[..at].iter().any(|x| r.rhetorical_question_words.contains(x)) {
-        return Reading::Hypothetical;
+        return (Reading::Hypothetical, "deliberative-question");
     }
 
     // 2c. Softened advice, evaluative "serait".
     if c.person == Person::First && r.first_person_advice.contains(&c.lemma) && c.subject.is_some() {
-        return Reading::Attenuation;
+        return (Reading::Attenuation, "first-person-advice");
     }
     if c.lemma == "être" {
         if let Some(j) = c.next_content(if c.inverted { at + 2 } else { at + 1 }, 5) {
             if r.evaluative_adjectives.contains(&c.w[j]) {
-                return Reading::Attenuation;
+                return (Reading::Attenuation, "evaluative-serait");
             }
         }
     }
 
     // 3. A stated condition in the sentence.
     if has_condition(c) {
-        return Reading::Hypothetical;
+        return (Reading::Hypothetical, "condition");
     }
 
     // 4. Counterfactual "aurait pu / aurait dû", and the counterfactual consequence "aurait
@@ -588,67 +611,67 @@ fn decide(c: &Ctx) -> Reading {
             && (c.has_tag_lemma(p, Tags::PPAS, &r.counterfactual_modals)
                 || (c.has_tag_lemma(p, Tags::PPAS, &r.consequence_verbs) && !named_subject(c)))
         {
-            return Reading::Hypothetical;
+            return (Reading::Hypothetical, "counterfactual");
         }
     }
 
     // 5. Future in the past.
     if future_in_past(c) {
-        return Reading::FutureInPast;
+        return (Reading::FutureInPast, "future-in-past");
     }
 
     // 6. Modals.
     let on = c.subject.as_deref() == Some("on");
     if c.lemma == r.devoir {
         if c.person != Person::Third || on {
-            return Reading::Attenuation;
+            return (Reading::Attenuation, "devoir-person");
         }
         if devoir_predicts(c) {
-            return Reading::Epistemic;
+            return (Reading::Epistemic, "devoir-predicts");
         }
-        return Reading::Attenuation;
+        return (Reading::Attenuation, "devoir-obligation");
     }
     if c.lemma == r.pouvoir {
         let inf = infinitive_after(c);
         if on && inf.is_some_and(|i| c.has_tag_lemma(i, Tags::INF, &r.saying_verbs)) {
-            return Reading::Attenuation;
+            return (Reading::Attenuation, "pouvoir-on-dire");
         }
         if c.inverted && matches!(c.subject.as_deref(), Some("vous") | Some("tu")) {
-            return Reading::Attenuation; // "pourriez-vous…"
+            return (Reading::Attenuation, "pouvoir-vous"); // "pourriez-vous…"
         }
         if c.person == Person::First {
-            return Reading::Hypothetical;
+            return (Reading::Hypothetical, "pouvoir-first");
         }
-        return Reading::Epistemic;
+        return (Reading::Epistemic, "pouvoir-possibility");
     }
 
     // 7. Hearsay by a source cue or a "seems" verb.
     if r.hearsay_lemmas.contains(&c.lemma) || !c.find_any(&r.hearsay_sources, 0..n).is_empty() {
-        return Reading::Hearsay;
+        return (Reading::Hearsay, "source-cue");
     }
 
     // 8. The speaker or the addressee imagines themselves.
     if c.person != Person::Third {
-        return Reading::Hypothetical;
+        return (Reading::Hypothetical, "first-second-person");
     }
 
     // 9. Compound conditional: journalistic conditional.
     if c.participle.is_some() {
-        return Reading::Hearsay;
+        return (Reading::Hearsay, "compound-hearsay");
     }
 
     // 10. Envisaged cases.
     if in_relative(c) || is_question(c) || r.consequence_verbs.contains(&c.lemma) {
-        return Reading::Hypothetical;
+        return (Reading::Hypothetical, "envisaged-case");
     }
 
     // 11. "ce serait …": a guess.
     if c.lemma == "être" && c.subject.as_deref().is_some_and(|s| r.demonstratives.contains(s)) {
-        return Reading::Epistemic;
+        return (Reading::Epistemic, "ce-serait");
     }
 
     // 12. A 3rd-person fact in the conditional.
-    Reading::Hearsay
+    (Reading::Hearsay, "default-hearsay")
 }
 
 /// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)?

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::classify::reading::{classify_reading, Reading, ReadingRules};
+use crate::classify::reading::{explain_reading, Reading, ReadingRules};
 use crate::lexicon::morphology::Morphology;
 use crate::token;
 
@@ -44,6 +44,8 @@ pub struct ReadingError {
     pub item: String,
     pub word: String,
     pub corpus: String,
+    /// The rule that gave the reading.
+    pub rule: String,
     pub gold: Reading,
     pub predicted: Reading,
     pub text: String,
@@ -101,6 +103,18 @@ pub struct ReadingsEval {
     pub errors: Vec<ReadingError>,
     /// Leave-one-corpus-out: one row per corpus, sorted by name.
     pub by_corpus: Vec<CorpusScore>,
+    /// Per rule of the classifier: items it decided, of which right five-way, right hedge /
+    /// not-hedge (sorted by rule name).
+    pub by_rule: Vec<RuleScore>,
+}
+
+/// How one rule of the classifier fared.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleScore {
+    pub rule: String,
+    pub n: usize,
+    pub correct: usize,
+    pub hedge_correct: usize,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -130,6 +144,7 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
     let mut hedge_ok = 0;
     // (corpus, gold, predicted) of every item.
     let mut scored: Vec<(String, Reading, Reading)> = Vec::new();
+    let mut rules_seen: std::collections::BTreeMap<&'static str, RuleScore> = Default::default();
     for (i, line) in raw.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -142,16 +157,20 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
         let Some(at) = tokens.iter().position(|t| t.span.start == bs && t.span.end == be) else {
             return Err(format!("{}:{}: no word at {}..{} ({:?})", path.display(), i + 1, g.start, g.end, g.word));
         };
-        let pred = classify_reading(&g.text, &tokens, at, morph, rules);
+        let (pred, rule) = explain_reading(&g.text, &tokens, at, morph, rules);
         n += 1;
         let corpus = corpus_of(&g.file);
         scored.push((corpus.clone(), g.reading, pred));
+        let rs = rules_seen.entry(rule).or_insert_with(|| RuleScore { rule: rule.to_string(), n: 0, correct: 0, hedge_correct: 0 });
+        rs.n += 1;
+        rs.correct += usize::from(pred == g.reading);
+        rs.hedge_correct += usize::from(pred.is_hedge() == g.reading.is_hedge());
         confusion[g.reading.index()][pred.index()] += 1;
         if pred.is_hedge() == g.reading.is_hedge() {
             hedge_ok += 1;
         }
         if pred != g.reading {
-            errors.push(ReadingError { item: g.item, word: g.word, corpus, gold: g.reading, predicted: pred, text: g.text });
+            errors.push(ReadingError { item: g.item, word: g.word, corpus, rule: rule.to_string(), gold: g.reading, predicted: pred, text: g.text });
         }
     }
     let correct: usize = (0..5).map(|k| confusion[k][k]).sum();
@@ -176,6 +195,7 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
         confusion,
         errors,
         by_corpus: by_corpus(&scored),
+        by_rule: rules_seen.into_values().collect(),
     })
 }
 
@@ -270,15 +290,20 @@ impl ReadingsEval {
             );
         }
         if verbose {
+            let _ = writeln!(s, "per rule (items decided, right five-way, right hedge/not-hedge):");
+            for r in &self.by_rule {
+                let _ = writeln!(s, "  {:<22} {:>4} {:>4} {:>4}", r.rule, r.n, r.correct, r.hedge_correct);
+            }
             for e in &self.errors {
                 let _ = writeln!(
                     s,
-                    "{}  {}  {}  gold={} predicted={}  {}",
+                    "{}  {}  {}  gold={} predicted={} rule={}  {}",
                     e.item,
                     e.corpus,
                     e.word,
                     e.gold.as_str(),
                     e.predicted.as_str(),
+                    e.rule,
                     e.text
                 );
             }
