@@ -126,6 +126,7 @@ pub struct ReadingRules {
     determiners: WordSet,
     pronouns: WordSet,
     clause_openers: WordSet,
+    conjunction_heads: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -212,6 +213,7 @@ struct RawWords {
     determiners: Vec<String>,
     pronouns: Vec<String>,
     clause_openers: Vec<String>,
+    conjunction_heads: Vec<String>,
 }
 
 static EMBEDDED_RULES: &str = include_str!("../../lexicons/readings.toml");
@@ -300,6 +302,7 @@ impl ReadingRules {
             determiners: set(raw.words.determiners),
             pronouns: set(raw.words.pronouns),
             clause_openers: set(raw.words.clause_openers),
+            conjunction_heads: set(raw.words.conjunction_heads),
         })
     }
 }
@@ -619,6 +622,9 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     if future_in_past(c) {
         return (Reading::FutureInPast, "future-in-past");
     }
+    if concordance(c) {
+        return (Reading::FutureInPast, "concordance");
+    }
 
     // 6. Modals.
     let on = c.subject.as_deref() == Some("on");
@@ -758,6 +764,191 @@ fn future_in_past(c: &Ctx) -> bool {
         }
         if (i + 1..c.at).any(|j| r.complementizers.contains(&c.w[j])) {
             return true;
+        }
+    }
+    false
+}
+
+/// Tense of a verb found left of a que-clause, for the concordance of tenses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// Passé composé, plus-que-parfait, passé antérieur, imparfait, passé simple.
+    Past,
+    /// Any other finite form (present, future, conditional, subjunctive).
+    NonPast,
+}
+
+/// Is `form` an indicative form of `lemma`?
+fn ind_of(m: &Morphology, form: &str, lemma: u32) -> bool {
+    m.lookup(form).iter().any(|f| f.lemma == lemma && f.tags.contains(Tags::IND) && !f.tags.contains(Tags::COND))
+}
+
+/// Is word `i` a simple past of the indicative, imparfait or passé simple, by its paradigm (no
+/// tense in the form table): an imparfait ending (-ait, -ais, -aient, -ions, -iez) whose stem
+/// also makes the -ait and -aient forms of the same verb ("pensions" → pensait, pensaient;
+/// not "fait", "sait", "paient"); a passé-simple ending of the plural (-èrent, -irent,
+/// -urent…), -a/-as of a verb in -er (not "aller", "va"), or -it/-ut/-int whose plural in
+/// -rent exists ("fut" → furent, "annonça", "dit" → dirent).
+fn simple_past(c: &Ctx, i: usize) -> bool {
+    let m = c.morph;
+    let w = c.w[i].as_str();
+    for f in m.lookup(w).iter() {
+        if !f.tags.contains(Tags::IND) || f.tags.contains(Tags::COND) {
+            continue;
+        }
+        let lemma = m.lemma_name(f.lemma);
+        for end in ["aient", "ait", "ais", "ions", "iez"] {
+            if let Some(stem) = w.strip_suffix(end) {
+                if ind_of(m, &format!("{stem}ait"), f.lemma) && ind_of(m, &format!("{stem}aient"), f.lemma) {
+                    return true;
+                }
+            }
+        }
+        if ["èrent", "irent", "urent", "inrent", "âmes", "îmes", "ûmes", "âtes", "îtes", "ûtes"].iter().any(|e| w.ends_with(e)) {
+            return true;
+        }
+        if (w.ends_with('a') || w.ends_with("as")) && lemma.ends_with("er") && lemma != "aller" {
+            return true;
+        }
+        for end in ["it", "ut", "int"] {
+            if let Some(stem) = w.strip_suffix(end) {
+                let plural = format!("{stem}{}rent", &end[..end.len() - 1]);
+                if ind_of(m, &plural, f.lemma) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The tense of the verb at word `i`, if it is a verb that can govern a clause: a finite form,
+/// or a past participle with its auxiliary (avoir / être) a few words before. A participle
+/// without an auxiliary ("désignée par"), an infinitive or a word that is also a noun, unless
+/// a subject pronoun stands before it ("nous pensions"), is no verb here.
+fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
+    let m = c.morph;
+    let infos = m.lookup(&c.w[i]);
+    if infos.is_empty() {
+        return None;
+    }
+    if infos.iter().any(|f| f.tags.contains(Tags::PPAS)) {
+        // Back over adverbs, negation and clitics to the auxiliary ("a déjà dit", "n'avait pas prévu").
+        let mut j = i;
+        for _ in 0..4 {
+            if j == 0 {
+                break;
+            }
+            j -= 1;
+            let aux = m.lookup(&c.w[j]);
+            let is_aux = aux.iter().any(|f| {
+                f.tags.intersects(Tags::FINITE) && matches!(m.lemma_name(f.lemma), "avoir" | "être")
+            });
+            if is_aux {
+                if aux.iter().any(|f| f.tags.contains(Tags::COND)) {
+                    return Some(Tense::NonPast); // "aurait dit": conditional past
+                }
+                // Future perfect ("aura dit", "sera décidé") is not past.
+                let w = c.w[j].as_str();
+                if w.starts_with("aur") || w.starts_with("ser") {
+                    return Some(Tense::NonPast);
+                }
+                return Some(Tense::Past);
+            }
+            if !(c.rules.clitics.contains(&c.w[j])
+                || c.rules.intensifiers.contains(&c.w[j])
+                || ["pas", "jamais", "déjà", "toujours", "alors", "ensuite"].contains(&c.w[j].as_str())
+                || c.w[j].ends_with("ment"))
+            {
+                break;
+            }
+        }
+        if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+            return None;
+        }
+    }
+    if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+        return None;
+    }
+    let subject_before = i > 0 && c.rules.pronouns.contains(&c.w[i - 1]) || i > 0 && c.rules.clitics.contains(&c.w[i - 1]);
+    if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !subject_before {
+        return None;
+    }
+    if simple_past(c, i) {
+        Some(Tense::Past)
+    } else {
+        Some(Tense::NonPast)
+    }
+}
+
+/// Concordance of tenses: the simple conditional sits in a clause opened by "que" ("qu'") whose
+/// governing verb, before it, is in a past tense — a completive ("a annoncé qu'il
+/// autoriserait", "nous pensions que ce serait") or a noun and its clause ("avait donné les
+/// instructions qu'il n'y aurait", "attendait de connaître le montant que le commissaire
+/// annoncerait"). The governing verb is the nearest verb before "que" (infinitives skipped:
+/// the tense is that of the finite verb, "attendait de connaître"); a "que" coordinated to an
+/// earlier one ("… et que") is governed by the verb of the first. Conditionals coordinated
+/// after the first in the same clause ("qu'il irait à l'université, mais il étudierait…")
+/// depend on the same "que". Not across ";", ":", a parenthesis or guillemets.
+fn concordance(c: &Ctx) -> bool {
+    if c.participle.is_some() {
+        return false; // "ont montré que X auraient été au courant": the journalistic past
+    }
+    if c.lemma == c.rules.devoir || c.lemma == c.rules.pouvoir {
+        // A modal keeps its own meaning in the reported clause ("j'ai estimé que cela pourrait
+        // être mal interprété": possible; "ont fait valoir qu'elle devrait être préservée":
+        // ought to); the modal rules decide.
+        return false;
+    }
+    let hard = |i: usize| c.gap_after(i).contains([';', ':', '(', ')', '«', '»', '"', '.', '?', '!']);
+    let mut i = c.at;
+    let mut steps = 0;
+    // The "que" that opens the clause.
+    let mut q = None;
+    while i > 0 && steps < 30 {
+        i -= 1;
+        steps += 1;
+        if hard(i) {
+            return false;
+        }
+        if c.w[i] == "que" || c.w[i] == "qu" {
+            q = Some(i);
+            break;
+        }
+    }
+    let Some(mut q) = q else { return false };
+    // "ainsi que", "parce que", "alors que": a conjunction, not a clause governed by a verb.
+    if q > 0 && c.rules.conjunction_heads.contains(&c.w[q - 1]) {
+        return false;
+    }
+    loop {
+        // "… et que": the verb of the first "que".
+        if q > 0 && ["et", "ou", "mais"].contains(&c.w[q - 1].as_str()) {
+            let prev = (q.saturating_sub(30)..q - 1).rev().take_while(|&k| !hard(k)).find(|&k| c.w[k] == "que" || c.w[k] == "qu");
+            match prev {
+                Some(p) => {
+                    q = p;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        break;
+    }
+    let mut k = q;
+    for _ in 0..8 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        if hard(k) {
+            return false;
+        }
+        if c.morph.is_conditional(&c.w[k]) {
+            return false;
+        }
+        if let Some(t) = tense_at(c, k) {
+            return t == Tense::Past;
         }
     }
     false
@@ -1015,6 +1206,27 @@ mod tests {
             ("Il annonça que la réunion aurait lieu à Lyon.", "aurait", FutureInPast),
             ("Il était décidé que le vote se tiendrait à huis clos.", "tiendrait", FutureInPast),
         ]);
+    }
+
+    #[test]
+    fn concordance_of_tenses() {
+        use Reading::*;
+        check(&[
+            // Issue 14 error list: a past verb of saying, thinking, deciding governs the clause.
+            ("Le président a annoncé qu'il autoriserait la manifestation.", "autoriserait", FutureInPast),
+            ("Nous pensions que ce serait la dernière fois.", "serait", FutureInPast),
+            ("Il avait donné les instructions qu'il n'y aurait aucune manifestation.", "aurait", FutureInPast),
+            ("Il décida qu'il irait à l'université, mais il étudierait la littérature.", "étudierait", FutureInPast),
+            // Dev: noun + que under an imparfait, the infinitive skipped.
+            ("Tout le monde attendait avec impatience de connaître le montant que le commissaire annoncerait.", "annoncerait", FutureInPast),
+            // Dev: a modal keeps its meaning; a compound conditional stays the journalistic one.
+            ("J'ai estimé que cela pourrait être mal interprété.", "pourrait", Epistemic),
+            ("Les investigations ont montré que le ministre aurait été au courant.", "aurait", Hearsay),
+            // Not governed by a past verb: a conjunction.
+            ("Il a parlé des exigences, ainsi que de la loi qui changerait tout.", "changerait", Hypothetical),
+        ]);
+        // A present governing verb: no future in the past.
+        assert_ne!(read("Je crois que ce serait une erreur.", "serait"), FutureInPast);
     }
 
     #[test]
