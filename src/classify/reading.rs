@@ -648,6 +648,14 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         if c.person == Person::First {
             return (Reading::Hypothetical, "pouvoir-first");
         }
+        // Capacity of an envisaged thing or agent: "un pare-feu qui pourrait protéger", "un
+        // couple pourrait ouvrir quatre comptes". With a state ("qui pourrait être liée",
+        // "qu'il pourrait avoir", "pourrait s'agir") it stays a possibility.
+        if inf.is_some_and(|i| !state_infinitive(c, i))
+            && (in_relative(c) || (indefinite_subject(c) && c.find_any(&r.future_time, c.at + 1..n).is_empty()))
+        {
+            return (Reading::Hypothetical, "pouvoir-capacity");
+        }
         return (Reading::Epistemic, "pouvoir-possibility");
     }
 
@@ -954,6 +962,45 @@ fn concordance(c: &Ctx) -> bool {
     false
 }
 
+/// Is the infinitive at `i` a state rather than an action: être (also the passive), avoir,
+/// "s'agir", "y avoir"?
+fn state_infinitive(c: &Ctx, i: usize) -> bool {
+    let w = c.w[i].as_str();
+    let before = if i > 0 { c.w[i - 1].as_str() } else { "" };
+    w == "être" || w == "avoir" || (w == "agir" && (before == "s" || before == "se"))
+}
+
+/// Is the subject of the conditional an indefinite noun phrase opening the clause ("un couple
+/// pourrait…", "une entreprise pourrait…", "chaque client")? It names any one of a kind: an
+/// imagined instance, not a referent the writer reports on.
+fn indefinite_subject(c: &Ctx) -> bool {
+    if c.inverted {
+        return false;
+    }
+    let r = c.rules;
+    let mut i = c.at;
+    let mut steps = 0;
+    while i > 0 && steps < 6 {
+        i -= 1;
+        steps += 1;
+        let x = c.w[i].as_str();
+        if ["un", "une", "chaque", "tout", "toute"].contains(&x) {
+            let opens = i == 0
+                || c.gap_after(i - 1).contains([',', ';', ':', '(', '«', '"'])
+                || r.clause_openers.contains(&c.w[i - 1]);
+            return opens;
+        }
+        if c.gap_after(i).contains([',', ';', ':', '(', ')', '«', '»', '"'])
+            || r.relatives.contains(x)
+            || r.prepositions.contains(x)
+            || c.morph.is_unambiguous_finite(x)
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// The infinitive governed by a modal ("pourrait dire", "devrait y avoir").
 fn infinitive_after(c: &Ctx) -> Option<usize> {
     let start = if c.inverted { c.at + 2 } else { c.at + 1 };
@@ -1181,6 +1228,24 @@ mod tests {
             ("Selon la BBC, les Occidentaux auraient permis aux djihadistes de fuir.", "auraient", Hearsay),
             ("Washington se tait et Moscou aurait empêché le vote.", "aurait", Hearsay),
             ("Nous pourrions gagner la coupe.", "pourrions", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn pouvoir_of_capacity() {
+        use Reading::*;
+        check(&[
+            // Issue 14 error list: capacity of an imagined instance or of what a relative describes.
+            ("Un couple pourrait ouvrir quatre comptes.", "pourrait", Hypothetical),
+            ("Il faut un pare-feu qui pourrait protéger le réseau.", "pourrait", Hypothetical),
+            // Dev: an action in a relative clause.
+            ("Le garant ne sera tenu par aucune disposition qui pourrait apparaître dans une communication.", "pourrait", Hypothetical),
+            // Dev: a state stays a possibility.
+            ("Il semble qu'un malaise du conducteur, qui pourrait être d'origine épileptique, soit en cause.", "pourrait", Epistemic),
+            ("Le Maroc s'inquiète des répercussions qu'il pourrait avoir sur l'économie.", "pourrait", Epistemic),
+            ("Un montant bien inférieur pourrait être beaucoup plus réaliste.", "pourrait", Epistemic),
+            // A definite subject, an action: possibility (prediction).
+            ("Le président pourrait annoncer sa candidature la semaine prochaine.", "pourrait", Epistemic),
         ]);
     }
 
