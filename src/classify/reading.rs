@@ -388,8 +388,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn is_number(s: &str) -> bool {
-    s.chars().all(|c| c.is_ascii_digit())
+/// A year of four digits, 1000 to 2999.
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) && (s.starts_with('1') || s.starts_with('2'))
 }
 
 /// Words looked at on each side of the conditional. The rules look for cues anywhere in the
@@ -632,8 +633,8 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         if c.person != Person::Third || on {
             return (Reading::Attenuation, "devoir-person");
         }
-        if devoir_predicts(c) {
-            return (Reading::Epistemic, "devoir-predicts");
+        if let Some(why) = devoir_predicts(c) {
+            return (Reading::Epistemic, why);
         }
         return (Reading::Attenuation, "devoir-obligation");
     }
@@ -1007,23 +1008,25 @@ fn infinitive_after(c: &Ctx) -> Option<usize> {
     (start..c.w.len().min(start + 5)).find(|&j| c.morph.lookup(&c.w[j]).iter().any(|f| f.tags.contains(Tags::INF)))
 }
 
-/// Is 3rd-person "devrait" a prediction rather than an obligation?
-fn devoir_predicts(c: &Ctx) -> bool {
+/// Is 3rd-person "devrait" a prediction rather than an obligation? The name of the cue.
+fn devoir_predicts(c: &Ctx) -> Option<&'static str> {
     let r = c.rules;
     let end = c.w.len();
     if !c.find_any(&r.future_time, c.at + 1..end).is_empty() {
-        return true;
+        return Some("devoir-predicts-time");
     }
-    if c.w[c.at + 1..].iter().any(|x| is_number(x)) {
-        return true;
+    // A year is a time reference ("devrait voir le jour en 2008"); a quantity alone is not
+    // ("ces durées ne devraient pas dépasser 24 heures" is a rule).
+    if c.w[c.at + 1..].iter().any(|x| is_year(x)) {
+        return Some("devoir-predicts-year");
     }
     if let Some(i) = infinitive_after(c) {
         if c.has_tag_lemma(i, Tags::INF, &r.prediction_verbs) {
-            return true;
+            return Some("devoir-predicts-verb");
         }
     }
     let near = c.at + 1..(c.at + 4).min(end);
-    !c.find_any(&r.prediction_phrases, near).is_empty()
+    (!c.find_any(&r.prediction_phrases, near).is_empty()).then_some("devoir-predicts-phrase")
 }
 
 /// Does the conditional open a relative / subordinate clause ("qui violerait", "que le
@@ -1338,6 +1341,10 @@ mod tests {
             // Prediction phrases with devoir; "dès lors" is not a time cue.
             ("Le nouveau stade devrait voir le jour.", "devrait", Epistemic),
             ("L'État devrait dès lors revoir sa copie.", "devrait", Attenuation),
+            // Dev: a year is a time cue, a quantity is not; "vers" is also a direction.
+            ("Un nouvel album devrait voir le jour en 2008.", "devrait", Epistemic),
+            ("Ces durées ne devraient normalement pas dépasser 24 heures.", "devraient", Attenuation),
+            ("Les mêmes valeurs devraient avoir cours pour les exportations de l'Europe vers les pays tiers.", "devraient", Attenuation),
             // Indirect question "indiquer si": not a condition.
             ("Il devrait préciser demain s'il accepte l'offre.", "devrait", Epistemic),
         ]);
