@@ -607,6 +607,9 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     if has_condition(c) {
         return (Reading::Hypothetical, "condition");
     }
+    if infinitive_subject(c) {
+        return (Reading::Hypothetical, "infinitive-subject");
+    }
 
     // 4. Counterfactual "aurait pu / aurait dû", and the counterfactual consequence "aurait
     //    permis / évité / entraîné".
@@ -963,6 +966,19 @@ fn concordance(c: &Ctx) -> bool {
     false
 }
 
+/// Is the subject of the conditional an infinitive opening the sentence ("Prendre en
+/// considération l'impact d'un produit pourrait faciliter…")? The infinitive states an action
+/// imagined as done: a condition ("if one took…").
+fn infinitive_subject(c: &Ctx) -> bool {
+    // At WINDOW the window was cut: its first word is not the sentence's.
+    if c.at == 0 || c.at >= WINDOW {
+        return false;
+    }
+    let first = c.morph.lookup(&c.w[0]);
+    let is_inf = first.iter().any(|f| f.tags.contains(Tags::INF)) && !first.iter().any(|f| f.tags.contains(Tags::NONVERB));
+    is_inf && !(1..c.at).any(|i| c.morph.is_unambiguous_finite(&c.w[i]) || c.morph.is_conditional(&c.w[i]))
+}
+
 /// Is the infinitive at `i` a state rather than an action: être (also the passive), avoir,
 /// "s'agir", "y avoir"?
 fn state_infinitive(c: &Ctx, i: usize) -> bool {
@@ -1232,6 +1248,17 @@ mod tests {
             ("Washington se tait et Moscou aurait empêché le vote.", "aurait", Hearsay),
             ("Nous pourrions gagner la coupe.", "pourrions", Hypothetical),
         ]);
+    }
+
+    #[test]
+    fn infinitive_subject_is_a_condition() {
+        use Reading::*;
+        check(&[
+            // Dev (ParTUT): the infinitive subject states an action imagined as done.
+            ("Prendre en considération, au stade de la conception, l'impact environnemental d'un produit tout au long de son cycle de vie pourrait aisément faciliter l'amélioration environnementale.", "pourrait", Hypothetical),
+        ]);
+        // An infinitive that is not the subject (a finite verb before the conditional).
+        assert_ne!(read("Partir tôt est sage, et le train serait plein.", "serait"), Hypothetical);
     }
 
     #[test]
