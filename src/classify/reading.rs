@@ -1258,7 +1258,7 @@ mod tests {
             ("Prendre en considération, au stade de la conception, l'impact environnemental d'un produit tout au long de son cycle de vie pourrait aisément faciliter l'amélioration environnementale.", "pourrait", Hypothetical),
         ]);
         // An infinitive that is not the subject (a finite verb before the conditional).
-        assert_ne!(read("Partir tôt est sage, et le train serait plein.", "serait"), Hypothetical);
+        assert_ne!(read("Partir tôt permettait d'éviter la foule, et le train serait plein.", "serait"), Hypothetical);
     }
 
     #[test]
