@@ -629,6 +629,9 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     if concordance(c) {
         return (Reading::FutureInPast, "concordance");
     }
+    if narrative_sequence(c) {
+        return (Reading::FutureInPast, "narrative-sequence");
+    }
 
     // 6. Modals.
     let on = c.subject.as_deref() == Some("on");
@@ -781,6 +784,46 @@ fn future_in_past(c: &Ctx) -> bool {
     false
 }
 
+/// Is `w`, a form of `lemma`, the 3rd plural of the passé simple? -èrent only as the stem of
+/// a verb in -er ("parlèrent"; not the present "accélèrent", "espèrent"); -irent, -urent,
+/// -inrent not for a verb in -er (the present "tirent", "durent" of tirer, durer).
+fn plural_passe_simple(w: &str, lemma: &str) -> bool {
+    if let Some(stem) = w.strip_suffix("èrent") {
+        return lemma.strip_suffix("er") == Some(stem);
+    }
+    ["irent", "urent", "inrent"].iter().any(|e| w.ends_with(e)) && !lemma.ends_with("er")
+}
+
+/// Is word `i` a passé simple by an ending no present shares: -a/-as of a verb in -er (not
+/// "aller"), -èrent, -irent, -urent, -âmes, -îmes, -ûmes, or -ut/-urent ("fut", "dut")?
+fn passe_simple(c: &Ctx, i: usize) -> bool {
+    let m = c.morph;
+    let w = c.w[i].as_str();
+    m.lookup(w).iter().any(|f| {
+        if !f.tags.contains(Tags::IND) || f.tags.contains(Tags::COND) {
+            return false;
+        }
+        let lemma = m.lemma_name(f.lemma);
+        plural_passe_simple(w, lemma)
+            || ["âmes", "îmes", "ûmes"].iter().any(|e| w.ends_with(e))
+            || ((w.ends_with('a') || w.ends_with("as")) && lemma.ends_with("er") && lemma != "aller")
+            || (w.ends_with("ut") && ind_of(m, &format!("{}urent", &w[..w.len() - 2]), f.lemma))
+    })
+}
+
+/// Narrative sequence: in a story told in the passé simple, a simple conditional tells what
+/// came later, seen from then ("Il quitta Lyon en 1950 ; il irait à l'université, mais il
+/// étudierait la littérature"). The passé simple is the tense of narration, not of the news
+/// report whose conditional passes on hearsay. Not for a modal (it keeps its meaning).
+fn narrative_sequence(c: &Ctx) -> bool {
+    if c.participle.is_some() || c.lemma == c.rules.devoir || c.lemma == c.rules.pouvoir {
+        return false;
+    }
+    (0..c.at).rev().take_while(|&i| !c.gap_after(i).contains(['«', '»', '"'])).any(|i| {
+        !c.morph.lookup(&c.w[i]).iter().any(|f| f.tags.contains(Tags::NONVERB)) && passe_simple(c, i)
+    })
+}
+
 /// Tense of a verb found left of a que-clause, for the concordance of tenses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tense {
@@ -816,7 +859,7 @@ fn simple_past(c: &Ctx, i: usize) -> bool {
                 }
             }
         }
-        if ["èrent", "irent", "urent", "inrent", "âmes", "îmes", "ûmes", "âtes", "îtes", "ûtes"].iter().any(|e| w.ends_with(e)) {
+        if plural_passe_simple(w, lemma) || ["âmes", "îmes", "ûmes", "âtes", "îtes", "ûtes"].iter().any(|e| w.ends_with(e)) {
             return true;
         }
         if (w.ends_with('a') || w.ends_with("as")) && lemma.ends_with("er") && lemma != "aller" {
@@ -1320,6 +1363,16 @@ mod tests {
             // Not governed by a past verb: a conjunction.
             ("Il a parlé des exigences, ainsi que de la loi qui changerait tout.", "changerait", Hypothetical),
         ]);
+        check(&[
+            // Narrative sequence in the passé simple (issue 14 error list, narration added).
+            ("Il quitta Lyon en 1950 ; il irait à l'université, mais il étudierait la littérature.", "irait", FutureInPast),
+            ("Il quitta Lyon en 1950 ; il irait à l'université, mais il étudierait la littérature.", "étudierait", FutureInPast),
+        ]);
+        // Dev (ParTUT): "accélèrent" is a present (subjunctive), not a passé simple.
+        assert_ne!(
+            read("Nous insistons pour qu'ils accélèrent leur travail car ce serait dramatique.", "serait"),
+            FutureInPast
+        );
         // A present governing verb: no future in the past.
         assert_ne!(read("Je crois que ce serait une erreur.", "serait"), FutureInPast);
     }
