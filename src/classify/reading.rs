@@ -1317,6 +1317,8 @@ mod tests {
             ("Il semble qu'un malaise du conducteur, qui pourrait être d'origine épileptique, soit en cause.", "pourrait", Epistemic),
             ("Le Maroc s'inquiète des répercussions qu'il pourrait avoir sur l'économie.", "pourrait", Epistemic),
             ("Un montant bien inférieur pourrait être beaucoup plus réaliste.", "pourrait", Epistemic),
+            // A time to come makes it a prediction, whatever the subject.
+            ("Une grève pourrait paralyser le pays dès lundi.", "pourrait", Epistemic),
             // A definite subject, an action: possibility (prediction).
             ("Le président pourrait annoncer sa candidature la semaine prochaine.", "pourrait", Epistemic),
         ]);
