@@ -383,5 +383,44 @@ mod tests {
         assert!((e.accuracy - 0.5).abs() < 1e-9);
         assert!((e.hedge_accuracy - 0.5).abs() < 1e-9);
         assert!(e.render(true).contains("gold=hypothetical"));
+        // One corpus ("f" names none): one leave-one-out row, no other corpus to fit on.
+        assert_eq!(e.by_corpus.len(), 1);
+        assert_eq!(e.by_corpus[0].corpus, "f");
+        assert!((e.by_corpus[0].baseline_not_hedge - 1.0).abs() < 1e-9);
+        assert_eq!(e.by_rule.iter().map(|r| r.n).sum::<usize>(), 2);
+    }
+
+    #[test]
+    fn leave_one_corpus_out_fits_baselines_on_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.jsonl");
+        let line = |file: &str, reading: &str| {
+            format!(
+                r#"{{"item":"x","file":"{file}","sent_id":"s","word":"voudrais","start":3,"end":11,"reading":"{reading}","hedge":false,"text":"Je voudrais partir."}}"#
+            )
+        };
+        let lines = [
+            line("fr_gsd-ud-dev.conllu", "attenuation"),
+            line("fr_sequoia-ud-train.conllu", "hearsay"),
+            line("fr_sequoia-ud-test.conllu", "hearsay"),
+            line("fr_partut-ud-train.conllu", "attenuation"),
+        ];
+        std::fs::write(&p, lines.join("\n")).unwrap();
+        let e = eval_readings(&p).unwrap();
+        let names: Vec<&str> = e.by_corpus.iter().map(|c| c.corpus.as_str()).collect();
+        assert_eq!(names, ["GSD", "ParTUT", "Sequoia"]);
+        // Held out GSD: the others have 2 hearsay, 1 attenuation → majority hearsay, wrong on GSD.
+        assert_eq!(e.by_corpus[0].majority_reading, Reading::Hearsay);
+        assert!(e.by_corpus[0].baseline_majority.abs() < 1e-9);
+        // Held out Sequoia: the others are all attenuation.
+        assert_eq!(e.by_corpus[2].majority_reading, Reading::Attenuation);
+        assert!((e.by_corpus[2].accuracy - 0.0).abs() < 1e-9);
+        // The relabelling of rule "volition" fitted on Sequoia + ParTUT (2 hearsay, 1
+        // attenuation) says hearsay: wrong on GSD, though the rule itself was right there.
+        assert!((e.by_corpus[0].accuracy - 1.0).abs() < 1e-9);
+        assert!(e.by_corpus[0].relabelled_accuracy.abs() < 1e-9);
+        // Fitted on GSD + ParTUT (all attenuation) it keeps attenuation: wrong on Sequoia.
+        assert!(e.by_corpus[2].relabelled_accuracy.abs() < 1e-9);
+        assert!(e.render(false).contains("leave-one-corpus-out"));
     }
 }
