@@ -22,14 +22,23 @@
 //! 4. **Counterfactual**: "aurait pu", "aurait dû" + infinitive — what was possible or due and
 //!    did not happen; likewise a compound conditional of a verb of consequence ("aurait
 //!    permis", "aurait évité").
+//!    An infinitive opening the sentence as subject ("Prendre en considération … pourrait
+//!    faciliter") is a condition too.
 //! 5. **Future in the past**: a reporting / thinking / deciding verb in a past tense (passé
 //!    composé or plus-que-parfait = auxiliary + participle; imparfait or passé simple by
-//!    their ending) followed by "que"/"si" before the conditional.
+//!    their ending) followed by "que"/"si" before the conditional. Then, for any verb, the
+//!    **concordance of tenses**: a simple, non-modal conditional in a clause opened by "que"
+//!    (a completive, or a noun and its clause) whose governing verb before "que" is in a past
+//!    tense (passé composé, plus-que-parfait, imparfait, passé simple — told by the verb's
+//!    paradigm, not by a word list); and the **narrative sequence**: a simple conditional after
+//!    a passé simple in the sentence.
 //! 6. **Modals** — *devoir*: 1st/2nd person or "on" = deontic (attenuation); 3rd person with a
 //!    future time cue, a number or an event verb ("devrait durer", "devrait permettre", "il
 //!    devrait y avoir") = prediction (epistemic); otherwise obligation (attenuation).
 //!    *pouvoir*: "on pourrait dire", "pourriez-vous" = attenuation; "je/nous pourrions" =
-//!    hypothetical (what I could do, given…); otherwise possibility (epistemic).
+//!    hypothetical (what I could do, given…); an action (not être / avoir / s'agir) in a
+//!    relative clause or with an indefinite subject ("un pare-feu qui pourrait protéger", "un
+//!    couple pourrait ouvrir") = capacity, hypothetical; otherwise possibility (epistemic).
 //! 7. **Hearsay by a source cue** ("selon", "d'après", "aux dires de") or by "sembler" /
 //!    "paraître" ("il semblerait que").
 //! 8. **1st / 2nd person** (other verbs): the speaker imagines himself → hypothetical.
