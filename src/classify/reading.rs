@@ -18,12 +18,11 @@
 //!    deliberative question ("pourquoi / comment … ?") → hypothetical.
 //! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
 //!    verb of asking, not "même si"), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
-//!    anywhere in the sentence.
+//!    anywhere in the sentence. An infinitive opening the sentence as subject ("Prendre en
+//!    considération … pourrait faciliter") is a condition too.
 //! 4. **Counterfactual**: "aurait pu", "aurait dû" + infinitive — what was possible or due and
 //!    did not happen; likewise a compound conditional of a verb of consequence ("aurait
 //!    permis", "aurait évité").
-//!    An infinitive opening the sentence as subject ("Prendre en considération … pourrait
-//!    faciliter") is a condition too.
 //! 5. **Future in the past**: a reporting / thinking / deciding verb in a past tense (passé
 //!    composé or plus-que-parfait = auxiliary + participle; imparfait or passé simple by
 //!    their ending) followed by "que"/"si" before the conditional. Then, for any verb, the
@@ -33,8 +32,9 @@
 //!    paradigm, not by a word list); and the **narrative sequence**: a simple conditional after
 //!    a passé simple in the sentence.
 //! 6. **Modals** — *devoir*: 1st/2nd person or "on" = deontic (attenuation); 3rd person with a
-//!    future time cue, a number or an event verb ("devrait durer", "devrait permettre", "il
-//!    devrait y avoir") = prediction (epistemic); otherwise obligation (attenuation).
+//!    future time cue (a year, not a bare quantity) or an event verb ("devrait durer",
+//!    "devrait permettre", "il devrait y avoir") = prediction (epistemic); otherwise
+//!    obligation (attenuation).
 //!    *pouvoir*: "on pourrait dire", "pourriez-vous" = attenuation; "je/nous pourrions" =
 //!    hypothetical (what I could do, given…); an action (not être / avoir / s'agir) in a
 //!    relative clause or with an indefinite subject ("un pare-feu qui pourrait protéger", "un
