@@ -786,7 +786,7 @@ fn future_in_past(c: &Ctx) -> bool {
         if !(finite_past || compound_past) {
             continue;
         }
-        if (i + 1..c.at).any(|j| r.complementizers.contains(&c.w[j])) {
+        if (i + 1..c.at).any(|j| r.complementizers.contains(&c.w[j]) && !clause_ended(c, j)) {
             return true;
         }
     }
@@ -934,7 +934,7 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
     if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
         return None;
     }
-    let subject_before = i > 0 && c.rules.pronouns.contains(&c.w[i - 1]) || i > 0 && c.rules.clitics.contains(&c.w[i - 1]);
+    let subject_before = i > 0 && (c.rules.pronouns.contains(&c.w[i - 1]) || c.rules.clitics.contains(&c.w[i - 1]));
     if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !subject_before {
         return None;
     }
@@ -943,6 +943,17 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
     } else {
         Some(Tense::NonPast)
     }
+}
+
+/// Has the clause opened at `q` ("que", "si") ended before the conditional: its own finite
+/// verb (not a conditional), then a coordinator ("il a dit que c'était faux, mais ce serait
+/// vrai")? A conditional before the coordinator continues the reported clause ("qu'il irait à
+/// l'université, mais il étudierait"), and a relative with its verb but no coordinator is still
+/// inside it ("que la loi, qui est contestée, serait votée").
+fn clause_ended(c: &Ctx, q: usize) -> bool {
+    (q + 1..c.at)
+        .find(|&j| c.morph.is_unambiguous_finite(&c.w[j]) && !c.morph.is_conditional(&c.w[j]))
+        .is_some_and(|j| (j + 1..c.at).any(|k| ["et", "mais", "ou", "donc", "car", "puis"].contains(&c.w[k].as_str())))
 }
 
 /// Concordance of tenses: the simple conditional sits in a clause opened by "que" ("qu'") whose
@@ -981,6 +992,14 @@ fn concordance(c: &Ctx) -> bool {
         }
     }
     let Some(mut q) = q else { return false };
+    // The que-clause ended: its own verb, then a coordinator, opens another clause ("il a dit
+    // que c'était faux, mais ce serait…"). A conditional before the coordinator continues the
+    // reported clause ("qu'il irait à l'université, mais il étudierait…"), and a relative
+    // with its verb but no coordinator is still inside it ("que la loi, qui est contestée,
+    // serait votée").
+    if clause_ended(c, q) {
+        return false;
+    }
     // "ainsi que", "parce que", "alors que": a conjunction, not a clause governed by a verb.
     if q > 0 && c.rules.conjunction_heads.contains(&c.w[q - 1]) {
         return false;
@@ -1384,6 +1403,10 @@ mod tests {
             read("Nous insistons pour qu'ils accélèrent leur travail car ce serait dramatique.", "serait"),
             FutureInPast
         );
+        // The reported clause ended with its own verb; a coordinated main clause follows.
+        assert_ne!(read("Il a dit que c'était faux, mais ce serait vrai.", "serait"), FutureInPast);
+        // A relative with its verb inside the reported clause does not end it.
+        assert_eq!(read("Il a annoncé que la loi, qui est contestée, serait votée en mai.", "serait"), FutureInPast);
         // A present governing verb: no future in the past.
         assert_ne!(read("Je crois que ce serait une erreur.", "serait"), FutureInPast);
     }
