@@ -18,18 +18,27 @@
 //!    deliberative question ("pourquoi / comment … ?") → hypothetical.
 //! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
 //!    verb of asking, not "même si"), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
-//!    anywhere in the sentence.
+//!    anywhere in the sentence. An infinitive opening the sentence as subject ("Prendre en
+//!    considération … pourrait faciliter") is a condition too.
 //! 4. **Counterfactual**: "aurait pu", "aurait dû" + infinitive — what was possible or due and
 //!    did not happen; likewise a compound conditional of a verb of consequence ("aurait
 //!    permis", "aurait évité").
 //! 5. **Future in the past**: a reporting / thinking / deciding verb in a past tense (passé
 //!    composé or plus-que-parfait = auxiliary + participle; imparfait or passé simple by
-//!    their ending) followed by "que"/"si" before the conditional.
+//!    their ending) followed by "que"/"si" before the conditional. Then, for any verb, the
+//!    **concordance of tenses**: a simple, non-modal conditional in a clause opened by "que"
+//!    (a completive, or a noun and its clause) whose governing verb before "que" is in a past
+//!    tense (passé composé, plus-que-parfait, imparfait, passé simple — told by the verb's
+//!    paradigm, not by a word list); and the **narrative sequence**: a simple conditional after
+//!    a passé simple in the sentence.
 //! 6. **Modals** — *devoir*: 1st/2nd person or "on" = deontic (attenuation); 3rd person with a
-//!    future time cue, a number or an event verb ("devrait durer", "devrait permettre", "il
-//!    devrait y avoir") = prediction (epistemic); otherwise obligation (attenuation).
+//!    future time cue (a year, not a bare quantity) or an event verb ("devrait durer",
+//!    "devrait permettre", "il devrait y avoir") = prediction (epistemic); otherwise
+//!    obligation (attenuation).
 //!    *pouvoir*: "on pourrait dire", "pourriez-vous" = attenuation; "je/nous pourrions" =
-//!    hypothetical (what I could do, given…); otherwise possibility (epistemic).
+//!    hypothetical (what I could do, given…); an action (not être / avoir / s'agir) in a
+//!    relative clause or with an indefinite subject ("un pare-feu qui pourrait protéger", "un
+//!    couple pourrait ouvrir") = capacity, hypothetical; otherwise possibility (epistemic).
 //! 7. **Hearsay by a source cue** ("selon", "d'après", "aux dires de") or by "sembler" /
 //!    "paraître" ("il semblerait que").
 //! 8. **1st / 2nd person** (other verbs): the speaker imagines himself → hypothetical.
@@ -126,6 +135,7 @@ pub struct ReadingRules {
     determiners: WordSet,
     pronouns: WordSet,
     clause_openers: WordSet,
+    conjunction_heads: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -212,6 +222,7 @@ struct RawWords {
     determiners: Vec<String>,
     pronouns: Vec<String>,
     clause_openers: Vec<String>,
+    conjunction_heads: Vec<String>,
 }
 
 static EMBEDDED_RULES: &str = include_str!("../../lexicons/readings.toml");
@@ -300,6 +311,7 @@ impl ReadingRules {
             determiners: set(raw.words.determiners),
             pronouns: set(raw.words.pronouns),
             clause_openers: set(raw.words.clause_openers),
+            conjunction_heads: set(raw.words.conjunction_heads),
         })
     }
 }
@@ -385,8 +397,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn is_number(s: &str) -> bool {
-    s.chars().all(|c| c.is_ascii_digit())
+/// A year of four digits, 1000 to 2999.
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) && (s.starts_with('1') || s.starts_with('2'))
 }
 
 /// Words looked at on each side of the conditional. The rules look for cues anywhere in the
@@ -412,10 +425,22 @@ pub fn lower_words(text: &str, tokens: &[Token]) -> Vec<String> {
 /// Classifies the conditional word `tokens[at]` of a sentence (`text` is the whole document;
 /// the tokens are the words of one sentence, their spans index `text`).
 pub fn classify_reading(text: &str, tokens: &[Token], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
+    explain_reading(text, tokens, at, morph, rules).0
+}
+
+/// [`classify_reading`] with the name of the rule that gave the reading (for `hedge eval
+/// readings`: which rules err, on which corpus).
+pub fn explain_reading(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    morph: &Morphology,
+    rules: &ReadingRules,
+) -> (Reading, &'static str) {
     let lo = at.saturating_sub(WINDOW);
     let hi = tokens.len().min(at + WINDOW + 1);
     let words = lower_words(text, &tokens[lo..hi]);
-    classify_reading_in(text, &tokens[lo..hi], &words, at - lo, morph, rules)
+    explain_reading_in(text, &tokens[lo..hi], &words, at - lo, morph, rules)
 }
 
 /// [`classify_reading`] with the sentence's lower-case words computed once by the caller
@@ -428,6 +453,17 @@ pub fn classify_reading_in(
     morph: &Morphology,
     rules: &ReadingRules,
 ) -> Reading {
+    explain_reading_in(text, tokens, words, at, morph, rules).0
+}
+
+fn explain_reading_in(
+    text: &str,
+    tokens: &[Token],
+    words: &[String],
+    at: usize,
+    morph: &Morphology,
+    rules: &ReadingRules,
+) -> (Reading, &'static str) {
     let lo = at.saturating_sub(WINDOW);
     let hi = tokens.len().min(at + WINDOW + 1);
     let (tokens, w, at) = (&tokens[lo..hi], &words[lo..hi], at - lo);
@@ -530,7 +566,7 @@ fn find_participle(c: &Ctx) -> Option<usize> {
     None
 }
 
-fn decide(c: &Ctx) -> Reading {
+fn decide(c: &Ctx) -> (Reading, &'static str) {
     let r = c.rules;
     let at = c.at;
     let n = c.w.len();
@@ -539,46 +575,49 @@ fn decide(c: &Ctx) -> Reading {
     for (q, reading) in &r.idioms {
         for k in 0..q.len() {
             if q[k] == c.w[at] && at >= k && c.seq_at(at - k, q) {
-                return *reading;
+                return (*reading, "idiom");
             }
         }
     }
 
     // 2. Attenuation carried by the verb.
     if r.volition.contains(&c.lemma) {
-        return Reading::Attenuation;
+        return (Reading::Attenuation, "volition");
     }
     if let Some(p) = c.participle {
         if c.lemma == "avoir" && c.has_tag_lemma(p, Tags::PPAS, &r.volition) {
-            return Reading::Attenuation; // "j'aurais préféré", "nous aurions souhaité"
+            return (Reading::Attenuation, "volition-past"); // "j'aurais préféré", "nous aurions souhaité"
         }
     }
     if r.impersonal.contains(&c.lemma)
         && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&c.w[at - 1]))
     {
-        return Reading::Attenuation;
+        return (Reading::Attenuation, "impersonal");
     }
 
     // 2b. Deliberative / rhetorical question ("pourquoi le ferais-je ?").
     if is_question(c) && c.w[..at].iter().any(|x| r.rhetorical_question_words.contains(x)) {
-        return Reading::Hypothetical;
+        return (Reading::Hypothetical, "deliberative-question");
     }
 
     // 2c. Softened advice, evaluative "serait".
     if c.person == Person::First && r.first_person_advice.contains(&c.lemma) && c.subject.is_some() {
-        return Reading::Attenuation;
+        return (Reading::Attenuation, "first-person-advice");
     }
     if c.lemma == "être" {
         if let Some(j) = c.next_content(if c.inverted { at + 2 } else { at + 1 }, 5) {
             if r.evaluative_adjectives.contains(&c.w[j]) {
-                return Reading::Attenuation;
+                return (Reading::Attenuation, "evaluative-serait");
             }
         }
     }
 
     // 3. A stated condition in the sentence.
     if has_condition(c) {
-        return Reading::Hypothetical;
+        return (Reading::Hypothetical, "condition");
+    }
+    if infinitive_subject(c) {
+        return (Reading::Hypothetical, "infinitive-subject");
     }
 
     // 4. Counterfactual "aurait pu / aurait dû", and the counterfactual consequence "aurait
@@ -588,67 +627,81 @@ fn decide(c: &Ctx) -> Reading {
             && (c.has_tag_lemma(p, Tags::PPAS, &r.counterfactual_modals)
                 || (c.has_tag_lemma(p, Tags::PPAS, &r.consequence_verbs) && !named_subject(c)))
         {
-            return Reading::Hypothetical;
+            return (Reading::Hypothetical, "counterfactual");
         }
     }
 
     // 5. Future in the past.
     if future_in_past(c) {
-        return Reading::FutureInPast;
+        return (Reading::FutureInPast, "future-in-past");
+    }
+    if concordance(c) {
+        return (Reading::FutureInPast, "concordance");
+    }
+    if narrative_sequence(c) {
+        return (Reading::FutureInPast, "narrative-sequence");
     }
 
     // 6. Modals.
     let on = c.subject.as_deref() == Some("on");
     if c.lemma == r.devoir {
         if c.person != Person::Third || on {
-            return Reading::Attenuation;
+            return (Reading::Attenuation, "devoir-person");
         }
-        if devoir_predicts(c) {
-            return Reading::Epistemic;
+        if let Some(why) = devoir_predicts(c) {
+            return (Reading::Epistemic, why);
         }
-        return Reading::Attenuation;
+        return (Reading::Attenuation, "devoir-obligation");
     }
     if c.lemma == r.pouvoir {
         let inf = infinitive_after(c);
         if on && inf.is_some_and(|i| c.has_tag_lemma(i, Tags::INF, &r.saying_verbs)) {
-            return Reading::Attenuation;
+            return (Reading::Attenuation, "pouvoir-on-dire");
         }
         if c.inverted && matches!(c.subject.as_deref(), Some("vous") | Some("tu")) {
-            return Reading::Attenuation; // "pourriez-vous…"
+            return (Reading::Attenuation, "pouvoir-vous"); // "pourriez-vous…"
         }
         if c.person == Person::First {
-            return Reading::Hypothetical;
+            return (Reading::Hypothetical, "pouvoir-first");
         }
-        return Reading::Epistemic;
+        // Capacity of an envisaged thing or agent: "un pare-feu qui pourrait protéger", "un
+        // couple pourrait ouvrir quatre comptes". With a state ("qui pourrait être liée",
+        // "qu'il pourrait avoir", "pourrait s'agir") it stays a possibility.
+        if inf.is_some_and(|i| !state_infinitive(c, i))
+            && (in_relative(c) || (indefinite_subject(c) && c.find_any(&r.future_time, c.at + 1..n).is_empty()))
+        {
+            return (Reading::Hypothetical, "pouvoir-capacity");
+        }
+        return (Reading::Epistemic, "pouvoir-possibility");
     }
 
     // 7. Hearsay by a source cue or a "seems" verb.
     if r.hearsay_lemmas.contains(&c.lemma) || !c.find_any(&r.hearsay_sources, 0..n).is_empty() {
-        return Reading::Hearsay;
+        return (Reading::Hearsay, "source-cue");
     }
 
     // 8. The speaker or the addressee imagines themselves.
     if c.person != Person::Third {
-        return Reading::Hypothetical;
+        return (Reading::Hypothetical, "first-second-person");
     }
 
     // 9. Compound conditional: journalistic conditional.
     if c.participle.is_some() {
-        return Reading::Hearsay;
+        return (Reading::Hearsay, "compound-hearsay");
     }
 
     // 10. Envisaged cases.
     if in_relative(c) || is_question(c) || r.consequence_verbs.contains(&c.lemma) {
-        return Reading::Hypothetical;
+        return (Reading::Hypothetical, "envisaged-case");
     }
 
     // 11. "ce serait …": a guess.
     if c.lemma == "être" && c.subject.as_deref().is_some_and(|s| r.demonstratives.contains(s)) {
-        return Reading::Epistemic;
+        return (Reading::Epistemic, "ce-serait");
     }
 
     // 12. A 3rd-person fact in the conditional.
-    Reading::Hearsay
+    (Reading::Hearsay, "default-hearsay")
 }
 
 /// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)?
@@ -733,8 +786,304 @@ fn future_in_past(c: &Ctx) -> bool {
         if !(finite_past || compound_past) {
             continue;
         }
-        if (i + 1..c.at).any(|j| r.complementizers.contains(&c.w[j])) {
+        if (i + 1..c.at).any(|j| r.complementizers.contains(&c.w[j]) && !clause_ended(c, j)) {
             return true;
+        }
+    }
+    false
+}
+
+/// Is `w`, a form of `lemma`, the 3rd plural of the passé simple? -èrent only as the stem of
+/// a verb in -er ("parlèrent"; not the present "accélèrent", "espèrent"); -irent, -urent,
+/// -inrent not for a verb in -er (the present "tirent", "durent" of tirer, durer).
+fn plural_passe_simple(w: &str, lemma: &str) -> bool {
+    if let Some(stem) = w.strip_suffix("èrent") {
+        return lemma.strip_suffix("er") == Some(stem);
+    }
+    ["irent", "urent", "inrent"].iter().any(|e| w.ends_with(e)) && !lemma.ends_with("er")
+}
+
+/// Is word `i` a passé simple by an ending no present shares: -a/-as of a verb in -er (not
+/// "aller"), -èrent, -irent, -urent, -âmes, -îmes, -ûmes, or -ut/-urent ("fut", "dut")?
+fn passe_simple(c: &Ctx, i: usize) -> bool {
+    let m = c.morph;
+    let w = c.w[i].as_str();
+    m.lookup(w).iter().any(|f| {
+        if !f.tags.contains(Tags::IND) || f.tags.contains(Tags::COND) {
+            return false;
+        }
+        let lemma = m.lemma_name(f.lemma);
+        plural_passe_simple(w, lemma)
+            || ["âmes", "îmes", "ûmes"].iter().any(|e| w.ends_with(e))
+            || ((w.ends_with('a') || w.ends_with("as")) && lemma.ends_with("er") && lemma != "aller")
+            || (w.ends_with("ut") && ind_of(m, &format!("{}urent", &w[..w.len() - 2]), f.lemma))
+    })
+}
+
+/// Narrative sequence: in a story told in the passé simple, a simple conditional tells what
+/// came later, seen from then ("Il quitta Lyon en 1950 ; il irait à l'université, mais il
+/// étudierait la littérature"). The passé simple is the tense of narration, not of the news
+/// report whose conditional passes on hearsay. Not for a modal (it keeps its meaning).
+fn narrative_sequence(c: &Ctx) -> bool {
+    if c.participle.is_some() || c.lemma == c.rules.devoir || c.lemma == c.rules.pouvoir {
+        return false;
+    }
+    (0..c.at).rev().take_while(|&i| !c.gap_after(i).contains(['«', '»', '"'])).any(|i| {
+        !c.morph.lookup(&c.w[i]).iter().any(|f| f.tags.contains(Tags::NONVERB)) && passe_simple(c, i)
+    })
+}
+
+/// Tense of a verb found left of a que-clause, for the concordance of tenses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    /// Passé composé, plus-que-parfait, passé antérieur, imparfait, passé simple.
+    Past,
+    /// Any other finite form (present, future, conditional, subjunctive).
+    NonPast,
+}
+
+/// Is `form` an indicative form of `lemma`?
+fn ind_of(m: &Morphology, form: &str, lemma: u32) -> bool {
+    m.lookup(form).iter().any(|f| f.lemma == lemma && f.tags.contains(Tags::IND) && !f.tags.contains(Tags::COND))
+}
+
+/// Is word `i` a simple past of the indicative, imparfait or passé simple, by its paradigm (no
+/// tense in the form table): an imparfait ending (-ait, -ais, -aient, -ions, -iez) whose stem
+/// also makes the -ait and -aient forms of the same verb ("pensions" → pensait, pensaient;
+/// not "fait", "sait", "paient"); a passé-simple ending of the plural (-èrent, -irent,
+/// -urent…), -a/-as of a verb in -er (not "aller", "va"), or -it/-ut/-int whose plural in
+/// -rent exists ("fut" → furent, "annonça", "dit" → dirent).
+fn simple_past(c: &Ctx, i: usize) -> bool {
+    let m = c.morph;
+    let w = c.w[i].as_str();
+    for f in m.lookup(w).iter() {
+        if !f.tags.contains(Tags::IND) || f.tags.contains(Tags::COND) {
+            continue;
+        }
+        let lemma = m.lemma_name(f.lemma);
+        for end in ["aient", "ait", "ais", "ions", "iez"] {
+            if let Some(stem) = w.strip_suffix(end) {
+                if ind_of(m, &format!("{stem}ait"), f.lemma) && ind_of(m, &format!("{stem}aient"), f.lemma) {
+                    return true;
+                }
+            }
+        }
+        if plural_passe_simple(w, lemma) || ["âmes", "îmes", "ûmes", "âtes", "îtes", "ûtes"].iter().any(|e| w.ends_with(e)) {
+            return true;
+        }
+        if (w.ends_with('a') || w.ends_with("as")) && lemma.ends_with("er") && lemma != "aller" {
+            return true;
+        }
+        for end in ["it", "ut", "int"] {
+            if let Some(stem) = w.strip_suffix(end) {
+                let plural = format!("{stem}{}rent", &end[..end.len() - 1]);
+                if ind_of(m, &plural, f.lemma) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The tense of the verb at word `i`, if it is a verb that can govern a clause: a finite form,
+/// or a past participle with its auxiliary (avoir / être) a few words before. A participle
+/// without an auxiliary ("désignée par"), an infinitive or a word that is also a noun, unless
+/// a subject pronoun stands before it ("nous pensions"), is no verb here.
+fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
+    let m = c.morph;
+    let infos = m.lookup(&c.w[i]);
+    if infos.is_empty() {
+        return None;
+    }
+    if infos.iter().any(|f| f.tags.contains(Tags::PPAS)) {
+        // Back over adverbs, negation and clitics to the auxiliary ("a déjà dit", "n'avait pas prévu").
+        let mut j = i;
+        for _ in 0..4 {
+            if j == 0 {
+                break;
+            }
+            j -= 1;
+            let aux = m.lookup(&c.w[j]);
+            let is_aux = aux.iter().any(|f| {
+                f.tags.intersects(Tags::FINITE) && matches!(m.lemma_name(f.lemma), "avoir" | "être")
+            });
+            if is_aux {
+                if aux.iter().any(|f| f.tags.contains(Tags::COND)) {
+                    return Some(Tense::NonPast); // "aurait dit": conditional past
+                }
+                // Future perfect ("aura dit", "sera décidé") is not past.
+                let w = c.w[j].as_str();
+                if w.starts_with("aur") || w.starts_with("ser") {
+                    return Some(Tense::NonPast);
+                }
+                return Some(Tense::Past);
+            }
+            if !(c.rules.clitics.contains(&c.w[j])
+                || c.rules.intensifiers.contains(&c.w[j])
+                || ["pas", "jamais", "déjà", "toujours", "alors", "ensuite"].contains(&c.w[j].as_str())
+                || c.w[j].ends_with("ment"))
+            {
+                break;
+            }
+        }
+        if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+            return None;
+        }
+    }
+    if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+        return None;
+    }
+    let subject_before = i > 0 && (c.rules.pronouns.contains(&c.w[i - 1]) || c.rules.clitics.contains(&c.w[i - 1]));
+    if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !subject_before {
+        return None;
+    }
+    if simple_past(c, i) {
+        Some(Tense::Past)
+    } else {
+        Some(Tense::NonPast)
+    }
+}
+
+/// Has the clause opened at `q` ("que", "si") ended before the conditional: its own finite
+/// verb (not a conditional), then a coordinator ("il a dit que c'était faux, mais ce serait
+/// vrai")? A conditional before the coordinator continues the reported clause ("qu'il irait à
+/// l'université, mais il étudierait"), and a relative with its verb but no coordinator is still
+/// inside it ("que la loi, qui est contestée, serait votée").
+fn clause_ended(c: &Ctx, q: usize) -> bool {
+    (q + 1..c.at)
+        .find(|&j| c.morph.is_unambiguous_finite(&c.w[j]) && !c.morph.is_conditional(&c.w[j]))
+        .is_some_and(|j| (j + 1..c.at).any(|k| ["et", "mais", "ou", "donc", "car", "puis"].contains(&c.w[k].as_str())))
+}
+
+/// Concordance of tenses: the simple conditional sits in a clause opened by "que" ("qu'") whose
+/// governing verb, before it, is in a past tense — a completive ("a annoncé qu'il
+/// autoriserait", "nous pensions que ce serait") or a noun and its clause ("avait donné les
+/// instructions qu'il n'y aurait", "attendait de connaître le montant que le commissaire
+/// annoncerait"). The governing verb is the nearest verb before "que" (infinitives skipped:
+/// the tense is that of the finite verb, "attendait de connaître"); a "que" coordinated to an
+/// earlier one ("… et que") is governed by the verb of the first. Conditionals coordinated
+/// after the first in the same clause ("qu'il irait à l'université, mais il étudierait…")
+/// depend on the same "que". Not across ";", ":", a parenthesis or guillemets.
+fn concordance(c: &Ctx) -> bool {
+    if c.participle.is_some() {
+        return false; // "ont montré que X auraient été au courant": the journalistic past
+    }
+    if c.lemma == c.rules.devoir || c.lemma == c.rules.pouvoir {
+        // A modal keeps its own meaning in the reported clause ("j'ai estimé que cela pourrait
+        // être mal interprété": possible; "ont fait valoir qu'elle devrait être préservée":
+        // ought to); the modal rules decide.
+        return false;
+    }
+    let hard = |i: usize| c.gap_after(i).contains([';', ':', '(', ')', '«', '»', '"', '.', '?', '!']);
+    let mut i = c.at;
+    let mut steps = 0;
+    // The "que" that opens the clause.
+    let mut q = None;
+    while i > 0 && steps < 30 {
+        i -= 1;
+        steps += 1;
+        if hard(i) {
+            return false;
+        }
+        if c.w[i] == "que" || c.w[i] == "qu" {
+            q = Some(i);
+            break;
+        }
+    }
+    let Some(mut q) = q else { return false };
+    // The que-clause ended: its own verb, then a coordinator, opens another clause ("il a dit
+    // que c'était faux, mais ce serait…"). A conditional before the coordinator continues the
+    // reported clause ("qu'il irait à l'université, mais il étudierait…"), and a relative
+    // with its verb but no coordinator is still inside it ("que la loi, qui est contestée,
+    // serait votée").
+    if clause_ended(c, q) {
+        return false;
+    }
+    // "ainsi que", "parce que", "alors que": a conjunction, not a clause governed by a verb.
+    if q > 0 && c.rules.conjunction_heads.contains(&c.w[q - 1]) {
+        return false;
+    }
+    loop {
+        // "… et que": the verb of the first "que".
+        if q > 0 && ["et", "ou", "mais"].contains(&c.w[q - 1].as_str()) {
+            let prev = (q.saturating_sub(30)..q - 1).rev().take_while(|&k| !hard(k)).find(|&k| c.w[k] == "que" || c.w[k] == "qu");
+            match prev {
+                Some(p) => {
+                    q = p;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        break;
+    }
+    let mut k = q;
+    for _ in 0..8 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        if hard(k) {
+            return false;
+        }
+        if c.morph.is_conditional(&c.w[k]) {
+            return false;
+        }
+        if let Some(t) = tense_at(c, k) {
+            return t == Tense::Past;
+        }
+    }
+    false
+}
+
+/// Is the subject of the conditional an infinitive opening the sentence ("Prendre en
+/// considération l'impact d'un produit pourrait faciliter…")? The infinitive states an action
+/// imagined as done: a condition ("if one took…").
+fn infinitive_subject(c: &Ctx) -> bool {
+    // At WINDOW the window was cut: its first word is not the sentence's.
+    if c.at == 0 || c.at >= WINDOW {
+        return false;
+    }
+    let first = c.morph.lookup(&c.w[0]);
+    let is_inf = first.iter().any(|f| f.tags.contains(Tags::INF)) && !first.iter().any(|f| f.tags.contains(Tags::NONVERB));
+    is_inf && !(1..c.at).any(|i| c.morph.is_unambiguous_finite(&c.w[i]) || c.morph.is_conditional(&c.w[i]))
+}
+
+/// Is the infinitive at `i` a state rather than an action: être (also the passive), avoir,
+/// "s'agir", "y avoir"?
+fn state_infinitive(c: &Ctx, i: usize) -> bool {
+    let w = c.w[i].as_str();
+    let before = if i > 0 { c.w[i - 1].as_str() } else { "" };
+    w == "être" || w == "avoir" || (w == "agir" && (before == "s" || before == "se"))
+}
+
+/// Is the subject of the conditional an indefinite noun phrase opening the clause ("un couple
+/// pourrait…", "une entreprise pourrait…", "chaque client")? It names any one of a kind: an
+/// imagined instance, not a referent the writer reports on.
+fn indefinite_subject(c: &Ctx) -> bool {
+    if c.inverted {
+        return false;
+    }
+    let r = c.rules;
+    let mut i = c.at;
+    let mut steps = 0;
+    while i > 0 && steps < 6 {
+        i -= 1;
+        steps += 1;
+        let x = c.w[i].as_str();
+        if ["un", "une", "chaque", "tout", "toute"].contains(&x) {
+            let opens = i == 0
+                || c.gap_after(i - 1).contains([',', ';', ':', '(', '«', '"'])
+                || r.clause_openers.contains(&c.w[i - 1]);
+            return opens;
+        }
+        if c.gap_after(i).contains([',', ';', ':', '(', ')', '«', '»', '"'])
+            || r.relatives.contains(x)
+            || r.prepositions.contains(x)
+            || c.morph.is_unambiguous_finite(x)
+        {
+            return false;
         }
     }
     false
@@ -746,23 +1095,25 @@ fn infinitive_after(c: &Ctx) -> Option<usize> {
     (start..c.w.len().min(start + 5)).find(|&j| c.morph.lookup(&c.w[j]).iter().any(|f| f.tags.contains(Tags::INF)))
 }
 
-/// Is 3rd-person "devrait" a prediction rather than an obligation?
-fn devoir_predicts(c: &Ctx) -> bool {
+/// Is 3rd-person "devrait" a prediction rather than an obligation? The name of the cue.
+fn devoir_predicts(c: &Ctx) -> Option<&'static str> {
     let r = c.rules;
     let end = c.w.len();
     if !c.find_any(&r.future_time, c.at + 1..end).is_empty() {
-        return true;
+        return Some("devoir-predicts-time");
     }
-    if c.w[c.at + 1..].iter().any(|x| is_number(x)) {
-        return true;
+    // A year is a time reference ("devrait voir le jour en 2008"); a quantity alone is not
+    // ("ces durées ne devraient pas dépasser 24 heures" is a rule).
+    if c.w[c.at + 1..].iter().any(|x| is_year(x)) {
+        return Some("devoir-predicts-year");
     }
     if let Some(i) = infinitive_after(c) {
         if c.has_tag_lemma(i, Tags::INF, &r.prediction_verbs) {
-            return true;
+            return Some("devoir-predicts-verb");
         }
     }
     let near = c.at + 1..(c.at + 4).min(end);
-    !c.find_any(&r.prediction_phrases, near).is_empty()
+    (!c.find_any(&r.prediction_phrases, near).is_empty()).then_some("devoir-predicts-phrase")
 }
 
 /// Does the conditional open a relative / subordinate clause ("qui violerait", "que le
@@ -971,6 +1322,37 @@ mod tests {
     }
 
     #[test]
+    fn infinitive_subject_is_a_condition() {
+        use Reading::*;
+        check(&[
+            // Dev (ParTUT): the infinitive subject states an action imagined as done.
+            ("Prendre en considération, au stade de la conception, l'impact environnemental d'un produit tout au long de son cycle de vie pourrait aisément faciliter l'amélioration environnementale.", "pourrait", Hypothetical),
+        ]);
+        // An infinitive that is not the subject (a finite verb before the conditional).
+        assert_ne!(read("Partir tôt permettait d'éviter la foule, et le train serait plein.", "serait"), Hypothetical);
+    }
+
+    #[test]
+    fn pouvoir_of_capacity() {
+        use Reading::*;
+        check(&[
+            // Issue 14 error list: capacity of an imagined instance or of what a relative describes.
+            ("Un couple pourrait ouvrir quatre comptes.", "pourrait", Hypothetical),
+            ("Il faut un pare-feu qui pourrait protéger le réseau.", "pourrait", Hypothetical),
+            // Dev: an action in a relative clause.
+            ("Le garant ne sera tenu par aucune disposition qui pourrait apparaître dans une communication.", "pourrait", Hypothetical),
+            // Dev: a state stays a possibility.
+            ("Il semble qu'un malaise du conducteur, qui pourrait être d'origine épileptique, soit en cause.", "pourrait", Epistemic),
+            ("Le Maroc s'inquiète des répercussions qu'il pourrait avoir sur l'économie.", "pourrait", Epistemic),
+            ("Un montant bien inférieur pourrait être beaucoup plus réaliste.", "pourrait", Epistemic),
+            // A time to come makes it a prediction, whatever the subject.
+            ("Une grève pourrait paralyser le pays dès lundi.", "pourrait", Epistemic),
+            // A definite subject, an action: possibility (prediction).
+            ("Le président pourrait annoncer sa candidature la semaine prochaine.", "pourrait", Epistemic),
+        ]);
+    }
+
+    #[test]
     fn si_that_is_not_a_condition() {
         use Reading::*;
         check(&[
@@ -992,6 +1374,41 @@ mod tests {
             ("Il annonça que la réunion aurait lieu à Lyon.", "aurait", FutureInPast),
             ("Il était décidé que le vote se tiendrait à huis clos.", "tiendrait", FutureInPast),
         ]);
+    }
+
+    #[test]
+    fn concordance_of_tenses() {
+        use Reading::*;
+        check(&[
+            // Issue 14 error list: a past verb of saying, thinking, deciding governs the clause.
+            ("Le président a annoncé qu'il autoriserait la manifestation.", "autoriserait", FutureInPast),
+            ("Nous pensions que ce serait la dernière fois.", "serait", FutureInPast),
+            ("Il avait donné les instructions qu'il n'y aurait aucune manifestation.", "aurait", FutureInPast),
+            ("Il décida qu'il irait à l'université, mais il étudierait la littérature.", "étudierait", FutureInPast),
+            // Dev: noun + que under an imparfait, the infinitive skipped.
+            ("Tout le monde attendait avec impatience de connaître le montant que le commissaire annoncerait.", "annoncerait", FutureInPast),
+            // Dev: a modal keeps its meaning; a compound conditional stays the journalistic one.
+            ("J'ai estimé que cela pourrait être mal interprété.", "pourrait", Epistemic),
+            ("Les investigations ont montré que le ministre aurait été au courant.", "aurait", Hearsay),
+            // Not governed by a past verb: a conjunction.
+            ("Il a parlé des exigences, ainsi que de la loi qui changerait tout.", "changerait", Hypothetical),
+        ]);
+        check(&[
+            // Narrative sequence in the passé simple (issue 14 error list, narration added).
+            ("Il quitta Lyon en 1950 ; il irait à l'université, mais il étudierait la littérature.", "irait", FutureInPast),
+            ("Il quitta Lyon en 1950 ; il irait à l'université, mais il étudierait la littérature.", "étudierait", FutureInPast),
+        ]);
+        // Dev (ParTUT): "accélèrent" is a present (subjunctive), not a passé simple.
+        assert_ne!(
+            read("Nous insistons pour qu'ils accélèrent leur travail car ce serait dramatique.", "serait"),
+            FutureInPast
+        );
+        // The reported clause ended with its own verb; a coordinated main clause follows.
+        assert_ne!(read("Il a dit que c'était faux, mais ce serait vrai.", "serait"), FutureInPast);
+        // A relative with its verb inside the reported clause does not end it.
+        assert_eq!(read("Il a annoncé que la loi, qui est contestée, serait votée en mai.", "serait"), FutureInPast);
+        // A present governing verb: no future in the past.
+        assert_ne!(read("Je crois que ce serait une erreur.", "serait"), FutureInPast);
     }
 
     #[test]
@@ -1038,6 +1455,10 @@ mod tests {
             // Prediction phrases with devoir; "dès lors" is not a time cue.
             ("Le nouveau stade devrait voir le jour.", "devrait", Epistemic),
             ("L'État devrait dès lors revoir sa copie.", "devrait", Attenuation),
+            // Dev: a year is a time cue, a quantity is not; "vers" is also a direction.
+            ("Un nouvel album devrait voir le jour en 2008.", "devrait", Epistemic),
+            ("Ces durées ne devraient normalement pas dépasser 24 heures.", "devraient", Attenuation),
+            ("Les mêmes valeurs devraient avoir cours pour les exportations de l'Europe vers les pays tiers.", "devraient", Attenuation),
             // Indirect question "indiquer si": not a condition.
             ("Il devrait préciser demain s'il accepte l'offre.", "devrait", Epistemic),
         ]);
