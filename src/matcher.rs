@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use crate::lexicon::morphology::Morphology;
-use crate::lexicon::Lexicon;
+use crate::lexicon::morphology::{Morphology, Tags};
+use crate::lexicon::{Category, Lexicon, Rule};
 use crate::segment::Segmented;
 use crate::token::{self, Token};
 
@@ -96,7 +96,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
             }
         }
     }
-    hits.retain(|h| !excepted(text, &tokens, h, lex));
+    hits.retain(|h| !excepted(text, &tokens, h, lex) && !bare_participle(text, &tokens, h, lex, lower) && !before_other_sense(text, &tokens, h, lex, lower));
     hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
     MatchedSentence { tokens, hits }
 }
@@ -146,6 +146,80 @@ pub fn conditional_words(text: &str, morph: &Morphology) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Is the hit a reporting verb's past participle standing alone, as an adjective (« la dose
+/// recommandée », « les effets non mentionnés », « la fermentation, dite prise de mousse »,
+/// « le service, considéré comme subversif »)? Such a participle reports no speech: it counts
+/// only after an auxiliary (« a été rapporté », « ont dit »), or before an agent or a clause
+/// (« publiée par la BBC », « dit que »). A form that may also be finite or an infinitive
+/// (« dit », « dites ») is left alone; so are entries with `bare_participle = true`.
+fn bare_participle(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    let e = &lex.entries[h.entry as usize];
+    let Rule::Lemmas { lemmas, .. } = &e.rule else { return false };
+    if e.bare_participle || e.category != Category::Attribution || h.tokens.len() != 1 {
+        return false;
+    }
+    let morph = lex.morphology;
+    let i = h.tokens.start;
+    let word = token::lowered(&text[tokens[i].span.clone()], lower).to_string();
+    let readings: Vec<_> = morph.lookup(&word).iter().filter(|f| lemmas.iter().any(|l| l == morph.lemma_name(f.lemma))).collect();
+    if readings.is_empty() || readings.iter().any(|f| !f.tags.contains(Tags::PPAS) || f.tags.intersects(Tags::FINITE.union(Tags::INF).union(Tags::PPR))) {
+        return false;
+    }
+    // After: an agent or a clause.
+    if let Some(next) = tokens.get(i + 1) {
+        if matches!(token::lowered(&text[next.span.clone()], lower), "par" | "que" | "qu") {
+            return false;
+        }
+    }
+    // Before, in the same clause: an auxiliary within six words, an incise between commas
+    // allowed (« ont déjà été rapportés », « a-t-il dit », « n'a pas été mentionné »,
+    // « avait, pour sa part, reconnu »).
+    let mut j = i;
+    while j > 0 && i - j < 6 {
+        let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
+        if gap.chars().any(|c| !(c.is_whitespace() || matches!(c, '\'' | '’' | '-' | ','))) {
+            break;
+        }
+        j -= 1;
+        let w = token::lowered(&text[tokens[j].span.clone()], lower);
+        if w == "été" || morph.lookup(w).iter().any(|f| matches!(morph.lemma_name(f.lemma), "avoir" | "être") && !f.tags.contains(Tags::PPAS)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Words skipped between a marker and the noun its `not_before` list looks at: prepositions
+/// and determiners (« selon *les* pays », « répondre *aux* exigences », « selon *toute la*
+/// méthode »).
+const LINK_WORDS: [&str; 31] = [
+    "à", "au", "aux", "de", "du", "des", "d", "le", "la", "l", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
+    "leurs", "notre", "nos", "votre", "vos", "tout", "toute", "tous", "toutes", "chaque",
+];
+
+/// Does the noun after the marker give it another sense (its entry's `not_before`)? « selon
+/// la méthode traditionnelle », « selon les pays » (following, depending on: no source);
+/// « répondre aux exigences » (to meet, not to answer).
+fn before_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    let e = &lex.entries[h.entry as usize];
+    if e.not_before.is_empty() {
+        return false;
+    }
+    let mut j = h.tokens.end;
+    let mut skipped = 0;
+    while let Some(t) = tokens.get(j) {
+        let w = token::lowered(&text[t.span.clone()], lower);
+        if LINK_WORDS.contains(&w) && skipped < 3 {
+            j += 1;
+            skipped += 1;
+            continue;
+        }
+        let singular = w.strip_suffix(['s', 'x']).unwrap_or(w);
+        return e.not_before.iter().any(|n| n == w || n == singular);
+    }
+    false
+}
+
 /// Is the hit overlapped by one of its entry's exceptions?
 fn excepted(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon) -> bool {
     lex.exceptions[h.entry as usize].iter().any(|x| {
@@ -173,6 +247,34 @@ mod tests {
         assert!(found.iter().any(|i| i == "attribution.verb.affirmer"), "{found:?}");
         let found = ids("Le convoi est parti, dit-il, dans la nuit.", &lex);
         assert!(found.iter().any(|i| i == "attribution.verb.dire"), "{found:?}");
+    }
+
+    #[test]
+    fn a_reporting_participle_used_as_an_adjective_is_no_report() {
+        let lex = Lexicon::embedded().unwrap();
+        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
+        // Sentences of the issue-14 error list and of Sequoia (bare participles).
+        assert!(!has("La fermentation, dite prise de mousse, dure deux mois.", "attribution.verb.dire"));
+        assert!(!has("La dose recommandée d'Angiox est un bolus intraveineux.", "attribution.verb.recommander"));
+        assert!(!has("Le service de renseignement, considéré comme subversif, a déjà été épuré.", "attribution.verb.considerer"));
+        assert!(!has("Les photos incriminées", "attribution.verb.incriminer"));
+        // After an auxiliary, before an agent or a clause, it reports.
+        assert!(has("Des saignements graves ont été rapportés au cours de l'expérience.", "attribution.verb.rapporter"));
+        assert!(has("Jean-Claude Méry avait, pour sa part, reconnu avoir demandé 1,5 % du marché.", "attribution.verb.reconnaitre"));
+        assert!(has("Une enquête publiée par la BBC décrit le convoi.", "attribution.verb.publier"));
+        assert!(has("« Nous voulions que personne ne parte », a-t-il dit.", "attribution.verb.dire"));
+    }
+
+    #[test]
+    fn a_noun_of_manner_or_criterion_after_the_marker_gives_it_another_sense() {
+        let lex = Lexicon::embedded().unwrap();
+        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
+        assert!(!has("Ce vin est élaboré selon la méthode traditionnelle.", "attribution.source.selon"));
+        assert!(!has("Les prix varient selon les pays.", "attribution.source.selon"));
+        assert!(!has("Le projet doit répondre aux exigences de sécurité.", "attribution.verb.repondre"));
+        assert!(has("Selon les experts, les prix vont baisser.", "attribution.source.selon"));
+        assert!(has("Selon le ministère de la santé, trois personnes sont mortes.", "attribution.source.selon"));
+        assert!(has("« Non », a répondu le ministre aux journalistes.", "attribution.verb.repondre"));
     }
 
     #[test]

@@ -100,6 +100,13 @@ pub struct Entry {
     pub explain: String,
     pub rule: Rule,
     pub exceptions: Vec<String>,
+    /// For a `lemmas` entry of attribution: does a past participle count without an
+    /// auxiliary (« les propos rapportés »)? By default it does not (see the matcher).
+    pub bare_participle: bool,
+    /// Nouns that, right after the marker (past a preposition and determiners), give it
+    /// another sense (« selon la méthode », « répondre aux exigences »). Lower case, singular;
+    /// the plural in -s or -x matches too.
+    pub not_before: Vec<String>,
     pub examples: Vec<String>,
     pub counterexamples: Vec<String>,
     pub location: Location,
@@ -162,6 +169,10 @@ struct MarkerModel {
     include_infinitive: bool,
     #[serde(default)]
     followed_by: Vec<String>,
+    #[serde(default)]
+    bare_participle: bool,
+    #[serde(default)]
+    not_before: Vec<String>,
     grade: Option<String>,
     weight: Option<i32>,
     #[serde(default)]
@@ -231,6 +242,9 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
                 )));
             }
         }
+        if m.not_before.iter().any(|w| token::tokenize(w, 0).len() != 1) {
+            return Err(e("every not_before entry is one word (a noun)".into()));
+        }
         let rule = match (&m.patterns, &m.lemmas, &m.forms, &m.morphology) {
             (Some(p), None, None, None) => {
                 if p.is_empty() || p.iter().any(|s| token::tokenize(s, 0).is_empty()) {
@@ -290,6 +304,8 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
             explain: m.explain.trim().to_string(),
             rule,
             exceptions: m.exceptions,
+            bare_participle: m.bare_participle,
+            not_before: m.not_before.iter().map(|w| w.to_lowercase()).collect(),
             examples: m.examples,
             counterexamples: m.counterexamples,
             location: Location { file: file.to_string(), line },
