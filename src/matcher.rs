@@ -73,6 +73,9 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
                 if c.second.as_ref().is_some_and(|second| second != next_key) {
                     continue;
                 }
+                if c.inverted_only && !inverted_tag(text, &tokens, i, lower) {
+                    continue;
+                }
                 if let Some(n) = c.seq.matches_at(text, &tokens, i).filter(|&n| !inside_compound(text, &tokens, i..i + n)) {
                     let span = t.span.start..tokens[i + n - 1].span.end;
                     if !hits[first_at_i..].iter().any(|h| h.entry == c.entry && h.span == span) {
@@ -99,6 +102,28 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
     hits.retain(|h| !excepted(text, &tokens, h, lex) && !bare_participle(text, &tokens, h, lex, lower) && !before_other_sense(text, &tokens, h, lex, lower));
     hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
     MatchedSentence { tokens, hits }
+}
+
+/// Words that open the subject of an inverted tag (« notait *l'*ancien directeur »).
+const SUBJECT_OPENERS: [&str; 15] = ["le", "la", "l", "les", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces"];
+
+/// Is the verb at token `i` an inverted reporting tag: after a comma or a closing quotation
+/// mark, before its subject (a determiner, a capitalised name, or « -t-il »)?
+fn inverted_tag(text: &str, tokens: &[Token], i: usize, lower: &mut String) -> bool {
+    let before = if i == 0 { "" } else { &text[tokens[i - 1].span.end..tokens[i].span.start] };
+    if !before.contains([',', '»', '"', '”']) {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1) else { return false };
+    let gap = &text[tokens[i].span.end..next.span.start];
+    let word = &text[next.span.clone()];
+    if gap == "-" {
+        return true; // « notait-il », « montre-t-elle »
+    }
+    if !gap.chars().all(char::is_whitespace) {
+        return false;
+    }
+    word.chars().next().is_some_and(char::is_uppercase) || SUBJECT_OPENERS.contains(&token::lowered(word, lower))
 }
 
 /// Words that may follow a verb after a hyphen without making a compound word: the clitics of
@@ -189,12 +214,12 @@ fn bare_participle(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: 
     true
 }
 
-/// Words skipped between a marker and the noun its `not_before` list looks at: prepositions
-/// and determiners (« selon *les* pays », « répondre *aux* exigences », « selon *toute la*
+/// Words skipped between a marker and the noun its `not_before` list looks at: prepositions,
+/// determiners and a few adverbs (« selon *les* pays », « répondre *aux* exigences », « selon *toute la*
 /// méthode »).
-const LINK_WORDS: [&str; 31] = [
+const LINK_WORDS: [&str; 35] = [
     "à", "au", "aux", "de", "du", "des", "d", "le", "la", "l", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
-    "leurs", "notre", "nos", "votre", "vos", "tout", "toute", "tous", "toutes", "chaque",
+    "leurs", "notre", "nos", "votre", "vos", "tout", "toute", "tous", "toutes", "chaque", "aussi", "également", "notamment", "encore",
 ];
 
 /// Does the noun after the marker give it another sense (its entry's `not_before`)? « selon
@@ -275,6 +300,18 @@ mod tests {
         assert!(has("Selon les experts, les prix vont baisser.", "attribution.source.selon"));
         assert!(has("Selon le ministère de la santé, trois personnes sont mortes.", "attribution.source.selon"));
         assert!(has("« Non », a répondu le ministre aux journalistes.", "attribution.verb.repondre"));
+    }
+
+    #[test]
+    fn a_verb_kept_only_before_que_also_counts_as_an_inverted_tag() {
+        let lex = Lexicon::embedded().unwrap();
+        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
+        // Seed 000 and the ASFALDA misses of issue 14.
+        assert!(has("Mais la vérité serait totalement différente, montre un excellent rapport de Quentin Somerville.", "attribution.verb.montrer"));
+        assert!(has("La mission était impossible, notait l'ancien directeur.", "attribution.verb.noter"));
+        // Not after a comma, or not a finite verb before a subject: no tag.
+        assert!(!has("Le professeur a noté les copies.", "attribution.verb.noter"));
+        assert!(!has("La BBC publie des vidéos, montrant le convoi dans le désert.", "attribution.verb.montrer"));
     }
 
     #[test]
