@@ -661,9 +661,9 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
                 Ok(())
             })
         }
-        EvalCommand::Gold { file, verbose, lexicons, format } => {
+        EvalCommand::Gold { file, articles, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
-            print_eval(crate::eval::gold::eval_gold(&file, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+            print_eval(crate::eval::gold::eval_gold_in(&file, &articles, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Genre { labels, dir, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };

@@ -229,10 +229,17 @@ pub enum EvalCommand {
     #[command(after_help = "Example:\n  hedge eval gold tests/data/gold/seeds-sample.jsonl --verbose\n\n\
 One line per sentence: {\"file\": \"article.txt\", \"text\": \"Selon l'AFP, …\", \"label\": \"ATTRIBUTED\"}\n\
 (or \"start\"/\"end\" byte offsets instead of \"text\"; optional \"flags\": [\"quoted\"|\"excluded\"]).\n\
-Labels: ATTRIBUTED, HEDGED, BOOSTED, ASSERTED, NONE. Files are relative to the JSONL file.")]
+Labels: ATTRIBUTED, HEDGED, BOOSTED, ASSERTED, NONE. Files are looked for next to the JSONL file,\n\
+then in each --articles DIR, the current folder and seeds/ under it.\n\
+The seed-gold schema (fields part, claim, quote…) is read too: its quoted-voice claims count as\n\
+ATTRIBUTED, and its title and body claims get their own figures:\n  \
+hedge eval gold ../shared/eval/seed-gold/seed-gold.jsonl")]
     Gold {
         #[arg(value_name = "FILE.jsonl")]
         file: PathBuf,
+        /// A folder to look for the articles in, when they are not next to the JSONL file.
+        #[arg(long = "articles", value_name = "DIR")]
+        articles: Vec<PathBuf>,
         /// List every disagreement with its sentence.
         #[arg(long)]
         verbose: bool,

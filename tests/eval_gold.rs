@@ -79,3 +79,37 @@ fn a_bad_gold_line_is_named_with_its_line() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("gold.jsonl:2:"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_seed_gold_of_the_shared_data_is_read_as_it_is_and_reaches_the_floor() {
+    // ../shared/eval/seed-gold/seed-gold.jsonl: the seed-gold schema (part, claim, quote…, text
+    // with offsets into the raw file) and articles named by file only, found in seeds/.
+    let path = shared().join("eval/seed-gold/seed-gold.jsonl");
+    let r = hedge::eval::gold::eval_gold_in(&path, &[root().join("seeds")], &Lexicon::embedded().unwrap()).unwrap();
+    assert_eq!(r.files, 5);
+    let body = r.body_claims.as_ref().expect("the seed gold gives parts and claims");
+    assert_eq!(body.n, 168);
+    // Floors (figures in docs/ACCURACY.md): quoted-voice claims are compared as ATTRIBUTED.
+    assert!(body.accuracy >= 0.82, "title and body claims: accuracy {}", body.accuracy);
+    assert!(r.quoted_as_attributed > 0);
+    // And from the repository root on the command line, with no option.
+    let o = hedge_in(&root(), &["eval", "gold", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("title and body claims"));
+}
+
+#[test]
+fn a_markdown_article_is_matched_on_its_letters_and_markup_lines_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# Le convoi est parti de Raqqa\n\nIl a été vu par [la BBC](https://bbc.co.uk) hier soir.\n\n---\n").unwrap();
+    let gold = [
+        r##"{"id": "a-1", "part": "title", "claim": true, "quote": false, "label": "ASSERTED", "file": "a.md", "start": 0, "end": 31, "text": "# Le convoi est parti de Raqqa"}"##,
+        r##"{"id": "a-2", "part": "body", "claim": true, "quote": false, "label": "ASSERTED", "file": "a.md", "start": 32, "end": 90, "text": "Il a été vu par [la BBC](https://bbc.co.uk) hier soir."}"##,
+        r##"{"id": "a-3", "part": "boilerplate", "claim": false, "quote": false, "label": "NONE", "file": "a.md", "start": 92, "end": 95, "text": "---"}"##,
+    ];
+    let g = dir.path().join("gold.jsonl");
+    std::fs::write(&g, gold.join("\n")).unwrap();
+    let r = eval_gold(&g, &Lexicon::embedded().unwrap()).unwrap();
+    assert_eq!((r.n, r.markup_only), (2, 1));
+    assert_eq!(r.body_claims.as_ref().unwrap().n, 2);
+}

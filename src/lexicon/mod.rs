@@ -100,6 +100,13 @@ pub struct Entry {
     pub explain: String,
     pub rule: Rule,
     pub exceptions: Vec<String>,
+    /// For a `lemmas` entry of attribution: does a past participle count without an
+    /// auxiliary (« les propos rapportés »)? By default it does not (see the matcher).
+    pub bare_participle: bool,
+    /// Nouns that, right after the marker (past a preposition and determiners), give it
+    /// another sense (« selon la méthode », « répondre aux exigences »). Lower case, singular;
+    /// the plural in -s or -x matches too.
+    pub not_before: Vec<String>,
     pub examples: Vec<String>,
     pub counterexamples: Vec<String>,
     pub location: Location,
@@ -162,6 +169,10 @@ struct MarkerModel {
     include_infinitive: bool,
     #[serde(default)]
     followed_by: Vec<String>,
+    #[serde(default)]
+    bare_participle: bool,
+    #[serde(default)]
+    not_before: Vec<String>,
     grade: Option<String>,
     weight: Option<i32>,
     #[serde(default)]
@@ -231,6 +242,9 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
                 )));
             }
         }
+        if m.not_before.iter().any(|w| token::tokenize(w, 0).len() != 1) {
+            return Err(e("every not_before entry is one word (a noun)".into()));
+        }
         let rule = match (&m.patterns, &m.lemmas, &m.forms, &m.morphology) {
             (Some(p), None, None, None) => {
                 if p.is_empty() || p.iter().any(|s| token::tokenize(s, 0).is_empty()) {
@@ -290,6 +304,8 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
             explain: m.explain.trim().to_string(),
             rule,
             exceptions: m.exceptions,
+            bare_participle: m.bare_participle,
+            not_before: m.not_before.iter().map(|w| w.to_lowercase()).collect(),
             examples: m.examples,
             counterexamples: m.counterexamples,
             location: Location { file: file.to_string(), line },
@@ -363,6 +379,10 @@ pub struct Candidate {
     /// candidate when the next word of the text has another key (a word that matches has the
     /// same key), without checking it word by word. `il` and `de` start 40 sequences each.
     pub second: Option<String>,
+    /// A verb form of a `followed_by` entry without the words after it: it counts only as an
+    /// inverted tag after a comma or a quotation (« …, notait l'ancien directeur », « …, montre
+    /// un rapport de la BBC »), a finite form before its subject.
+    pub inverted_only: bool,
 }
 
 /// The compiled lexicon: families, entries, and the index the matcher uses.
@@ -451,26 +471,26 @@ impl Lexicon {
         let mut by_first_word: HashMap<String, Vec<Candidate>, token::WordHash> = HashMap::default();
         let mut conditional = None;
         let mut key = String::new();
-        let mut add = |entry: u32, seq: Sequence, map: &mut HashMap<String, Vec<Candidate>, token::WordHash>| {
+        let mut add = |entry: u32, seq: Sequence, inverted_only: bool, map: &mut HashMap<String, Vec<Candidate>, token::WordHash>| {
             let second = seq.words.get(1).map(|w| {
                 let mut k = String::new();
                 token::fold_key(w, &mut k);
                 k
             });
             token::fold_key(&seq.words[0], &mut key);
-            map.entry(key.clone()).or_default().push(Candidate { entry, seq, second });
+            map.entry(key.clone()).or_default().push(Candidate { entry, seq, second, inverted_only });
         };
         for (i, e) in entries.iter().enumerate() {
             let i = i as u32;
             match &e.rule {
                 Rule::Patterns(ps) => {
                     for p in ps {
-                        add(i, Sequence::parse(p), &mut by_first_word);
+                        add(i, Sequence::parse(p), false, &mut by_first_word);
                     }
                 }
                 Rule::Forms(fs) => {
                     for f in fs {
-                        add(i, Sequence::parse(f), &mut by_first_word);
+                        add(i, Sequence::parse(f), false, &mut by_first_word);
                     }
                 }
                 Rule::Lemmas { .. } => {} // expanded below, in one pass over the verb table
@@ -495,10 +515,13 @@ impl Lexicon {
         for ((entry, _, _, followed_by), forms) in requests.iter().zip(morph.forms_of_many(&plain)) {
             for f in forms {
                 if followed_by.is_empty() {
-                    add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, &mut by_first_word);
+                    add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, false, &mut by_first_word);
                 } else {
                     for w in followed_by.iter() {
-                        add(*entry, Sequence::parse(&format!("{f} {w}")), &mut by_first_word);
+                        add(*entry, Sequence::parse(&format!("{f} {w}")), false, &mut by_first_word);
+                    }
+                    if morph.lookup(f).iter().any(|r| r.tags.intersects(Tags::FINITE)) {
+                        add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, true, &mut by_first_word);
                     }
                 }
             }
