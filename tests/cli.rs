@@ -279,7 +279,15 @@ fn the_terminal_speaks_french_with_lang_fr_or_a_french_locale() {
     assert!(!t.contains("Sorted by"));
     // The table wraps its cells: the Markdown view shows the same figures on one line each.
     let t = stdout(&hedge(&["compare", "seeds/", "--lang", "fr", "--format", "markdown"]));
-    assert!(t.contains("| % rapportées |") && t.contains("| 69,0 (62–75) |"), "decimal commas and French headers: {t}");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&hedge(&["compare", "seeds/", "--format", "json"]))).unwrap();
+    let first = &v["articles"][0]["summary"];
+    let want = format!(
+        "| {} ({:.0}–{:.0}) |",
+        format!("{:.1}", first["assertiveness"].as_f64().unwrap()).replace('.', ","),
+        first["interval"][0].as_f64().unwrap(),
+        first["interval"][1].as_f64().unwrap()
+    );
+    assert!(t.contains("| % rapportées |") && t.contains(&want), "decimal commas and French headers: {want} in {t}");
     assert!(t.contains("démentir ×2"), "markers by their French word, not their slug: {t}");
 
     let fr = |args: &[&str]| {
