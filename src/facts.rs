@@ -36,7 +36,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { link: 0.22, min_shared: 3, merge: 0.12, number_boost: 1.5, unit_boost: 2.0, prefix: 0 }
+        Params { link: 0.25, min_shared: 3, merge: 0.12, number_boost: 1.5, unit_boost: 2.0, prefix: 6 }
     }
 }
 
@@ -426,7 +426,10 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
         let feats_by_id: Vec<&Feature> = df.keys().copied().collect();
         let mut shared: Vec<(usize, f64, usize)> =
             in_arts.iter().filter(|(_, a)| a.len() >= 2).map(|(&f, a)| (a.len(), w[f], f)).collect();
-        shared.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
+        // Numbers first (« 250 combattants » says what the fact is about), then words; each by
+        // the number of articles that share it, then rarity.
+        let is_num = |f: usize| !matches!(feats_by_id[f], Feature::Word(_));
+        shared.sort_by(|x, y| is_num(y.2).cmp(&is_num(x.2)).then(y.0.cmp(&x.0)).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
         let mut key_parts: Vec<String> = Vec::new();
         let mut numbers_shown: BTreeSet<u64> = BTreeSet::new();
         let mut words_shown: BTreeSet<String> = BTreeSet::new();
@@ -533,7 +536,7 @@ pub fn write_text(groups: &[FactGroup], out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "Aucun fait commun trouvé.")?;
         return Ok(());
     }
-    const NAME: usize = 18;
+    const NAME: usize = 24;
     const LABEL: usize = 10;
     let text_width = 120 - 4 - NAME - 1 - LABEL - 1;
     for (i, g) in groups.iter().enumerate() {
@@ -541,7 +544,11 @@ pub fn write_text(groups: &[FactGroup], out: &mut dyn Write) -> io::Result<()> {
         let labels: Vec<&str> = g.labels.iter().map(|&l| label_fr(l)).collect();
         writeln!(out, "{}. « {} » — {} articles, {}", i + 1, g.key, g.articles, labels.join(" / "))?;
         for m in &g.members {
-            let name: String = m.article.chars().take(NAME).collect();
+            let name: String = if m.article.chars().count() > NAME {
+                m.article.chars().take(NAME - 1).chain(['…']).collect()
+            } else {
+                m.article.clone()
+            };
             let mut body = format!("[{}] {}", m.number, m.sentence);
             if !m.markers.is_empty() {
                 let ms: Vec<String> = m.markers.iter().map(|h| format!("« {} »", h.text)).collect();
