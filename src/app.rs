@@ -64,7 +64,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             if report.articles.is_empty() {
                 return Ok(1);
             }
-            let html_failed = write_html(&a.html, &report, err)?;
+            let html_failed = write_html(&a.html, &report, None, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
@@ -92,12 +92,12 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 let key = |x: &Article| x.summary.assertiveness.unwrap_or(-1.0);
                 key(b).total_cmp(&key(a)).then_with(|| a.label.cmp(&b.label))
             });
-            let html_failed = write_html(&c.html, &report, err)?;
             let facts = c.facts.then(|| {
                 let inputs: Vec<(String, &[crate::classify::SentenceScore])> =
                     report.articles.iter().map(|a| (a.label.clone(), a.sentences.as_slice())).collect();
                 crate::facts::align(&inputs, &crate::facts::Params::default())
             });
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), err)?;
             if c.html.html.is_some() || c.facts {
                 summaries_only(&mut report);
             }
@@ -133,13 +133,18 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
 
 /// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
 /// problem, naming the path, is printed on `err`).
-fn write_html(args: &HtmlArgs, report: &Report, err: &mut dyn Write) -> io::Result<bool> {
+fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::FactGroup]>, err: &mut dyn Write) -> io::Result<bool> {
     let Some(path) = &args.html else { return Ok(false) };
     let lang = match args.ui.unwrap_or(UiLang::Fr) {
         UiLang::Fr => report::html::Lang::Fr,
         UiLang::En => report::html::Lang::En,
     };
     let page = report::Html { lang, answers: args.answers }.page(report);
+    // `compare --facts`: the « Même fait, autres voix » section, before the articles.
+    let page = match facts {
+        Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
+        None => page,
+    };
     match std::fs::write(path, page) {
         Ok(()) => Ok(false),
         Err(e) => {

@@ -145,3 +145,35 @@ fn eval_facts_on_bad_gold_fails_with_a_message_not_a_panic() {
     assert!(stderr(&o).contains(":1:"), "{}", stderr(&o));
     fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_html_report_gets_the_section_only_with_facts_and_blank_labels_on_the_worksheet() {
+    let dir = std::env::temp_dir().join(format!("hedge-facts-html-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let plain = dir.join("plain.html");
+    let with = dir.join("with.html");
+    let key = dir.join("key.html");
+    let o = hedge(&["compare", "seeds/", "--html", plain.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = hedge(&["compare", "seeds/", "--facts", "--html", with.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = hedge(&["compare", "seeds/", "--facts", "--html", key.to_str().unwrap(), "--answers"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (plain, with, key) = (fs::read_to_string(plain).unwrap(), fs::read_to_string(with).unwrap(), fs::read_to_string(key).unwrap());
+    assert!(!plain.contains("id=\"facts\""));
+    assert!(with.contains("<section id=\"facts\"") && with.contains("Même fait, autres voix"));
+    // Before the articles, markers highlighted, the worksheet has blanks and the key does not.
+    assert!(with.find("id=\"facts\"").unwrap() < with.find("<section id=\"articles\"").unwrap());
+    let section = &with[with.find("<section id=\"facts\"").unwrap()..with.find("<section id=\"articles\"").unwrap()];
+    assert!(section.contains("<mark>auraient</mark>") || section.contains("<mark>aurait</mark>"), "{section}");
+    assert!(section.contains("facts-lab-blank"));
+    assert!(!key.contains("<span class=\"facts-lab-blank\">"));
+    // Everything else of the page is the same.
+    let strip = |p: &str| {
+        let a = p.find("<section id=\"facts\"").unwrap();
+        let b = p.find("<section id=\"articles\"").unwrap();
+        format!("{}{}", &p[..a], &p[b..])
+    };
+    assert_eq!(strip(&with), plain);
+    fs::remove_dir_all(&dir).ok();
+}
