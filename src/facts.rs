@@ -526,14 +526,14 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// French name of a label, for students.
+/// French name of a label, for students (the words of the HTML report).
 pub fn label_fr(l: Label) -> &'static str {
     match l {
-        Label::Attributed => "attribué",
-        Label::Hedged => "atténué",
-        Label::Boosted => "renforcé",
-        Label::Asserted => "affirmé",
-        Label::None => "aucun",
+        Label::Attributed => "attribuée",
+        Label::Hedged => "prudente",
+        Label::Boosted => "appuyée",
+        Label::Asserted => "affirmée",
+        Label::None => "aucune",
     }
 }
 
