@@ -67,7 +67,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             if report.articles.is_empty() {
                 return Ok(1);
             }
-            let html_failed = write_html(&a.html, &report, err)?;
+            let html_failed = write_html(&a.html, &report, None, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
@@ -84,7 +84,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 return Ok(2);
             }
             // The HTML report shows every sentence; the other formats only the summaries.
-            let run = run_options(&c.common, c.html.html.is_some(), err)?;
+            let run = run_options(&c.common, c.html.html.is_some() || c.facts, err)?;
             if c.format == CompareFormat::Jsonl {
                 return write_jsonl(&c.inputs, &c.labels, &lex, run, term, out, err);
             }
@@ -98,9 +98,24 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 let key = |x: &Article| x.summary.assertiveness.unwrap_or(-1.0);
                 key(b).total_cmp(&key(a)).then_with(|| a.label.cmp(&b.label))
             });
-            let html_failed = write_html(&c.html, &report, err)?;
-            if c.html.html.is_some() {
+            let facts = c.facts.then(|| {
+                let inputs: Vec<(String, &[crate::classify::SentenceScore])> =
+                    report.articles.iter().map(|a| (a.label.clone(), a.sentences.as_slice())).collect();
+                crate::facts::align(&inputs, &crate::facts::Params::default())
+            });
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), err)?;
+            if c.html.html.is_some() || c.facts {
                 summaries_only(&mut report);
+            }
+            if let (Some(groups), CompareFormat::Json) = (&facts, c.format) {
+                // The report with a `facts` array: nothing else changes.
+                let mut v = serde_json::to_value(&report).map_err(io::Error::other)?;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("facts".into(), serde_json::to_value(groups).map_err(io::Error::other)?);
+                }
+                serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
+                writeln!(out)?;
+                return Ok(u8::from(failed || html_failed));
             }
             let r: &dyn Render = match c.format {
                 CompareFormat::Table => &report::Table,
@@ -110,6 +125,11 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 CompareFormat::Jsonl => unreachable!("handled above"),
             };
             r.render(&report, style, out)?;
+            match (&facts, c.format) {
+                (Some(groups), CompareFormat::Table | CompareFormat::Markdown) => crate::facts::write_text(groups, out)?,
+                (Some(_), _) => writeln!(err, "hedge: --facts is shown in the table, markdown and json formats only")?,
+                (None, _) => {}
+            }
             Ok(u8::from(failed || html_failed))
         }
         Command::Lexicon(cmd) => run_lexicon(cmd, out, err),
@@ -145,13 +165,18 @@ fn terminal_lang(lang: Option<UiLang>) -> report::Lang {
 
 /// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
 /// problem, naming the path, is printed on `err`).
-fn write_html(args: &HtmlArgs, report: &Report, err: &mut dyn Write) -> io::Result<bool> {
+fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::FactGroup]>, err: &mut dyn Write) -> io::Result<bool> {
     let Some(path) = &args.html else { return Ok(false) };
     let lang = match args.ui.unwrap_or(UiLang::Fr) {
         UiLang::Fr => report::html::Lang::Fr,
         UiLang::En => report::html::Lang::En,
     };
     let page = report::Html { lang, answers: args.answers }.page(report);
+    // `compare --facts`: the « Même fait, autres voix » section, before the articles.
+    let page = match facts {
+        Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
+        None => page,
+    };
     match std::fs::write(path, page) {
         Ok(()) => Ok(false),
         Err(e) => {
@@ -699,6 +724,11 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
                 }
                 Ok(())
             })
+        }
+        EvalCommand::Facts { file, verbose, params, lexicons, format } => {
+            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+            let p = crate::facts::Params { link: params.link, min_shared: params.min_shared, merge: params.merge, prefix: params.prefix, number_boost: params.number_boost, ..Default::default() };
+            print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Readings { file, verbose, format } => {
             print_eval(crate::eval::readings::eval_readings(&file), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))

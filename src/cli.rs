@@ -121,6 +121,11 @@ pub struct CompareArgs {
     pub labels: Vec<(String, String)>,
     #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
     pub format: CompareFormat,
+    /// Same fact, different voice: also list the groups of sentences from different articles
+    /// that state the same fact, with each one's label and markers (table: a « Même fait,
+    /// autres voix » section; json: a `facts` array). See docs/FACTS.md.
+    #[arg(long)]
+    pub facts: bool,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -269,6 +274,23 @@ files are relative to DIR. The formula and the figures: docs/SCORE.md.")]
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Fact alignment (`compare --facts`) against a hand-made gold of same-fact sentence groups:
+    /// pair precision and recall (format and rule: docs/FACTS.md).
+    #[command(after_help = "Example:\n  hedge eval facts tests/data/facts/seeds-gold.jsonl --verbose")]
+    Facts {
+        #[arg(value_name = "GOLD.jsonl")]
+        file: PathBuf,
+        /// List every false and missed pair with its sentences.
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        params: FactParams,
+        /// Add or override lexicon entries (as for analyze/compare).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
     /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
     /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
     #[command(after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\
@@ -289,6 +311,26 @@ occurrences; precision cannot be measured from it.")]
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+}
+
+/// The thresholds of the fact alignment (`eval facts`, to measure how sensitive it is).
+#[derive(Debug, Args)]
+pub struct FactParams {
+    /// Minimum similarity of a link between two sentences.
+    #[arg(long, value_name = "X", default_value_t = crate::facts::Params::default().link)]
+    pub link: f64,
+    /// Minimum number of shared rare features of a link (a number with its unit counts for two).
+    #[arg(long, value_name = "N", default_value_t = crate::facts::Params::default().min_shared)]
+    pub min_shared: usize,
+    /// Minimum mean similarity of the cross-article pairs for two groups to merge.
+    #[arg(long, value_name = "X", default_value_t = crate::facts::Params::default().merge)]
+    pub merge: f64,
+    /// Compare words on their first N folded characters (0 = whole words).
+    #[arg(long, value_name = "N", default_value_t = crate::facts::Params::default().prefix)]
+    pub prefix: usize,
+    /// Weight factor of a shared bare number.
+    #[arg(long, value_name = "X", default_value_t = crate::facts::Params::default().number_boost)]
+    pub number_boost: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,6 +16,7 @@ pub mod classify;
 pub mod aggregate;
 pub mod score;
 pub mod report;
+pub mod facts;
 pub mod pipeline;
 pub mod progress;
 pub mod app;

@@ -2,6 +2,7 @@
 
 pub mod attribution;
 pub mod conllu;
+pub mod facts;
 pub mod genre;
 pub mod gold;
 pub mod readings;

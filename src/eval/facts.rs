@@ -1,0 +1,202 @@
+//! `hedge eval facts GOLD`: pair precision and recall of the fact groups of `compare --facts`
+//! against a hand-made alignment gold (format and rule: docs/FACTS.md).
+//!
+//! A pair is two sentences of different articles in the same group; the gold pairs are the
+//! cross-article pairs of each gold fact, unioned over the facts. The run is made of the files
+//! the gold's `articles` line names (or, without one, the files its facts name), analysed as
+//! `hedge compare` analyses them, so that the rarity weights are those of the same run.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::classify::SentenceScore;
+use crate::eval::Prf;
+use crate::facts::{align, Params};
+use crate::input::{Origin, Planned};
+use crate::lexicon::Lexicon;
+use crate::pipeline::{analyze, load, ReadOptions};
+
+#[derive(Debug, Deserialize)]
+struct GoldLine {
+    /// A header line: the files of the run.
+    #[serde(default)]
+    articles: Option<Vec<String>>,
+    #[serde(default)]
+    fact: Option<String>,
+    #[serde(default)]
+    members: Vec<GoldMember>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldMember {
+    file: String,
+    text: String,
+}
+
+/// One sentence, for the error listing.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PairSide {
+    pub file: String,
+    pub number: usize,
+    pub text: String,
+}
+
+/// The result.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactsEval {
+    pub articles: usize,
+    pub gold_facts: usize,
+    pub gold_pairs: usize,
+    pub predicted_groups: usize,
+    pub predicted_pairs: usize,
+    pub pairs: Prf,
+    /// Gold facts with at least one cross-article pair found.
+    pub facts_found: usize,
+    /// Gold sentences hedge does not find as one of its sentences (or that are not claims).
+    pub missing_sentences: Vec<String>,
+    pub false_pairs: Vec<(PairSide, PairSide)>,
+    pub missed_pairs: Vec<(String, PairSide, PairSide)>,
+    /// The parameters used.
+    pub params: String,
+}
+
+type Sid = (usize, usize); // (article index, sentence index in its article)
+
+/// Scores the alignment against a gold file, with the given parameters.
+pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEval, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let resolve = |f: &str| if Path::new(f).is_absolute() { PathBuf::from(f) } else { base.join(f) };
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut header = false;
+    let mut facts: Vec<(String, Vec<(PathBuf, String)>)> = Vec::new();
+    for (i, line) in raw.lines().enumerate() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let g: GoldLine = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+        if let Some(a) = g.articles {
+            header = true;
+            files.extend(a.iter().map(|f| resolve(f)));
+            continue;
+        }
+        let name = g.fact.unwrap_or_else(|| format!("line {}", i + 1));
+        facts.push((name, g.members.into_iter().map(|m| (resolve(&m.file), m.text)).collect()));
+    }
+    if !header {
+        for (_, ms) in &facts {
+            for (f, _) in ms {
+                if !files.contains(f) {
+                    files.push(f.clone());
+                }
+            }
+        }
+    }
+    let mut analyses: Vec<(String, Vec<SentenceScore>)> = Vec::new();
+    for f in &files {
+        let planned = Planned { label: f.display().to_string(), origin: Origin::File(f.clone()) };
+        let doc = load(&planned, ReadOptions::default()).map_err(|e| e.to_string())?;
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        analyses.push((name, analyze(&doc, lex).sentences));
+    }
+    let file_index = |f: &PathBuf| files.iter().position(|x| x == f);
+    // Gold sentence → (article, sentence index): the sentence whose text equals it (or holds it).
+    let mut missing = Vec::new();
+    let mut gold_pairs: BTreeMap<(Sid, Sid), String> = BTreeMap::new();
+    for (fact, ms) in &facts {
+        let mut sids: Vec<Sid> = Vec::new();
+        for (f, text) in ms {
+            let want = crate::extract::normalise(text.trim().to_string()).0;
+            let found = file_index(f).and_then(|a| {
+                let ss = &analyses[a].1;
+                ss.iter().position(|s| s.text.trim() == want).or_else(|| ss.iter().position(|s| s.text.contains(want.as_str()))).map(|i| (a, i))
+            });
+            match found {
+                Some(sid) if crate::facts::is_candidate(&analyses[sid.0].1[sid.1]) => sids.push(sid),
+                _ => missing.push(format!("{} ({}): {}", fact, f.display(), text)),
+            }
+        }
+        for (i, &x) in sids.iter().enumerate() {
+            for &y in &sids[i + 1..] {
+                if x.0 != y.0 {
+                    gold_pairs.entry((x.min(y), x.max(y))).or_insert_with(|| fact.clone());
+                }
+            }
+        }
+    }
+    let inputs: Vec<(String, &[SentenceScore])> = analyses.iter().map(|(n, s)| (n.clone(), s.as_slice())).collect();
+    let groups = align(&inputs, params);
+    let mut predicted: BTreeSet<(Sid, Sid)> = BTreeSet::new();
+    for g in &groups {
+        let sids: Vec<Sid> = g
+            .members
+            .iter()
+            .filter_map(|m| analyses[m.article_index].1.iter().position(|s| s.number == m.number).map(|i| (m.article_index, i)))
+            .collect();
+        for (i, &x) in sids.iter().enumerate() {
+            for &y in &sids[i + 1..] {
+                if x.0 != y.0 {
+                    predicted.insert((x.min(y), x.max(y)));
+                }
+            }
+        }
+    }
+    let side = |(a, i): Sid| PairSide { file: analyses[a].0.clone(), number: analyses[a].1[i].number, text: analyses[a].1[i].text.clone() };
+    let tp = predicted.iter().filter(|p| gold_pairs.contains_key(p)).count();
+    let false_pairs: Vec<(PairSide, PairSide)> = predicted.iter().filter(|p| !gold_pairs.contains_key(p)).map(|&(x, y)| (side(x), side(y))).collect();
+    let missed_pairs: Vec<(String, PairSide, PairSide)> =
+        gold_pairs.iter().filter(|(p, _)| !predicted.contains(p)).map(|(&(x, y), f)| (f.clone(), side(x), side(y))).collect();
+    let found_facts: BTreeSet<&String> = gold_pairs.iter().filter(|(p, _)| predicted.contains(p)).map(|(_, f)| f).collect();
+    let pairs = Prf { tp, fp: predicted.len() - tp, fn_: gold_pairs.len() - tp, ..Prf::default() }.finish();
+    Ok(FactsEval {
+        articles: files.len(),
+        gold_facts: facts.len(),
+        gold_pairs: gold_pairs.len(),
+        predicted_groups: groups.len(),
+        predicted_pairs: predicted.len(),
+        pairs,
+        facts_found: found_facts.len(),
+        missing_sentences: missing,
+        false_pairs,
+        missed_pairs,
+        params: format!(
+            "link {} · min shared {} · merge {} · number ×{} · number+unit ×{} · prefix {}",
+            params.link, params.min_shared, params.merge, params.number_boost, params.unit_boost, params.prefix
+        ),
+    })
+}
+
+fn short(f: &str) -> String {
+    f.chars().take(3).collect()
+}
+
+impl FactsEval {
+    pub fn render(&self, verbose: bool) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::new();
+        let _ = writeln!(s, "Fact alignment: sentence pairs (two articles, same group) against the hand-made gold");
+        let _ = writeln!(s, "articles {} · gold facts {} · gold pairs {} · predicted groups {} · predicted pairs {}", self.articles, self.gold_facts, self.gold_pairs, self.predicted_groups, self.predicted_pairs);
+        let _ = writeln!(s, "{:<12} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "", "tp", "fp", "fn", "precision", "recall", "f1");
+        let p = &self.pairs;
+        let _ = writeln!(s, "{:<12} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", "pairs", p.tp, p.fp, p.fn_, p.precision, p.recall, p.f1);
+        let _ = writeln!(s, "gold facts with at least one pair found: {} of {}", self.facts_found, self.gold_facts);
+        let _ = writeln!(s, "parameters: {}", self.params);
+        if !self.missing_sentences.is_empty() {
+            let _ = writeln!(s, "gold sentences not found as claims of the run: {}", self.missing_sentences.len());
+        }
+        if verbose {
+            for m in &self.missing_sentences {
+                let _ = writeln!(s, "missing {m}");
+            }
+            for (a, b) in &self.false_pairs {
+                let _ = writeln!(s, "false  {}[{}] {}\n   ~   {}[{}] {}", short(&a.file), a.number, a.text, short(&b.file), b.number, b.text);
+            }
+            for (f, a, b) in &self.missed_pairs {
+                let _ = writeln!(s, "missed ({f}) {}[{}] {}\n   ~   {}[{}] {}", short(&a.file), a.number, a.text, short(&b.file), b.number, b.text);
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,729 @@
+//! Same fact, different voice (issue 19): groups of sentences from different articles that state
+//! the same fact, each with its label and markers, so that a class sees side by side how each
+//! outlet says it (states it, hedges it, credits it to a source).
+//!
+//! The method, its parameters and the measured figures: `docs/FACTS.md`. In short: each claim
+//! sentence becomes a set of *features* — folded content words (no stop words, no stemming
+//! beyond the plural -s/-x), numbers (« 4 000 », « 4000 », « sept » → 4000, 7) and numbers with
+//! the word after them as their unit (« 250 combattants », « 7 km ») — each weighted by its
+//! rarity among the sentences of the run (IDF). Two sentences of different articles are linked
+//! when they share enough rare weight; links are grouped by average linkage. Deterministic (no
+//! hash-order dependence, every sort has a total tie-break) and linear in the postings.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::classify::{Label, SentenceScore};
+
+/// The thresholds of the alignment (see docs/FACTS.md for how sensitive the figures are to them).
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Minimum similarity (shared weight / geometric mean of the two sentences' weights) of a link.
+    pub link: f64,
+    /// Minimum number of shared features of a link (a number with its unit counts for two).
+    pub min_shared: usize,
+    /// Two groups merge when the mean similarity of their cross-article pairs reaches this.
+    pub merge: f64,
+    /// Weight factor of a bare number, and of a number with its unit.
+    pub number_boost: f64,
+    pub unit_boost: f64,
+    /// Compare words on their first N characters (folded), 0 = whole words: « négocié »,
+    /// « négociation » and « négocier » share « negoci ».
+    pub prefix: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { link: 0.25, min_shared: 3, merge: 0.12, number_boost: 1.5, unit_boost: 2.0, prefix: 6 }
+    }
+}
+
+/// One sentence of one article, as the alignment sees it.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    /// Index of the article in the run (its order in the report).
+    pub article: usize,
+    pub sentence: &'a SentenceScore,
+}
+
+/// A marker that made the label, in a group member.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FactMarker {
+    pub id: String,
+    pub text: String,
+}
+
+/// One sentence of a group.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactMember {
+    /// The article's name (its label in the report).
+    pub article: String,
+    /// 1-based number of the sentence in its article (as `hedge analyze` shows it).
+    pub number: usize,
+    pub sentence: String,
+    pub label: Label,
+    /// `own` or `quoted`.
+    pub voice: String,
+    /// The counted markers of the sentence (what made the label).
+    pub markers: Vec<FactMarker>,
+    #[serde(skip)]
+    pub article_index: usize,
+    /// Byte spans of the counted markers inside `sentence` (for highlighting in HTML).
+    #[serde(skip)]
+    pub marker_spans: Vec<(usize, usize)>,
+}
+
+/// A group of sentences from at least two articles that state the same fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactGroup {
+    /// The rarest features the articles share (« 250 combattants · exfiltrés »).
+    pub key: String,
+    /// Distinct labels among the members (the sort key: most contrasted first).
+    pub labels: Vec<Label>,
+    pub articles: usize,
+    pub members: Vec<FactMember>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+/// French function words and very common verbs: never a feature. Folded forms (no accents).
+const STOP: &[&str] = &[
+    "afin", "ainsi", "alors", "apres", "assez", "au", "aucun", "aucune", "aupres", "aussi", "autre", "autres", "aux", "avaient", "avait",
+    "avant", "avec", "avoir", "ayant", "beaucoup", "bien", "ce", "ceci", "cela", "celle", "celles", "celui", "cependant", "certain",
+    "certaine", "certaines", "certains", "ces", "cet", "cette", "ceux", "chaque", "chez", "comme", "comment", "contre", "dan", "dans",
+    "de", "dela", "depuis", "des", "deja", "donc", "dont", "du", "ele", "elle", "elles", "en", "encore", "entre", "est", "et", "etaient",
+    "etait", "ete", "etre", "eu", "eux", "fait", "faire", "fois", "font", "hui", "ici", "il", "ils", "jamais", "je", "jusqu", "la", "le",
+    "les", "leur", "leurs", "lor", "lors", "lui", "mai", "mais", "meme", "memes", "moins", "mon", "ne", "ni", "non", "nos", "notre",
+    "nou", "nous", "on", "ont", "ou", "par", "parce", "parmi", "pas", "peu", "peut", "plu", "plus", "plusieur", "plusieurs", "pour",
+    "pourquoi", "puis", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "sa", "san", "sans", "se", "selon", "sera",
+    "serait", "seraient", "ses", "si", "sinon", "son", "sont", "sou", "sous", "sur", "ta", "tandis", "tant", "te", "tel", "telle",
+    "tou", "tous", "tout", "toute", "toutes", "tre", "tres", "trop", "un", "une", "vers", "via", "voici", "voila", "vos", "votre",
+    "vou", "vous", "ete", "auraient", "aurait", "avons", "avez", "suis", "sommes", "etes", "soit", "soient", "fut", "furent", "ait",
+    "aient", "dit", "dire", "selon", "ceux", "celui", "puisque", "lorsque", "quelque", "quelques", "toujours", "ensuite", "enfin",
+    "notamment", "egalement", "aujourd", "hui", "tout", "cas", "part", "partie", "fin", "debut", "the", "and", "of", "to", "in", "that",
+    "with", "for", "was", "were", "from", "this", "their", "has", "have", "had",
+];
+
+/// Number words (folded, plural stripped) → value, when they name an exact quantity.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("deux", 2), ("troi", 3), ("quatre", 4), ("cinq", 5), ("six", 6), ("sept", 7), ("huit", 8), ("neuf", 9), ("dix", 10),
+    ("onze", 11), ("douze", 12), ("treize", 13), ("quinze", 15), ("vingt", 20), ("trente", 30), ("quarante", 40),
+    ("cinquante", 50), ("soixante", 60), ("cent", 100), ("mille", 1000), ("dizaine", 10), ("douzaine", 12),
+    ("vingtaine", 20), ("trentaine", 30), ("quarantaine", 40), ("cinquantaine", 50), ("soixantaine", 60),
+];
+
+/// Abbreviated units folded to their word.
+const UNITS: &[(&str, &str)] = &[("km", "kilometre"), ("kg", "kilogramme"), ("m", "metre"), ("t", "tonne"), ("h", "heure")];
+
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => out.push('a'),
+        'ç' => out.push('c'),
+        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+        'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+        'ñ' => out.push('n'),
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => out.push('o'),
+        'ú' | 'ù' | 'û' | 'ü' => out.push('u'),
+        'ý' | 'ÿ' => out.push('y'),
+        'œ' => out.push_str("oe"),
+        'æ' => out.push_str("ae"),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// The folded key of a word: lower case, no accents, no plural -s/-x, « dj » → « j » at the start
+/// (djihadiste / jihadiste).
+pub fn fold(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        fold_char(c, &mut s);
+    }
+    if s.len() > 3 && (s.ends_with('s') || s.ends_with('x')) {
+        s.pop();
+    }
+    if let Some(rest) = s.strip_prefix("dj") {
+        s = format!("j{rest}");
+    }
+    s
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Word { key: String, surface: String },
+    Number(u64),
+}
+
+/// Cuts a sentence into words and numbers. « 4 000 », « 4000 », « 3,500 » and « 42.000 » are one
+/// number; an apostrophe or a hyphen ends a word.
+fn tokens(text: &str) -> Vec<Tok> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let mut j = i;
+            let mut digits = String::new();
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                digits.push(chars[j]);
+                j += 1;
+            }
+            // Thousands groups: a separator then exactly three digits.
+            loop {
+                let sep = j < chars.len() && matches!(chars[j], ' ' | '\u{a0}' | '\u{202f}' | '.' | ',');
+                let three = sep && j + 3 < chars.len() + 1 && (1..=3).all(|k| chars.get(j + k).is_some_and(|d| d.is_ascii_digit()));
+                let fourth = chars.get(j + 4).is_some_and(|d| d.is_ascii_digit());
+                if three && !fourth && digits.len() <= 3 {
+                    digits.extend(&chars[j + 1..j + 4]);
+                    j += 4;
+                } else {
+                    break;
+                }
+            }
+            if let Ok(n) = digits.parse::<u64>() {
+                out.push(Tok::Number(n));
+            }
+            i = j;
+        } else if c.is_alphabetic() {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_alphabetic() {
+                j += 1;
+            }
+            let surface: String = chars[i..j].iter().collect::<String>().to_lowercase();
+            let key = fold(&surface);
+            match NUMBER_WORDS.iter().find(|(w, _)| *w == key) {
+                Some(&(_, n)) => out.push(Tok::Number(n)),
+                None => out.push(Tok::Word { key, surface }),
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_content(key: &str) -> bool {
+    key.chars().count() >= 3 && !STOP.contains(&key)
+}
+
+/// A feature of a sentence and how it is shown in a group key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Feature {
+    Word(String),
+    Number(u64),
+    /// A number and the content word after it (« 250 combattants »).
+    Quantity(u64, String),
+}
+
+fn fmt_number(n: u64) -> String {
+    let s = n.to_string();
+    if s.len() <= 4 {
+        return s;
+    }
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The features of one sentence, with the first surface form of each word (for the key).
+fn features(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize) -> BTreeSet<Feature> {
+    let mut toks = tokens(text);
+    if prefix > 0 {
+        for t in &mut toks {
+            if let Tok::Word { key, .. } = t {
+                if is_content(key) && key.chars().count() > prefix {
+                    *key = key.chars().take(prefix).collect();
+                }
+            }
+        }
+    }
+    let mut set = BTreeSet::new();
+    for (i, t) in toks.iter().enumerate() {
+        match t {
+            Tok::Word { key, surface } => {
+                if is_content(key) {
+                    surfaces.entry(key.clone()).or_insert_with(|| surface.clone());
+                    set.insert(Feature::Word(key.clone()));
+                }
+            }
+            Tok::Number(n) => {
+                // Small bare numbers (list items, « deux ») say little; with a unit they do.
+                if *n >= 10 {
+                    set.insert(Feature::Number(*n));
+                }
+                // The unit: the next content word within two tokens (« 250 combattants »,
+                // « 7 km de long », « 13 bus »), skipping « de ».
+                for u in toks.iter().skip(i + 1).take(2) {
+                    match u {
+                        Tok::Word { key, surface } => {
+                            let unit = UNITS.iter().find(|(a, _)| a == key).map(|(_, w)| w.to_string()).unwrap_or_else(|| key.clone());
+                            if unit == "de" || unit == "d" {
+                                continue;
+                            }
+                            if is_content(&unit) {
+                                surfaces.entry(unit.clone()).or_insert_with(|| surface.clone());
+                                set.insert(Feature::Quantity(*n, unit));
+                            }
+                            break;
+                        }
+                        Tok::Number(_) => break,
+                    }
+                }
+            }
+        }
+    }
+    set
+}
+
+fn show(f: &Feature, surfaces: &BTreeMap<String, String>) -> String {
+    let s = |k: &String| surfaces.get(k).cloned().unwrap_or_else(|| k.clone());
+    match f {
+        Feature::Word(k) => s(k),
+        Feature::Number(n) => fmt_number(*n),
+        Feature::Quantity(n, k) => format!("{} {}", fmt_number(*n), s(k)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alignment
+
+/// Is this sentence a candidate? Claims of the article (own voice or quoted), not left out.
+pub fn is_candidate(s: &SentenceScore) -> bool {
+    s.is_claim()
+}
+
+struct Union {
+    parent: Vec<usize>,
+}
+
+impl Union {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut y = x;
+        while self.parent[y] != r {
+            let next = self.parent[y];
+            self.parent[y] = r;
+            y = next;
+        }
+        r
+    }
+}
+
+/// Groups the candidate sentences of `articles` (name, sentences) that state the same fact,
+/// most contrasted first.
+pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<FactGroup> {
+    let cands: Vec<Candidate> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, (_, ss))| ss.iter().filter(|s| is_candidate(s)).map(move |s| Candidate { article: a, sentence: s }))
+        .collect();
+    let mut surfaces = BTreeMap::new();
+    let feats: Vec<BTreeSet<Feature>> = cands.iter().map(|c| features(&c.sentence.text, &mut surfaces, params.prefix)).collect();
+    // Rarity: inverse sentence frequency over the run.
+    let mut df: BTreeMap<&Feature, usize> = BTreeMap::new();
+    for f in &feats {
+        for x in f {
+            *df.entry(x).or_default() += 1;
+        }
+    }
+    let n = cands.len() as f64;
+    let weight = |f: &Feature, df: usize| -> f64 {
+        let idf = ((n + 1.0) / (df as f64 + 0.5)).ln().max(0.0);
+        match f {
+            Feature::Word(_) => idf,
+            Feature::Number(_) => idf * params.number_boost,
+            Feature::Quantity(..) => idf * params.unit_boost,
+        }
+    };
+    let ids: BTreeMap<&Feature, usize> = df.keys().enumerate().map(|(i, f)| (*f, i)).collect();
+    let w: Vec<f64> = df.iter().map(|(f, d)| weight(f, *d)).collect();
+    let is_number: Vec<bool> = df.keys().map(|f| !matches!(f, Feature::Word(_))).collect();
+    let fids: Vec<Vec<usize>> = feats.iter().map(|fs| fs.iter().map(|f| ids[f]).collect()).collect();
+    let norm: Vec<f64> = fids.iter().map(|fs| fs.iter().map(|&i| w[i]).sum()).collect();
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); w.len()];
+    for (s, fs) in fids.iter().enumerate() {
+        for &f in fs {
+            postings[f].push(s);
+        }
+    }
+    // Shared weight and shared count of every pair of candidates of different articles.
+    let mut sims: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    for a in 0..cands.len() {
+        let mut acc: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
+        for &f in &fids[a] {
+            for &b in &postings[f] {
+                if b > a && cands[b].article != cands[a].article {
+                    let e = acc.entry(b).or_default();
+                    e.0 += w[f];
+                    e.1 += if is_number[f] { 2 } else { 1 };
+                }
+            }
+        }
+        for (b, (shared, count)) in acc {
+            let denom = (norm[a] * norm[b]).sqrt();
+            if denom <= 0.0 {
+                continue;
+            }
+            let sim = shared / denom;
+            sims.insert((a, b), sim);
+            if sim >= params.link && count >= params.min_shared {
+                edges.push((sim, a, b));
+            }
+        }
+    }
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Average linkage over the cross-article pairs.
+    let mut uf = Union { parent: (0..cands.len()).collect() };
+    let mut members: BTreeMap<usize, Vec<usize>> = (0..cands.len()).map(|i| (i, vec![i])).collect();
+    let sim = |x: usize, y: usize| -> f64 { *sims.get(&(x.min(y), x.max(y))).unwrap_or(&0.0) };
+    for &(_, a, b) in &edges {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb {
+            continue;
+        }
+        let (ma, mb) = (&members[&ra], &members[&rb]);
+        let mut total = 0.0;
+        let mut pairs = 0usize;
+        for &x in ma {
+            for &y in mb {
+                if cands[x].article != cands[y].article {
+                    total += sim(x, y);
+                    pairs += 1;
+                }
+            }
+        }
+        if pairs == 0 || total / (pairs as f64) < params.merge {
+            continue;
+        }
+        let mb = members.remove(&rb).unwrap_or_default();
+        members.get_mut(&ra).expect("root has members").extend(mb);
+        uf.parent[rb] = ra;
+    }
+    let mut groups: Vec<FactGroup> = Vec::new();
+    for (_, mut ms) in members {
+        let arts: BTreeSet<usize> = ms.iter().map(|&m| cands[m].article).collect();
+        if arts.len() < 2 {
+            continue;
+        }
+        ms.sort_by_key(|&m| (cands[m].article, cands[m].sentence.number));
+        // Key: the features found in the most articles of the group, rarest first.
+        let mut in_arts: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &m in &ms {
+            for &f in &fids[m] {
+                in_arts.entry(f).or_default().insert(cands[m].article);
+            }
+        }
+        let feats_by_id: Vec<&Feature> = df.keys().copied().collect();
+        let mut shared: Vec<(usize, f64, usize)> =
+            in_arts.iter().filter(|(_, a)| a.len() >= 2).map(|(&f, a)| (a.len(), w[f], f)).collect();
+        // Numbers first (« 250 combattants » says what the fact is about), then words; each by
+        // the number of articles that share it, then rarity.
+        let is_num = |f: usize| !matches!(feats_by_id[f], Feature::Word(_));
+        shared.sort_by(|x, y| is_num(y.2).cmp(&is_num(x.2)).then(y.0.cmp(&x.0)).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
+        let mut key_parts: Vec<String> = Vec::new();
+        let mut numbers_shown: BTreeSet<u64> = BTreeSet::new();
+        let mut words_shown: BTreeSet<String> = BTreeSet::new();
+        for &(_, _, f) in &shared {
+            if key_parts.len() == 3 {
+                break;
+            }
+            match feats_by_id[f] {
+                Feature::Number(n) if numbers_shown.contains(n) => continue,
+                Feature::Word(k) if words_shown.contains(k) => continue,
+                Feature::Quantity(n, k) => {
+                    numbers_shown.insert(*n);
+                    words_shown.insert(k.clone());
+                }
+                Feature::Number(n) => {
+                    numbers_shown.insert(*n);
+                }
+                Feature::Word(k) => {
+                    words_shown.insert(k.clone());
+                }
+            }
+            key_parts.push(show(feats_by_id[f], &surfaces));
+        }
+        let members: Vec<FactMember> = ms
+            .iter()
+            .map(|&m| {
+                let s = cands[m].sentence;
+                FactMember {
+                    article: articles[cands[m].article].0.clone(),
+                    number: s.number,
+                    sentence: s.text.clone(),
+                    label: s.label,
+                    voice: serde_json::to_value(s.voice).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+                    markers: s.markers.iter().filter(|h| h.counted).map(|h| FactMarker { id: h.id.clone(), text: h.text.clone() }).collect(),
+                    article_index: cands[m].article,
+                    marker_spans: s
+                        .markers
+                        .iter()
+                        .filter(|h| h.counted && h.start >= s.start && h.end <= s.end)
+                        .map(|h| (h.start - s.start, h.end - s.start))
+                        .filter(|&(a, b)| a < b && s.text.is_char_boundary(a) && s.text.is_char_boundary(b) && b <= s.text.len())
+                        .collect(),
+                }
+            })
+            .collect();
+        let labels: BTreeSet<Label> = members.iter().map(|m| m.label).collect();
+        groups.push(FactGroup { key: key_parts.join(" · "), labels: labels.into_iter().collect(), articles: arts.len(), members });
+    }
+    // Most contrasted first, then the widest, then the first in the articles' order.
+    groups.sort_by(|x, y| {
+        y.labels
+            .len()
+            .cmp(&x.labels.len())
+            .then(y.articles.cmp(&x.articles))
+            .then(y.members.len().cmp(&x.members.len()))
+            .then_with(|| {
+                let first = |g: &FactGroup| g.members.first().map(|m| (m.article_index, m.number));
+                first(x).cmp(&first(y))
+            })
+    });
+    groups
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terminal rendering
+
+/// Cuts `text` into lines of at most `width` characters (at spaces when it can).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let wl = word.chars().count();
+        let ll = line.chars().count();
+        if ll > 0 && ll + 1 + wl > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.chars().count() > width {
+            let head: String = line.chars().take(width).collect();
+            let tail: String = line.chars().skip(width).collect();
+            lines.push(head);
+            line = tail;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// French name of a label, for students (the words of the HTML report).
+pub fn label_fr(l: Label) -> &'static str {
+    match l {
+        Label::Attributed => "attribuée",
+        Label::Hedged => "prudente",
+        Label::Boosted => "appuyée",
+        Label::Asserted => "affirmée",
+        Label::None => "aucune",
+    }
+}
+
+/// The « Même fait, autres voix » section, at most 120 columns wide.
+pub fn write_text(groups: &[FactGroup], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "Même fait, autres voix — {} groupe(s) de phrases qui disent le même fait dans plusieurs articles", groups.len())?;
+    writeln!(out, "(les plus contrastés d'abord : ceux où les articles l'affirment, l'atténuent ou l'attribuent différemment)")?;
+    if groups.is_empty() {
+        writeln!(out, "Aucun fait commun trouvé.")?;
+        return Ok(());
+    }
+    const NAME: usize = 24;
+    const LABEL: usize = 10;
+    let text_width = 120 - 4 - NAME - 1 - LABEL - 1;
+    for (i, g) in groups.iter().enumerate() {
+        writeln!(out)?;
+        let labels: Vec<&str> = g.labels.iter().map(|&l| label_fr(l)).collect();
+        writeln!(out, "{}. « {} » — {} articles, {}", i + 1, g.key, g.articles, labels.join(" / "))?;
+        for m in &g.members {
+            let name: String = if m.article.chars().count() > NAME {
+                m.article.chars().take(NAME - 1).chain(['…']).collect()
+            } else {
+                m.article.clone()
+            };
+            let mut body = format!("[{}] {}", m.number, m.sentence);
+            if !m.markers.is_empty() {
+                let ms: Vec<String> = m.markers.iter().map(|h| format!("« {} »", h.text)).collect();
+                body.push_str(&format!("  ← {}", ms.join(", ")));
+            }
+            if m.voice == "quoted" {
+                body.push_str("  (citation)");
+            }
+            for (k, line) in wrap(&body, text_width).iter().enumerate() {
+                if k == 0 {
+                    writeln!(out, "    {:<NAME$} {:<LABEL$} {}", name, label_fr(m.label), line)?;
+                } else {
+                    writeln!(out, "    {:<NAME$} {:<LABEL$} {}", "", "", line)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML section
+
+/// The sentence with its markers in `<mark>`, everything escaped.
+fn html_sentence(m: &FactMember) -> String {
+    use crate::report::html::esc;
+    let mut spans = m.marker_spans.clone();
+    spans.sort_unstable();
+    let mut out = String::new();
+    let mut at = 0;
+    for (a, b) in spans {
+        if a < at {
+            continue; // overlapping marker: the first one wins
+        }
+        out.push_str(&esc(&m.sentence[at..a]));
+        out.push_str("<mark>");
+        out.push_str(&esc(&m.sentence[a..b]));
+        out.push_str("</mark>");
+        at = b;
+    }
+    out.push_str(&esc(&m.sentence[at..]));
+    out
+}
+
+/// The « Même fait, autres voix » section of the HTML report: each group as a row of the
+/// articles' sentences, markers highlighted. On the printed worksheet the labels are blank
+/// lines to fill in, unless `answers`.
+pub fn html_section(groups: &[FactGroup], answers: bool) -> String {
+    use crate::report::html::esc;
+    use std::fmt::Write as _;
+    let mut h = String::new();
+    h.push_str("<section id=\"facts\" class=\"facts\" aria-labelledby=\"facts-h\">\n<style>\n\
+.facts-group { border: 1px solid #999; margin: 0.8em 0; padding: 0.4em 0.6em; break-inside: avoid; }\n\
+.facts-row { display: grid; grid-template-columns: 12em 7em 1fr; gap: 0.6em; padding: 0.2em 0; border-top: 1px dotted #bbb; }\n\
+.facts-lab-blank { display: none; }\n\
+@media print { body.worksheet .facts-lab { display: none; } body.worksheet .facts-lab-blank { display: inline; } }\n\
+</style>\n");
+    let _ = write!(h, "<h2 id=\"facts-h\">Même fait, autres voix</h2>\n<p class=\"help\">{}</p>\n",
+        esc("Les phrases de plusieurs articles qui donnent le même fait, les plus contrastées d'abord : l'un l'affirme, l'autre l'atténue ou l'attribue à une source. Les mots surlignés sont les indices. Que change la façon de le dire ?"));
+    if groups.is_empty() {
+        h.push_str("<p>Aucun fait commun trouvé.</p>\n</section>\n");
+        return h;
+    }
+    for (i, g) in groups.iter().enumerate() {
+        let labels: Vec<&str> = g.labels.iter().map(|&l| label_fr(l)).collect();
+        let _ = write!(h, "<div class=\"facts-group\">\n<h3>{}. « {} » <small>— {} articles, {}</small></h3>\n", i + 1, esc(&g.key), g.articles, esc(&labels.join(" / ")));
+        for m in &g.members {
+            let quoted = if m.voice == "quoted" { " <small>(citation)</small>" } else { "" };
+            let lab = if answers {
+                format!("<span class=\"facts-lab\">{}</span>", esc(label_fr(m.label)))
+            } else {
+                format!("<span class=\"facts-lab\">{}</span><span class=\"facts-lab-blank\">________</span>", esc(label_fr(m.label)))
+            };
+            let _ = write!(
+                h,
+                "<div class=\"facts-row\"><span class=\"facts-art\">{}</span>{}<span class=\"facts-text\">[{}] {}{}</span></div>\n",
+                esc(&m.article),
+                lab,
+                m.number,
+                html_sentence(m),
+                quoted
+            );
+        }
+        h.push_str("</div>\n");
+    }
+    h.push_str("</section>\n");
+    h
+}
+
+/// Puts the section into a page of the HTML report, before the articles (or before `</main>`).
+pub fn insert_html_section(page: &str, section: &str) -> String {
+    let at = page.find("<section id=\"articles\"").or_else(|| page.find("</main>")).unwrap_or(page.len());
+    let mut out = String::with_capacity(page.len() + section.len());
+    out.push_str(&page[..at]);
+    out.push_str(section);
+    out.push_str(&page[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_with_thousand_separators_are_one_number() {
+        assert_eq!(tokens("4 000 personnes")[0], Tok::Number(4000));
+        assert_eq!(tokens("4000 personnes")[0], Tok::Number(4000));
+        assert_eq!(tokens("42.000 €")[0], Tok::Number(42000));
+        assert_eq!(tokens("3,500 family")[0], Tok::Number(3500));
+        // Two numbers side by side are not glued into one.
+        assert_eq!(tokens("en 2017 13 bus").iter().filter(|t| matches!(t, Tok::Number(_))).count(), 2);
+        assert_eq!(tokens("sept kilomètres")[0], Tok::Number(7));
+    }
+
+    #[test]
+    fn folding_removes_accents_plurals_and_the_dj_spelling() {
+        assert_eq!(fold("Djihadistes"), "jihadiste");
+        assert_eq!(fold("jihadistes"), "jihadiste");
+        assert_eq!(fold("négocié"), "negocie");
+        assert_eq!(fold("camions"), "camion");
+    }
+
+    fn features_(t: &str, s: &mut BTreeMap<String, String>) -> BTreeSet<Feature> {
+        features(t, s, 0)
+    }
+
+    #[test]
+    fn a_number_takes_the_next_content_word_as_its_unit() {
+        let mut s = BTreeMap::new();
+        let f = features_("un sauf-conduit pour 250 combattants", &mut s);
+        assert!(f.contains(&Feature::Quantity(250, "combattant".into())));
+        let f = features_("le convoi faisait près de 7 km de long", &mut s);
+        assert!(f.contains(&Feature::Quantity(7, "kilometre".into())));
+        let f = features_("le convoi long de sept kilomètres", &mut s);
+        assert!(f.contains(&Feature::Quantity(7, "kilometre".into())));
+    }
+
+    #[test]
+    fn html_escapes_and_highlights_markers_on_char_boundaries() {
+        let m = FactMember {
+            article: "<b>A</b>".into(),
+            number: 1,
+            sentence: "Selon « X », 5 < 6 & été.".into(),
+            label: Label::Attributed,
+            voice: "own".into(),
+            markers: vec![],
+            article_index: 0,
+            marker_spans: vec![(0, 5)],
+        };
+        assert_eq!(html_sentence(&m), "<mark>Selon</mark> « X », 5 &lt; 6 &amp; été.");
+        let g = FactGroup { key: "<script>".into(), labels: vec![Label::Attributed], articles: 2, members: vec![m] };
+        let h = html_section(&[g], false);
+        assert!(!h.contains("<script>") && !h.contains("<b>A</b>"), "{h}");
+        assert!(h.contains("&lt;script&gt;") && h.contains("facts-lab-blank"));
+        let page = insert_html_section("<main><section id=\"articles\"></section></main>", "<section id=\"facts\"></section>");
+        assert_eq!(page, "<main><section id=\"facts\"></section><section id=\"articles\"></section></main>");
+    }
+
+    #[test]
+    fn wrapping_never_exceeds_the_width() {
+        let text = "Selon eux, les commandants jihadistes auraient négocié un sauf-conduit pour 250 combattants et leurs familles avec les kurdes.";
+        for l in wrap(text, 30) {
+            assert!(l.chars().count() <= 30, "{l}");
+        }
+        assert!(wrap("", 30).is_empty());
+        assert_eq!(wrap(&"x".repeat(70), 30).len(), 3);
+    }
+}
