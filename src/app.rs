@@ -239,6 +239,7 @@ fn build_report(
                 parts: info.parts,
                 languages: info.languages,
                 text: info.text,
+                quotes: info.quotes,
             }),
             Event::Failed(problem) => {
                 sentences.clear();
@@ -564,6 +565,10 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         EvalCommand::Gold { file, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::gold::eval_gold(&file, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        }
+        EvalCommand::Quotes { dir, verbose, lexicons, format } => {
+            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+            print_eval(crate::eval::quotes::eval_quotes(&dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Attribution { file, ud, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };

@@ -237,6 +237,24 @@ Labels: ATTRIBUTED, HEDGED, BOOSTED, ASSERTED, NONE. Files are relative to the J
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Quotations against brat citation files (fr-litbank): quoted sentences and words,
+    /// P/R/F1 by opening mark (« or dash), and the speaker named for each quotation found.
+    #[command(after_help = "Example:\n  hedge eval quotes ../shared/eval/fr-litbank-citations --verbose\n\n\
+A sentence is quoted in the gold when at least half of its letters are inside a Citation span;\n\
+a speaker is right when it shares a word (determiners aside) with the gold Source mention.")]
+    Quotes {
+        /// A folder of NAME.txt + NAME.ann pairs.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List every missed or extra quoted sentence and every wrong speaker.
+        #[arg(long)]
+        verbose: bool,
+        /// Add or override lexicon entries (as for analyze/compare).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
     /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
     /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
     #[command(after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\

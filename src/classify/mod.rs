@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
-use crate::segment::{Quote, SentenceKind, Segmented};
+use crate::segment::{Quote, QuoteMark, SentenceKind, Segmented};
 use reading::{classify_reading_in, lower_words, Reading, ReadingRules};
 pub use scope::{apply_scope, Excluded, Include};
 use crate::extract::PartKind;
@@ -207,8 +207,39 @@ impl ScoringRules {
 /// voice.
 const QUOTED_SHARE: f64 = 0.5;
 
+/// A quotation of the article (`quotes` in the JSON): where it is, how it is opened, who
+/// says it and with what speech verb, when the text names them.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteInfo {
+    /// Byte span in the document text, quotation marks included (for a quotation broken by a
+    /// speech tag, from its first piece to its last).
+    pub start: usize,
+    pub end: usize,
+    /// How it is opened: guillemet, curly, straight or dash.
+    pub mark: QuoteMark,
+    /// The byte spans of the quoted words (more than one when a speech tag breaks it:
+    /// « — Oui, répondit-il, c'est vrai. »).
+    pub pieces: Vec<[usize; 2]>,
+    /// The person or body quoted, as the text names it (a name or a noun phrase; a pronoun when
+    /// that is all the tag gives); absent when no such phrase is found.
+    pub speaker: Option<String>,
+    /// The speech verb or source word that introduces it (« dit », « a ajouté », « selon »).
+    pub cue: Option<String>,
+}
+
 /// Classifies every sentence of a document.
 pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &Lexicon, rules: &ScoringRules) -> Vec<SentenceScore> {
+    classify_with_quotes(text, seg, matched, lex, rules).0
+}
+
+/// Classifies every sentence of a document and lists its quotations.
+pub fn classify_with_quotes(
+    text: &str,
+    seg: &Segmented,
+    matched: &[MatchedSentence],
+    lex: &Lexicon,
+    rules: &ScoringRules,
+) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
     let rrules = ReadingRules::embedded();
     let mut out: Vec<SentenceScore> = Vec::with_capacity(seg.sentences.len());
     // Scratch space for lower-cased words, reused from sentence to sentence.
@@ -323,6 +354,29 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
         });
     }
     attach_speakers(text, seg, &mut out);
+    let quotes = quote_list(seg, &out);
+    (out, quotes)
+}
+
+/// The quotations of the document, with the speaker of the first quoted sentence each covers.
+fn quote_list(seg: &Segmented, sentences: &[SentenceScore]) -> Vec<QuoteInfo> {
+    let mut out: Vec<QuoteInfo> = Vec::new();
+    for q in &seg.quotes {
+        if q.continues {
+            if let Some(last) = out.last_mut() {
+                last.end = q.span.end;
+                last.pieces.push([q.inner.start, q.inner.end]);
+                continue;
+            }
+        }
+        let k = sentences.partition_point(|s| s.end <= q.span.start);
+        let speaker = sentences[k..]
+            .iter()
+            .take_while(|s| s.start < q.span.end)
+            .find(|s| s.voice == Voice::Quoted)
+            .and_then(|s| s.speaker.clone());
+        out.push(QuoteInfo { start: q.span.start, end: q.span.end, mark: q.mark, pieces: vec![[q.inner.start, q.inner.end]], speaker, cue: None });
+    }
     out
 }
 

@@ -3,6 +3,7 @@
 pub mod attribution;
 pub mod conllu;
 pub mod gold;
+pub mod quotes;
 pub mod readings;
 pub mod segment;
 pub mod ud;

@@ -1140,6 +1140,7 @@ mod tests {
                 parts: vec![],
                 languages: vec![],
                 text: None,
+                quotes: vec![],
             }],
             markers,
             errors: vec![],
