@@ -34,6 +34,10 @@ pub struct TagRules {
     pub determiners: WordSet,
     pub adverbs: WordSet,
     pub stops: WordSet,
+    pub connectors: WordSet,
+    pub not_names: WordSet,
+    pub time_words: WordSet,
+    pub pronoun_only: WordSet,
     pub sources: WordSet,
 }
 
@@ -115,6 +119,10 @@ impl<'a> Tagger<'a> {
         self.morph.lookup(w).iter().any(|f| f.tags.intersects(want) && self.r.speech_verbs.contains(self.morph.lemma_name(f.lemma)))
     }
 
+    fn present_participle(&self, w: &str) -> bool {
+        w.ends_with("ant") && self.morph.lookup(w).iter().any(|f| f.tags.contains(Tags::PPR))
+    }
+
     fn adverb(&self, w: &str) -> bool {
         self.r.adverbs.contains(w) || (w.len() > 5 && w.ends_with("ment"))
     }
@@ -124,7 +132,16 @@ impl<'a> Tagger<'a> {
     /// eight words). Returns the end token (exclusive).
     fn noun_phrase(&self, t: &[Tok], i: usize) -> Option<usize> {
         let first = t.get(i).filter(|x| x.word)?;
-        if first.capital && !self.r.determiners.contains(&first.low) && !self.r.stops.contains(&first.low) && !self.r.pronouns.contains(&first.low) {
+        let r = self.r;
+        let function_word = |w: &str| {
+            r.determiners.contains(w) || r.stops.contains(w) || r.pronouns.contains(w) || r.connectors.contains(w) || r.not_names.contains(w)
+        };
+        if first.capital && !function_word(&first.low) {
+            // A capitalised adverb, verb form or elided word opening a sentence is no name
+            // (« Maintenant », « Voyant », « Rassurée », « J' »).
+            if first.low.ends_with('\'') || self.adverb(&first.low) || !self.morph.lookup(&first.low).is_empty() {
+                return None;
+            }
             let mut j = i + 1;
             // « M. Dupont », « Mme de La Fayette »
             if first.low.len() <= 3 && t.get(j).is_some_and(|x| x.low == ".") && t.get(j + 1).is_some_and(|x| x.capital) {
@@ -147,8 +164,16 @@ impl<'a> Tagger<'a> {
         let mut n = 0;
         while let Some(x) = t.get(j) {
             let joins = x.low == "-" && t.get(j + 1).is_some_and(|y| y.word); // « vice-président »
-            if !(x.word || joins) || self.r.stops.contains(&x.low) || n >= 8 {
+            // The phrase ends at a stop word or a conjugated verb (« la saison | fut tardive »).
+            if !(x.word || joins) || self.r.stops.contains(&x.low) || n >= 8 || (n > 0 && (self.morph.is_unambiguous_finite(&x.low) || self.adverb(&x.low) || self.present_participle(&x.low))) {
                 break;
+            }
+            // « le laissa retomber »: an object pronoun, not a determiner.
+            if n == 0 && self.morph.is_unambiguous_finite(&x.low) {
+                return None;
+            }
+            if self.r.time_words.contains(&x.low) {
+                return None;
             }
             j += if joins { 2 } else { 1 };
             n += 1;
@@ -199,8 +224,10 @@ impl<'a> Tagger<'a> {
         } else if pronoun.is_none() && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
             return None;
         }
+        let pronoun_only = || self.morph.lookup(verb.low.as_str()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
         let speaker = match pronoun {
             Some(p) => Some(p),
+            None if pronoun_only() => return None,
             None => {
                 while t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
                     j += 1;
@@ -208,6 +235,10 @@ impl<'a> Tagger<'a> {
                 let end = self.noun_phrase(t, j)?;
                 let sp = t[j].span.start..t[end - 1].span.end;
                 j = end;
+                // « répliqua Bouvard négligemment, »
+                while t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
+                    j += 1;
+                }
                 Some(sp)
             }
         };
@@ -237,7 +268,7 @@ impl<'a> Tagger<'a> {
                 }
                 continue;
             }
-            if self.speech(&t[k].low, Tags::FINITE.union(Tags::PPAS)) {
+            if self.speech(&t[k].low, Tags::FINITE.union(Tags::PPAS).union(Tags::PPR).union(Tags::INF)) {
                 v = Some(k);
                 break;
             }
@@ -295,12 +326,32 @@ impl<'a> Tagger<'a> {
             if let Some((tag, _)) = self.inverted(&t, b) {
                 return Some(tag);
             }
+            // « Enfin Pécuchet repassa ses bottes en grommelant : », « mon père finit par me
+            // dire : »: the subject of the clause, at its start.
+            if let Some(sp) = self.clause_subject(&t) {
+                return Some(Tag { span: sp.start..t[n - 1].span.end, cue, speaker: Some(sp) });
+            }
         }
         // Selon X,
         let s = (0..n).rev().find(|&k| self.r.sources.contains(&t[k].low) || (t[k].low == "d'" && t.get(k + 1).is_some_and(|x| x.low == "après")))?;
         let start = if t[s].low == "d'" { s + 2 } else { s + 1 };
         let end = self.noun_phrase(&t, start)?;
         Some(Tag { span: t[s].span.start..t[end - 1].span.end, cue: t[s].span.clone(), speaker: Some(t[start].span.start..t[end - 1].span.end) })
+    }
+
+    /// The subject at the start of a clause, after connectors and adverbs: a subject pronoun,
+    /// or a noun phrase followed by a word or a comma.
+    fn clause_subject(&self, t: &[Tok]) -> Option<Range<usize>> {
+        let mut i = 0;
+        while t.get(i).is_some_and(|x| !x.word || self.r.connectors.contains(&x.low) || self.adverb(&x.low)) {
+            i += 1;
+        }
+        let x = t.get(i)?;
+        if self.r.pronouns.contains(&x.low) && !matches!(x.low.as_str(), "nous" | "vous") {
+            return Some(x.span.clone());
+        }
+        let end = self.noun_phrase(t, i)?;
+        Some(t[i].span.start..t[end - 1].span.end)
     }
 
     /// Tokens `a..b` as a subject: a noun phrase or a capitalised name covering them all, or a

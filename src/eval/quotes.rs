@@ -99,7 +99,8 @@ pub struct SpeakerScore {
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteError {
     pub file: String,
-    /// `missed` (quoted in the gold only), `extra` (quoted by `hedge` only) or `speaker`.
+    /// `missed` (quoted in the gold only), `extra` (quoted by `hedge` only), `speaker` (wrong
+    /// speaker) or `unnamed` (no speaker where the gold has one).
     pub kind: &'static str,
     pub text: String,
     /// For `speaker`: hedge's speaker and the gold's.
@@ -190,7 +191,13 @@ fn speaker_words(s: &str) -> Vec<String> {
 /// Does `hedge`'s speaker name the gold mention (they share a word, determiners aside)?
 pub fn speaker_right(predicted: &str, gold: &str) -> bool {
     let g = speaker_words(gold);
-    speaker_words(predicted).iter().any(|w| g.contains(w))
+    let p = speaker_words(predicted);
+    if g.is_empty() || p.is_empty() {
+        // « l'un »: only small words; compare them whole.
+        let norm = |s: &str| s.to_lowercase().replace('’', "'");
+        return norm(predicted).trim() == norm(gold).trim();
+    }
+    p.iter().any(|w| g.contains(w))
 }
 
 /// Is byte `at` inside one of the sorted, disjoint ranges? Walks `k` forward (calls in order).
@@ -347,7 +354,19 @@ pub fn eval_quotes(dir: &Path, lex: &Lexicon) -> Result<QuotesEval, String> {
 fn score_speaker(s: &mut SpeakerScore, q: &QuoteInfo, g: &GoldQuote, text: &str, file: &str, errors: &mut Vec<QuoteError>) {
     s.found += 1;
     s.found_gold += usize::from(g.speaker.is_some());
-    let Some(p) = &q.speaker else { return };
+    let Some(p) = &q.speaker else {
+        if let Some(gs) = &g.speaker {
+            let from = text[..q.start].char_indices().rev().nth(80).map_or(0, |(i, _)| i);
+            let to = text[q.end..].char_indices().nth(80).map_or(text.len(), |(i, _)| q.end + i);
+            errors.push(QuoteError {
+                file: file.to_string(),
+                kind: "unnamed",
+                text: format!("{}[[{}]]{}", &text[from..q.start], &text[q.start..q.end], &text[q.end..to]),
+                detail: Some(format!("gold: {gs:?}")),
+            });
+        }
+        return;
+    };
     s.named += 1;
     let Some(gs) = &g.speaker else { return };
     s.found_gold_named += 1;
