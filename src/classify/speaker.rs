@@ -150,6 +150,8 @@ impl<'a> Tagger<'a> {
             loop {
                 match t.get(j) {
                     Some(x) if x.word && x.capital => j += 1,
+                    // « Seymour M. Hersh »
+                    Some(x) if x.low == "." && t[j - 1].low.chars().count() == 1 && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 1,
                     Some(x) if x.low == "-" && t.get(j + 1).is_some_and(|y| y.capital) => j += 2,
                     Some(x) if matches!(x.low.as_str(), "de" | "du" | "d'" | "la" | "le" | "des") && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 2,
                     _ => break,

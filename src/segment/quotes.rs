@@ -181,6 +181,13 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
             // (text with one paragraph per line): a quotation left open there must not run
             // over the rest of the text.
             let sentence_end = || text[..last_visible_end].chars().next_back().is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '»' | '”' | '"'));
+            // A paragraph that stops mid-sentence and a next one in lower case are one
+            // paragraph cut in two (a lost line of markup): the quotation goes on.
+            let cut_sentence = || !sentence_end() && text[q..].chars().next().is_some_and(char::is_lowercase);
+            if blank && !stack.is_empty() && cut_sentence() {
+                pos = q;
+                continue;
+            }
             if blank || (!stack.is_empty() && q < text.len() && sentence_end()) {
                 if !stack.is_empty() {
                     let next = text[q..].chars().next();
@@ -311,6 +318,51 @@ mod tests {
         assert_eq!(q(t), vec![("« Un.\n\n« Deux. »", "Un.\n\n« Deux.")]);
         let t = "« Un.\n\nDeux « trois » quatre.";
         assert_eq!(q(t), vec![("« Un.", "Un."), ("« trois »", "trois")]);
+    }
+
+    #[test]
+    fn a_line_that_ends_a_sentence_ends_an_open_quotation() {
+        // One paragraph per line (fr-litbank, La morte amoureuse): the quotation left open on
+        // the first line does not run over the narration after it.
+        let t = "« Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.\nJe me sentais prêt à renoncer à Dieu.";
+        assert_eq!(q(t), vec![("« Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.", "Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.")]);
+        // A hard-wrapped line that stops mid-sentence does not end it.
+        let t = "« Il a été conclu après quatre mois\nde combats. »";
+        assert_eq!(q(t).len(), 1);
+        assert!(q(t)[0].0.ends_with('»'));
+    }
+
+    #[test]
+    fn a_paragraph_cut_mid_sentence_keeps_its_quotation_open() {
+        // seed 004: « … Il permettait aussi⏎⏎de sauver la vie des Arabes… »
+        let t = "« Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.\n\nMais il a aussi permis.";
+        assert_eq!(q(t), vec![("« Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.", "Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.")]);
+    }
+
+    fn marks(text: &str) -> Vec<(&str, Mark)> {
+        find_quotes(text).into_iter().map(|q| (&text[q.span], q.mark)).collect()
+    }
+
+    #[test]
+    fn dialogue_lines_opened_by_a_dash() {
+        // Bouvard et Pécuchet (fr-litbank): consecutive turns, an exclamation, the first person.
+        let t = "Alors il dit :\n\n— Mon Dieu, oui, on pourrait prendre le mien à mon bureau !\n\n— C'est comme moi, je suis employé.\n\nAlors ils se considérèrent.";
+        assert_eq!(
+            marks(t),
+            vec![("— Mon Dieu, oui, on pourrait prendre le mien à mon bureau !", Mark::Dash), ("— C'est comme moi, je suis employé.", Mark::Dash)]
+        );
+        // A quotation inside a dialogue line is part of it.
+        let t = "— Tu l'as lu, « Le Monde » ?";
+        assert_eq!(marks(t), vec![("— Tu l'as lu, « Le Monde » ?", Mark::Dash)]);
+    }
+
+    #[test]
+    fn list_items_opened_by_a_dash_are_not_dialogue() {
+        // A list in a news article: lower case, no final stop, or third-person statements.
+        let t = "Le plan prévoit :\n— une hausse du SMIC ;\n— le gel des loyers.\n";
+        assert_eq!(marks(t), vec![]);
+        let t = "Les mesures :\n\n– La taxe carbone est supprimée.\n\nLe texte sera voté mardi.";
+        assert_eq!(marks(t), vec![]);
     }
 
     #[test]
