@@ -524,7 +524,8 @@ fn attach_speakers(text: &str, quotes: &[Quote], incises: &[(usize, speaker::Tag
             let t = b.text.trim_end();
             let introduces = t.ends_with(':') || (b.label == Label::Attributed && b.kind == SentenceKind::Heading);
             if introduces && text[b.end..start].trim().is_empty() {
-                tag = tagger.forward(text, b.start..b.end).filter(|t| t.speaker.is_some());
+                tag = if t.ends_with(':') { tagger.colon(text, b.start..b.end) } else { tagger.forward(text, b.start..b.end) };
+                tag = tag.filter(|t| t.speaker.is_some());
             }
         }
         // 5. The sentence right after, starting in lower case.
@@ -543,7 +544,7 @@ fn attach_speakers(text: &str, quotes: &[Quote], incises: &[(usize, speaker::Tag
             mark: group[0].mark,
             pieces: group.iter().map(|q| [q.inner.start, q.inner.end]).collect(),
             speaker: tag.as_ref().and_then(|t| t.speaker.clone()).map(clean),
-            cue: tag.as_ref().map(|t| clean(t.cue.clone())),
+            cue: tag.as_ref().filter(|t| !t.cue.is_empty()).map(|t| clean(t.cue.clone())),
         });
         i = j;
     }

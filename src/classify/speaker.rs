@@ -231,8 +231,15 @@ impl<'a> Tagger<'a> {
             Some(p) => Some(p),
             None if pronoun_only() => return None,
             None => {
-                while t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
-                    j += 1;
+                // Adverbs and gerunds (« disait en riant mon père »).
+                loop {
+                    if t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
+                        j += 1;
+                    } else if t.get(j).is_some_and(|x| x.low == "en") && t.get(j + 1).is_some_and(|x| self.present_participle(&x.low)) {
+                        j += 2;
+                    } else {
+                        break;
+                    }
                 }
                 let end = self.noun_phrase(t, j)?;
                 let sp = t[j].span.start..t[end - 1].span.end;
@@ -339,6 +346,17 @@ impl<'a> Tagger<'a> {
         let start = if t[s].low == "d'" { s + 2 } else { s + 1 };
         let end = self.noun_phrase(&t, start)?;
         Some(Tag { span: t[s].span.start..t[end - 1].span.end, cue: t[s].span.clone(), speaker: Some(t[start].span.start..t[end - 1].span.end) })
+    }
+
+    /// The speaker of a sentence ending with a colon right before a quotation: its tag, or
+    /// else the subject at its start (« Oncle meunier sursauta en m'apercevant : »).
+    pub fn colon(&self, text: &str, range: Range<usize>) -> Option<Tag> {
+        if let Some(tag) = self.forward(text, range.clone()) {
+            return Some(tag);
+        }
+        let t = tokens(text, range);
+        let sp = self.clause_subject(&t)?;
+        Some(Tag { span: sp.start..t.last()?.span.end, cue: sp.end..sp.end, speaker: Some(sp) })
     }
 
     /// The subject at the start of a clause, after connectors and adverbs: a subject pronoun,
