@@ -277,7 +277,8 @@ impl<'a> Tagger<'a> {
                 }
                 continue;
             }
-            if self.speech(&t[k].low, Tags::FINITE.union(Tags::PPAS).union(Tags::PPR).union(Tags::INF)) {
+            let pronoun_only = self.morph.lookup(&t[k].low).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
+            if !pronoun_only && self.speech(&t[k].low, Tags::FINITE.union(Tags::PPAS).union(Tags::PPR).union(Tags::INF)) {
                 v = Some(k);
                 break;
             }
