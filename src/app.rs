@@ -137,6 +137,7 @@ fn summaries_only(report: &mut Report) {
         a.parts = Vec::new();
         a.languages = Vec::new();
         a.text = None;
+        a.quotes = Vec::new();
     }
     let named: std::collections::BTreeSet<String> =
         report.articles.iter().flat_map(|a| a.summary.top_markers.iter().map(|(id, _)| id.clone())).collect();
