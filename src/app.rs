@@ -194,6 +194,7 @@ fn summaries_only(report: &mut Report) {
         a.parts = Vec::new();
         a.languages = Vec::new();
         a.text = None;
+        a.quotes = Vec::new();
     }
     let named: std::collections::BTreeSet<String> =
         report.articles.iter().flat_map(|a| a.summary.top_markers.iter().map(|(id, _)| id.clone())).collect();
@@ -308,6 +309,7 @@ fn build_report(
                 parts: info.parts,
                 languages: info.languages,
                 text: info.text,
+                quotes: info.quotes,
             }),
             Event::Failed(problem) => {
                 sentences.clear();
@@ -693,6 +695,10 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         EvalCommand::Genre { labels, dir, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::genre::eval_genre(&labels, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        }
+        EvalCommand::Quotes { dir, verbose, lexicons, format } => {
+            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+            print_eval(crate::eval::quotes::eval_quotes(&dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Attribution { file, ud, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };

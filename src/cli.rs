@@ -274,6 +274,24 @@ files are relative to DIR. The formula and the figures: docs/SCORE.md.")]
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Quotations against brat citation files (fr-litbank): quoted sentences and words,
+    /// P/R/F1 by opening mark (« or dash), and the speaker named for each quotation found.
+    #[command(after_help = "Example:\n  hedge eval quotes ../shared/eval/fr-litbank-citations --verbose\n\n\
+A sentence is quoted in the gold when at least half of its letters are inside a Citation span;\n\
+a speaker is right when it shares a word (determiners aside) with the gold Source mention.")]
+    Quotes {
+        /// A folder of NAME.txt + NAME.ann pairs.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List every missed or extra quoted sentence and every wrong speaker.
+        #[arg(long)]
+        verbose: bool,
+        /// Add or override lexicon entries (as for analyze/compare).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
     /// Fact alignment (`compare --facts`) against a hand-made gold of same-fact sentence groups:
     /// pair precision and recall (format and rule: docs/FACTS.md).
     #[command(after_help = "Example:\n  hedge eval facts tests/data/facts/seeds-gold.jsonl --verbose")]

@@ -11,7 +11,7 @@ use std::io;
 use std::sync::{mpsc, Mutex};
 
 use crate::aggregate::{aggregate, ArticleSummary, Tally};
-use crate::classify::{apply_scope, classify, Include, ScoringRules, SentenceScore};
+use crate::classify::{apply_scope, classify_with_quotes, Include, QuoteInfo, ScoringRules, SentenceScore};
 use crate::extract::{extract_as, extract_chunk, Document, Language, Part as PagePart};
 use crate::input::stream::{Chunk, Input};
 use crate::input::{self, Format, InputProblem, Planned};
@@ -23,6 +23,8 @@ use crate::segment::{segment_blocks, SegmentRules};
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub sentences: Vec<SentenceScore>,
+    /// The quotations of the document, in order.
+    pub quotes: Vec<QuoteInfo>,
     pub summary: ArticleSummary,
 }
 
@@ -49,19 +51,24 @@ pub fn analyze(doc: &Document, lex: &Lexicon) -> Analysis {
 
 /// Runs the analysis stages on a document; `include` names the other parts that count.
 pub fn analyze_with(doc: &Document, lex: &Lexicon, include: &Include) -> Analysis {
-    let sentences = analyze_sentences(doc, lex, include);
+    let (sentences, quotes) = analyze_document(doc, lex, include);
     let summary = aggregate(&sentences);
-    Analysis { sentences, summary }
+    Analysis { sentences, quotes, summary }
 }
 
 /// The scored sentences of a document (segment → match → classify, then its parts and
 /// languages).
 pub fn analyze_sentences(doc: &Document, lex: &Lexicon, include: &Include) -> Vec<SentenceScore> {
+    analyze_document(doc, lex, include).0
+}
+
+/// The scored sentences of a document and its quotations.
+pub fn analyze_document(doc: &Document, lex: &Lexicon, include: &Include) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
     let seg = segment_blocks(&doc.text, SegmentRules::embedded(), &doc.blocks);
     let matched = match_document(&doc.text, &seg, lex);
-    let mut sentences = classify(&doc.text, &seg, &matched, lex, ScoringRules::embedded());
+    let (mut sentences, quotes) = classify_with_quotes(&doc.text, &seg, &matched, lex, ScoringRules::embedded());
     apply_scope(&mut sentences, &doc.parts, &doc.languages, include);
-    sentences
+    (sentences, quotes)
 }
 
 /// Plain-text inputs larger than this are read as a corpus, in chunks (see
@@ -117,6 +124,8 @@ pub struct DocInfo {
     pub languages: Vec<Language>,
     /// The extracted text (kept with the sentences, for whole documents only).
     pub text: Option<String>,
+    /// The quotations (kept with the sentences, for whole documents only).
+    pub quotes: Vec<QuoteInfo>,
 }
 
 /// What a run hands out, in input order.
@@ -178,7 +187,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
     } else {
         extract_chunk(&input.label, &name, chunk.text, chunk.encoding)
     };
-    let mut sentences = analyze_sentences(&doc, lex, &opts.include);
+    let (mut sentences, quotes) = analyze_document(&doc, lex, &opts.include);
     let mut tally = Tally::default();
     for s in &sentences {
         tally.add(s);
@@ -195,6 +204,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
         parts: if keep { std::mem::take(&mut doc.parts) } else { Vec::new() },
         languages: if keep { std::mem::take(&mut doc.languages) } else { Vec::new() },
         text: keep.then_some(doc.text),
+        quotes: if keep { quotes } else { Vec::new() },
     });
     Ok(Part { sentences, tally, text_len, format, encoding, info, warnings })
 }
@@ -323,6 +333,7 @@ pub fn analyze_inputs<'a>(
                                     parts: Vec::new(),
                                     languages: Vec::new(),
                                     text: None,
+                                    quotes: Vec::new(),
                                 });
                                 sink(Event::Article { input: p, name: p.origin.display_name(), summary: o.tally.finish(), info })?
                             }

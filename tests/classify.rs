@@ -38,7 +38,8 @@ fn quoted_sentences_are_credited_to_the_speaker_and_earn_the_quoted_base_whateve
     let s = run("Asia News précise :\n\n« Ce transit semble se produire en toute sécurité. »\n\nLe convoi est parti.");
     let q = s.iter().find(|s| s.text.contains("transit")).unwrap();
     assert_eq!(q.voice, Voice::Quoted);
-    assert_eq!(q.speaker.as_deref(), Some("Asia News précise"));
+    // The speaker is the name alone, not the tag's leftover words (issue 14).
+    assert_eq!(q.speaker.as_deref(), Some("Asia News"));
     // « semble » is the speaker's hedge, not the outlet's: the claim earns the quoted base
     // (lexicons/scoring.toml), not 35 − 20.
     assert!(q.markers.iter().any(|m| m.text == "semble"));
@@ -46,7 +47,17 @@ fn quoted_sentences_are_credited_to_the_speaker_and_earn_the_quoted_base_whateve
 
     let s = run("« Nous voulions que personne ne parte », a déclaré le colonel Ryan Dillon.");
     assert_eq!(s[0].voice, Voice::Quoted);
-    assert_eq!(s[0].speaker.as_deref(), Some("a déclaré le colonel Ryan Dillon"));
+    assert_eq!(s[0].speaker.as_deref(), Some("le colonel Ryan Dillon"));
+
+    // A quotation over several sentences: its sentences in the quoted voice, with the speaker
+    // the tag after it names (the last one, mostly the tag, stays the outlet's, ATTRIBUTED).
+    let s = run("« Nous sommes prêts. Nous attaquerons demain. Le pays est fort », a déclaré le ministre.");
+    assert!(s[..2].iter().all(|s| s.voice == Voice::Quoted && s.speaker.as_deref() == Some("le ministre")), "{s:?}");
+    assert_eq!(s[2].label, Label::Attributed);
+
+    // A dialogue line with an incise: the quoted voice, the speaker from the tag.
+    let s = run("— Les papiers s'envoleraient ! s'écria Pécuchet.");
+    assert_eq!(s[0].speaker.as_deref(), Some("Pécuchet"));
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 pub mod reading;
 pub mod scope;
+pub mod speaker;
 
 use crate::token::WordSet;
 use std::ops::Range;
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
-use crate::segment::{Quote, SentenceKind, Segmented};
+use crate::segment::{Quote, QuoteMark, SentenceKind, Segmented};
 use reading::{classify_reading_in, lower_words, Reading, ReadingRules};
 pub use scope::{apply_scope, Excluded, Include};
 use crate::extract::PartKind;
@@ -213,8 +214,43 @@ impl ScoringRules {
 /// voice.
 const QUOTED_SHARE: f64 = 0.5;
 
+/// A quotation of the article (`quotes` in the JSON): where it is, how it is opened, who
+/// says it and with what speech verb, when the text names them.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteInfo {
+    /// Byte span in the document text, quotation marks included (for a quotation broken by a
+    /// speech tag, from its first piece to its last).
+    pub start: usize,
+    pub end: usize,
+    /// How it is opened: guillemet, curly, straight or dash.
+    pub mark: QuoteMark,
+    /// The byte spans of the quoted words (more than one when a speech tag breaks it:
+    /// « — Oui, répondit-il, c'est vrai. »).
+    pub pieces: Vec<[usize; 2]>,
+    /// The person or body quoted, as the text names it (a name or a noun phrase; a pronoun when
+    /// that is all the tag gives); absent when no such phrase is found.
+    pub speaker: Option<String>,
+    /// The speech verb or source word that introduces it (« dit », « a ajouté », « selon »).
+    pub cue: Option<String>,
+}
+
 /// Classifies every sentence of a document.
 pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &Lexicon, rules: &ScoringRules) -> Vec<SentenceScore> {
+    classify_with_quotes(text, seg, matched, lex, rules).0
+}
+
+/// Classifies every sentence of a document and lists its quotations.
+pub fn classify_with_quotes(
+    text: &str,
+    seg: &Segmented,
+    matched: &[MatchedSentence],
+    lex: &Lexicon,
+    rules: &ScoringRules,
+) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
+    // Quotations cut around the speech tags inside them (« — Oui, répondit-il, c'est vrai. »).
+    let tagger = speaker::Tagger::new(lex.morphology);
+    let (quotes, incises) = speaker::split_incises(text, &seg.quotes, &tagger);
+    let quotes = &quotes[..];
     let rrules = ReadingRules::embedded();
     let mut out: Vec<SentenceScore> = Vec::with_capacity(seg.sentences.len());
     // Scratch space for lower-cased words, reused from sentence to sentence.
@@ -223,7 +259,7 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
         let span = s.span.clone();
         let stext = &text[span.clone()];
         let mut self_speech = false;
-        let voice = if quoted_share(text, &span, &seg.quotes) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
+        let voice = if quoted_share(text, &span, &quotes) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
         let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
         let mut markers: Vec<MarkerHit> = m
@@ -231,7 +267,7 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
             .iter()
             .map(|h| {
                 let e = &lex.entries[h.entry as usize];
-                let in_quote = quote_at(&seg.quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
+                let in_quote = quote_at(&quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
                 let reading = h.conditional.then(|| {
                     classify_reading_in(text, &m.tokens, &words, h.tokens.start, lex.morphology, rrules)
                 });
@@ -327,13 +363,13 @@ pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &
             points,
             // Only the quotations over this sentence (a scan of all of them made a large
             // document quadratic: a 1 GB chunk did not finish in 10 minutes).
-            quotes: quotes_over(&seg.quotes, &span).map(|q| q.inner.start.max(span.start)..q.inner.end.min(span.end)).collect(),
+            quotes: quotes_over(&quotes, &span).map(|q| q.inner.start.max(span.start)..q.inner.end.min(span.end)).collect(),
             part: PartKind::Body,
             excluded: None,
         });
     }
-    attach_speakers(text, seg, &mut out);
-    out
+    let list = attach_speakers(text, quotes, &incises, &tagger, &mut out);
+    (out, list)
 }
 
 /// Is the subject of the verb at token `verb` the first person (« je voudrais dire », « comme
@@ -448,64 +484,88 @@ fn not_a_claim(
     None
 }
 
-/// For quoted sentences, finds the speaker named next to the quotation: in the same sentence
-/// outside the quotation marks ("…», a déclaré le général X."), in the sentence before it when
-/// that one ends with a colon ("Asia News précise :") or is a line crediting a source ("Toujours
-/// selon Asia News"), or in the sentence right after the
-/// quotation when it starts in lower case ("a déclaré le général X.").
-fn attach_speakers(text: &str, seg: &Segmented, out: &mut [SentenceScore]) {
-    for i in 0..out.len() {
-        if out[i].voice != Voice::Quoted {
-            continue;
+/// Groups the quotation pieces into quotations, finds the speaker and cue of each, and gives
+/// every quoted sentence the speaker of the quotation it lies in. The speaker is looked for, in
+/// order: in a tag inside the quotation (« Il y a quelque chose, dit aussitôt Roger. »); right
+/// after it in the same sentence (« …», a ajouté l'armée. »); before it in the same sentence
+/// (« Le ministre a déclaré : « … » »); in the sentence before it when that one ends with a
+/// colon or is a heading crediting a source; in the sentence right after it when that one
+/// starts in lower case (« a déclaré le général X. »).
+fn attach_speakers(text: &str, quotes: &[Quote], incises: &[(usize, speaker::Tag)], tagger: &speaker::Tagger, out: &mut [SentenceScore]) -> Vec<QuoteInfo> {
+    let mut list: Vec<QuoteInfo> = Vec::new();
+    let mut incise = incises.iter().peekable();
+    let mut i = 0;
+    while i < quotes.len() {
+        let mut j = i + 1;
+        while j < quotes.len() && quotes[j].continues {
+            j += 1;
         }
-        let (start, end) = (out[i].start, out[i].end);
-        let Some(q) = quotes_over(&seg.quotes, &(start..end)).next() else { continue };
-        // 1. The same sentence, outside the quotation.
-        let k = seg.quotes.partition_point(|q| q.span.end <= start);
-        let mut quotes = seg.quotes[k..].iter().peekable();
-        let outside: String = text[start..end]
-            .char_indices()
-            .filter(|(k, _)| {
-                let at = start + k;
-                while quotes.next_if(|q| q.span.end <= at).is_some() {}
-                quotes.peek().is_none_or(|q| q.span.start > at)
-            })
-            .map(|(_, c)| c)
-            .collect();
-        if let Some(s) = speaker_text(&outside) {
-            out[i].speaker = Some(s);
-            continue;
+        let group = &quotes[i..j];
+        let (start, end) = (group[0].span.start, group[j - i - 1].span.end);
+        let mut tag: Option<speaker::Tag> = None;
+        // 1. A tag inside (or ending) the quotation.
+        while let Some((_, t)) = incise.next_if(|(k, _)| *k < j) {
+            if tag.is_none() && t.speaker.is_some() {
+                tag = Some(t.clone());
+            }
         }
-        // 2. The sentence before the quotation, ending with a colon.
-        // Sentences are in order: those ending before the quotation are a prefix.
-        let before = out[..i].partition_point(|s| s.end <= q.span.start).checked_sub(1).map(|k| &out[k]);
-        if let Some(b) = before {
+        // The sentences the quotation starts and ends in.
+        let first = out.partition_point(|s| s.end <= start);
+        let last = out.partition_point(|s| s.end < end).min(out.len().saturating_sub(1));
+        // 2. After it, in the same sentence (up to the next quotation).
+        if tag.is_none() {
+            if let Some(s) = out.get(last).filter(|s| s.end > end) {
+                let stop = quotes.get(j).map_or(s.end, |q| q.span.start.min(s.end)).max(end);
+                tag = tagger.after(text, end..stop).filter(|t| t.speaker.is_some());
+            }
+        }
+        // 3. Before it, in the same sentence (from the previous quotation on).
+        if tag.is_none() {
+            if let Some(s) = out.get(first).filter(|s| s.start < start) {
+                let from = if i > 0 { quotes[i - 1].span.end.max(s.start) } else { s.start };
+                if from < start {
+                    tag = tagger.forward(text, from..start).filter(|t| t.speaker.is_some());
+                }
+            }
+        }
+        // 4. The sentence before, ending with a colon or a heading crediting a source.
+        if tag.is_none() && first > 0 && out.get(first).is_some_and(|s| s.start >= start) {
+            let b = &out[first - 1];
             let t = b.text.trim_end();
             let introduces = t.ends_with(':') || (b.label == Label::Attributed && b.kind == SentenceKind::Heading);
-            if introduces && text[b.end..q.span.start].trim().is_empty() {
-                if let Some(s) = speaker_text(t) {
-                    out[i].speaker = Some(s);
-                    continue;
+            if introduces && text[b.end..start].trim().is_empty() {
+                tag = if t.ends_with(':') { tagger.colon(text, b.start..b.end) } else { tagger.forward(text, b.start..b.end) };
+                tag = tag.filter(|t| t.speaker.is_some());
+            }
+        }
+        // 5. The sentence right after, starting in lower case.
+        if tag.is_none() {
+            if let Some(a) = out.get(out.partition_point(|s| s.start < end)) {
+                let gap = &text[end..a.start];
+                if gap.trim().is_empty() && a.text.chars().next().is_some_and(|c| c.is_lowercase()) {
+                    tag = tagger.after(text, a.start..a.end).filter(|t| t.speaker.is_some());
                 }
             }
         }
-        // 3. The sentence right after the quotation, starting in lower case.
-        if let Some(a) = out.get(out.partition_point(|s| s.start < q.span.end)) {
-            let gap = &text[q.span.end..a.start];
-            if gap.trim().is_empty() && a.text.chars().next().is_some_and(|c| c.is_lowercase()) {
-                if let Some(s) = speaker_text(&a.text) {
-                    out[i].speaker = Some(s);
-                }
-            }
-        }
+        let clean = |r: Range<usize>| text[r].split_whitespace().collect::<Vec<_>>().join(" ");
+        list.push(QuoteInfo {
+            start,
+            end,
+            mark: group[0].mark,
+            pieces: group.iter().map(|q| [q.inner.start, q.inner.end]).collect(),
+            speaker: tag.as_ref().and_then(|t| t.speaker.clone()).map(clean),
+            cue: tag.as_ref().filter(|t| !t.cue.is_empty()).map(|t| clean(t.cue.clone())),
+        });
+        i = j;
     }
-}
-
-/// Cleans a speaker tag: drops punctuation at both ends; None if it has no letter.
-fn speaker_text(s: &str) -> Option<String> {
-    let t = s.trim_matches(|c: char| !c.is_alphanumeric());
-    if t.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-        return None;
+    // Each quoted sentence takes the speaker of the quotation holding most of its letters.
+    for s in out.iter_mut().filter(|s| s.voice == Voice::Quoted) {
+        let k = list.partition_point(|q| q.end <= s.start);
+        let best = list[k..]
+            .iter()
+            .take_while(|q| q.start < s.end)
+            .max_by_key(|q| q.pieces.iter().map(|p| p[1].min(s.end).saturating_sub(p[0].max(s.start))).sum::<usize>());
+        s.speaker = best.and_then(|q| q.speaker.clone());
     }
-    Some(t.split_whitespace().collect::<Vec<_>>().join(" "))
+    list
 }

@@ -5,6 +5,7 @@ pub mod conllu;
 pub mod facts;
 pub mod genre;
 pub mod gold;
+pub mod quotes;
 pub mod readings;
 pub mod segment;
 pub mod ud;

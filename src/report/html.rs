@@ -1161,6 +1161,7 @@ mod tests {
                 parts: vec![],
                 languages: vec![],
                 text: None,
+                quotes: vec![],
             }],
             markers,
             errors: vec![],

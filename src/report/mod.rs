@@ -76,6 +76,9 @@ pub struct Article {
     /// `analyze` only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The quotations, with speaker and cue when the text names them; `analyze` only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<crate::classify::QuoteInfo>,
 }
 
 /// An input that could not be analysed (or, in `warnings`, a caveat about one).

@@ -32,11 +32,31 @@ pub struct Sentence {
     pub kind: SentenceKind,
 }
 
+/// How a quotation is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteMark {
+    /// « … »
+    Guillemet,
+    /// “ … ”
+    Curly,
+    /// " … "
+    Straight,
+    /// A dialogue or interview line opened by a dash (— or –), to the end of its paragraph.
+    Dash,
+}
+
 /// A quotation: `span` includes the quotation marks, `inner` is the quoted text.
+///
+/// A quotation interrupted by a speech tag (« — Oui, répondit-il, c'est vrai. ») is split by
+/// the classifier into pieces around the tag; `continues` marks a piece that resumes the
+/// quotation before it. [`find_quotes`] never sets it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     pub span: Range<usize>,
     pub inner: Range<usize>,
+    pub mark: QuoteMark,
+    pub continues: bool,
 }
 
 /// The output of segmentation.

@@ -10,7 +10,11 @@
 //!   still open at the end of a paragraph (a blank line) continues into the next paragraph if
 //!   that paragraph starts with « (French convention for quotations spanning paragraphs);
 //!   otherwise it closes at the end of its paragraph (its `span` then ends at the last visible
-//!   character of the paragraph, with no closing mark). A quotation still open at the end of
+//!   character of the paragraph, with no closing mark). A paragraph ends at a blank line, or at
+//!   a single line break after a line that ends like a sentence (. ! ? … or a closing mark):
+//!   text with one paragraph per line.
+//! * A line opened by a dash (— or –) that reads as dialogue is one quotation to the end of its
+//!   line (see [`dash_shape`] and [`dialogue_signal`]); quotations inside it are part of it. A quotation still open at the end of
 //!   the text closes there.
 //! * A straight " closes the open straight quotation if there is one; otherwise it opens one,
 //!   unless it is followed by white space or the end of the text (a stray closing mark).
@@ -22,12 +26,7 @@ use super::Quote;
 /// Deepest nesting of quotations followed.
 const MAX_DEPTH: usize = 16;
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Mark {
-    Guillemet,
-    Curly,
-    Straight,
-}
+use super::QuoteMark as Mark;
 
 struct Open {
     mark: Mark,
@@ -37,7 +36,103 @@ struct Open {
 
 /// Finds the outermost quotations of `text`. See the module documentation for conventions.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
-    find_quotes_with(text, true)
+    with_dialogue_lines(text, find_quotes_with(text, true))
+}
+
+/// Adds the dialogue and interview lines opened by a dash (see [`dialogue_line`]): each is one
+/// quotation, from its dash to the end of its line, holding any quotation inside it. A dash
+/// line inside a longer quotation stays part of that quotation.
+fn with_dialogue_lines(text: &str, quotes: Vec<Quote>) -> Vec<Quote> {
+    if !text.contains(['—', '–']) {
+        return quotes;
+    }
+    let lines: Vec<std::ops::Range<usize>> = line_spans(text).collect();
+    let shaped: Vec<bool> = lines.iter().map(|l| dash_shape(&text[l.clone()])).collect();
+    let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
+    let mut rest = quotes.into_iter().peekable();
+    for (k, l) in lines.iter().enumerate() {
+        if !shaped[k] {
+            continue;
+        }
+        // The nearest non-blank lines before and after.
+        let blank = |j: &usize| text[lines[*j].clone()].trim().is_empty();
+        let before = (0..k).rev().find(|j| !blank(j));
+        let after = (k + 1..lines.len()).find(|j| !blank(j));
+        let neighbour = before.is_some_and(|j| shaped[j]) || after.is_some_and(|j| shaped[j]);
+        if !(neighbour || dialogue_signal(&text[l.clone()])) {
+            continue;
+        }
+        let line = &text[l.clone()];
+        let dash = l.start + (line.len() - line.trim_start().len());
+        let mut end = l.start + line.trim_end().len();
+        // Quotations before this line are kept as they are.
+        while let Some(q) = rest.next_if(|q| q.span.end <= dash) {
+            out.push(q);
+        }
+        if out.last().is_some_and(|q| q.span.end > dash) || rest.peek().is_some_and(|q| q.span.start < dash && q.span.end > dash) {
+            continue; // inside a longer quotation
+        }
+        // Quotations inside the line become part of it.
+        while let Some(q) = rest.next_if(|q| q.span.start < end) {
+            end = end.max(q.span.end);
+        }
+        let dash_len = text[dash..].chars().next().map_or(1, char::len_utf8);
+        let inner = trim_range(text, dash + dash_len, end);
+        out.push(Quote { span: dash..end, inner, mark: Mark::Dash, continues: false });
+    }
+    out.extend(rest);
+    out
+}
+
+/// The byte spans of the lines of `text` (without their line break).
+fn line_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |l| {
+        let r = start..start + l.len();
+        start += l.len() + 1;
+        r
+    })
+}
+
+/// Does this line have the shape of a line of dialogue: opened by a dash (— or –) and white
+/// space, its first letter a capital (a list item often starts in lower case), ending like a
+/// sentence (. ! ? …, then maybe closing marks; a list item often ends with ; , : or nothing)?
+fn dash_shape(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = t.strip_prefix(['—', '–']) else { return false };
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let first_capital = rest.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase);
+    let body = rest.trim_end_matches(['»', '”', '"', ')', ']', ' ', '\u{a0}', '\u{202f}']);
+    first_capital && body.ends_with(['.', '!', '?', '…'])
+}
+
+/// Does a dash line speak (not a list item)? An exclamation, a question or an ellipsis, a
+/// speech tag with its subject after a hyphen (« dit-il », « a-t-elle ajouté »), or a word of
+/// the first or second person.
+fn dialogue_signal(line: &str) -> bool {
+    if line.contains(['!', '?', '…']) {
+        return true;
+    }
+    const PERSON: [&str; 21] =
+        ["je", "j", "me", "m", "moi", "tu", "te", "t", "toi", "nous", "vous", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos"];
+    let person = line.split(|c: char| !c.is_alphabetic()).any(|w| {
+        // « M. » is a title, not « m' »: one-letter words count in lower case only.
+        let lower = w.to_lowercase();
+        PERSON.contains(&lower.as_str()) && (w.chars().count() > 1 || w.chars().all(char::is_lowercase))
+    });
+    person || hyphen_pronoun(line, &["il", "elle", "ils", "elles", "on", "je", "nous", "vous"])
+}
+
+/// Is there a word followed by a hyphen and a subject pronoun (« dit-il », « a-t-elle »)?
+fn hyphen_pronoun(line: &str, pronouns: &[&str]) -> bool {
+    line.match_indices('-').any(|(i, _)| {
+        let after = &line[i + 1..];
+        let after = after.strip_prefix("t-").unwrap_or(after);
+        let w: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        i > 0 && line[..i].chars().next_back().is_some_and(char::is_alphabetic) && pronouns.contains(&w.as_str())
+    })
 }
 
 /// `fast`: step over plain ASCII runs at once (false only in the tests that compare both).
@@ -82,7 +177,18 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
                 }
                 q += d.len_utf8();
             }
-            if blank {
+            // A single line break ends a paragraph too when the line ends like a sentence
+            // (text with one paragraph per line): a quotation left open there must not run
+            // over the rest of the text.
+            let sentence_end = || text[..last_visible_end].chars().next_back().is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | '»' | '”' | '"'));
+            // A paragraph that stops mid-sentence and a next one in lower case are one
+            // paragraph cut in two (a lost line of markup): the quotation goes on.
+            let cut_sentence = || !sentence_end() && text[q..].chars().next().is_some_and(char::is_lowercase);
+            if blank && !stack.is_empty() && cut_sentence() {
+                pos = q;
+                continue;
+            }
+            if blank || (!stack.is_empty() && q < text.len() && sentence_end()) {
                 if !stack.is_empty() {
                     let next = text[q..].chars().next();
                     if next == Some('«') {
@@ -160,7 +266,7 @@ fn close_top(stack: &mut Vec<Open>, inner_end: usize, span_end: usize, text: &st
     let inner_end = inner_end.max(o.inner_start);
     let span_end = span_end.max(inner_end);
     let inner = trim_range(text, o.inner_start, inner_end);
-    out.push(Quote { span: o.start..span_end, inner });
+    out.push(Quote { span: o.start..span_end, inner, mark: o.mark, continues: false });
 }
 
 fn trim_range(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
@@ -212,6 +318,51 @@ mod tests {
         assert_eq!(q(t), vec![("« Un.\n\n« Deux. »", "Un.\n\n« Deux.")]);
         let t = "« Un.\n\nDeux « trois » quatre.";
         assert_eq!(q(t), vec![("« Un.", "Un."), ("« trois »", "trois")]);
+    }
+
+    #[test]
+    fn a_line_that_ends_a_sentence_ends_an_open_quotation() {
+        // One paragraph per line (fr-litbank, La morte amoureuse): the quotation left open on
+        // the first line does not run over the narration after it.
+        let t = "« Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.\nJe me sentais prêt à renoncer à Dieu.";
+        assert_eq!(q(t), vec![("« Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.", "Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.")]);
+        // A hard-wrapped line that stops mid-sentence does not end it.
+        let t = "« Il a été conclu après quatre mois\nde combats. »";
+        assert_eq!(q(t).len(), 1);
+        assert!(q(t)[0].0.ends_with('»'));
+    }
+
+    #[test]
+    fn a_paragraph_cut_mid_sentence_keeps_its_quotation_open() {
+        // seed 004: « … Il permettait aussi⏎⏎de sauver la vie des Arabes… »
+        let t = "« Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.\n\nMais il a aussi permis.";
+        assert_eq!(q(t), vec![("« Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.", "Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.")]);
+    }
+
+    fn marks(text: &str) -> Vec<(&str, Mark)> {
+        find_quotes(text).into_iter().map(|q| (&text[q.span], q.mark)).collect()
+    }
+
+    #[test]
+    fn dialogue_lines_opened_by_a_dash() {
+        // Bouvard et Pécuchet (fr-litbank): consecutive turns, an exclamation, the first person.
+        let t = "Alors il dit :\n\n— Mon Dieu, oui, on pourrait prendre le mien à mon bureau !\n\n— C'est comme moi, je suis employé.\n\nAlors ils se considérèrent.";
+        assert_eq!(
+            marks(t),
+            vec![("— Mon Dieu, oui, on pourrait prendre le mien à mon bureau !", Mark::Dash), ("— C'est comme moi, je suis employé.", Mark::Dash)]
+        );
+        // A quotation inside a dialogue line is part of it.
+        let t = "— Tu l'as lu, « Le Monde » ?";
+        assert_eq!(marks(t), vec![("— Tu l'as lu, « Le Monde » ?", Mark::Dash)]);
+    }
+
+    #[test]
+    fn list_items_opened_by_a_dash_are_not_dialogue() {
+        // A list in a news article: lower case, no final stop, or third-person statements.
+        let t = "Le plan prévoit :\n— une hausse du SMIC ;\n— le gel des loyers.\n";
+        assert_eq!(marks(t), vec![]);
+        let t = "Les mesures :\n\n– La taxe carbone est supprimée.\n\nLe texte sera voté mardi.";
+        assert_eq!(marks(t), vec![]);
     }
 
     #[test]

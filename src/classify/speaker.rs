@@ -1,0 +1,537 @@
+//! Speech tags around quotations: who is quoted, with what verb (`lexicons/quotes.toml`).
+//!
+//! Three shapes of tag are read:
+//! * **inverted**, after or inside the quotation: a speech verb then its subject, a pronoun
+//!   after a hyphen or a noun phrase (« dit-il », « a-t-il ajouté », « dit aussitôt Roger »,
+//!   « demanda le laquais », « a ajouté l'armée, qui… »);
+//! * **forward**, before it: a subject then a speech verb, then at most a few words and a colon,
+//!   *que* or the quotation (« Le Premier ministre israélien, Yaïr Lapid, a déclaré : »);
+//! * **source**: *selon* / *d'après* and a noun phrase (« Selon l'armée, « … » »).
+//!
+//! A tag inside a quotation (an *incise*: « — Oui, répondit-il, c'est vrai. ») is the
+//! narrator's words: [`split_incises`] cuts the quotation around it.
+//!
+//! The speaker is only ever a name, a noun phrase opened by a determiner, or a subject pronoun;
+//! when no such phrase is found it is left empty (never the leftover words of a sentence).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::lexicon::morphology::{Morphology, Tags};
+use crate::segment::{Quote, QuoteMark};
+use crate::token::WordSet;
+
+/// The word lists of `lexicons/quotes.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagRules {
+    pub speech_verbs: WordSet,
+    pub auxiliaries: WordSet,
+    pub clitics: WordSet,
+    pub pronouns: WordSet,
+    pub determiners: WordSet,
+    pub adverbs: WordSet,
+    pub stops: WordSet,
+    pub connectors: WordSet,
+    pub not_names: WordSet,
+    pub time_words: WordSet,
+    pub pronoun_only: WordSet,
+    pub sources: WordSet,
+}
+
+static QUOTES_TOML: &str = include_str!("../../lexicons/quotes.toml");
+
+impl TagRules {
+    pub fn embedded() -> &'static TagRules {
+        static R: OnceLock<TagRules> = OnceLock::new();
+        R.get_or_init(|| toml::from_str(QUOTES_TOML).expect("lexicons/quotes.toml is checked by tests"))
+    }
+}
+
+/// A speech tag found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// The whole tag (for an incise: what is cut out of the quotation).
+    pub span: Range<usize>,
+    /// The speech verb (with its auxiliary or reflexive clitic: « a ajouté », « s'écria »).
+    pub cue: Range<usize>,
+    /// The speaker's phrase, if the tag names one.
+    pub speaker: Option<Range<usize>>,
+}
+
+/// A word or a punctuation mark.
+#[derive(Debug, Clone)]
+struct Tok {
+    span: Range<usize>,
+    /// Lower-cased word (with its apostrophe: « s' », « l' »), or the punctuation character.
+    low: String,
+    word: bool,
+    capital: bool,
+}
+
+/// Words (letters, digits; an apostrophe ends a word: « s'|écria ») and punctuation marks.
+fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if d == '\'' || d == '’' {
+                    end = j + d.len_utf8();
+                    it.next();
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let w = &s[i..end];
+            let low = w.to_lowercase().replace('’', "'");
+            out.push(Tok { span: range.start + i..range.start + end, low, word: true, capital: c.is_uppercase() });
+        } else if !c.is_whitespace() {
+            let end = i + c.len_utf8();
+            out.push(Tok { span: range.start + i..range.start + end, low: c.to_string(), word: false, capital: false });
+        }
+    }
+    out
+}
+
+/// Reads speech tags with the verb table and the word lists.
+pub struct Tagger<'a> {
+    morph: &'a Morphology,
+    r: &'a TagRules,
+}
+
+impl<'a> Tagger<'a> {
+    pub fn new(morph: &'a Morphology) -> Tagger<'a> {
+        Tagger { morph, r: TagRules::embedded() }
+    }
+
+    /// Is `w` a form of a speech verb with one of the tags `want`?
+    fn speech(&self, w: &str, want: Tags) -> bool {
+        let w = w.strip_prefix("s'").unwrap_or(w);
+        self.morph.lookup(w).iter().any(|f| f.tags.intersects(want) && self.r.speech_verbs.contains(self.morph.lemma_name(f.lemma)))
+    }
+
+    fn present_participle(&self, w: &str) -> bool {
+        w.ends_with("ant") && self.morph.lookup(w).iter().any(|f| f.tags.contains(Tags::PPR))
+    }
+
+    fn adverb(&self, w: &str) -> bool {
+        self.r.adverbs.contains(w) || (w.len() > 5 && w.ends_with("ment"))
+    }
+
+    /// A noun phrase from token `i`: a run of capitalised words (with de/du/d'/la/le between
+    /// them), or a determiner and the words up to a stop word or a punctuation mark (at most
+    /// eight words). Returns the end token (exclusive).
+    fn noun_phrase(&self, t: &[Tok], i: usize) -> Option<usize> {
+        let first = t.get(i).filter(|x| x.word)?;
+        let r = self.r;
+        let function_word = |w: &str| {
+            r.determiners.contains(w) || r.stops.contains(w) || r.pronouns.contains(w) || r.connectors.contains(w) || r.not_names.contains(w)
+        };
+        if first.capital && !function_word(&first.low) {
+            // A capitalised adverb, verb form or elided word opening a sentence is no name
+            // (« Maintenant », « Voyant », « Rassurée », « J' »).
+            if first.low.ends_with('\'') || self.adverb(&first.low) || !self.morph.lookup(&first.low).is_empty() {
+                return None;
+            }
+            let mut j = i + 1;
+            // « M. Dupont », « Mme de La Fayette »
+            if first.low.len() <= 3 && t.get(j).is_some_and(|x| x.low == ".") && t.get(j + 1).is_some_and(|x| x.capital) {
+                j += 1;
+            }
+            loop {
+                match t.get(j) {
+                    Some(x) if x.word && x.capital => j += 1,
+                    // « Seymour M. Hersh »
+                    Some(x) if x.low == "." && t[j - 1].low.chars().count() == 1 && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 1,
+                    Some(x) if x.low == "-" && t.get(j + 1).is_some_and(|y| y.capital) => j += 2,
+                    Some(x) if matches!(x.low.as_str(), "de" | "du" | "d'" | "la" | "le" | "des") && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 2,
+                    _ => break,
+                }
+            }
+            return Some(j);
+        }
+        if !self.r.determiners.contains(&first.low) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut n = 0;
+        while let Some(x) = t.get(j) {
+            let joins = x.low == "-" && t.get(j + 1).is_some_and(|y| y.word); // « vice-président »
+            // The phrase ends at a stop word or a conjugated verb (« la saison | fut tardive »).
+            if !(x.word || joins) || self.r.stops.contains(&x.low) || n >= 8 || (n > 0 && (self.morph.is_unambiguous_finite(&x.low) || self.adverb(&x.low) || self.present_participle(&x.low))) {
+                break;
+            }
+            // « le laissa retomber »: an object pronoun, not a determiner.
+            if n == 0 && self.morph.is_unambiguous_finite(&x.low) {
+                return None;
+            }
+            if self.r.time_words.contains(&x.low) {
+                return None;
+            }
+            j += if joins { 2 } else { 1 };
+            n += 1;
+        }
+        // A determiner alone (« Les ») is no phrase.
+        (n > 0).then_some(j)
+    }
+
+    /// An inverted tag starting at token `i`: [clitic] verb [-t-pronoun | [adverbs] phrase],
+    /// or auxiliary[-t-pronoun] participle [phrase]. It must end at a punctuation mark, a
+    /// stop word or the end of `t`. Returns the tag and the token after it.
+    fn inverted(&self, t: &[Tok], i: usize) -> Option<(Tag, usize)> {
+        let mut j = i;
+        if t.get(j).is_some_and(|x| x.word && self.r.clitics.contains(&x.low) && x.low != "s'") && t.get(j + 1).is_some_and(|x| x.word) {
+            j += 1;
+        }
+        let verb = t.get(j).filter(|x| x.word)?;
+        let cue_start = verb.span.start;
+        let aux = self.r.auxiliaries.contains(&verb.low);
+        if !aux && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
+            return None;
+        }
+        if verb.low.ends_with('\'') && verb.low != "s'" {
+            return None;
+        }
+        // « s'écria » : the clitic and the verb are two tokens.
+        let (mut j, mut cue_end) = if verb.low == "s'" {
+            let v = t.get(j + 1).filter(|x| x.word && self.speech(&x.low, Tags::FINITE))?;
+            (j + 2, v.span.end)
+        } else {
+            (j + 1, verb.span.end)
+        };
+        // -t-il, -elle
+        let mut pronoun = None;
+        if t.get(j).is_some_and(|x| x.low == "-") {
+            let mut k = j + 1;
+            if t.get(k).is_some_and(|x| x.low == "t") && t.get(k + 1).is_some_and(|x| x.low == "-") {
+                k += 2;
+            }
+            let p = t.get(k).filter(|x| self.r.pronouns.contains(&x.low))?;
+            pronoun = Some(p.span.clone());
+            j = k + 1;
+        }
+        if aux {
+            let part = t.get(j).filter(|x| x.word && self.speech(&x.low, Tags::PPAS))?;
+            cue_end = part.span.end;
+            j += 1;
+        } else if pronoun.is_none() && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
+            return None;
+        }
+        let pronoun_only = || self.morph.lookup(verb.low.as_str()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
+        let speaker = match pronoun {
+            Some(p) => Some(p),
+            None if pronoun_only() => return None,
+            None => {
+                // Adverbs and gerunds (« disait en riant mon père »).
+                loop {
+                    if t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
+                        j += 1;
+                    } else if t.get(j).is_some_and(|x| x.low == "en") && t.get(j + 1).is_some_and(|x| self.present_participle(&x.low)) {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let end = self.noun_phrase(t, j)?;
+                let sp = t[j].span.start..t[end - 1].span.end;
+                j = end;
+                // « répliqua Bouvard négligemment, »
+                while t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
+                    j += 1;
+                }
+                Some(sp)
+            }
+        };
+        // What follows: a punctuation mark, a stop word, or nothing.
+        match t.get(j) {
+            None => {}
+            Some(x) if !x.word || self.r.stops.contains(&x.low) => {}
+            _ => return None,
+        }
+        let end = t.get(j..).and_then(|rest| rest.iter().find(|x| !x.word && x.low != "-" && x.low != "'")).map_or(t.last()?.span.end, |x| x.span.start);
+        Some((Tag { span: t[i].span.start..end, cue: cue_start..cue_end, speaker }, j))
+    }
+
+    /// A forward tag ending `range` (before a quotation, or a sentence ending with a colon):
+    /// the last speech verb, at most six words from the end, and the subject before it; or
+    /// « selon / d'après » and a phrase.
+    pub fn forward(&self, text: &str, range: Range<usize>) -> Option<Tag> {
+        let t = tokens(text, range);
+        let n = t.len();
+        // The speech verb: the last one, with at most six words after it.
+        let mut words_after = 0;
+        let mut v = None;
+        for k in (0..n).rev() {
+            if !t[k].word {
+                if matches!(t[k].low.as_str(), "." | "!" | "?" | "«" | "»" | "“" | "”") && v.is_none() && words_after > 0 {
+                    break;
+                }
+                continue;
+            }
+            let pronoun_only = self.morph.lookup(&t[k].low).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
+            if !pronoun_only && self.speech(&t[k].low, Tags::FINITE.union(Tags::PPAS).union(Tags::PPR).union(Tags::INF)) {
+                v = Some(k);
+                break;
+            }
+            words_after += 1;
+            if words_after > 6 {
+                break;
+            }
+        }
+        if let Some(k) = v {
+            // Back over auxiliary, clitics, negation and adverbs.
+            let mut b = k;
+            let mut cue_start = t[k].span.start;
+            while b > 0 {
+                let x = &t[b - 1];
+                if x.word && (self.r.auxiliaries.contains(&x.low) || self.r.clitics.contains(&x.low) || self.adverb(&x.low) || x.low == "pas") {
+                    if self.r.auxiliaries.contains(&x.low) || x.low == "s'" {
+                        cue_start = x.span.start;
+                    }
+                    b -= 1;
+                } else {
+                    break;
+                }
+            }
+            let cue = cue_start..t[k].span.end;
+            // The subject: the words before, back to a boundary.
+            let mut a = b;
+            while a > 0 && t[a - 1].word && !self.r.stops.contains(&t[a - 1].low) {
+                a -= 1;
+            }
+            let mut speaker = self.subject(&t, a, b);
+            // « Le Premier ministre israélien, Yaïr Lapid, a déclaré »
+            if a == b && a >= 2 && t[a - 1].low == "," {
+                let mut c = a - 1;
+                while c > 0 && t[c - 1].word {
+                    c -= 1;
+                }
+                if let Some(name) = self.subject(&t, c, a - 1) {
+                    speaker = Some(name.clone());
+                    if c >= 2 && t[c - 1].low == "," {
+                        let mut d = c - 1;
+                        while d > 0 && t[d - 1].word && !self.r.stops.contains(&t[d - 1].low) {
+                            d -= 1;
+                        }
+                        if let Some(head) = self.subject(&t, d, c - 1) {
+                            speaker = Some(head.start..name.end);
+                        }
+                    }
+                }
+            }
+            if speaker.is_some() {
+                let span = speaker.clone().map_or(cue.start, |s| s.start)..t[n - 1].span.end;
+                return Some(Tag { span, cue, speaker });
+            }
+            // « dit-il : », « a-t-il déclaré : » (an inverted tag before the colon)
+            if let Some((tag, _)) = self.inverted(&t, b) {
+                return Some(tag);
+            }
+            // « Enfin Pécuchet repassa ses bottes en grommelant : », « mon père finit par me
+            // dire : »: the subject of the clause, at its start.
+            if let Some(sp) = self.clause_subject(&t) {
+                return Some(Tag { span: sp.start..t[n - 1].span.end, cue, speaker: Some(sp) });
+            }
+        }
+        // Selon X,
+        let s = (0..n).rev().find(|&k| self.r.sources.contains(&t[k].low) || (t[k].low == "d'" && t.get(k + 1).is_some_and(|x| x.low == "après")))?;
+        let start = if t[s].low == "d'" { s + 2 } else { s + 1 };
+        let end = self.noun_phrase(&t, start)?;
+        Some(Tag { span: t[s].span.start..t[end - 1].span.end, cue: t[s].span.clone(), speaker: Some(t[start].span.start..t[end - 1].span.end) })
+    }
+
+    /// The speaker of a sentence ending with a colon right before a quotation: its tag, or
+    /// else the subject at its start (« Oncle meunier sursauta en m'apercevant : »).
+    pub fn colon(&self, text: &str, range: Range<usize>) -> Option<Tag> {
+        if let Some(tag) = self.forward(text, range.clone()) {
+            return Some(tag);
+        }
+        let t = tokens(text, range);
+        let sp = self.clause_subject(&t)?;
+        Some(Tag { span: sp.start..t.last()?.span.end, cue: sp.end..sp.end, speaker: Some(sp) })
+    }
+
+    /// The subject at the start of a clause, after connectors and adverbs: a subject pronoun,
+    /// or a noun phrase followed by a word or a comma.
+    fn clause_subject(&self, t: &[Tok]) -> Option<Range<usize>> {
+        let mut i = 0;
+        while t.get(i).is_some_and(|x| !x.word || self.r.connectors.contains(&x.low) || self.adverb(&x.low)) {
+            i += 1;
+        }
+        let x = t.get(i)?;
+        if self.r.pronouns.contains(&x.low) && !matches!(x.low.as_str(), "nous" | "vous") {
+            return Some(x.span.clone());
+        }
+        let end = self.noun_phrase(t, i)?;
+        Some(t[i].span.start..t[end - 1].span.end)
+    }
+
+    /// Tokens `a..b` as a subject: a noun phrase or a capitalised name covering them all, or a
+    /// subject pronoun.
+    fn subject(&self, t: &[Tok], a: usize, b: usize) -> Option<Range<usize>> {
+        if a >= b {
+            return None;
+        }
+        if b == a + 1 && self.r.pronouns.contains(&t[a].low) {
+            return Some(t[a].span.clone());
+        }
+        // The phrase may start later (« Hier, le ministre a dit » has a boundary at the comma).
+        let end = self.noun_phrase(t, a)?;
+        (end >= b).then(|| t[a].span.start..t[b - 1].span.end)
+    }
+
+    /// An inverted tag right at the start of `range` (after a quotation: « …», a déclaré le
+    /// ministre. » or a following sentence « a ajouté l'armée. »), after an optional comma.
+    pub fn after(&self, text: &str, range: Range<usize>) -> Option<Tag> {
+        let t = tokens(text, range);
+        let i = usize::from(t.first().is_some_and(|x| x.low == ","));
+        let first = t.get(i)?;
+        if !first.word || first.capital {
+            return None;
+        }
+        self.inverted(&t, i).map(|(tag, _)| tag)
+    }
+}
+
+/// Splits each quotation around the speech tags inside it (« — Tiens, dit-il, nous avons eu
+/// la même idée. »): an inverted tag after a comma, an exclamation or question mark or an
+/// ellipsis, whose verb starts in lower case. A tag that ends the quotation ends it (« — Ah !
+/// dit-il. »). Returns the pieces (`continues` set on each piece after the first) and the tags
+/// found, each with the index of the piece it follows.
+pub fn split_incises(text: &str, quotes: &[Quote], tagger: &Tagger) -> (Vec<Quote>, Vec<(usize, Tag)>) {
+    let mut out = Vec::with_capacity(quotes.len());
+    let mut tags = Vec::new();
+    for q in quotes {
+        if !matches!(q.mark, QuoteMark::Guillemet | QuoteMark::Dash) || q.inner.is_empty() {
+            out.push(q.clone());
+            continue;
+        }
+        let t = tokens(text, q.inner.clone());
+        let mut piece_start = q.span.start;
+        let mut inner_start = q.inner.start;
+        let mut continues = q.continues;
+        let mut i = 1;
+        while i < t.len() {
+            let after_mark = matches!(t[i - 1].low.as_str(), "," | "!" | "?" | "…");
+            if !(after_mark && t[i].word && !t[i].capital) {
+                i += 1;
+                continue;
+            }
+            let Some((tag, next)) = tagger.inverted(&t, i) else {
+                i += 1;
+                continue;
+            };
+            // The piece before the tag keeps its comma or mark.
+            let cut = t[i - 1].span.end;
+            out.push(Quote { span: piece_start..cut, inner: inner_start..cut, mark: q.mark, continues });
+            tags.push((out.len() - 1, tag.clone()));
+            // The quotation resumes after the tag's punctuation mark.
+            let mut k = next;
+            while k < t.len() && t[k].span.start < tag.span.end {
+                k += 1;
+            }
+            if k < t.len() && !t[k].word && !matches!(t[k].low.as_str(), "«" | "—" | "–") {
+                k += 1;
+            }
+            let Some(resume) = t.get(k) else {
+                inner_start = q.inner.end;
+                break;
+            };
+            piece_start = resume.span.start;
+            inner_start = resume.span.start;
+            continues = true;
+            i = k + 1;
+        }
+        if inner_start < q.inner.end {
+            out.push(Quote { span: piece_start..q.span.end, inner: inner_start..q.inner.end, mark: q.mark, continues });
+        }
+    }
+    (out, tags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::find_quotes;
+
+    fn tagger() -> Tagger<'static> {
+        Tagger::new(Morphology::embedded())
+    }
+
+    fn pieces(text: &str) -> (Vec<&str>, Vec<(&str, Option<&str>)>) {
+        let (qs, tags) = split_incises(text, &find_quotes(text), &tagger());
+        (
+            qs.iter().map(|q| &text[q.inner.clone()]).collect(),
+            tags.iter().map(|(_, t)| (&text[t.cue.clone()], t.speaker.clone().map(|s| &text[s]))).collect(),
+        )
+    }
+
+    #[test]
+    fn an_incise_closed_by_a_comma_splits_a_dash_line() {
+        // Bouvard et Pécuchet (fr-litbank)
+        let (p, t) = pieces("— Tiens, dit-il, nous avons eu la même idée, celle d'inscrire notre nom dans nos couvre-chefs.");
+        assert_eq!(p, vec!["Tiens,", "nous avons eu la même idée, celle d'inscrire notre nom dans nos couvre-chefs."]);
+        assert_eq!(t, vec![("dit", Some("il"))]);
+    }
+
+    #[test]
+    fn an_incise_at_the_end_ends_the_quotation() {
+        let (p, t) = pieces("— Les papiers s'envoleraient ! s'écria Pécuchet.");
+        assert_eq!(p, vec!["Les papiers s'envoleraient !"]);
+        assert_eq!(t, vec![("s'écria", Some("Pécuchet"))]);
+    }
+
+    #[test]
+    fn a_tag_inside_guillemets_names_the_speaker() {
+        // issue 14
+        let (p, t) = pieces("« Il y a quelque chose, dit aussitôt Roger. »");
+        assert_eq!(p, vec!["Il y a quelque chose,"]);
+        assert_eq!(t, vec![("dit", Some("Roger"))]);
+        let (_, t) = pieces("« Romuald, mon ami, il se passe quelque chose d'extraordinaire en vous, me dit Sérapion au bout de quelques minutes de silence ; votre conduite est inexplicable. »");
+        assert_eq!(t, vec![("dit", Some("Sérapion"))]);
+    }
+
+    #[test]
+    fn a_compound_inverted_tag() {
+        let (_, t) = pieces("« Nous ne reculerons pas, a-t-il ajouté, ni aujourd'hui ni demain. »");
+        assert_eq!(t, vec![("a-t-il ajouté", Some("il"))]);
+    }
+
+    #[test]
+    fn no_incise_in_plain_speech() {
+        let (p, t) = pieces("— Mon Dieu, oui, on pourrait prendre le mien à mon bureau !");
+        assert_eq!(p.len(), 1);
+        assert!(t.is_empty());
+    }
+
+    #[test]
+    fn tags_after_a_quotation() {
+        let tg = tagger();
+        let sp = |s: &str| tg.after(s, 0..s.len()).and_then(|t| t.speaker).map(|r| s[r].to_string());
+        assert_eq!(sp(", a ajouté l'armée, qui affirme avoir riposté."), Some("l'armée".into()));
+        assert_eq!(sp(" demanda le laquais."), Some("le laquais".into()));
+        assert_eq!(sp(", a-t-il ajouté."), Some("il".into()));
+        assert_eq!(sp(", et la foule a applaudi."), None);
+    }
+
+    #[test]
+    fn tags_before_a_quotation() {
+        let tg = tagger();
+        let sp = |s: &str| tg.forward(s, 0..s.len()).and_then(|t| t.speaker).map(|r| s[r].to_string());
+        assert_eq!(sp("Le Premier ministre israélien, Yaïr Lapid, a déclaré :"), Some("Le Premier ministre israélien, Yaïr Lapid".into()));
+        assert_eq!(sp("Asia News précise :"), Some("Asia News".into()));
+        assert_eq!(sp("Selon l'armée,"), Some("l'armée".into()));
+        // Not a speech verb: no speaker, never the leftover words.
+        assert_eq!(sp("Le 10 octobre, Yves Lévy a été nommé"), None);
+        assert_eq!(sp("Les"), None);
+    }
+}
