@@ -46,7 +46,10 @@ static QUOTES_TOML: &str = include_str!("../../lexicons/quotes.toml");
 impl TagRules {
     pub fn embedded() -> &'static TagRules {
         static R: OnceLock<TagRules> = OnceLock::new();
-        R.get_or_init(|| toml::from_str(QUOTES_TOML).expect("lexicons/quotes.toml is checked by tests"))
+        R.get_or_init(|| TagRules::from_toml(QUOTES_TOML).expect("lexicons/quotes.toml is checked by tests"))
+    }
+    pub fn from_toml(text: &str) -> Result<TagRules, String> {
+        toml::from_str(text).map_err(|e| format!("lexicons/quotes.toml: {e}"))
     }
 }
 
