@@ -573,6 +573,10 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::genre::eval_genre(&labels, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
+        EvalCommand::Pages { expectations, dir, verbose, lexicons, format } => {
+            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+            print_eval(crate::eval::pages::eval_pages(&expectations, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        }
         EvalCommand::Attribution { file, ud, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             let result = crate::eval::attribution::eval_attribution(&file, &ud, &lex);

@@ -257,6 +257,26 @@ files are relative to DIR. The formula and the figures: docs/SCORE.md.")]
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Saved web pages read right? Per page: refused or not, must-keep snippets in scored
+    /// sentences, must-drop snippets kept out of them, word F1 against an expected article.
+    #[command(after_help = "Example:\n  hedge eval pages ../shared/eval/web-pages-fr/expectations.json ../shared/eval/web-pages-fr/pages --verbose\n\n\
+EXPECTATIONS.json: {\"page.html\": {\"must_contain\": [\"…\"], \"must_not_contain\": [\"…\"]}, …}, or\n\
+{\"page.html\": {\"expected_html\": \"<article>…</article>\"}}; files are relative to DIR. A snippet counts as\n\
+kept when it lies in sentences counted in the score (title and body, in French).")]
+    Pages {
+        #[arg(value_name = "EXPECTATIONS.json")]
+        expectations: PathBuf,
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List every missed must-keep snippet (and where it went) and every scored must-drop one.
+        #[arg(long)]
+        verbose: bool,
+        /// Add or override lexicon entries (as for analyze/compare).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
     /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
     /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
     #[command(after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\

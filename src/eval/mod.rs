@@ -3,6 +3,7 @@
 pub mod attribution;
 pub mod conllu;
 pub mod genre;
+pub mod pages;
 pub mod gold;
 pub mod readings;
 pub mod segment;
