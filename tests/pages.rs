@@ -44,3 +44,37 @@ fn eval_pages_errors_name_the_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("exp.json: not an expectations file"), "{}", stderr(&o));
 }
+
+fn analyze_json(file: &str) -> Value {
+    let o = hedge(&["analyze", file, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+/// Every sentence's offsets point into the JSON `text`, and its text is that slice.
+fn assert_offsets_point_into_the_text(a: &Value) {
+    let article = &a["articles"][0];
+    let text = article["text"].as_str().expect("analyze JSON holds the text");
+    for s in article["sentences"].as_array().unwrap() {
+        let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[start..end], s["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn soft_hyphens_zero_width_characters_and_stray_emphasis_marks_do_not_split_words() {
+    let a = analyze_json("tests/data/pages/soft-hyphens.html");
+    assert_offsets_point_into_the_text(&a);
+    let article = &a["articles"][0];
+    let text = article["text"].as_str().unwrap();
+    for bad in ['\u{ad}', '\u{200b}', '\u{2060}', '*'] {
+        assert!(!text.contains(bad), "{bad:?} left in {text:?}");
+    }
+    assert!(text.contains("disciplines") && text.contains("ensemble") && text.contains("l’interdiction") && text.contains("saurait"));
+    // « en­semble » no longer reads as the hedge « semble », « dis­ci­plines » as « dire ».
+    let markers: Vec<String> = article["sentences"].as_array().unwrap().iter().flat_map(|s| s["markers"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap_or("").to_string())).collect();
+    assert!(!markers.iter().any(|m| m.contains("sembler") || m.contains("semble")), "{markers:?}");
+    let r = eval_pages_json();
+    let p = page(&r, "soft-hyphens.html");
+    assert_eq!((p["keep_found"].as_u64(), p["drop_scored"].as_u64()), (Some(4), Some(0)), "{p}");
+}

@@ -9,7 +9,7 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::{markdown, Block, BlockKind};
+use super::{markdown, normalise, Block, BlockKind};
 
 /// Why a page gave no article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,9 +23,12 @@ pub fn to_text(html: &str) -> Result<(String, Vec<Block>), NoArticle> {
         return Err(NoArticle("no article found in this page (no block of text long enough to be one)".into()));
     }
     let article = r.parse().map_err(|e| NoArticle(format!("no main article found in this page ({e})")))?;
-    let (body, body_blocks) = markdown::to_text(&article.text_content);
-    let title = one_line(&article.title);
-    let byline = article.byline.as_deref().map(one_line).filter(|b| !b.is_empty() && !body.contains(b.as_str()));
+    // Invisible characters out and NFC before the blocks are found, so that offsets point into
+    // the text shown.
+    let (md, _) = normalise(article.text_content.to_string());
+    let (body, body_blocks) = markdown::to_text(&md);
+    let title = one_line(&normalise(article.title.clone()).0);
+    let byline = article.byline.as_deref().map(|b| one_line(&normalise(b.to_string()).0)).filter(|b| !b.is_empty() && !body.contains(b.as_str()));
 
     let mut text = String::new();
     let mut blocks = Vec::new();
