@@ -78,3 +78,18 @@ fn soft_hyphens_zero_width_characters_and_stray_emphasis_marks_do_not_split_word
     let p = page(&r, "soft-hyphens.html");
     assert_eq!((p["keep_found"].as_u64(), p["drop_scored"].as_u64()), (Some(4), Some(0)), "{p}");
 }
+
+#[test]
+fn a_heading_or_an_early_appeal_never_excludes_the_rest_of_the_article_and_site_prompts_are_left_out() {
+    let r = eval_pages_json();
+    let p = page(&r, "parts-bounded.html");
+    // « Avertissement » as an intertitle, « Faire un don : » at the top: the article stays scored.
+    assert_eq!(p["keep_found"], 4, "{p}");
+    // Paywall and newsletter prompts, and the « Articles liés » teasers at the end, are left out.
+    assert_eq!(p["drop_scored"], 0, "{p}");
+    let a = analyze_json("tests/data/pages/parts-bounded.html");
+    let rules: Vec<String> = a["articles"][0]["parts"].as_array().unwrap().iter().filter_map(|p| p["rule"].as_str().map(String::from)).collect();
+    for want in ["parts.paywall", "parts.newsletter", "parts.related"] {
+        assert!(rules.iter().any(|r| r == want), "{want} not in {rules:?}");
+    }
+}
