@@ -93,3 +93,16 @@ fn a_heading_or_an_early_appeal_never_excludes_the_rest_of_the_article_and_site_
         assert!(rules.iter().any(|r| r == want), "{want} not in {rules:?}");
     }
 }
+
+#[test]
+fn a_short_news_item_is_read_though_the_readability_pre_check_says_no() {
+    let r = eval_pages_json();
+    let p = page(&r, "short-news.html");
+    assert_eq!(p["refused"], Value::Null, "{p}");
+    assert_eq!(p["keep_found"], 3, "{p}");
+    // A page with no running text at all is still refused, and the message says why.
+    let o = hedge(&["analyze", "tests/data/pages/menus-only.html"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("menus-only.html: no article found in this page") && e.contains("no paragraph of running text"), "{e}");
+}
