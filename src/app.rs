@@ -62,6 +62,10 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             }
             let (report, failed) = build_report(&[a.input], &[], &lex, run, term, err)?;
             if report.articles.is_empty() {
+                // JSON readers still get a valid document, with the `errors` list.
+                if matches!(a.format, AnalyzeFormat::Json | AnalyzeFormat::Jsonl) {
+                    report::Json.render(&report, style, out)?;
+                }
                 return Ok(1);
             }
             let html_failed = write_html(&a.html, &report, err)?;
@@ -85,6 +89,9 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, run, term, err)?;
             if report.articles.is_empty() {
                 writeln!(err, "hedge: no article could be analysed")?;
+                if c.format == CompareFormat::Json {
+                    report::Json.render(&report, style, out)?;
+                }
                 return Ok(1);
             }
             // Most assertive first; articles with no claim last; ties by label.

@@ -106,3 +106,20 @@ fn a_short_news_item_is_read_though_the_readability_pre_check_says_no() {
     let e = stderr(&o);
     assert!(e.contains("menus-only.html: no article found in this page") && e.contains("no paragraph of running text"), "{e}");
 }
+
+#[test]
+fn json_output_is_a_valid_document_with_its_errors_even_when_every_input_failed() {
+    for args in [
+        vec!["compare", "tests/data/pages/menus-only.html", "--format", "json"],
+        vec!["analyze", "tests/data/pages/menus-only.html", "--format", "json"],
+    ] {
+        let o = hedge(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {:?}", stdout(&o)));
+        assert_eq!(v["articles"].as_array().map(Vec::len), Some(0));
+        assert!(v["errors"][0]["file"].as_str().unwrap().ends_with("menus-only.html"), "{v}");
+    }
+    let o = hedge(&["analyze", "tests/data/pages/menus-only.html", "--format", "jsonl"]);
+    let line: Value = serde_json::from_str(stdout(&o).lines().next().expect("one JSON line")).unwrap();
+    assert_eq!(line["type"], "error");
+}
