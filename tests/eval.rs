@@ -62,3 +62,15 @@ fn genre_auc_of_the_headline_reaches_the_floor_and_beats_the_baseline() {
     // The baseline is the same trivial rule whatever the program does.
     assert!((base.auc - 0.785).abs() < 0.01, "baseline AUC {:.3}", base.auc);
 }
+
+#[test]
+fn saved_french_pages_are_read_right() {
+    // Figures in README.md ("Articles as they come").
+    let w = shared().join("eval/web-pages-fr");
+    let lex = hedge::lexicon::Lexicon::embedded().unwrap();
+    let r = hedge::eval::pages::eval_pages(&w.join("expectations.json"), &w.join("pages"), &lex).unwrap();
+    let t = &r.totals;
+    assert_eq!((t.pages, t.refused), (13, 0), "{t:?}");
+    assert!(t.keep_found >= 29 && t.drop_scored <= 1, "{t:?}");
+    assert!(t.f1_min.unwrap() >= 0.95, "{t:?}");
+}
