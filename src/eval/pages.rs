@@ -54,8 +54,6 @@ pub struct PageResult {
     pub sentences: usize,
     /// Sentences counted toward the score (title and body, in French).
     pub scored: usize,
-    /// Set when the page gets no score because it is mostly not French.
-    pub not_french: Option<String>,
     pub keep: Vec<SnippetCheck>,
     pub keep_found: usize,
     pub drop: Vec<SnippetCheck>,
@@ -65,7 +63,7 @@ pub struct PageResult {
     pub word_f1: Option<f64>,
     pub word_precision: Option<f64>,
     pub word_recall: Option<f64>,
-    /// The assertiveness score (None: no claim, refused or not French).
+    /// The assertiveness score (None: no claim, or refused).
     pub score: Option<f64>,
 }
 
@@ -98,10 +96,9 @@ impl PagesEval {
         s.push_str("Saved pages: extraction checked against expected snippets and articles\n");
         s.push_str(&format!("{:<38} {:>9} {:>6} {:>6} {:>5} {:>7}  {}\n", "page", "sentences", "scored", "keep", "drop", "word F1", "status"));
         for p in &self.pages {
-            let status = match (&p.refused, &p.not_french) {
-                (Some(r), _) => format!("REFUSED: {r}"),
-                (None, Some(l)) => format!("no score: {l}"),
-                (None, None) => p.label.clone().unwrap_or_default(),
+            let status = match &p.refused {
+                Some(r) => format!("REFUSED: {r}"),
+                None => p.label.clone().unwrap_or_default(),
             };
             let keep = if p.keep.is_empty() { "–".to_string() } else { format!("{}/{}", p.keep_found, p.keep.len()) };
             let drop = if p.drop.is_empty() { "–".to_string() } else { format!("{}/{}", p.drop_scored, p.drop.len()) };
@@ -180,7 +177,6 @@ fn check_page(file: &str, path: &Path, e: &Expectation, lex: &Lexicon) -> PageRe
         label: None,
         sentences: 0,
         scored: 0,
-        not_french: None,
         keep: Vec::new(),
         keep_found: 0,
         drop: Vec::new(),
