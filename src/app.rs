@@ -65,6 +65,10 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             }
             let (report, failed) = build_report(&[a.input], &[], &lex, run, term, err)?;
             if report.articles.is_empty() {
+                // JSON readers still get a valid document, with the `errors` list.
+                if matches!(a.format, AnalyzeFormat::Json | AnalyzeFormat::Jsonl) {
+                    report::Json.render(&report, style, out)?;
+                }
                 return Ok(1);
             }
             let html_failed = write_html(&a.html, &report, None, err)?;
@@ -91,6 +95,9 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, run, term, err)?;
             if report.articles.is_empty() {
                 writeln!(err, "hedge: no article could be analysed")?;
+                if c.format == CompareFormat::Json {
+                    report::Json.render(&report, style, out)?;
+                }
                 return Ok(1);
             }
             // Most assertive first; articles with no claim last; ties by label.
@@ -699,6 +706,10 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         EvalCommand::Quotes { dir, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::quotes::eval_quotes(&dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        }
+        EvalCommand::Pages { expectations, dir, verbose, lexicons, format } => {
+            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+            print_eval(crate::eval::pages::eval_pages(&expectations, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Attribution { file, ud, verbose, lexicons, format } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };

@@ -292,6 +292,26 @@ a speaker is right when it shares a word (determiners aside) with the gold Sourc
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Saved web pages read right? Per page: refused or not, must-keep snippets in scored
+    /// sentences, must-drop snippets kept out of them, word F1 against an expected article.
+    #[command(after_help = "Example:\n  hedge eval pages ../shared/eval/web-pages-fr/expectations.json ../shared/eval/web-pages-fr/pages --verbose\n\n\
+EXPECTATIONS.json: {\"page.html\": {\"must_contain\": [\"…\"], \"must_not_contain\": [\"…\"]}, …}, or\n\
+{\"page.html\": {\"expected_html\": \"<article>…</article>\"}}; files are relative to DIR. A snippet counts as\n\
+kept when it lies in sentences counted in the score (title and body, in French).")]
+    Pages {
+        #[arg(value_name = "EXPECTATIONS.json")]
+        expectations: PathBuf,
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// List every missed must-keep snippet (and where it went) and every scored must-drop one.
+        #[arg(long)]
+        verbose: bool,
+        /// Add or override lexicon entries (as for analyze/compare).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
     /// Fact alignment (`compare --facts`) against a hand-made gold of same-fact sentence groups:
     /// pair precision and recall (format and rule: docs/FACTS.md).
     #[command(after_help = "Example:\n  hedge eval facts tests/data/facts/seeds-gold.jsonl --verbose")]

@@ -75,3 +75,15 @@ fn quotations_and_speakers_on_fr_litbank_reach_the_floor() {
     assert!(r.sentences_by_mark[&Opener::Dash].f1 >= 0.90, "{:?}", r.sentences_by_mark);
     assert!(r.speakers.named_share_when_gold >= 0.69 && r.speakers.right_share >= 0.92, "{:?}", r.speakers);
 }
+
+#[test]
+fn saved_french_pages_are_read_right() {
+    // Figures in README.md ("Articles as they come").
+    let Some(w) = shared_or_skip("eval/web-pages-fr") else { return };
+    let lex = hedge::lexicon::Lexicon::embedded().unwrap();
+    let r = hedge::eval::pages::eval_pages(&w.join("expectations.json"), &w.join("pages"), &lex).unwrap();
+    let t = &r.totals;
+    assert_eq!((t.pages, t.refused), (13, 0), "{t:?}");
+    assert!(t.keep_found >= 29 && t.drop_scored <= 1, "{t:?}");
+    assert!(t.f1_min.unwrap() >= 0.95, "{t:?}");
+}

@@ -4,6 +4,7 @@ pub mod attribution;
 pub mod conllu;
 pub mod facts;
 pub mod genre;
+pub mod pages;
 pub mod gold;
 pub mod quotes;
 pub mod readings;

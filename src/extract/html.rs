@@ -9,7 +9,7 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::{markdown, Block, BlockKind};
+use super::{markdown, normalise, Block, BlockKind};
 
 /// Why a page gave no article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,13 +19,17 @@ pub struct NoArticle(pub String);
 pub fn to_text(html: &str) -> Result<(String, Vec<Block>), NoArticle> {
     let cfg = Config { text_mode: TextMode::Markdown, ..Default::default() };
     let mut r = Readability::new(html, None, Some(cfg)).map_err(|e| NoArticle(e.to_string()))?;
-    if !r.is_probably_readable() {
-        return Err(NoArticle("no article found in this page (no block of text long enough to be one)".into()));
-    }
+    // The pre-check (`is_probably_readable`) is only a guess from the longest paragraphs: a
+    // short news item fails it although the extraction finds its text. Extract anyway, and
+    // judge what comes back.
+    let readable = r.is_probably_readable();
     let article = r.parse().map_err(|e| NoArticle(format!("no main article found in this page ({e})")))?;
-    let (body, body_blocks) = markdown::to_text(&article.text_content);
-    let title = one_line(&article.title);
-    let byline = article.byline.as_deref().map(one_line).filter(|b| !b.is_empty() && !body.contains(b.as_str()));
+    // Invisible characters out and NFC before the blocks are found, so that offsets point into
+    // the text shown.
+    let (md, _) = normalise(article.text_content.to_string());
+    let (body, body_blocks) = markdown::to_text(&md);
+    let title = one_line(&normalise(article.title.clone()).0);
+    let byline = article.byline.as_deref().map(|b| one_line(&normalise(b.to_string()).0)).filter(|b| !b.is_empty() && !body.contains(b.as_str()));
 
     let mut text = String::new();
     let mut blocks = Vec::new();
@@ -52,10 +56,33 @@ pub fn to_text(html: &str) -> Result<(String, Vec<Block>), NoArticle> {
         blocks.extend(body_blocks.into_iter().map(|b| Block { span: b.span.start + shift..b.span.end + shift, kind: b.kind }));
     }
     if text.trim().is_empty() {
-        return Err(NoArticle("no article text found in this page".into()));
+        return Err(NoArticle("no article text found in this page (nothing left once menus, links and scripts are removed)".into()));
+    }
+    if !readable && !is_prose(&text, &blocks) {
+        let words = text.split_whitespace().count();
+        return Err(NoArticle(format!(
+            "no article found in this page: what is left once menus and links are removed ({words} words) holds no paragraph of running text"
+        )));
     }
     Ok((text, blocks))
 }
+
+/// Running text: at least one paragraph of [`MIN_PROSE_WORDS`] words or more that ends like a
+/// sentence, and [`MIN_PROSE_WORDS`] words in such paragraphs in all.
+fn is_prose(text: &str, blocks: &[Block]) -> bool {
+    let words: usize = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
+        .map(|b| text[b.span.clone()].trim_end_matches(['»', '"', '”', ')', ' ']))
+        .filter(|p| p.ends_with(['.', '!', '?', '…']))
+        .map(|p| p.split_whitespace().count())
+        .filter(|&n| n >= 8)
+        .sum();
+    words >= MIN_PROSE_WORDS
+}
+
+/// The fewest words of running text an article must have (see [`is_prose`]).
+const MIN_PROSE_WORDS: usize = 25;
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

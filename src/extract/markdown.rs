@@ -1,7 +1,10 @@
 //! Markdown → text and blocks. Markup is dropped from the text that is scored: a link keeps its
 //! words, emphasis its words, an image nothing; headings become heading blocks; a soft line
 //! break is a space (as Markdown renders it), a hard one a line break; blocks are separated by a
-//! blank line. Raw HTML inside the Markdown is dropped.
+//! blank line. Raw HTML inside the Markdown is dropped. An emphasis mark that does not pair up
+//! (`**Qualifié de *****"gourou"**`, as written by hand or left by an HTML page's empty `<b></b>`)
+//! is markup too: it is dropped, never left as a literal `*` or `_`; an escaped one (`\*`) is
+//! text and stays.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -31,8 +34,9 @@ pub fn to_text(md: &str) -> (String, Vec<Block>) {
         }
     };
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    for ev in Parser::new_ext(md, opts) {
+    for (ev, range) in Parser::new_ext(md, opts).into_offset_iter() {
         match ev {
+            Event::Text(t) if image_depth == 0 && !in_code_block && is_stray_emphasis(&t, md, range.clone()) => {}
             Event::Start(tag) => match tag {
                 Tag::Heading { level, .. } => {
                     close(&mut out, &mut blocks, &mut open);
@@ -92,6 +96,15 @@ pub fn to_text(md: &str) -> (String, Vec<Block>) {
     (out, blocks)
 }
 
+/// Is this text event an emphasis delimiter that did not pair up? The parser hands such a
+/// delimiter out as a text event of its own, its source the same characters, not escaped.
+fn is_stray_emphasis(t: &str, md: &str, range: std::ops::Range<usize>) -> bool {
+    !t.is_empty()
+        && t.chars().all(|c| c == '*' || c == '_')
+        && md.get(range.clone()) == Some(t)
+        && !md[..range.start].ends_with('\\')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +130,15 @@ mod tests {
                 ("Prix : 600 $.".into(), BlockKind::Paragraph),
             ]
         );
+    }
+
+    #[test]
+    fn emphasis_marks_never_stay_as_literal_asterisks() {
+        let (t, _) = to_text("**Qualifié de *****\"gourou\"** par ses proches, *il* ***\"surnommait****le Grand***");
+        assert_eq!(t, "Qualifié de \"gourou\" par ses proches, il \"surnommaitle Grand");
+        // Escaped marks, and marks inside words or code, are text.
+        let (t, _) = to_text("5 \\* 3 = 15, un_mot_ici, `a*b` et a\\*");
+        assert_eq!(t, "5 * 3 = 15, un_mot_ici, a*b et a*");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Plain text, Markdown and saved web pages (HTML) become one model: the text that is analysed
 //! and shown, its blocks (headings, paragraphs, list items), the parts of the page (title,
 //! body, byline/meta, boilerplate, reader comments — see [`parts`]) and the passages that are
-//! not in French (see [`language`]). Text is put in Unicode NFC (so that "é" is one character
+//! not in French (see [`language`]). Invisible format characters (soft hyphens, zero-width
+//! spaces…) are removed and the text is put in Unicode NFC (so that "é" is one character
 //! whichever way it was typed); the byte offsets of every later stage point into
 //! `Document::text`. For plain text already in NFC (the usual case, checked with the fast
 //! quick-check) the text is the decoded file, so offsets are also offsets into it; for Markdown
@@ -101,15 +102,9 @@ pub fn extract_as(label: &str, name: &str, text: String, format: Format, encodin
             (text, renormalised, blocks)
         }
         Format::Html => {
+            // The extracted text is normalised inside (before its blocks are found).
             let (text, blocks) = html::to_text(&text).map_err(|e| ExtractError(e.0))?;
-            let (n, renormalised) = normalise(text.clone());
-            if renormalised {
-                // Composition moves offsets: find the blocks again in the normalised text.
-                let (text, blocks) = markdown::to_text(&n);
-                (text, true, blocks)
-            } else {
-                (text, false, blocks)
-            }
+            (text, false, blocks)
         }
     };
     if text.trim().is_empty() {
@@ -161,14 +156,30 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// NFC normalisation, skipped when the quick check says the text already is NFC.
+/// Characters that are invisible and format only: soft hyphen (a hyphenation point that web
+/// pages put inside long words: « dis\u{ad}ci\u{ad}plines » must read as one word), zero-width
+/// space, non-joiner and joiner, left-to-right and right-to-left marks and embeddings, word
+/// joiner and invisible operators, a byte-order mark inside the text, Mongolian vowel separator.
+/// None of them is a letter or a space of French text; left in, they cut words in two.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// The text analysed and shown: invisible format characters removed (see
+/// [`is_invisible_format`]), then NFC (skipped when the quick check says the text already is
+/// NFC). Returns whether the text changed (offsets then point into the new text).
 pub fn normalise(text: String) -> (String, bool) {
+    let (text, stripped) = if text.contains(is_invisible_format) {
+        (text.chars().filter(|&c| !is_invisible_format(c)).collect::<String>(), true)
+    } else {
+        (text, false)
+    };
     match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => (text, false),
+        IsNormalized::Yes => (text, stripped),
         _ => {
             let n: String = text.nfc().collect();
             let changed = n != text;
-            (n, changed)
+            (n, changed || stripped)
         }
     }
 }
@@ -184,6 +195,19 @@ mod tests {
         assert!(d.renormalised);
         let d = extract("x", "x", "été".to_string());
         assert!(!d.renormalised);
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_characters_are_removed() {
+        let d = extract("x", "x", "Les dis\u{ad}ci\u{ad}plines en\u{ad}semble, un\u{200b}mot, \u{feff}fin\u{2060}.".to_string());
+        assert_eq!(d.text, "Les disciplines ensemble, unmot, fin.");
+        assert!(d.renormalised);
+        // Decomposed accents and soft hyphens together.
+        let d = extract("x", "x", "e\u{301}\u{ad}te\u{301}".to_string());
+        assert_eq!(d.text, "été");
+        // Blocks are found in the cleaned text.
+        let b = &d.blocks[0];
+        assert_eq!(&d.text[b.span.clone()], "été");
     }
 
     #[test]

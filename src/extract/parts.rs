@@ -1,7 +1,8 @@
 //! The parts of a page: title, body, byline/meta, boilerplate, reader comments.
 //!
 //! Found line by line with the rules of `lexicons/parts.toml` (its header explains them): a
-//! rule's cue line starts a part that covers that line only, or runs to the next cue line.
+//! rule's cue line starts a part that covers that line only, or runs to the next cue line
+//! (comments; and appeals, notices and teasers found in the end matter of the page).
 //! Only the title and the body count toward the outlet's score; `classify` marks the sentences
 //! of the other parts as excluded (unless `--include` names them).
 
@@ -67,8 +68,15 @@ impl Part {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
+    /// The cue line only.
     Line,
+    /// The cue line and every following line, until another cue (reader comments: their cue
+    /// lines say nothing else).
     Rest,
+    /// Like `rest` when the cue lies in the end matter of the page (the last `[tail]` share of
+    /// the text, or after a part that runs to the end), the cue line only elsewhere: a word such as « Avertissement » or « Faire un
+    /// don » in a heading early in a page must not take the article with it.
+    EndMatter,
 }
 
 /// One rule of `lexicons/parts.toml`.
@@ -377,8 +385,14 @@ pub fn find_parts(text: &str, blocks: &[Block], rules: &PartRules) -> Vec<Part> 
     let body_match: Vec<Option<usize>> = lines.iter().map(|l| rules.first_match(&text[l.span.clone()], false)).collect();
     // Where tail rules apply: the last share of the text, and the lines just before the first
     // part that runs to the end.
-    let mut tail_start = ((text.len() as f64) * (1.0 - rules.tail.last_share)).max(0.0) as usize;
-    if let Some(first_rest) = body_match.iter().position(|m| m.is_some_and(|i| rules.rules[i].scope == Scope::Rest)) {
+    let end_matter = ((text.len() as f64) * (1.0 - rules.tail.last_share)).max(0.0) as usize;
+    let runs_on = |i: usize, l: &Line| match rules.rules[i].scope {
+        Scope::Line => false,
+        Scope::Rest => true,
+        Scope::EndMatter => l.span.start >= end_matter,
+    };
+    let mut tail_start = end_matter;
+    if let Some(first_rest) = lines.iter().zip(&body_match).position(|(l, m)| m.is_some_and(|i| runs_on(i, l))) {
         let from = first_rest.saturating_sub(rules.tail.lines_before_rest);
         tail_start = tail_start.min(lines[from].span.start);
     }
@@ -393,7 +407,8 @@ pub fn find_parts(text: &str, blocks: &[Block], rules: &PartRules) -> Vec<Part> 
         let m = if l.span.start >= tail_start { rules.first_match(&text[l.span.clone()], true) } else { *body };
         match m {
             Some(i) => {
-                if rules.rules[i].scope == Scope::Rest {
+                // Past a part that runs to the end, we are in the end matter already.
+                if runs_on(i, l) || (running.is_some() && rules.rules[i].scope == Scope::EndMatter) {
                     running = Some(i);
                 }
                 assigned.push((rules.rules[i].part, Some(i)));
@@ -564,5 +579,19 @@ mod tests {
         let body = "Une phrase du corps de l'article qui est assez longue pour compter vraiment ici.\n".repeat(10);
         let t = format!("Titre\n{body}Jean Dupont\n{body}");
         assert!(parts_of(&t).iter().all(|(k, _, _)| matches!(k, PartKind::Title | PartKind::Body)));
+    }
+
+    #[test]
+    fn a_notice_cue_inside_the_article_takes_its_own_line_only() {
+        let para = "Une phrase du corps de l'article qui est assez longue pour compter vraiment ici.\n";
+        // « Avertissement » as a heading in the middle, « Faire un don : » near the top.
+        let t = format!("Titre\nFaire un don :\n{}Avertissement\n{}", para.repeat(6), para.repeat(6));
+        let p = parts_of(&t);
+        let left_out: Vec<&str> = p.iter().filter(|(k, _, _)| !matches!(k, PartKind::Title | PartKind::Body)).map(|(_, s, _)| s.as_str()).collect();
+        assert_eq!(left_out, ["Faire un don :", "Avertissement"]);
+        // The same cue at the end of the page still runs to the end.
+        let t = format!("Titre\n{}Avertissement\nLes opinions exprimées n'engagent que leurs auteurs.\nReproduction interdite.", para.repeat(6));
+        let p = parts_of(&t);
+        assert_eq!(p.last().map(|(k, s, _)| (*k, s.as_str())), Some((PartKind::Boilerplate, "Avertissement\nLes opinions exprimées n'engagent que leurs auteurs.\nReproduction interdite.")));
     }
 }
