@@ -226,7 +226,7 @@ fn fmt_number(n: u64) -> String {
     }
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);
@@ -632,9 +632,9 @@ pub fn html_section(groups: &[FactGroup], answers: bool) -> String {
             } else {
                 format!("<span class=\"facts-lab\">{}</span><span class=\"facts-lab-blank\">________</span>", esc(label_fr(m.label)))
             };
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<div class=\"facts-row\"><span class=\"facts-art\">{}</span>{}<span class=\"facts-text\">[{}] {}{}</span></div>\n",
+                "<div class=\"facts-row\"><span class=\"facts-art\">{}</span>{}<span class=\"facts-text\">[{}] {}{}</span></div>",
                 esc(&m.article),
                 lab,
                 m.number,

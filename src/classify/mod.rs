@@ -259,7 +259,7 @@ pub fn classify_with_quotes(
         let span = s.span.clone();
         let stext = &text[span.clone()];
         let mut self_speech = false;
-        let voice = if quoted_share(text, &span, &quotes) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
+        let voice = if quoted_share(text, &span, quotes) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
         let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
         let mut markers: Vec<MarkerHit> = m
@@ -267,7 +267,7 @@ pub fn classify_with_quotes(
             .iter()
             .map(|h| {
                 let e = &lex.entries[h.entry as usize];
-                let in_quote = quote_at(&quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
+                let in_quote = quote_at(quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
                 let reading = h.conditional.then(|| {
                     classify_reading_in(text, &m.tokens, &words, h.tokens.start, lex.morphology, rrules)
                 });
@@ -363,7 +363,7 @@ pub fn classify_with_quotes(
             points,
             // Only the quotations over this sentence (a scan of all of them made a large
             // document quadratic: a 1 GB chunk did not finish in 10 minutes).
-            quotes: quotes_over(&quotes, &span).map(|q| q.inner.start.max(span.start)..q.inner.end.min(span.end)).collect(),
+            quotes: quotes_over(quotes, &span).map(|q| q.inner.start.max(span.start)..q.inner.end.min(span.end)).collect(),
             part: PartKind::Body,
             excluded: None,
         });
