@@ -35,7 +35,8 @@ pub struct ArticleSummary {
     pub percent: BTreeMap<Label, f64>,
     /// Sum of the points of all claims (own-voice and quoted).
     pub points: i64,
-    /// The headline: mean points of all claims, own-voice and quoted, 0–100; None without claims.
+    /// The headline: mean points of all claims, own-voice and quoted, 0–100; None without claims,
+    /// and None for an article mostly not in French (see `not_french`).
     pub assertiveness: Option<f64>,
     /// 95 % interval of `assertiveness` (bootstrap over the claims, seeded).
     pub interval: Option<[f64; 2]>,
@@ -61,6 +62,9 @@ pub struct ArticleSummary {
     /// (ISO 639-3 code).
     pub not_analysed: usize,
     pub languages: BTreeMap<String, usize>,
+    /// Most of the article is in another language (more sentences not analysed than analysed):
+    /// a French lexicon read only its stray French sentences, so it gets no score.
+    pub not_french: bool,
 }
 
 impl ArticleSummary {
@@ -196,6 +200,12 @@ impl Tally {
         }
         let claims = self.claims;
         let all = claims + self.quoted_claims;
+        let not_analysed: usize = self.languages.values().sum();
+        let excluded: usize = self.excluded_parts.values().sum();
+        // Sentences of the article read as French: not left out as a page part, not another language.
+        let french = self.sentences - excluded - not_analysed;
+        let not_french = not_analysed > french;
+        let scored = all > 0 && !not_french;
         let pct = |n: usize, d: usize| if d == 0 { 0.0 } else { round1(100.0 * n as f64 / d as f64) };
         let percent = counts.iter().map(|(&l, &n)| (l, pct(n, claims))).collect();
         let reported = counts.get(&Label::Attributed).copied().unwrap_or(0) + self.quoted_claims;
@@ -211,8 +221,8 @@ impl Tally {
             counts,
             percent,
             points: self.points,
-            assertiveness: (all > 0).then(|| round1(self.points as f64 / all as f64)),
-            interval: crate::score::interval(&self.hist),
+            assertiveness: scored.then(|| round1(self.points as f64 / all as f64)),
+            interval: if scored { crate::score::interval(&self.hist) } else { None },
             own_voice_score: (claims > 0).then(|| round1(self.own_points as f64 / claims as f64)),
             reported_percent: pct(reported, all),
             quoted_percent: pct(self.quoted_claims, all),
@@ -222,8 +232,9 @@ impl Tally {
             conditional_readings: self.conditional_readings,
             excluded: self.excluded_parts.values().sum(),
             excluded_parts: self.excluded_parts,
-            not_analysed: self.languages.values().sum(),
+            not_analysed,
             languages: self.languages,
+            not_french,
         }
     }
 }

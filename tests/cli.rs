@@ -311,3 +311,28 @@ fn the_terminal_speaks_french_with_lang_fr_or_a_french_locale() {
     let j_fr = stdout(&fr(&["compare", "seeds/", "--format", "json"]));
     assert_eq!(j_fr, stdout(&hedge(&["compare", "seeds/", "--format", "json"])));
 }
+
+#[test]
+fn an_article_mostly_in_english_gets_no_score_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("reuters.txt");
+    let para = "The convoy left the city at night under the protection of coalition aircraft, officials said.";
+    let mut text = String::from("Le convoi est parti de Raqqa dans la nuit.\n\n");
+    for i in 0..8 {
+        text.push_str(&format!("{para} Witness number {i} told reporters that the trucks were full of fighters.\n\n"));
+    }
+    std::fs::write(&en, text).unwrap();
+    let seed = root().join("seeds/001_ecc43d926f07e1cb.txt");
+    let o = hedge(&["compare", en.to_str().unwrap(), seed.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "a page read fine is no failure: {}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let arts = v["articles"].as_array().unwrap();
+    // Ranked after the French article, with no score and no interval.
+    assert_eq!(arts[1]["label"], "reuters.txt");
+    let s = &arts[1]["summary"];
+    assert_eq!((s["not_french"].as_bool(), s["assertiveness"].is_null(), s["interval"].is_null()), (Some(true), true, true), "{s}");
+    assert!(s["not_analysed"].as_u64().unwrap() > 8);
+    assert_eq!(arts[0]["summary"]["not_french"], false);
+    let t = stdout(&hedge(&["compare", en.to_str().unwrap(), seed.to_str().unwrap(), "--format", "markdown", "--lang", "fr"]));
+    assert!(t.contains("pas en français (en anglais, "), "{t}");
+}

@@ -179,10 +179,24 @@ pub fn fmt_score(s: Option<f64>) -> String {
 
 /// The score with its 95 % interval: `46.3 (38.3–54.2)`; `–` without claims.
 pub fn fmt_score_interval(s: &ArticleSummary, lang: Lang) -> String {
+    if s.not_french {
+        return fmt_not_french(s, lang);
+    }
     match (s.assertiveness, s.interval) {
         (Some(v), Some([lo, hi])) if lang == Lang::Fr => format!("{} ({lo:.0}–{hi:.0})", lang.num(v)),
         (Some(v), Some([lo, hi])) => format!("{v:.1} ({lo:.0}–{hi:.0})"),
         (v, _) => fmt_score(v),
+    }
+}
+
+/// The score cell of an article mostly in another language: `pas en français (en anglais, 95
+/// phrases)`.
+pub fn fmt_not_french(s: &ArticleSummary, lang: Lang) -> String {
+    let main = s.languages.iter().max_by_key(|(code, n)| (**n, std::cmp::Reverse((*code).clone())));
+    let which = main.map(|(code, _)| lang.in_language(code, code)).unwrap_or_default();
+    match lang {
+        Lang::Fr => format!("pas en français ({which}, {} phrases)", s.not_analysed),
+        Lang::En => format!("not French ({which}, {} sentences)", s.not_analysed),
     }
 }
 

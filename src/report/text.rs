@@ -279,6 +279,9 @@ impl TextStream {
             .map(|l| format!("{} {} ({} %)", name(*l), s.counts.get(l).copied().unwrap_or(0), num(s.percent_of(*l))))
             .collect();
         writeln!(out, "  {}", shares.join(" · "))?;
+        if s.not_french {
+            writeln!(out, "  {} : {}", super::fmt_not_french(s, lang), lang.t("pas de score (le lexique est français)", "no score (the lexicon is French)"))?;
+        }
         let interval = s.interval.map(|[lo, hi]| format!(" ({} {}–{})", lang.t("intervalle à 95 %", "95 % interval"), num(lo), num(hi))).unwrap_or_default();
         let all = s.claims + s.quoted_claims;
         let or_dash = |v: Option<f64>| v.map(num).unwrap_or_else(|| "–".into());
