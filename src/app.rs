@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::classify::{Label, ScoringRules};
 use crate::classify::Include;
-use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat, EvalCommand, EvalFormat, HtmlArgs, IncludePart, InputFormat, LexiconCommand, UiLang};
+use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat, EvalCommand, EvalFormat, EvalLexicon, HtmlArgs, IncludePart, InputFormat, LexiconCommand, UiLang};
 use crate::extract::PartKind;
 use crate::input::{self, Format, InputProblem};
 use crate::lexicon::{Lexicon, LexiconError};
@@ -695,23 +695,23 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
                 Ok(())
             })
         }
-        EvalCommand::Gold { file, articles, verbose, lexicons, format } => {
+        EvalCommand::Gold { file, articles, verbose, lexicon: EvalLexicon { lexicons, format } } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::gold::eval_gold_in(&file, &articles, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Genre { labels, dir, verbose, lexicons, format } => {
+        EvalCommand::Genre { labels, dir, verbose, lexicon: EvalLexicon { lexicons, format } } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::genre::eval_genre(&labels, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Quotes { dir, verbose, lexicons, format } => {
+        EvalCommand::Quotes { dir, verbose, lexicon: EvalLexicon { lexicons, format } } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::quotes::eval_quotes(&dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Pages { expectations, dir, verbose, lexicons, format } => {
+        EvalCommand::Pages { expectations, dir, verbose, lexicon: EvalLexicon { lexicons, format } } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             print_eval(crate::eval::pages::eval_pages(&expectations, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Attribution { file, ud, verbose, lexicons, format } => {
+        EvalCommand::Attribution { file, ud, verbose, lexicon: EvalLexicon { lexicons, format } } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             let result = crate::eval::attribution::eval_attribution(&file, &ud, &lex);
             print_eval(result, format, out, err, |r, out| {
@@ -742,7 +742,7 @@ fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::R
                 Ok(())
             })
         }
-        EvalCommand::Facts { file, verbose, params, lexicons, format } => {
+        EvalCommand::Facts { file, verbose, params, lexicon: EvalLexicon { lexicons, format } } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             let p = crate::facts::Params { link: params.link, min_shared: params.min_shared, merge: params.merge, prefix: params.prefix, number_boost: params.number_boost, ..Default::default() };
             print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))

@@ -248,11 +248,8 @@ hedge eval gold ../shared/eval/seed-gold/seed-gold.jsonl")]
         /// List every disagreement with its sentence.
         #[arg(long)]
         verbose: bool,
-        /// Add or override lexicon entries (as for analyze/compare).
-        #[arg(long = "lexicon", value_name = "PATH")]
-        lexicons: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
-        format: EvalFormat,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
     },
     /// Does the score measure what it promises? AUC of the headline score for opinion > reporting
     /// on articles with a genre label of someone else's, beside each class share and a trivial
@@ -268,11 +265,8 @@ files are relative to DIR. The formula and the figures: docs/SCORE.md.")]
         /// List every article with its score and its baseline.
         #[arg(long)]
         verbose: bool,
-        /// Add or override lexicon entries (as for analyze/compare).
-        #[arg(long = "lexicon", value_name = "PATH")]
-        lexicons: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
-        format: EvalFormat,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
     },
     /// Quotations against brat citation files (fr-litbank): quoted sentences and words,
     /// P/R/F1 by opening mark (« or dash), and the speaker named for each quotation found.
@@ -286,11 +280,8 @@ a speaker is right when it shares a word (determiners aside) with the gold Sourc
         /// List every missed or extra quoted sentence and every wrong speaker.
         #[arg(long)]
         verbose: bool,
-        /// Add or override lexicon entries (as for analyze/compare).
-        #[arg(long = "lexicon", value_name = "PATH")]
-        lexicons: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
-        format: EvalFormat,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
     },
     /// Saved web pages read right? Per page: refused or not, must-keep snippets in scored
     /// sentences, must-drop snippets kept out of them, word F1 against an expected article.
@@ -306,11 +297,8 @@ kept when it lies in sentences counted in the score (title and body, in French).
         /// List every missed must-keep snippet (and where it went) and every scored must-drop one.
         #[arg(long)]
         verbose: bool,
-        /// Add or override lexicon entries (as for analyze/compare).
-        #[arg(long = "lexicon", value_name = "PATH")]
-        lexicons: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
-        format: EvalFormat,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
     },
     /// Fact alignment (`compare --facts`) against a hand-made gold of same-fact sentence groups:
     /// pair precision and recall (format and rule: docs/FACTS.md).
@@ -323,11 +311,8 @@ kept when it lies in sentences counted in the score (title and body, in French).
         verbose: bool,
         #[command(flatten)]
         params: FactParams,
-        /// Add or override lexicon entries (as for analyze/compare).
-        #[arg(long = "lexicon", value_name = "PATH")]
-        lexicons: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
-        format: EvalFormat,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
     },
     /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
     /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
@@ -343,11 +328,8 @@ occurrences; precision cannot be measured from it.")]
         /// List every missed occurrence with its sentence.
         #[arg(long)]
         verbose: bool,
-        /// Add or override lexicon entries (as for analyze/compare).
-        #[arg(long = "lexicon", value_name = "PATH")]
-        lexicons: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
-        format: EvalFormat,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
     },
 }
 
@@ -397,6 +379,17 @@ pub enum CompareFormat {
     Markdown,
     /// JSON lines: one object per article as it finishes, in input order (not sorted).
     Jsonl,
+}
+
+/// The options shared by the evaluations that run the whole analysis: a lexicon of one's own
+/// and the output format.
+#[derive(Debug, Args)]
+pub struct EvalLexicon {
+    /// Add or override lexicon entries (as for analyze/compare).
+    #[arg(long = "lexicon", value_name = "PATH")]
+    pub lexicons: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
