@@ -669,7 +669,7 @@ impl Html {
                 s.interval.map(|i| v(i[0])).unwrap_or_default(),
                 s.interval.map(|i| v(i[1])).unwrap_or_default(),
                 v(s.quoted_percent),
-                s.claims,
+                s.claims + s.quoted_claims,
                 s.excluded + s.not_analysed
             );
             let _ = write!(h, "<td class=\"rank\">{}</td>", i + 1);
@@ -689,7 +689,8 @@ impl Html {
                 self.interval(s)
             );
             let _ = write!(h, "<td class=\"quoted\">{}</td>", self.lang.num(s.quoted_percent));
-            let _ = writeln!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>", s.claims, self.left_out_cell(s));
+            // All claims, own-voice and quoted, as in the terminal table's `claims` column.
+            let _ = writeln!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>", s.claims + s.quoted_claims, self.left_out_cell(s));
         }
         h.push_str("</tbody>\n</table>\n</section>\n");
     }
