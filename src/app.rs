@@ -307,7 +307,7 @@ fn build_report(
             Event::Begin { name, warnings: w, .. } => warnings.extend(w.into_iter().map(|m| InputProblem::new(name.clone(), m))),
             Event::Sentences { sentences: s, .. } => sentences.extend(s),
             Event::Article { input, name, summary, info } => articles.push(Article {
-                label: input.label.clone(),
+                label: info.label(input),
                 file: name,
                 format: info.format,
                 encoding: info.encoding.to_string(),
@@ -515,9 +515,9 @@ fn write_jsonl(
                     json_line(out, &JsonLine::Sentence { file: &file, sentence: s })?;
                 }
             }
-            Event::Article { input, name, summary, .. } => {
+            Event::Article { input, name, summary, info } => {
                 articles += 1;
-                json_line(out, &JsonLine::Article { label: &input.label, file: &name, summary: &summary })?;
+                json_line(out, &JsonLine::Article { label: &info.label(input), file: &name, summary: &summary })?;
                 out.flush()?;
             }
             Event::Failed(p) => {

@@ -126,6 +126,19 @@ pub struct DocInfo {
     pub text: Option<String>,
     /// The quotations (kept with the sentences, for whole documents only).
     pub quotes: Vec<QuoteInfo>,
+    /// A name read from the document (site and title) for when the user gave no label.
+    pub article_name: Option<String>,
+}
+
+impl DocInfo {
+    /// The label reports show: the one the user gave, else the name read from the document,
+    /// else the file name.
+    pub fn label(&self, input: &Planned) -> String {
+        match (&self.article_name, input.label_given) {
+            (Some(n), false) => n.clone(),
+            _ => input.label.clone(),
+        }
+    }
 }
 
 /// What a run hands out, in input order.
@@ -198,6 +211,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
     let (text_len, format, encoding) = (doc.text.len(), doc.format, doc.encoding);
     // Parts, languages and text go with the sentences (analyze, HTML), not with summaries only.
     let keep = opts.keep_sentences;
+    let article_name = if chunk.whole { doc.article_name() } else { None };
     let info = chunk.whole.then(|| DocInfo {
         format: doc.format,
         encoding: doc.encoding,
@@ -205,6 +219,7 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
         languages: if keep { std::mem::take(&mut doc.languages) } else { Vec::new() },
         text: keep.then_some(doc.text),
         quotes: if keep { quotes } else { Vec::new() },
+        article_name,
     });
     Ok(Part { sentences, tally, text_len, format, encoding, info, warnings })
 }
@@ -334,6 +349,7 @@ pub fn analyze_inputs<'a>(
                                     languages: Vec::new(),
                                     text: None,
                                     quotes: Vec::new(),
+                                    article_name: None,
                                 });
                                 sink(Event::Article { input: p, name: p.origin.display_name(), summary: o.tally.finish(), info })?
                             }

@@ -123,3 +123,49 @@ fn json_output_is_a_valid_document_with_its_errors_even_when_every_input_failed(
     let line: Value = serde_json::from_str(stdout(&o).lines().next().expect("one JSON line")).unwrap();
     assert_eq!(line["type"], "error");
 }
+
+fn compare_labels(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["compare", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = hedge(&all);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    v["articles"].as_array().unwrap().iter().map(|a| a["label"].as_str().unwrap().to_string()).collect()
+}
+
+/// Issue 15: `compare` on saved pages names each row by the page's site and title (no
+/// labels.tsv); a text file by its file name and first heading; `--label` still wins.
+#[test]
+fn compare_names_pages_by_site_and_title() {
+    let labels = compare_labels(&["tests/data/pages/simple.html"]);
+    assert_eq!(labels, ["Le Petit Lyonnais · Les loyers montent à Lyon"]);
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("petit-lyonnais.txt");
+    std::fs::write(&txt, "Les loyers montent à Lyon\n\nLes loyers ont augmenté de 4 % en un an, selon l'observatoire.\n").unwrap();
+    let txt = txt.to_str().unwrap();
+    assert_eq!(compare_labels(&[txt]), ["petit-lyonnais · Les loyers montent à Lyon"]);
+    let given = format!("{txt}=Le Petit Lyonnais");
+    assert_eq!(compare_labels(&[txt, "--label", &given]), ["Le Petit Lyonnais"]);
+    // A labels.tsv beside the files wins too.
+    std::fs::write(dir.path().join("labels.tsv"), "petit-lyonnais.txt\tPL\n").unwrap();
+    assert_eq!(compare_labels(&[dir.path().to_str().unwrap()]), ["PL"]);
+}
+
+/// A newsletter sign-up form beside a short news brief: its labels and legal paragraph are page
+/// furniture, never the article (france.attac.org showed the form as the article and lost the
+/// brief).
+#[test]
+fn a_sign_up_form_is_not_the_article() {
+    let r = eval_pages_json();
+    let p = page(&r, "signup-form.html");
+    assert_eq!(p["refused"], Value::Null, "{p}");
+    assert_eq!((p["keep_found"].as_u64(), p["drop_scored"].as_u64()), (Some(2), Some(0)), "{p}");
+    // A form that wraps the whole page (ASP.NET) is the page, not furniture.
+    let dir = tempfile::tempdir().unwrap();
+    let html = std::fs::read_to_string("tests/data/pages/short-news.html").unwrap().replace("<body>", "<body><form method=\"post\" action=\"/\">").replace("</body>", "</form></body>");
+    let f = dir.path().join("wrapped.html");
+    std::fs::write(&f, html).unwrap();
+    let a = analyze_json(f.to_str().unwrap());
+    let text = a["articles"][0]["text"].as_str().unwrap();
+    assert!(text.contains("sera fermé aux voitures"), "{text}");
+}

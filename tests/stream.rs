@@ -15,7 +15,7 @@ fn seeds() -> Vec<Planned> {
         .collect();
     files.sort();
     assert_eq!(files.len(), 5);
-    files.into_iter().map(|p| Planned { label: p.file_name().unwrap().to_string_lossy().into(), origin: Origin::File(p) }).collect()
+    files.into_iter().map(|p| Planned { label: p.file_name().unwrap().to_string_lossy().into(), label_given: true, origin: Origin::File(p) }).collect()
 }
 
 /// Runs the streaming pipeline; returns one JSON string per input (sentences then summary, or
@@ -96,7 +96,7 @@ fn a_bad_byte_late_in_a_chunked_file_is_reported_with_its_file_offset() {
     let bad_at = bytes.len() + 4;
     bytes.extend_from_slice(b"Fin \xE9t\xE9.\n");
     std::fs::write(&path, &bytes).unwrap();
-    let p = Planned { label: "late".into(), origin: Origin::File(path.clone()) };
+    let p = Planned { label: "late".into(), label_given: true, origin: Origin::File(path.clone()) };
     // Read whole, such a file (mostly UTF-8) is read as UTF-8 with a warning naming the first
     // bad byte; streamed as a UTF-8 corpus, the bad byte is an error with its offset in the
     // whole file.
@@ -192,7 +192,7 @@ fn a_long_run_of_blank_lines_is_not_an_empty_chunk_error() {
     let blank = "\n".repeat(3 << 20);
     let text = format!("\n{blank}Le convoi aurait quitté la ville hier soir.\n{blank}Selon l'ONU, les civils sont partis ce matin.\n{blank}");
     std::fs::write(&path, &text).unwrap();
-    let p = Planned { label: "blank".into(), origin: Origin::File(path) };
+    let p = Planned { label: "blank".into(), label_given: true, origin: Origin::File(path) };
     let lex = Lexicon::embedded().unwrap();
     let (got, events) = run(&[p], &lex, 2, 100);
     assert_eq!(got.len(), 1);
@@ -213,7 +213,7 @@ fn a_file_of_blank_lines_only_is_reported_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("blank.txt");
     std::fs::write(&path, "\n".repeat(3 << 20)).unwrap();
-    let p = Planned { label: "blank".into(), origin: Origin::File(path) };
+    let p = Planned { label: "blank".into(), label_given: true, origin: Origin::File(path) };
     let (got, events) = run(&[p], &Lexicon::embedded().unwrap(), 2, 100);
     assert_eq!(events, 0);
     assert_eq!(got.len(), 1);

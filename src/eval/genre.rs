@@ -173,7 +173,7 @@ pub fn eval_genre(labels: &Path, dir: &Path, lex: &Lexicon) -> Result<GenreEval,
         if !path.is_file() {
             return Err(format!("{}:{line}: {} is not a file in {}", labels.display(), file, dir.display()));
         }
-        let planned = Planned { label: file.clone(), origin: Origin::File(path) };
+        let planned = Planned { label: file.clone(), label_given: true, origin: Origin::File(path) };
         let doc = load(&planned, ReadOptions::default()).map_err(|e| format!("{}:{line}: {e}", labels.display()))?;
         let a = analyze(&doc, lex);
         let s = &a.sentences;

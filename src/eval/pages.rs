@@ -170,7 +170,7 @@ fn round3(x: f64) -> f64 {
 }
 
 fn check_page(file: &str, path: &Path, e: &Expectation, lex: &Lexicon) -> PageResult {
-    let planned = Planned { label: file.to_string(), origin: Origin::File(path.to_path_buf()) };
+    let planned = Planned { label: file.to_string(), label_given: true, origin: Origin::File(path.to_path_buf()) };
     let mut r = PageResult {
         file: file.to_string(),
         refused: None,

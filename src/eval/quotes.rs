@@ -255,7 +255,7 @@ pub fn eval_quotes(dir: &Path, lex: &Lexicon) -> Result<QuotesEval, String> {
         let name = txt_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let raw = std::fs::read_to_string(&txt_path).map_err(|e| format!("{}: {e}", txt_path.display()))?;
         let ann = std::fs::read_to_string(ann_path).map_err(|e| format!("{}: {e}", ann_path.display()))?;
-        let planned = Planned { label: name.clone(), origin: Origin::File(txt_path.clone()) };
+        let planned = Planned { label: name.clone(), label_given: true, origin: Origin::File(txt_path.clone()) };
         let doc = load(&planned, ReadOptions::default()).map_err(|e| e.to_string())?;
         if doc.text != raw {
             return Err(format!("{}: the text hedge reads differs from the file (offsets would not match)", txt_path.display()));

@@ -15,10 +15,23 @@ use super::{markdown, normalise, Block, BlockKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoArticle(pub String);
 
+/// The main article of a page: its text and blocks, and the site name the page declares.
+#[derive(Debug)]
+pub struct Page {
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub site: Option<String>,
+}
+
 /// Extracts the main article of an HTML page.
-pub fn to_text(html: &str) -> Result<(String, Vec<Block>), NoArticle> {
+pub fn to_text(html: &str) -> Result<Page, NoArticle> {
     let cfg = Config { text_mode: TextMode::Markdown, ..Default::default() };
-    let mut r = Readability::new(html, None, Some(cfg)).map_err(|e| NoArticle(e.to_string()))?;
+    // One parse: the head's metadata is read first (Readability changes the tree), then forms
+    // that are page furniture go, then Readability reads what is left.
+    let doc = dom_query::Document::from(html);
+    let declared = super::name::declared_site(&doc);
+    drop_furniture_forms(&doc);
+    let mut r = Readability::with_document(doc, None, Some(cfg)).map_err(|e| NoArticle(e.to_string()))?;
     // The pre-check (`is_probably_readable`) is only a guess from the longest paragraphs: a
     // short news item fails it although the extraction finds its text. Extract anyway, and
     // judge what comes back.
@@ -64,7 +77,8 @@ pub fn to_text(html: &str) -> Result<(String, Vec<Block>), NoArticle> {
             "no article found in this page: what is left once menus and links are removed ({words} words) holds no paragraph of running text"
         )));
     }
-    Ok((text, blocks))
+    let site = super::name::site_name(article.site_name.as_deref(), declared);
+    Ok(Page { text, blocks, site })
 }
 
 /// Running text: at least one paragraph of [`MIN_PROSE_WORDS`] words or more that ends like a
@@ -79,6 +93,20 @@ fn is_prose(text: &str, blocks: &[Block]) -> bool {
         .filter(|&n| n >= 8)
         .sum();
     words >= MIN_PROSE_WORDS
+}
+
+/// Forms that are page furniture: a newsletter sign-up, a search box, a comment or contact form.
+/// Readability may take such a form for the article when the article itself is short (a news
+/// brief beside a sign-up form with a paragraph of legal text: the form has more text nodes);
+/// no article is a form. A form that holds the page's title or article (`h1`, `article`,
+/// `main`, `[itemprop=articleBody]`) stays: some sites (ASP.NET) wrap their whole page in one
+/// `<form>`.
+fn drop_furniture_forms(doc: &dom_query::Document) {
+    for form in doc.select("form").iter() {
+        if !form.select("h1, article, main, [itemprop=articleBody]").exists() {
+            form.remove();
+        }
+    }
 }
 
 /// The fewest words of running text an article must have (see [`is_prose`]).

@@ -13,6 +13,7 @@
 pub mod html;
 pub mod language;
 pub mod markdown;
+pub mod name;
 pub mod parts;
 
 use std::ops::Range;
@@ -45,6 +46,23 @@ pub struct Document {
     pub parts: Vec<Part>,
     /// Passages identified as not French, in order.
     pub languages: Vec<Language>,
+    /// The site name a web page declares (None for text and Markdown).
+    pub site: Option<String>,
+}
+
+impl Document {
+    /// The text of the article's title (the first block of its title part), if it has one.
+    pub fn title(&self) -> Option<&str> {
+        let part = self.parts.iter().find(|p| p.kind == PartKind::Title)?;
+        let block = self.blocks.iter().find(|b| b.span.start >= part.start && b.span.end <= part.end)?;
+        Some(&self.text[block.span.clone()])
+    }
+
+    /// A readable name for reports when the user gave none: site (or file name) and title
+    /// (see [`name::article_name`]).
+    pub fn article_name(&self) -> Option<String> {
+        name::article_name(self.site.as_deref(), &self.name, self.title())
+    }
 }
 
 /// A block of text: a heading, a paragraph or a list item (span trimmed of white space).
@@ -90,6 +108,7 @@ pub fn extract_chunk(label: &str, name: &str, text: String, encoding: &'static s
 
 /// Builds a document from decoded text read as `format`.
 pub fn extract_as(label: &str, name: &str, text: String, format: Format, encoding: &'static str) -> Result<Document, ExtractError> {
+    let mut site = None;
     let (text, renormalised, blocks) = match format {
         Format::Text => {
             let (text, renormalised) = normalise(text);
@@ -103,14 +122,17 @@ pub fn extract_as(label: &str, name: &str, text: String, format: Format, encodin
         }
         Format::Html => {
             // The extracted text is normalised inside (before its blocks are found).
-            let (text, blocks) = html::to_text(&text).map_err(|e| ExtractError(e.0))?;
-            (text, false, blocks)
+            let page = html::to_text(&text).map_err(|e| ExtractError(e.0))?;
+            site = page.site;
+            (page.text, false, page.blocks)
         }
     };
     if text.trim().is_empty() {
         return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
     }
-    Ok(document(label, name, text, renormalised, format, encoding, blocks, true))
+    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, true);
+    doc.site = site;
+    Ok(doc)
 }
 
 /// Finds the languages of an extracted text, and its parts when `with_parts` (not for a chunk
@@ -138,6 +160,7 @@ fn document(
         blocks,
         parts,
         languages,
+        site: None,
     }
 }
 

@@ -68,6 +68,9 @@ impl InputProblem {
 pub struct Planned {
     pub origin: Origin,
     pub label: String,
+    /// Whether `label` was given (`--label`, `labels.tsv`); otherwise it is the file name and
+    /// the report may name the article from its content (a page's site name and title).
+    pub label_given: bool,
 }
 
 /// Expands the command-line inputs into a list of articles to read, in order: each argument
@@ -81,7 +84,8 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
     let mut warnings = Vec::new();
     for arg in args {
         if arg == "-" {
-            planned.push(Planned { origin: Origin::Stdin, label: label_for("-", labels).unwrap_or_else(|| "stdin".into()) });
+            let given = label_for("-", labels);
+            planned.push(Planned { origin: Origin::Stdin, label_given: given.is_some(), label: given.unwrap_or_else(|| "stdin".into()) });
             continue;
         }
         let path = PathBuf::from(arg);
@@ -96,8 +100,8 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
                 Err(p) => problems.push(p),
             },
             Ok(_) => {
-                let label = label_for(arg, labels).unwrap_or_else(|| default_label(&path));
-                planned.push(Planned { origin: Origin::File(path), label });
+                let given = label_for(arg, labels);
+                planned.push(Planned { label_given: given.is_some(), label: given.unwrap_or_else(|| default_label(&path)), origin: Origin::File(path) });
             }
         }
     }
@@ -148,10 +152,8 @@ fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputPro
         .map(|path| {
             let shown = path.display().to_string();
             let file_name = path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-            let label = label_for(&shown, labels)
-                .or_else(|| dir_labels.iter().find(|(f, _)| *f == file_name).map(|(_, l)| l.clone()))
-                .unwrap_or_else(|| default_label(&path));
-            Planned { origin: Origin::File(path), label }
+            let given = label_for(&shown, labels).or_else(|| dir_labels.iter().find(|(f, _)| *f == file_name).map(|(_, l)| l.clone()));
+            Planned { label_given: given.is_some(), label: given.unwrap_or_else(|| default_label(&path)), origin: Origin::File(path) }
         })
         .collect())
 }
