@@ -14,12 +14,14 @@ use crate::pipeline::{analyze_inputs, Event, ReadOptions, RunOptions};
 use crate::progress::Progress;
 use crate::report::{self, Article, InputError, MarkerInfo, Render, Report, Scoring, Style};
 
-/// The terminal facts `run` needs to decide on colour.
+/// The terminal facts `run` needs to decide on colour and wording.
 #[derive(Debug, Clone, Copy)]
 pub struct Terminal {
     pub stdout_is_tty: bool,
     /// Progress bars are drawn only on a terminal.
     pub stderr_is_tty: bool,
+    /// The language of messages on stderr (the locale's; `--lang` replaces it in `run`).
+    pub lang: report::Lang,
 }
 
 /// Decides colour once: `always`/`never` win; `auto` means a terminal, NO_COLOR unset or empty,
@@ -52,11 +54,12 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 Some(l) => l,
                 None => return Ok(1),
             };
-            let style = Style { color: use_color(a.common.color, term), lang: terminal_lang(a.common.lang) };
-            if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), err)? {
+            let term = Terminal { lang: terminal_lang(a.common.lang), ..term };
+            let style = Style { color: use_color(a.common.color, term), lang: term.lang };
+            if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), term.lang, err)? {
                 return Ok(2);
             }
-            let run = run_options(&a.common, true, err)?;
+            let run = run_options(&a.common, true, term.lang, err)?;
             if a.format == AnalyzeFormat::Jsonl {
                 return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
             }
@@ -71,7 +74,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
                 return Ok(1);
             }
-            let html_failed = write_html(&a.html, &report, None, err)?;
+            let html_failed = write_html(&a.html, &report, None, term.lang, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
@@ -83,18 +86,19 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 Some(l) => l,
                 None => return Ok(1),
             };
-            let style = Style { color: use_color(c.common.color, term), lang: terminal_lang(c.common.lang) };
-            if html_onto_an_input(&c.html, &c.inputs, err)? {
+            let term = Terminal { lang: terminal_lang(c.common.lang), ..term };
+            let style = Style { color: use_color(c.common.color, term), lang: term.lang };
+            if html_onto_an_input(&c.html, &c.inputs, term.lang, err)? {
                 return Ok(2);
             }
             // The HTML report shows every sentence; the other formats only the summaries.
-            let run = run_options(&c.common, c.html.html.is_some() || c.facts, err)?;
+            let run = run_options(&c.common, c.html.html.is_some() || c.facts, term.lang, err)?;
             if c.format == CompareFormat::Jsonl {
                 return write_jsonl(&c.inputs, &c.labels, &lex, run, term, out, err);
             }
             let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, run, term, err)?;
             if report.articles.is_empty() {
-                writeln!(err, "hedge: no article could be analysed")?;
+                writeln!(err, "hedge: {}", report::messages::localise("no article could be analysed", term.lang))?;
                 if c.format == CompareFormat::Json {
                     report::Json.render(&report, style, out)?;
                 }
@@ -110,7 +114,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                     report.articles.iter().map(|a| (a.label.clone(), a.sentences.as_slice())).collect();
                 crate::facts::align(&inputs, &crate::facts::Params::default())
             });
-            let html_failed = write_html(&c.html, &report, facts.as_deref(), err)?;
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), term.lang, err)?;
             if c.html.html.is_some() || c.facts {
                 summaries_only(&mut report);
             }
@@ -134,7 +138,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             r.render(&report, style, out)?;
             match (&facts, c.format) {
                 (Some(groups), CompareFormat::Table | CompareFormat::Markdown) => crate::facts::write_text(groups, out)?,
-                (Some(_), _) => writeln!(err, "hedge: --facts is shown in the table, markdown and json formats only")?,
+                (Some(_), _) => writeln!(err, "hedge: {}", report::messages::localise("--facts is shown in the table, markdown and json formats only", term.lang))?,
                 (None, _) => {}
             }
             Ok(u8::from(failed || html_failed))
@@ -147,7 +151,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
 /// Is `--html PATH` one of the inputs (given, or found in a directory)? Then it says so on
 /// `err` (the run is refused: the report would overwrite an article). A report hedge wrote
 /// before is no input: directory walks skip it.
-fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], err: &mut dyn Write) -> io::Result<bool> {
+fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
     let Some(target) = args.html.as_deref().and_then(|p| std::fs::canonicalize(p).ok()) else { return Ok(false) };
     let (planned, _, _) = input::discover(inputs, &[]);
     let clash = planned.iter().any(|p| match &p.origin {
@@ -156,7 +160,8 @@ fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], err: &mut dyn Write) -
     });
     if clash {
         let shown = args.html.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
-        writeln!(err, "hedge: --html {shown} is one of the articles to analyse; it is not overwritten (choose another path for the report)")?;
+        let m = format!("--html {shown} is one of the articles to analyse; it is not overwritten (choose another path for the report)");
+        writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
     }
     Ok(clash)
 }
@@ -172,13 +177,13 @@ fn terminal_lang(lang: Option<UiLang>) -> report::Lang {
 
 /// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
 /// problem, naming the path, is printed on `err`).
-fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::FactGroup]>, err: &mut dyn Write) -> io::Result<bool> {
+fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::FactGroup]>, lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
     let Some(path) = &args.html else { return Ok(false) };
-    let lang = match args.ui.unwrap_or(UiLang::Fr) {
+    let page_lang = match args.ui.unwrap_or(UiLang::Fr) {
         UiLang::Fr => report::html::Lang::Fr,
         UiLang::En => report::html::Lang::En,
     };
-    let page = report::Html { lang, answers: args.answers }.page(report);
+    let page = report::Html { lang: page_lang, answers: args.answers }.page(report);
     // `compare --facts`: the « Même fait, autres voix » section, before the articles.
     let page = match facts {
         Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
@@ -187,7 +192,8 @@ fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::Fa
     match std::fs::write(path, page) {
         Ok(()) => Ok(false),
         Err(e) => {
-            writeln!(err, "hedge: cannot write the HTML report {}: {e}", path.display())?;
+            let m = format!("cannot write the HTML report {}: {e}", path.display());
+            writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
             Ok(true)
         }
     }
@@ -244,11 +250,12 @@ fn options(common: &Common) -> (ReadOptions, Include) {
 
 /// The run options of the command line. A thread count over [`crate::pipeline::MAX_THREADS`] is
 /// lowered to it, with a note on `err`.
-fn run_options(common: &Common, keep_sentences: bool, err: &mut dyn Write) -> io::Result<RunOptions> {
+fn run_options(common: &Common, keep_sentences: bool, lang: report::Lang, err: &mut dyn Write) -> io::Result<RunOptions> {
     let (read, include) = options(common);
     let max = crate::pipeline::MAX_THREADS;
     let threads = if common.threads > max {
-        writeln!(err, "hedge: --threads {} is too many; using {max}", common.threads)?;
+        let m = format!("--threads {} is too many; using {max}", common.threads);
+        writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
         max
     } else {
         common.threads
@@ -340,9 +347,9 @@ fn build_report(
             add(id);
         }
     }
-    print_warnings(&warnings, err)?;
+    print_warnings(&warnings, term.lang, err)?;
     for p in &problems {
-        writeln!(err, "hedge: {p}")?;
+        writeln!(err, "hedge: {}", problem_line(p, term.lang))?;
     }
     let failed = !problems.is_empty();
     let as_errors = |v: Vec<InputProblem>| v.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect();
@@ -418,7 +425,7 @@ fn write_text(
         }
         Ok(())
     })?;
-    finish(&mut progress, &warnings, &problems, err)?;
+    finish(&mut progress, &warnings, &problems, term.lang, err)?;
     Ok(u8::from(articles == 0 || !problems.is_empty()))
 }
 
@@ -432,20 +439,25 @@ fn note_marker(markers: &mut BTreeMap<String, MarkerInfo>, lex: &Lexicon, id: &s
 }
 
 /// Names every warning on `err` (`hedge: warning: FILE: …`).
-fn print_warnings(warnings: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
+fn print_warnings(warnings: &[InputProblem], lang: report::Lang, err: &mut dyn Write) -> io::Result<()> {
     for w in warnings {
-        writeln!(err, "hedge: warning: {w}")?;
+        writeln!(err, "hedge: {}: {}", report::messages::warning_word(lang), problem_line(w, lang))?;
     }
     Ok(())
 }
 
+/// `FILE: message`, the message in the terminal's language, control characters made visible.
+fn problem_line(p: &InputProblem, lang: report::Lang) -> String {
+    format!("{}: {}", report::term_safe(&p.name), report::term_safe(&report::messages::localise(&p.message, lang)))
+}
+
 /// The end of a run that wrote its results as they came: the progress bar is cleared, then
 /// every warning and every problem is named on `err`.
-fn finish(progress: &mut Progress, warnings: &[InputProblem], problems: &[InputProblem], err: &mut dyn Write) -> io::Result<()> {
+fn finish(progress: &mut Progress, warnings: &[InputProblem], problems: &[InputProblem], lang: report::Lang, err: &mut dyn Write) -> io::Result<()> {
     progress.finish(err)?;
-    print_warnings(warnings, err)?;
+    print_warnings(warnings, lang, err)?;
     for p in problems {
-        writeln!(err, "hedge: {p}")?;
+        writeln!(err, "hedge: {}", problem_line(p, lang))?;
     }
     Ok(())
 }
@@ -528,9 +540,9 @@ fn write_jsonl(
         }
         Ok(())
     })?;
-    finish(&mut progress, &warnings, &problems, err)?;
+    finish(&mut progress, &warnings, &problems, term.lang, err)?;
     if articles == 0 && !keep_sentences {
-        writeln!(err, "hedge: no article could be analysed")?;
+        writeln!(err, "hedge: {}", report::messages::localise("no article could be analysed", term.lang))?;
     }
     Ok(u8::from(!problems.is_empty()))
 }
@@ -811,7 +823,7 @@ mod tests {
 
     #[test]
     fn the_progress_bar_keeps_out_of_results_written_to_a_terminal() {
-        let term = |stdout_is_tty, stderr_is_tty| Terminal { stdout_is_tty, stderr_is_tty };
+        let term = |stdout_is_tty, stderr_is_tty| Terminal { stdout_is_tty, stderr_is_tty, lang: report::Lang::En };
         // A report written at the end: the bar whenever stderr is a terminal.
         assert!(progress_enabled(term(true, true), false));
         assert!(progress_enabled(term(false, true), false));

@@ -8,6 +8,7 @@ fn main() -> ExitCode {
     let term = hedge::app::Terminal {
         stdout_is_tty: std::io::stdout().is_terminal(),
         stderr_is_tty: std::io::stderr().is_terminal(),
+        lang: hedge::report::Lang::from_env(),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -319,3 +319,16 @@ fn a_custom_lexicon_with_an_invalid_key() {
     let text = format!("{FAMILY}{}", marker("BAD KEY", "forms = [\"paraît\"]"));
     check_bad_lexicon(&text, "7: marker \"BAD KEY\": key must be lower-case ASCII letters, digits and '-'");
 }
+
+/// Students read the terminal: with `--lang fr` (or a French locale) the problems on stderr are
+/// in French, still naming the file; the other files are analysed and the exit code says so.
+#[test]
+fn problems_are_named_in_french_for_a_french_terminal() {
+    let o = hedge(&["compare", "absent.txt", "seeds/001_ecc43d926f07e1cb.txt", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("hedge: absent.txt: fichier ou dossier introuvable"), "{e}");
+    assert!(stdout(&o).contains("001_ecc43d9"), "{}", stdout(&o));
+    let o = hedge(&["compare", "absent.txt", "--lang", "en"]);
+    assert!(stderr(&o).contains("absent.txt: no such file or directory"), "{}", stderr(&o));
+}

@@ -6,6 +6,7 @@ mod csv;
 pub mod html;
 mod json;
 mod markdown;
+pub mod messages;
 mod table;
 mod text;
 
