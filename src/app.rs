@@ -217,7 +217,16 @@ fn summaries_only(report: &mut Report) {
 fn load_lexicon(paths: &[std::path::PathBuf], err: &mut dyn Write) -> io::Result<Option<Lexicon>> {
     let built = Lexicon::read_sources(paths).and_then(|s| Lexicon::build(&s));
     match built {
-        Ok(l) => Ok(Some(l)),
+        Ok(l) => {
+            for f in &l.ignored_rule_files {
+                writeln!(
+                    err,
+                    "hedge: warning: {f}: --lexicon replaces only {} today; this file is not used (change the built-in file and rebuild)",
+                    crate::lexicon::REPLACEABLE_RULE_FILES.join(" and ")
+                )?;
+            }
+            Ok(Some(l))
+        }
         Err(e) => {
             writeln!(err, "hedge: lexicon error: {e}")?;
             Ok(None)

@@ -47,7 +47,8 @@ sentence).")]
 
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Add or override lexicon entries from a TOML file or a directory of them (repeatable).
+    /// Add or override lexicon entries from a TOML file or a directory of them (repeatable); a
+    /// copy of parts.toml or languages.toml replaces the page-part or language rules.
     #[arg(long = "lexicon", value_name = "PATH")]
     pub lexicons: Vec<PathBuf>,
     /// When to use colour (NO_COLOR and CLICOLOR are honoured with `auto`).

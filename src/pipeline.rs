@@ -12,7 +12,7 @@ use std::sync::{mpsc, Mutex};
 
 use crate::aggregate::{aggregate, ArticleSummary, Tally};
 use crate::classify::{apply_scope, classify_with_quotes, Include, QuoteInfo, ScoringRules, SentenceScore};
-use crate::extract::{extract_as, extract_chunk, Document, Language, Part as PagePart};
+use crate::extract::{extract_as, extract_as_with, extract_chunk_with, Document, Language, Part as PagePart};
 use crate::input::stream::{Chunk, Input};
 use crate::input::{self, Format, InputProblem, Planned};
 use crate::lexicon::Lexicon;
@@ -196,9 +196,9 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
     let warnings = chunk.warnings;
     let mut doc = if chunk.whole {
         let format = input::detect_format(&input.origin, &chunk.text, opts.read.format);
-        extract_as(&input.label, &name, chunk.text, format, chunk.encoding).map_err(|e| InputProblem::new(name, e.0))?
+        extract_as_with(&input.label, &name, chunk.text, format, chunk.encoding, lex.extract_rules()).map_err(|e| InputProblem::new(name, e.0))?
     } else {
-        extract_chunk(&input.label, &name, chunk.text, chunk.encoding)
+        extract_chunk_with(&input.label, &name, chunk.text, chunk.encoding, lex.extract_rules())
     };
     let (mut sentences, quotes) = analyze_document(&doc, lex, &opts.include);
     let mut tally = Tally::default();

@@ -89,11 +89,26 @@ pub enum BlockKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractError(pub String);
 
+/// The rules of this stage: page parts and languages (the built-in `lexicons/parts.toml` and
+/// `lexicons/languages.toml`, or a teacher's copies given with `--lexicon`).
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractRules<'a> {
+    pub parts: &'a PartRules,
+    pub languages: &'a LanguageRules,
+}
+
+impl ExtractRules<'static> {
+    /// The rules compiled into the binary.
+    pub fn embedded() -> ExtractRules<'static> {
+        ExtractRules { parts: PartRules::embedded(), languages: LanguageRules::embedded() }
+    }
+}
+
 /// Builds a plain-text document from decoded text (UTF-8, built-in part and language rules).
 pub fn extract(label: &str, name: &str, text: String) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, true)
+    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, Some(ExtractRules::embedded().parts), ExtractRules::embedded().languages)
 }
 
 /// Builds a document from one chunk of a plain-text corpus (a large file read in pieces): a
@@ -101,13 +116,23 @@ pub fn extract(label: &str, name: &str, text: String) -> Document {
 /// be white space only (a long run of blank lines cut in pieces): it then has no sentence; a
 /// file with no text at all is reported by `input::stream`, which sees the whole file.
 pub fn extract_chunk(label: &str, name: &str, text: String, encoding: &'static str) -> Document {
+    extract_chunk_with(label, name, text, encoding, ExtractRules::embedded())
+}
+
+/// [`extract_chunk`] with the given rules.
+pub fn extract_chunk_with(label: &str, name: &str, text: String, encoding: &'static str, rules: ExtractRules) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    document(label, name, text, renormalised, Format::Text, encoding, blocks, false)
+    document(label, name, text, renormalised, Format::Text, encoding, blocks, None, rules.languages)
 }
 
 /// Builds a document from decoded text read as `format`.
 pub fn extract_as(label: &str, name: &str, text: String, format: Format, encoding: &'static str) -> Result<Document, ExtractError> {
+    extract_as_with(label, name, text, format, encoding, ExtractRules::embedded())
+}
+
+/// [`extract_as`] with the given rules.
+pub fn extract_as_with(label: &str, name: &str, text: String, format: Format, encoding: &'static str, rules: ExtractRules) -> Result<Document, ExtractError> {
     let mut site = None;
     let (text, renormalised, blocks) = match format {
         Format::Text => {
@@ -130,13 +155,13 @@ pub fn extract_as(label: &str, name: &str, text: String, format: Format, encodin
     if text.trim().is_empty() {
         return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
     }
-    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, true);
+    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, Some(rules.parts), rules.languages);
     doc.site = site;
     Ok(doc)
 }
 
-/// Finds the languages of an extracted text, and its parts when `with_parts` (not for a chunk
-/// of a corpus).
+/// Finds the languages of an extracted text, and its parts when given part rules (not for a
+/// chunk of a corpus).
 #[allow(clippy::too_many_arguments)]
 fn document(
     label: &str,
@@ -146,10 +171,14 @@ fn document(
     format: Format,
     encoding: &'static str,
     blocks: Vec<Block>,
-    with_parts: bool,
+    part_rules: Option<&PartRules>,
+    language_rules: &LanguageRules,
 ) -> Document {
-    let parts = if with_parts { parts::find_parts(&text, &blocks, PartRules::embedded()) } else { Vec::new() };
-    let languages = language::find_languages(&text, &blocks, LanguageRules::embedded());
+    let parts = match part_rules {
+        Some(r) => parts::find_parts(&text, &blocks, r),
+        None => Vec::new(),
+    };
+    let languages = language::find_languages(&text, &blocks, language_rules);
     Document {
         label: label.to_string(),
         name: name.to_string(),

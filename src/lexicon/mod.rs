@@ -397,7 +397,18 @@ pub struct Lexicon {
     /// The entry that stands for every conditional-mood form, if any.
     pub conditional: Option<u32>,
     pub morphology: &'static Morphology,
+    /// Page-part and language rules given with `--lexicon` (a copy of `lexicons/parts.toml` or
+    /// `lexicons/languages.toml`, whole); None = the built-in ones.
+    pub parts: Option<crate::extract::PartRules>,
+    pub languages: Option<crate::extract::LanguageRules>,
+    /// Engine rule files found among the `--lexicon` paths that this version cannot take from
+    /// there (say so to the user rather than ignore them silently).
+    pub ignored_rule_files: Vec<String>,
 }
+
+/// Engine rule files that `--lexicon` replaces: a file of this name among the paths replaces
+/// the built-in one for the run.
+pub const REPLACEABLE_RULE_FILES: [&str; 2] = ["parts.toml", "languages.toml"];
 
 /// Where a lexicon file comes from.
 pub struct LexiconSource {
@@ -417,8 +428,21 @@ impl Lexicon {
         let morph = Morphology::embedded();
         let mut families: Vec<Family> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
+        let (mut parts, mut languages, mut ignored_rule_files) = (None, None, Vec::new());
+        let rule_error = |name: &str, e: String| {
+            // The loaders name the built-in file; the user's file is the one to name.
+            let message = e.split_once(".toml: ").map(|(_, m)| m.to_string()).unwrap_or(e);
+            LexiconError { file: name.to_string(), line: None, marker: None, message }
+        };
+        for s in extra.iter().filter(|s| crate::check::is_rule_file(Path::new(&s.name))) {
+            match Path::new(&s.name).file_name().and_then(|n| n.to_str()) {
+                Some("parts.toml") => parts = Some(crate::extract::PartRules::from_toml(&s.text).map_err(|e| rule_error(&s.name, e))?),
+                Some("languages.toml") => languages = Some(crate::extract::LanguageRules::from_toml(&s.text).map_err(|e| rule_error(&s.name, e))?),
+                _ => ignored_rule_files.push(s.name.clone()),
+            }
+        }
         let embedded = EMBEDDED_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string()));
-        let extra = extra.iter().map(|s| (s.name.clone(), s.text.clone()));
+        let extra = extra.iter().filter(|s| !crate::check::is_rule_file(Path::new(&s.name))).map(|s| (s.name.clone(), s.text.clone()));
         for (name, text) in embedded.chain(extra) {
             let (family, new_entries) = parse_file(&name, &text, morph)?;
             let fi = match families.iter().position(|f| f.id == family.id) {
@@ -439,13 +463,22 @@ impl Lexicon {
                 }
             }
         }
-        Ok(Lexicon::compile(families, entries, morph))
+        let mut lex = Lexicon::compile(families, entries, morph);
+        (lex.parts, lex.languages, lex.ignored_rule_files) = (parts, languages, ignored_rule_files);
+        Ok(lex)
     }
 
-    /// Reads `--lexicon` paths: a file, or a directory of `.toml` marker files, its
-    /// subdirectories included (sorted). Engine rule files (`scoring.toml`, `parts.toml`…, see
-    /// [`crate::check::RULE_FILES`]) found in a directory are not marker families: they are
-    /// skipped here (`hedge lexicon check` checks them with their own loaders).
+    /// The extraction rules of a run: the `--lexicon` copies of `parts.toml` and
+    /// `languages.toml` when given, else the built-in ones.
+    pub fn extract_rules(&self) -> crate::extract::ExtractRules<'_> {
+        let e = crate::extract::ExtractRules::embedded();
+        crate::extract::ExtractRules { parts: self.parts.as_ref().unwrap_or(e.parts), languages: self.languages.as_ref().unwrap_or(e.languages) }
+    }
+
+    /// Reads `--lexicon` paths: a file, or a directory of `.toml` files, its subdirectories
+    /// included (sorted). Marker families add or replace entries; engine rule files
+    /// (`parts.toml`…, see [`crate::check::RULE_FILES`]) are kept by name for [`Lexicon::build`],
+    /// which takes those of [`REPLACEABLE_RULE_FILES`] and lists the others as ignored.
     pub fn read_sources(paths: &[std::path::PathBuf]) -> Result<Vec<LexiconSource>, LexiconError> {
         let mut out = Vec::new();
         for p in paths {
@@ -453,11 +486,10 @@ impl Lexicon {
             if p.is_dir() {
                 let mut files = Vec::new();
                 toml_files(p, &mut files).map_err(|e| LexiconError { file: name.clone(), line: None, marker: None, message: e.to_string() })?;
-                let (rules, markers): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| crate::check::is_rule_file(f));
-                if markers.is_empty() && rules.is_empty() {
+                if files.is_empty() {
                     return Err(LexiconError { file: name, line: None, marker: None, message: "directory has no .toml lexicon file".into() });
                 }
-                for f in markers {
+                for f in files {
                     out.push(read_one(&f)?);
                 }
             } else {
@@ -527,7 +559,7 @@ impl Lexicon {
             }
         }
         let exceptions = entries.iter().map(|e| e.exceptions.iter().map(|x| Sequence::parse(x)).collect()).collect();
-        Lexicon { families, entries, by_first_word, exceptions, conditional, morphology: morph }
+        Lexicon { families, entries, by_first_word, exceptions, conditional, morphology: morph, parts: None, languages: None, ignored_rule_files: Vec::new() }
     }
 
     /// Finds an entry by id.
