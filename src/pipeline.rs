@@ -416,22 +416,3 @@ pub fn analyze_inputs<'a>(
         Ok(())
     })
 }
-
-/// What the report says of a marker id: its category, family, grade, weight and explanation.
-pub fn marker_info(lex: &Lexicon, id: &str) -> Option<crate::report::MarkerInfo> {
-    let e = lex.entry(id)?;
-    let f = lex.family_of(e);
-    Some(crate::report::MarkerInfo {
-        category: e.category,
-        family: f.id.clone(),
-        family_label: f.label.clone(),
-        grade: e.grade.clone(),
-        weight: e.weight,
-        explain: e.explain.clone(),
-        word: match &e.rule {
-            crate::lexicon::Rule::Patterns(v) | crate::lexicon::Rule::Forms(v) => v.first().cloned().unwrap_or_else(|| e.key.clone()),
-            crate::lexicon::Rule::Lemmas { lemmas, .. } => lemmas.first().cloned().unwrap_or_else(|| e.key.clone()),
-            crate::lexicon::Rule::Conditional => "conditionnel".into(),
-        },
-    })
-}

@@ -25,7 +25,10 @@ fn the_same_article_as_html_markdown_utf8_and_windows_1252_gives_the_same_scores
     let articles = v["articles"].as_array().unwrap();
     let mut read: Vec<(String, String, String)> = articles
         .iter()
-        .map(|a| (a["label"].as_str().unwrap().to_string(), a["format"].as_str().unwrap().to_string(), a["encoding"].as_str().unwrap().to_string()))
+        .map(|a| {
+            let file = a["file"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            (file, a["format"].as_str().unwrap().to_string(), a["encoding"].as_str().unwrap().to_string())
+        })
         .collect();
     read.sort();
     assert_eq!(

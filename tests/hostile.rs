@@ -269,6 +269,7 @@ fn the_terminal_never_receives_control_characters_from_article_text() {
 }
 
 /// Runs the (debug) binary with the test hook that makes the analysis of `panic_on` panic.
+#[cfg(debug_assertions)]
 fn hedge_panicking_on(panic_on: &str, args: &[&str]) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hedge"))
         .args(args)

@@ -1,0 +1,285 @@
+//! Turns a parsed command line into work and output. Output goes to the writers it is given;
+//! the exit status is returned: 0 all good, 1 some input or lexicon failed, 2 usage error.
+
+//!
+//! `run` dispatches; the event-stream consumers that write a run's results are in
+//! [`consumers`], the `lexicon` and `eval` subcommands in their own files.
+
+mod consumers;
+mod eval;
+mod lexicon;
+
+use std::io::{self, Write};
+
+use consumers::{build_report, write_jsonl, write_text};
+use eval::run_eval;
+use lexicon::run_lexicon;
+
+use crate::classify::Include;
+use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat, HtmlArgs, IncludePart, InputFormat, UiLang};
+use crate::extract::PartKind;
+use crate::input::{self, Format};
+use crate::lexicon::Lexicon;
+use crate::pipeline::{ReadOptions, RunOptions};
+use crate::report::{self, Article, Render, Report, Style};
+
+/// The terminal facts `run` needs to decide on colour and wording.
+#[derive(Debug, Clone, Copy)]
+pub struct Terminal {
+    pub stdout_is_tty: bool,
+    /// Progress bars are drawn only on a terminal.
+    pub stderr_is_tty: bool,
+    /// The language of messages on stderr (the locale's; `--lang` replaces it in `run`).
+    pub lang: report::Lang,
+}
+
+/// Decides colour once: `always`/`never` win; `auto` means a terminal, NO_COLOR unset or empty,
+/// and CLICOLOR not 0 (CLICOLOR_FORCE forces it on).
+pub fn use_color(choice: ColorChoice, term: Terminal) -> bool {
+    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if var("NO_COLOR").is_some() {
+                return false;
+            }
+            if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                return true;
+            }
+            if var("CLICOLOR").is_some_and(|v| v == "0") {
+                return false;
+            }
+            term.stdout_is_tty
+        }
+    }
+}
+
+/// Runs a command.
+pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    match cli.command {
+        Command::Analyze(a) => {
+            let lex = match load_lexicon(&a.common.lexicons, err)? {
+                Some(l) => l,
+                None => return Ok(1),
+            };
+            let term = Terminal { lang: terminal_lang(a.common.lang), ..term };
+            let style = Style { color: use_color(a.common.color, term), lang: term.lang };
+            if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), term.lang, err)? {
+                return Ok(2);
+            }
+            let run = run_options(&a.common, true, term.lang, err)?;
+            if a.format == AnalyzeFormat::Jsonl {
+                return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
+            }
+            if a.format == AnalyzeFormat::Text && a.html.html.is_none() {
+                return write_text(&[a.input], &lex, run, style, term, out, err);
+            }
+            let (report, failed) = build_report(&[a.input], &[], &lex, run, term, err)?;
+            if report.articles.is_empty() {
+                // JSON readers still get a valid document, with the `errors` list.
+                if matches!(a.format, AnalyzeFormat::Json | AnalyzeFormat::Jsonl) {
+                    report::Json.render(&report, style, out)?;
+                }
+                return Ok(1);
+            }
+            let html_failed = write_html(&a.html, &report, None, term.lang, err)?;
+            match a.format {
+                AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
+                AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
+            }
+            Ok(u8::from(failed || html_failed))
+        }
+        Command::Compare(c) => {
+            let lex = match load_lexicon(&c.common.lexicons, err)? {
+                Some(l) => l,
+                None => return Ok(1),
+            };
+            let term = Terminal { lang: terminal_lang(c.common.lang), ..term };
+            let style = Style { color: use_color(c.common.color, term), lang: term.lang };
+            if html_onto_an_input(&c.html, &c.inputs, term.lang, err)? {
+                return Ok(2);
+            }
+            // The HTML report shows every sentence; the other formats only the summaries.
+            let run = run_options(&c.common, c.html.html.is_some() || c.facts, term.lang, err)?;
+            if c.format == CompareFormat::Jsonl {
+                return write_jsonl(&c.inputs, &c.labels, &lex, run, term, out, err);
+            }
+            let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, run, term, err)?;
+            if report.articles.is_empty() {
+                writeln!(err, "hedge: {}", report::messages::localise("no article could be analysed", term.lang))?;
+                if c.format == CompareFormat::Json {
+                    report::Json.render(&report, style, out)?;
+                }
+                return Ok(1);
+            }
+            // Most assertive first; articles with no claim last; ties by label.
+            report.articles.sort_by(|a, b| {
+                let key = |x: &Article| x.summary.assertiveness.unwrap_or(-1.0);
+                key(b).total_cmp(&key(a)).then_with(|| a.label.cmp(&b.label))
+            });
+            let facts = c.facts.then(|| {
+                let inputs: Vec<(String, &[crate::classify::SentenceScore])> =
+                    report.articles.iter().map(|a| (a.label.clone(), a.sentences.as_slice())).collect();
+                crate::facts::align(&inputs, &crate::facts::Params::default())
+            });
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), term.lang, err)?;
+            if c.html.html.is_some() || c.facts {
+                summaries_only(&mut report);
+            }
+            if let (Some(groups), CompareFormat::Json) = (&facts, c.format) {
+                // The report with a `facts` array: nothing else changes.
+                let mut v = serde_json::to_value(&report).map_err(io::Error::other)?;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("facts".into(), serde_json::to_value(groups).map_err(io::Error::other)?);
+                }
+                serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
+                writeln!(out)?;
+                return Ok(u8::from(failed || html_failed));
+            }
+            let r: &dyn Render = match c.format {
+                CompareFormat::Table => &report::Table,
+                CompareFormat::Json => &report::Json,
+                CompareFormat::Csv => &report::Csv,
+                CompareFormat::Markdown => &report::Markdown,
+                CompareFormat::Jsonl => unreachable!("handled above"),
+            };
+            r.render(&report, style, out)?;
+            match (&facts, c.format) {
+                (Some(groups), CompareFormat::Table | CompareFormat::Markdown) => crate::facts::write_text(groups, out)?,
+                (Some(_), _) => writeln!(err, "hedge: {}", report::messages::localise("--facts is shown in the table, markdown and json formats only", term.lang))?,
+                (None, _) => {}
+            }
+            Ok(u8::from(failed || html_failed))
+        }
+        Command::Lexicon(cmd) => run_lexicon(cmd, out, err),
+        Command::Eval(cmd) => run_eval(cmd, out, err),
+    }
+}
+
+/// Is `--html PATH` one of the inputs (given, or found in a directory)? Then it says so on
+/// `err` (the run is refused: the report would overwrite an article). A report hedge wrote
+/// before is no input: directory walks skip it.
+fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
+    let Some(target) = args.html.as_deref().and_then(|p| std::fs::canonicalize(p).ok()) else { return Ok(false) };
+    let (planned, _, _) = input::discover(inputs, &[]);
+    let clash = planned.iter().any(|p| match &p.origin {
+        input::Origin::File(f) => std::fs::canonicalize(f).is_ok_and(|f| f == target),
+        input::Origin::Stdin => false,
+    });
+    if clash {
+        let shown = args.html.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        let m = format!("--html {shown} is one of the articles to analyse; it is not overwritten (choose another path for the report)");
+        writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+    }
+    Ok(clash)
+}
+
+/// The language of the terminal views: `--lang`, else the locale's.
+fn terminal_lang(lang: Option<UiLang>) -> report::Lang {
+    match lang {
+        Some(UiLang::Fr) => report::Lang::Fr,
+        Some(UiLang::En) => report::Lang::En,
+        None => report::Lang::from_env(),
+    }
+}
+
+/// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
+/// problem, naming the path, is printed on `err`).
+fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::FactGroup]>, lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
+    let Some(path) = &args.html else { return Ok(false) };
+    let page_lang = match args.ui.unwrap_or(UiLang::Fr) {
+        UiLang::Fr => report::html::Lang::Fr,
+        UiLang::En => report::html::Lang::En,
+    };
+    let page = report::Html { lang: page_lang, answers: args.answers }.page(report);
+    // `compare --facts`: the « Même fait, autres voix » section, before the articles.
+    let page = match facts {
+        Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
+        None => page,
+    };
+    match std::fs::write(path, page) {
+        Ok(()) => Ok(false),
+        Err(e) => {
+            let m = format!("cannot write the HTML report {}: {e}", path.display());
+            writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+            Ok(true)
+        }
+    }
+}
+
+/// Drops the sentences, and the markers that only they named, so that `compare` prints the same
+/// summaries whether or not the HTML report asked for the sentences.
+fn summaries_only(report: &mut Report) {
+    for a in &mut report.articles {
+        a.sentences = Vec::new();
+        a.parts = Vec::new();
+        a.languages = Vec::new();
+        a.text = None;
+        a.quotes = Vec::new();
+    }
+    let named: std::collections::BTreeSet<String> =
+        report.articles.iter().flat_map(|a| a.summary.top_markers.iter().map(|(id, _)| id.clone())).collect();
+    report.markers.retain(|id, _| named.contains(id));
+}
+
+fn load_lexicon(paths: &[std::path::PathBuf], err: &mut dyn Write) -> io::Result<Option<Lexicon>> {
+    let built = Lexicon::read_sources(paths).and_then(|s| Lexicon::build(&s));
+    match built {
+        Ok(l) => {
+            for f in &l.ignored_rule_files {
+                writeln!(
+                    err,
+                    "hedge: warning: {f}: --lexicon replaces only {} today; this file is not used (change the built-in file and rebuild)",
+                    crate::lexicon::REPLACEABLE_RULE_FILES.join(" and ")
+                )?;
+            }
+            Ok(Some(l))
+        }
+        Err(e) => {
+            writeln!(err, "hedge: lexicon error: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
+/// The reading options and included parts of the command line.
+fn options(common: &Common) -> (ReadOptions, Include) {
+    let format = match common.input_format {
+        InputFormat::Auto => None,
+        InputFormat::Text => Some(Format::Text),
+        InputFormat::Markdown => Some(Format::Markdown),
+        InputFormat::Html => Some(Format::Html),
+    };
+    let mut include = Include::default();
+    for p in &common.include {
+        match p {
+            IncludePart::Byline => include.parts.insert(PartKind::Byline),
+            IncludePart::Boilerplate => include.parts.insert(PartKind::Boilerplate),
+            IncludePart::Comments => include.parts.insert(PartKind::Comments),
+            IncludePart::All => {
+                include.parts.extend(PartKind::EXCLUDED);
+                true
+            }
+        };
+    }
+    (ReadOptions { encoding: common.encoding, format }, include)
+}
+
+/// The run options of the command line. A thread count over [`crate::pipeline::MAX_THREADS`] is
+/// lowered to it, with a note on `err`.
+fn run_options(common: &Common, keep_sentences: bool, lang: report::Lang, err: &mut dyn Write) -> io::Result<RunOptions> {
+    let (read, include) = options(common);
+    let max = crate::pipeline::MAX_THREADS;
+    let threads = if common.threads > max {
+        let m = format!("--threads {} is too many; using {max}", common.threads);
+        writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+        max
+    } else {
+        common.threads
+    };
+    let mut run = RunOptions::new(threads, keep_sentences);
+    run.read = read;
+    run.include = include;
+    Ok(run)
+}
