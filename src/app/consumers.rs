@@ -182,10 +182,29 @@ pub(super) fn write_text(
 /// Adds what the lexicon says of marker `id` to `markers`, once.
 pub(super) fn note_marker(markers: &mut BTreeMap<String, MarkerInfo>, lex: &Lexicon, id: &str) {
     if !markers.contains_key(id) {
-        if let Some(info) = MarkerInfo::of(lex, id) {
+        if let Some(info) = marker_info(lex, id) {
             markers.insert(id.to_string(), info);
         }
     }
+}
+
+/// What the report says of a marker id: its category, family, grade, weight and explanation.
+fn marker_info(lex: &Lexicon, id: &str) -> Option<MarkerInfo> {
+    let e = lex.entry(id)?;
+    let f = lex.family_of(e);
+    Some(MarkerInfo {
+        category: e.category,
+        family: f.id.clone(),
+        family_label: f.label.clone(),
+        grade: e.grade.clone(),
+        weight: e.weight,
+        explain: e.explain.clone(),
+        word: match &e.rule {
+            crate::lexicon::Rule::Patterns(v) | crate::lexicon::Rule::Forms(v) => v.first().cloned().unwrap_or_else(|| e.key.clone()),
+            crate::lexicon::Rule::Lemmas { lemmas, .. } => lemmas.first().cloned().unwrap_or_else(|| e.key.clone()),
+            crate::lexicon::Rule::Conditional => "conditionnel".into(),
+        },
+    })
 }
 
 /// Names every warning on `err` (`hedge: warning: FILE: …`).

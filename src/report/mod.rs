@@ -45,27 +45,6 @@ pub struct MarkerInfo {
     pub word: String,
 }
 
-impl MarkerInfo {
-    /// What the report says of a marker id: its category, family, grade, weight and explanation.
-    pub fn of(lex: &crate::lexicon::Lexicon, id: &str) -> Option<MarkerInfo> {
-        let e = lex.entry(id)?;
-        let f = lex.family_of(e);
-        Some(MarkerInfo {
-            category: e.category,
-            family: f.id.clone(),
-            family_label: f.label.clone(),
-            grade: e.grade.clone(),
-            weight: e.weight,
-            explain: e.explain.clone(),
-            word: match &e.rule {
-                crate::lexicon::Rule::Patterns(v) | crate::lexicon::Rule::Forms(v) => v.first().cloned().unwrap_or_else(|| e.key.clone()),
-                crate::lexicon::Rule::Lemmas { lemmas, .. } => lemmas.first().cloned().unwrap_or_else(|| e.key.clone()),
-                crate::lexicon::Rule::Conditional => "conditionnel".into(),
-            },
-        })
-    }
-}
-
 /// The scoring constants, printed with every report so that figures can be recomputed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Scoring {
