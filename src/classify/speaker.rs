@@ -126,6 +126,12 @@ impl<'a> Tagger<'a> {
         w.ends_with("ant") && self.morph.lookup(w).iter().any(|f| f.tags.contains(Tags::PPR))
     }
 
+    /// A past participle that can stand after a speaker as an apposition (« dit Florent
+    /// accablé »), never a speech verb's own (« a dit Florent ajouté » is no French).
+    fn speech_free_participle(&self, w: &str) -> bool {
+        self.morph.lookup(w).iter().any(|f| f.tags.contains(Tags::PPAS)) && self.morph.lookup(w).iter().all(|f| !f.tags.intersects(Tags::FINITE))
+    }
+
     fn adverb(&self, w: &str) -> bool {
         self.r.adverbs.contains(w) || (w.len() > 5 && w.ends_with("ment"))
     }
@@ -229,10 +235,15 @@ impl<'a> Tagger<'a> {
         } else if pronoun.is_none() && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
             return None;
         }
-        let pronoun_only = || self.morph.lookup(verb.low.as_str()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
+        let pronoun_only = self.morph.lookup(verb.low.as_str()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
         let speaker = match pronoun {
-            Some(p) => Some(p),
-            None if pronoun_only() => return None,
+            // A verb with its subject pronoun after a hyphen is an inversion whatever follows
+            // (« demanda-t-elle de nouveau », « ajouta-t-elle vivement », « répondit-elle
+            // effrayée »): the tag runs to the next punctuation mark.
+            Some(p) => {
+                let end = t.get(j..).and_then(|rest| rest.iter().find(|x| !x.word && x.low != "-" && x.low != "'")).map_or(t.last()?.span.end, |x| x.span.start);
+                return Some((Tag { span: t[i].span.start..end, cue: cue_start..cue_end, speaker: Some(p) }, j));
+            }
             None => {
                 // Adverbs and gerunds (« disait en riant mon père »).
                 loop {
@@ -247,9 +258,14 @@ impl<'a> Tagger<'a> {
                 let end = self.noun_phrase(t, j)?;
                 let sp = t[j].span.start..t[end - 1].span.end;
                 j = end;
-                // « répliqua Bouvard négligemment, »
-                while t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
+                // « répliqua Bouvard négligemment, », « dit Florent accablé. »
+                while t.get(j).is_some_and(|x| x.word && (self.adverb(&x.low) || self.speech_free_participle(&x.low))) {
                     j += 1;
+                }
+                // « fit » takes a noun phrase only when a punctuation mark or the end follows
+                // (« fit le vieux, mécontent », « fit Douce. »; not « fit la grimace et partit »).
+                if pronoun_only && t.get(j).is_some_and(|x| x.word) {
+                    return None;
                 }
                 Some(sp)
             }
@@ -311,7 +327,17 @@ impl<'a> Tagger<'a> {
             while a > 0 && t[a - 1].word && !self.r.stops.contains(&t[a - 1].low) {
                 a -= 1;
             }
-            let mut speaker = self.subject(&t, a, b);
+            // The subject may follow words that are not part of it (« Et tout à coup Clémence
+            // me dit : »): the longest run ending at the verb that reads as a subject, with no
+            // verb form before it (« je me tapotais les joues en disant » has an object there).
+            let no_verb = |k: usize| t[a..k].iter().all(|x| self.morph.lookup(&x.low).is_empty());
+            let mut speaker = (a..b).find_map(|k| if no_verb(k) { self.subject(&t, k, b) } else { None });
+            // « …reconnut Pécuchet qui articula plus fort : », « des Pakistanais, qui
+            // disaient »: the shortest phrase before « qui ».
+            if a == b && b >= 2 && t[b - 1].low == "qui" {
+                let e = if t[b - 2].low == "," { b - 2 } else { b - 1 };
+                speaker = (e.saturating_sub(6)..e).rev().find_map(|k| self.subject(&t, k, e));
+            }
             // « Le Premier ministre israélien, Yaïr Lapid, a déclaré »
             if a == b && a >= 2 && t[a - 1].low == "," {
                 let mut c = a - 1;
@@ -352,6 +378,16 @@ impl<'a> Tagger<'a> {
         Some(Tag { span: t[s].span.start..t[end - 1].span.end, cue: t[s].span.clone(), speaker: Some(t[start].span.start..t[end - 1].span.end) })
     }
 
+    /// A tag before a quotation in the same sentence: with a colon right before the quotation,
+    /// as for [`Tagger::colon`] (« Elle secouait la tête : « … » »); else [`Tagger::forward`].
+    pub fn before(&self, text: &str, range: Range<usize>) -> Option<Tag> {
+        if text[range.clone()].trim_end().ends_with(':') {
+            self.colon(text, range)
+        } else {
+            self.forward(text, range)
+        }
+    }
+
     /// The speaker of a sentence ending with a colon right before a quotation: its tag, or
     /// else the subject at its start (« Oncle meunier sursauta en m'apercevant : »).
     pub fn colon(&self, text: &str, range: Range<usize>) -> Option<Tag> {
@@ -360,13 +396,28 @@ impl<'a> Tagger<'a> {
         }
         let t = tokens(text, range);
         let sp = self.clause_subject(&t)?;
+        // A clause: a verb follows its subject (not a heading « L'exode de Raqqa : « … » »).
+        let verb = t.iter().filter(|x| x.span.start >= sp.end && x.word).any(|x| self.morph.lookup(&x.low).iter().any(|f| f.tags.intersects(Tags::FINITE)));
+        if !verb {
+            return None;
+        }
         Some(Tag { span: sp.start..t.last()?.span.end, cue: sp.end..sp.end, speaker: Some(sp) })
     }
 
     /// The subject at the start of a clause, after connectors and adverbs: a subject pronoun,
     /// or a noun phrase followed by a word or a comma.
     fn clause_subject(&self, t: &[Tok]) -> Option<Range<usize>> {
-        let mut i = 0;
+        // At the start, or after an opening phrase or clause ended by a comma (« Encore une
+        // fois, elle… », « D'un léger signe de tête, le garçon… », « Et, comme elle restait
+        // sous la pluie, il commanda : »).
+        // The opening part is short: at most eight words before the comma.
+        let commas = t.iter().enumerate().filter(|(_, x)| x.low == ",").map(|(k, _)| k + 1).take(3);
+        let short = |k: &usize| t[..*k].iter().filter(|x| x.word).count() <= 8;
+        std::iter::once(0).chain(commas.take_while(short)).find_map(|k| self.subject_at(t, k))
+    }
+
+    fn subject_at(&self, t: &[Tok], start: usize) -> Option<Range<usize>> {
+        let mut i = start;
         while t.get(i).is_some_and(|x| !x.word || self.r.connectors.contains(&x.low) || self.adverb(&x.low)) {
             i += 1;
         }
@@ -514,6 +565,56 @@ mod tests {
         let (p, t) = pieces("— Mon Dieu, oui, on pourrait prendre le mien à mon bureau !");
         assert_eq!(p.len(), 1);
         assert!(t.is_empty());
+    }
+
+    #[test]
+    fn an_inverted_tag_with_a_hyphen_pronoun_takes_any_words_after_it() {
+        let (p, t) = pieces("— Vous partez déjà ? demanda-t-elle de nouveau.");
+        assert_eq!(p, vec!["Vous partez déjà ?"]);
+        assert_eq!(t, vec![("demanda", Some("elle"))]);
+        let (_, t) = pieces("— Tant mieux, ajouta-t-il gaiement, nous irons ensemble.");
+        assert_eq!(t, vec![("ajouta", Some("il"))]);
+    }
+
+    #[test]
+    fn a_named_speaker_may_be_followed_by_a_participle() {
+        let (p, t) = pieces("— Je reste ici, dit Marc épuisé.");
+        assert_eq!(p, vec!["Je reste ici,"]);
+        assert_eq!(t, vec![("dit", Some("Marc"))]);
+    }
+
+    #[test]
+    fn fit_takes_a_noun_phrase_only_before_a_punctuation_mark() {
+        let (_, t) = pieces("« Non, fit le vieil homme, mécontent. »");
+        assert_eq!(t, vec![("fit", Some("le vieil homme"))]);
+        let (_, t) = pieces("« Oui, fit Léa. »");
+        assert_eq!(t, vec![("fit", Some("Léa"))]);
+        // « fit la grimace » is a gesture, not a tag.
+        let (p, t) = pieces("« Il se leva, fit la grimace et sortit. »");
+        assert_eq!(p.len(), 1);
+        assert!(t.is_empty());
+    }
+
+    #[test]
+    fn the_speaker_before_a_colon() {
+        let tg = tagger();
+        let sp = |s: &str| tg.before(s, 0..s.len()).and_then(|t| t.speaker).map(|r| s[r].to_string());
+        // The subject of the clause, even with no speech verb, in the same sentence as the
+        // quotation or in the one before it.
+        assert_eq!(sp("Elle haussa les épaules : "), Some("Elle".into()));
+        // After a short opening phrase or clause ended by a comma.
+        assert_eq!(sp("D'un geste de la main, le maire désigna la salle :"), Some("le maire".into()));
+        assert_eq!(sp("Et, comme il pleuvait, elle regarda la foule :"), Some("elle".into()));
+        // A heading before a colon is no clause: no speaker.
+        assert_eq!(sp("Le plan de relance : "), None);
+        // Words before the subject (« tout à coup »), but no object taken for a subject.
+        assert_eq!(sp("Et tout à coup Léa me dit :"), Some("Léa".into()));
+        assert_eq!(sp("je me frottais les mains en disant :"), Some("je".into()));
+        // « X qui » + a speech verb: X.
+        assert_eq!(sp("Il reconnut Paul qui cria :"), Some("Paul".into()));
+        assert_eq!(sp("On entendait les habitants, qui répétaient :"), Some("les habitants".into()));
+        // Without a colon, a forward tag needs a speech verb.
+        assert_eq!(sp("Elle haussa les épaules, "), None);
     }
 
     #[test]
