@@ -53,6 +53,9 @@ impl TagRules {
     }
 }
 
+/// Small words between the parts of a name (« de La Fayette », « von der Leyen »).
+const PARTICLES: [&str; 10] = ["de", "du", "d'", "la", "le", "des", "von", "van", "der", "den"];
+
 /// A speech tag found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
@@ -162,7 +165,17 @@ impl<'a> Tagger<'a> {
                     // « Seymour M. Hersh »
                     Some(x) if x.low == "." && t[j - 1].low.chars().count() == 1 && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 1,
                     Some(x) if x.low == "-" && t.get(j + 1).is_some_and(|y| y.capital) => j += 2,
-                    Some(x) if matches!(x.low.as_str(), "de" | "du" | "d'" | "la" | "le" | "des") && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 2,
+                    // « Mme de La Fayette », « Ursula von der Leyen »: particles, then a name.
+                    Some(x) if PARTICLES.contains(&x.low.as_str()) => {
+                        let mut k = j;
+                        while t.get(k).is_some_and(|y| PARTICLES.contains(&y.low.as_str())) && k < j + 3 {
+                            k += 1;
+                        }
+                        if !t.get(k).is_some_and(|y| y.word && y.capital) {
+                            break;
+                        }
+                        j = k + 1;
+                    }
                     _ => break,
                 }
             }
@@ -264,7 +277,10 @@ impl<'a> Tagger<'a> {
                 }
                 // « fit » takes a noun phrase only when a punctuation mark or the end follows
                 // (« fit le vieux, mécontent », « fit Douce. »; not « fit la grimace et partit »).
-                if pronoun_only && t.get(j).is_some_and(|x| x.word) {
+                // A noun-phrase subject goes with a verb of the third person (« fit », « fait »,
+                // « firent »; not « faisons un marché »).
+                let third = verb.low.ends_with('t') || verb.low.ends_with('a');
+                if pronoun_only && (t.get(j).is_some_and(|x| x.word) || !third) {
                     return None;
                 }
                 Some(sp)
@@ -330,7 +346,11 @@ impl<'a> Tagger<'a> {
             // The subject may follow words that are not part of it (« Et tout à coup Clémence
             // me dit : »): the longest run ending at the verb that reads as a subject, with no
             // verb form before it (« je me tapotais les joues en disant » has an object there).
-            let no_verb = |k: usize| t[a..k].iter().all(|x| self.morph.lookup(&x.low).is_empty());
+            // Nor a preposition right before it (« De son côté, … »: its object).
+            let no_verb = |k: usize| {
+                t[a..k].iter().all(|x| self.morph.lookup(&x.low).is_empty())
+                    && (k == a || !matches!(t[k - 1].low.as_str(), "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur" | "dans" | "avec" | "sans" | "chez" | "vers"))
+            };
             let mut speaker = (a..b).find_map(|k| if no_verb(k) { self.subject(&t, k, b) } else { None });
             // « …reconnut Pécuchet qui articula plus fort : », « des Pakistanais, qui
             // disaient »: the shortest phrase before « qui ».
@@ -367,7 +387,7 @@ impl<'a> Tagger<'a> {
             }
             // « Enfin Pécuchet repassa ses bottes en grommelant : », « mon père finit par me
             // dire : »: the subject of the clause, at its start.
-            if let Some(sp) = self.clause_subject(&t) {
+            if let Some(sp) = self.clause_subject(&t, t[n - 1].low == ":") {
                 return Some(Tag { span: sp.start..t[n - 1].span.end, cue, speaker: Some(sp) });
             }
         }
@@ -395,10 +415,16 @@ impl<'a> Tagger<'a> {
             return Some(tag);
         }
         let t = tokens(text, range);
-        let sp = self.clause_subject(&t)?;
+        let sp = self.clause_subject(&t, true)?;
         // A clause: a verb follows its subject (not a heading « L'exode de Raqqa : « … » »).
-        let verb = t.iter().filter(|x| x.span.start >= sp.end && x.word).any(|x| self.morph.lookup(&x.low).iter().any(|f| f.tags.intersects(Tags::FINITE)));
-        if !verb {
+        let finite = |x: &&Tok| x.word && self.morph.lookup(&x.low).iter().any(|f| f.tags.intersects(Tags::FINITE));
+        let last_verb = t.iter().filter(|x| x.span.start >= sp.end).filter(finite).last()?;
+        // « La question est simple : », « la réponse est : »: the subject of « être » before a
+        // colon is what the quotation says, not who says it, unless it names someone (« Le
+        // président Bush avait été sans équivoque : »).
+        let copula = self.morph.lookup(&last_verb.low).iter().any(|f| self.morph.lemma_name(f.lemma) == "être");
+        let named = t.iter().filter(|x| x.span.start > sp.start && x.span.end <= sp.end).any(|x| x.word && x.capital);
+        if copula && !named {
             return None;
         }
         Some(Tag { span: sp.start..t.last()?.span.end, cue: sp.end..sp.end, speaker: Some(sp) })
@@ -406,12 +432,12 @@ impl<'a> Tagger<'a> {
 
     /// The subject at the start of a clause, after connectors and adverbs: a subject pronoun,
     /// or a noun phrase followed by a word or a comma.
-    fn clause_subject(&self, t: &[Tok]) -> Option<Range<usize>> {
-        // At the start, or after an opening phrase or clause ended by a comma (« Encore une
-        // fois, elle… », « D'un léger signe de tête, le garçon… », « Et, comme elle restait
-        // sous la pluie, il commanda : »).
-        // The opening part is short: at most eight words before the comma.
-        let commas = t.iter().enumerate().filter(|(_, x)| x.low == ",").map(|(k, _)| k + 1).take(3);
+    fn clause_subject(&self, t: &[Tok], after_comma: bool) -> Option<Range<usize>> {
+        // At the start, or (before a colon) after an opening phrase or clause ended by a comma
+        // (« Encore une fois, elle… », « D'un léger signe de tête, le garçon… », « Et, comme
+        // elle restait sous la pluie, il commanda : »). The opening part is short: at most
+        // eight words before the comma.
+        let commas = t.iter().enumerate().filter(|(_, x)| x.low == ",").map(|(k, _)| k + 1).take(if after_comma { 3 } else { 0 });
         let short = |k: &usize| t[..*k].iter().filter(|x| x.word).count() <= 8;
         std::iter::once(0).chain(commas.take_while(short)).find_map(|k| self.subject_at(t, k))
     }
@@ -593,6 +619,10 @@ mod tests {
         let (p, t) = pieces("« Il se leva, fit la grimace et sortit. »");
         assert_eq!(p.len(), 1);
         assert!(t.is_empty());
+        // Nor a verb of the first person (« faisons un marché »).
+        let (p, t) = pieces("« Bien sûr, faisons un marché. »");
+        assert_eq!(p.len(), 1);
+        assert!(t.is_empty());
     }
 
     #[test]
@@ -607,6 +637,13 @@ mod tests {
         assert_eq!(sp("Et, comme il pleuvait, elle regarda la foule :"), Some("elle".into()));
         // A heading before a colon is no clause: no speaker.
         assert_eq!(sp("Le plan de relance : "), None);
+        // A capitalised conjunction is no name.
+        assert_eq!(sp("Quant au ministre, il se tait : "), Some("il".into()));
+        // Nor is the subject of « être », unless it names someone.
+        assert_eq!(sp("La question que je vous pose est simple :"), None);
+        assert_eq!(sp("Le ministre Paul Durand avait été sans équivoque :"), Some("Le ministre Paul Durand".into()));
+        // « Ou, comme… » : a conjunction is no speaker.
+        assert_eq!(sp("Ou, comme le dit la chanson populaire :"), Some("la chanson populaire".into()));
         // Words before the subject (« tout à coup »), but no object taken for a subject.
         assert_eq!(sp("Et tout à coup Léa me dit :"), Some("Léa".into()));
         assert_eq!(sp("je me frottais les mains en disant :"), Some("je".into()));
@@ -634,6 +671,10 @@ mod tests {
         assert_eq!(sp("Le Premier ministre israélien, Yaïr Lapid, a déclaré :"), Some("Le Premier ministre israélien, Yaïr Lapid".into()));
         assert_eq!(sp("Asia News précise :"), Some("Asia News".into()));
         assert_eq!(sp("Selon l'armée,"), Some("l'armée".into()));
+        assert_eq!(sp("Ursula von der Leyen avait déclaré que"), Some("Ursula von der Leyen".into()));
+        assert_eq!(sp("De son côté, la ministre a déclaré :"), Some("la ministre".into()));
+        // Without a colon, no subject is looked for after a comma (« qui relève de » is no tag).
+        assert_eq!(sp("Dans bien des pays, ces crises ont conduit à privilégier ce qui relève de"), None);
         // Not a speech verb: no speaker, never the leftover words.
         assert_eq!(sp("Le 10 octobre, Yves Lévy a été nommé"), None);
         assert_eq!(sp("Les"), None);

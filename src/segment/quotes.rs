@@ -231,7 +231,11 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
                     close_down_to(&mut stack, k + 1, pos, text, &mut out);
                     close_top(&mut stack, pos, pos + len, text, &mut out);
                 } else if c == '»' && stack.is_empty() {
-                    close_unopened(para_start, pos, pos + len, text, &mut out);
+                    match unopened_role(text, pos, last_visible_end) {
+                        Unopened::Opens if !full => stack.push(Open { mark: Mark::Guillemet, start: pos, inner_start: pos + len }),
+                        Unopened::Closes => close_unopened(para_start, pos, pos + len, text, &mut out),
+                        _ => {}
+                    }
                 }
             }
             '"' => {
@@ -254,6 +258,37 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
     close_down_to(&mut stack, 0, last_visible_end, text, &mut out);
     out.sort_by_key(|q| q.span.start);
     out
+}
+
+/// What a » with no « open before it does.
+enum Unopened {
+    /// Another » follows on its line with no « between: it is a « typed the wrong way round
+    /// (« dernière étape de la » réintégration douce » »).
+    Opens,
+    /// It ends a sentence (after . ! ? … , ; ) ] or before the end of the line, a stop, a comma
+    /// or a parenthesis): it closes a quotation opened earlier.
+    Closes,
+    /// Mid-sentence (« des pseudo vax » et l'observation »): a stray mark, ignored.
+    Stray,
+}
+
+fn unopened_role(text: &str, pos: usize, last_visible_end: usize) -> Unopened {
+    let after = &text[pos + '»'.len_utf8()..];
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    // Look a little way ahead only: the scan stays linear on a line of marks.
+    let near = &line[..line.floor_char_boundary(300)];
+    if let Some(k) = near.find(['«', '»']) {
+        if near[k..].starts_with('»') && near[..k].chars().any(char::is_alphanumeric) {
+            return Unopened::Opens;
+        }
+    }
+    let before = text[..last_visible_end].chars().next_back();
+    let next = line.trim_start_matches([' ', '\t', '\r', '\u{a0}', '\u{202f}']).chars().next();
+    if before.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ',' | ';' | ')' | ']')) || next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '!' | '?')) {
+        Unopened::Closes
+    } else {
+        Unopened::Stray
+    }
 }
 
 /// A closing guillemet with no opening one: the writer left the « out, or it opened an earlier
@@ -388,6 +423,10 @@ mod tests {
         // an earlier paragraph.
         let t = "« Un.\n\n« Deux » puis trois. »";
         assert_eq!(q(t), vec![("« Un.\n\n« Deux »", "Un.\n\n« Deux"), ("puis trois. »", "puis trois.")]);
+        // A mark in the middle of a sentence is a stray one.
+        assert_eq!(q("Seule la répétition des faits » et l'observation des effets suffira."), vec![]);
+        // A » typed for a « opens the quotation the next » closes.
+        assert_eq!(q("Pologne : dernière étape de la » réintégration douce »"), vec![("» réintégration douce »", "réintégration douce")]);
     }
 
     fn marks(text: &str) -> Vec<(&str, Mark)> {
@@ -428,7 +467,8 @@ mod tests {
     #[test]
     fn unbalanced() {
         // A closing mark with no opening one closes a quotation from the paragraph start.
-        assert_eq!(q("a » b"), vec![("a »", "a")]);
+        assert_eq!(q("a. » b"), vec![("a. »", "a.")]);
+        assert_eq!(q("a » b"), vec![]);
         assert_eq!(q("» b"), vec![]);
         assert_eq!(q("« a"), vec![("« a", "a")]);
         assert_eq!(q("«"), vec![("«", "")]);
