@@ -418,7 +418,7 @@ impl<'a> Tagger<'a> {
         let sp = self.clause_subject(&t, true)?;
         // A clause: a verb follows its subject (not a heading « L'exode de Raqqa : « … » »).
         let finite = |x: &&Tok| x.word && self.morph.lookup(&x.low).iter().any(|f| f.tags.intersects(Tags::FINITE));
-        let last_verb = t.iter().filter(|x| x.span.start >= sp.end).filter(finite).last()?;
+        let last_verb = t.iter().filter(|x| x.span.start >= sp.end).rfind(finite)?;
         // « La question est simple : », « la réponse est : »: the subject of « être » before a
         // colon is what the quotation says, not who says it, unless it names someone (« Le
         // président Bush avait été sans équivoque : »).

@@ -276,7 +276,11 @@ fn unopened_role(text: &str, pos: usize, last_visible_end: usize) -> Unopened {
     let after = &text[pos + '»'.len_utf8()..];
     let line = &after[..after.find('\n').unwrap_or(after.len())];
     // Look a little way ahead only: the scan stays linear on a line of marks.
-    let near = &line[..line.floor_char_boundary(300)];
+    let mut cut = line.len().min(300);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let near = &line[..cut];
     if let Some(k) = near.find(['«', '»']) {
         if near[k..].starts_with('»') && near[..k].chars().any(char::is_alphanumeric) {
             return Unopened::Opens;
