@@ -524,7 +524,7 @@ fn attach_speakers(text: &str, quotes: &[Quote], incises: &[(usize, speaker::Tag
             if let Some(s) = out.get(first).filter(|s| s.start < start) {
                 let from = if i > 0 { quotes[i - 1].span.end.max(s.start) } else { s.start };
                 if from < start {
-                    tag = tagger.forward(text, from..start).filter(|t| t.speaker.is_some());
+                    tag = tagger.before(text, from..start).filter(|t| t.speaker.is_some());
                 }
             }
         }

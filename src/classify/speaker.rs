@@ -53,6 +53,9 @@ impl TagRules {
     }
 }
 
+/// Small words between the parts of a name (« de La Fayette », « von der Leyen »).
+const PARTICLES: [&str; 10] = ["de", "du", "d'", "la", "le", "des", "von", "van", "der", "den"];
+
 /// A speech tag found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
@@ -126,6 +129,12 @@ impl<'a> Tagger<'a> {
         w.ends_with("ant") && self.morph.lookup(w).iter().any(|f| f.tags.contains(Tags::PPR))
     }
 
+    /// A past participle that can stand after a speaker as an apposition (« dit Florent
+    /// accablé »), never a speech verb's own (« a dit Florent ajouté » is no French).
+    fn speech_free_participle(&self, w: &str) -> bool {
+        self.morph.lookup(w).iter().any(|f| f.tags.contains(Tags::PPAS)) && self.morph.lookup(w).iter().all(|f| !f.tags.intersects(Tags::FINITE))
+    }
+
     fn adverb(&self, w: &str) -> bool {
         self.r.adverbs.contains(w) || (w.len() > 5 && w.ends_with("ment"))
     }
@@ -156,7 +165,17 @@ impl<'a> Tagger<'a> {
                     // « Seymour M. Hersh »
                     Some(x) if x.low == "." && t[j - 1].low.chars().count() == 1 && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 1,
                     Some(x) if x.low == "-" && t.get(j + 1).is_some_and(|y| y.capital) => j += 2,
-                    Some(x) if matches!(x.low.as_str(), "de" | "du" | "d'" | "la" | "le" | "des") && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 2,
+                    // « Mme de La Fayette », « Ursula von der Leyen »: particles, then a name.
+                    Some(x) if PARTICLES.contains(&x.low.as_str()) => {
+                        let mut k = j;
+                        while t.get(k).is_some_and(|y| PARTICLES.contains(&y.low.as_str())) && k < j + 3 {
+                            k += 1;
+                        }
+                        if !t.get(k).is_some_and(|y| y.word && y.capital) {
+                            break;
+                        }
+                        j = k + 1;
+                    }
                     _ => break,
                 }
             }
@@ -229,10 +248,15 @@ impl<'a> Tagger<'a> {
         } else if pronoun.is_none() && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
             return None;
         }
-        let pronoun_only = || self.morph.lookup(verb.low.as_str()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
+        let pronoun_only = self.morph.lookup(verb.low.as_str()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
         let speaker = match pronoun {
-            Some(p) => Some(p),
-            None if pronoun_only() => return None,
+            // A verb with its subject pronoun after a hyphen is an inversion whatever follows
+            // (« demanda-t-elle de nouveau », « ajouta-t-elle vivement », « répondit-elle
+            // effrayée »): the tag runs to the next punctuation mark.
+            Some(p) => {
+                let end = t.get(j..).and_then(|rest| rest.iter().find(|x| !x.word && x.low != "-" && x.low != "'")).map_or(t.last()?.span.end, |x| x.span.start);
+                return Some((Tag { span: t[i].span.start..end, cue: cue_start..cue_end, speaker: Some(p) }, j));
+            }
             None => {
                 // Adverbs and gerunds (« disait en riant mon père »).
                 loop {
@@ -247,9 +271,17 @@ impl<'a> Tagger<'a> {
                 let end = self.noun_phrase(t, j)?;
                 let sp = t[j].span.start..t[end - 1].span.end;
                 j = end;
-                // « répliqua Bouvard négligemment, »
-                while t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
+                // « répliqua Bouvard négligemment, », « dit Florent accablé. »
+                while t.get(j).is_some_and(|x| x.word && (self.adverb(&x.low) || self.speech_free_participle(&x.low))) {
                     j += 1;
+                }
+                // « fit » takes a noun phrase only when a punctuation mark or the end follows
+                // (« fit le vieux, mécontent », « fit Douce. »; not « fit la grimace et partit »).
+                // A noun-phrase subject goes with a verb of the third person (« fit », « fait »,
+                // « firent »; not « faisons un marché »).
+                let third = verb.low.ends_with('t') || verb.low.ends_with('a');
+                if pronoun_only && (t.get(j).is_some_and(|x| x.word) || !third) {
+                    return None;
                 }
                 Some(sp)
             }
@@ -311,7 +343,21 @@ impl<'a> Tagger<'a> {
             while a > 0 && t[a - 1].word && !self.r.stops.contains(&t[a - 1].low) {
                 a -= 1;
             }
-            let mut speaker = self.subject(&t, a, b);
+            // The subject may follow words that are not part of it (« Et tout à coup Clémence
+            // me dit : »): the longest run ending at the verb that reads as a subject, with no
+            // verb form before it (« je me tapotais les joues en disant » has an object there).
+            // Nor a preposition right before it (« De son côté, … »: its object).
+            let no_verb = |k: usize| {
+                t[a..k].iter().all(|x| self.morph.lookup(&x.low).is_empty())
+                    && (k == a || !matches!(t[k - 1].low.as_str(), "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur" | "dans" | "avec" | "sans" | "chez" | "vers"))
+            };
+            let mut speaker = (a..b).find_map(|k| if no_verb(k) { self.subject(&t, k, b) } else { None });
+            // « …reconnut Pécuchet qui articula plus fort : », « des Pakistanais, qui
+            // disaient »: the shortest phrase before « qui ».
+            if a == b && b >= 2 && t[b - 1].low == "qui" {
+                let e = if t[b - 2].low == "," { b - 2 } else { b - 1 };
+                speaker = (e.saturating_sub(6)..e).rev().find_map(|k| self.subject(&t, k, e));
+            }
             // « Le Premier ministre israélien, Yaïr Lapid, a déclaré »
             if a == b && a >= 2 && t[a - 1].low == "," {
                 let mut c = a - 1;
@@ -341,7 +387,7 @@ impl<'a> Tagger<'a> {
             }
             // « Enfin Pécuchet repassa ses bottes en grommelant : », « mon père finit par me
             // dire : »: the subject of the clause, at its start.
-            if let Some(sp) = self.clause_subject(&t) {
+            if let Some(sp) = self.clause_subject(&t, t[n - 1].low == ":") {
                 return Some(Tag { span: sp.start..t[n - 1].span.end, cue, speaker: Some(sp) });
             }
         }
@@ -352,6 +398,16 @@ impl<'a> Tagger<'a> {
         Some(Tag { span: t[s].span.start..t[end - 1].span.end, cue: t[s].span.clone(), speaker: Some(t[start].span.start..t[end - 1].span.end) })
     }
 
+    /// A tag before a quotation in the same sentence: with a colon right before the quotation,
+    /// as for [`Tagger::colon`] (« Elle secouait la tête : « … » »); else [`Tagger::forward`].
+    pub fn before(&self, text: &str, range: Range<usize>) -> Option<Tag> {
+        if text[range.clone()].trim_end().ends_with(':') {
+            self.colon(text, range)
+        } else {
+            self.forward(text, range)
+        }
+    }
+
     /// The speaker of a sentence ending with a colon right before a quotation: its tag, or
     /// else the subject at its start (« Oncle meunier sursauta en m'apercevant : »).
     pub fn colon(&self, text: &str, range: Range<usize>) -> Option<Tag> {
@@ -359,14 +415,35 @@ impl<'a> Tagger<'a> {
             return Some(tag);
         }
         let t = tokens(text, range);
-        let sp = self.clause_subject(&t)?;
+        let sp = self.clause_subject(&t, true)?;
+        // A clause: a verb follows its subject (not a heading « L'exode de Raqqa : « … » »).
+        let finite = |x: &&Tok| x.word && self.morph.lookup(&x.low).iter().any(|f| f.tags.intersects(Tags::FINITE));
+        let last_verb = t.iter().filter(|x| x.span.start >= sp.end).rfind(finite)?;
+        // « La question est simple : », « la réponse est : »: the subject of « être » before a
+        // colon is what the quotation says, not who says it, unless it names someone (« Le
+        // président Bush avait été sans équivoque : »).
+        let copula = self.morph.lookup(&last_verb.low).iter().any(|f| self.morph.lemma_name(f.lemma) == "être");
+        let named = t.iter().filter(|x| x.span.start > sp.start && x.span.end <= sp.end).any(|x| x.word && x.capital);
+        if copula && !named {
+            return None;
+        }
         Some(Tag { span: sp.start..t.last()?.span.end, cue: sp.end..sp.end, speaker: Some(sp) })
     }
 
     /// The subject at the start of a clause, after connectors and adverbs: a subject pronoun,
     /// or a noun phrase followed by a word or a comma.
-    fn clause_subject(&self, t: &[Tok]) -> Option<Range<usize>> {
-        let mut i = 0;
+    fn clause_subject(&self, t: &[Tok], after_comma: bool) -> Option<Range<usize>> {
+        // At the start, or (before a colon) after an opening phrase or clause ended by a comma
+        // (« Encore une fois, elle… », « D'un léger signe de tête, le garçon… », « Et, comme
+        // elle restait sous la pluie, il commanda : »). The opening part is short: at most
+        // eight words before the comma.
+        let commas = t.iter().enumerate().filter(|(_, x)| x.low == ",").map(|(k, _)| k + 1).take(if after_comma { 3 } else { 0 });
+        let short = |k: &usize| t[..*k].iter().filter(|x| x.word).count() <= 8;
+        std::iter::once(0).chain(commas.take_while(short)).find_map(|k| self.subject_at(t, k))
+    }
+
+    fn subject_at(&self, t: &[Tok], start: usize) -> Option<Range<usize>> {
+        let mut i = start;
         while t.get(i).is_some_and(|x| !x.word || self.r.connectors.contains(&x.low) || self.adverb(&x.low)) {
             i += 1;
         }
@@ -517,6 +594,67 @@ mod tests {
     }
 
     #[test]
+    fn an_inverted_tag_with_a_hyphen_pronoun_takes_any_words_after_it() {
+        let (p, t) = pieces("— Vous partez déjà ? demanda-t-elle de nouveau.");
+        assert_eq!(p, vec!["Vous partez déjà ?"]);
+        assert_eq!(t, vec![("demanda", Some("elle"))]);
+        let (_, t) = pieces("— Tant mieux, ajouta-t-il gaiement, nous irons ensemble.");
+        assert_eq!(t, vec![("ajouta", Some("il"))]);
+    }
+
+    #[test]
+    fn a_named_speaker_may_be_followed_by_a_participle() {
+        let (p, t) = pieces("— Je reste ici, dit Marc épuisé.");
+        assert_eq!(p, vec!["Je reste ici,"]);
+        assert_eq!(t, vec![("dit", Some("Marc"))]);
+    }
+
+    #[test]
+    fn fit_takes_a_noun_phrase_only_before_a_punctuation_mark() {
+        let (_, t) = pieces("« Non, fit le vieil homme, mécontent. »");
+        assert_eq!(t, vec![("fit", Some("le vieil homme"))]);
+        let (_, t) = pieces("« Oui, fit Léa. »");
+        assert_eq!(t, vec![("fit", Some("Léa"))]);
+        // « fit la grimace » is a gesture, not a tag.
+        let (p, t) = pieces("« Il se leva, fit la grimace et sortit. »");
+        assert_eq!(p.len(), 1);
+        assert!(t.is_empty());
+        // Nor a verb of the first person (« faisons un marché »).
+        let (p, t) = pieces("« Bien sûr, faisons un marché. »");
+        assert_eq!(p.len(), 1);
+        assert!(t.is_empty());
+    }
+
+    #[test]
+    fn the_speaker_before_a_colon() {
+        let tg = tagger();
+        let sp = |s: &str| tg.before(s, 0..s.len()).and_then(|t| t.speaker).map(|r| s[r].to_string());
+        // The subject of the clause, even with no speech verb, in the same sentence as the
+        // quotation or in the one before it.
+        assert_eq!(sp("Elle haussa les épaules : "), Some("Elle".into()));
+        // After a short opening phrase or clause ended by a comma.
+        assert_eq!(sp("D'un geste de la main, le maire désigna la salle :"), Some("le maire".into()));
+        assert_eq!(sp("Et, comme il pleuvait, elle regarda la foule :"), Some("elle".into()));
+        // A heading before a colon is no clause: no speaker.
+        assert_eq!(sp("Le plan de relance : "), None);
+        // A capitalised conjunction is no name.
+        assert_eq!(sp("Quant au ministre, il se tait : "), Some("il".into()));
+        // Nor is the subject of « être », unless it names someone.
+        assert_eq!(sp("La question que je vous pose est simple :"), None);
+        assert_eq!(sp("Le ministre Paul Durand avait été sans équivoque :"), Some("Le ministre Paul Durand".into()));
+        // « Ou, comme… » : a conjunction is no speaker.
+        assert_eq!(sp("Ou, comme le dit la chanson populaire :"), Some("la chanson populaire".into()));
+        // Words before the subject (« tout à coup »), but no object taken for a subject.
+        assert_eq!(sp("Et tout à coup Léa me dit :"), Some("Léa".into()));
+        assert_eq!(sp("je me frottais les mains en disant :"), Some("je".into()));
+        // « X qui » + a speech verb: X.
+        assert_eq!(sp("Il reconnut Paul qui cria :"), Some("Paul".into()));
+        assert_eq!(sp("On entendait les habitants, qui répétaient :"), Some("les habitants".into()));
+        // Without a colon, a forward tag needs a speech verb.
+        assert_eq!(sp("Elle haussa les épaules, "), None);
+    }
+
+    #[test]
     fn tags_after_a_quotation() {
         let tg = tagger();
         let sp = |s: &str| tg.after(s, 0..s.len()).and_then(|t| t.speaker).map(|r| s[r].to_string());
@@ -533,6 +671,10 @@ mod tests {
         assert_eq!(sp("Le Premier ministre israélien, Yaïr Lapid, a déclaré :"), Some("Le Premier ministre israélien, Yaïr Lapid".into()));
         assert_eq!(sp("Asia News précise :"), Some("Asia News".into()));
         assert_eq!(sp("Selon l'armée,"), Some("l'armée".into()));
+        assert_eq!(sp("Ursula von der Leyen avait déclaré que"), Some("Ursula von der Leyen".into()));
+        assert_eq!(sp("De son côté, la ministre a déclaré :"), Some("la ministre".into()));
+        // Without a colon, no subject is looked for after a comma (« qui relève de » is no tag).
+        assert_eq!(sp("Dans bien des pays, ces crises ont conduit à privilégier ce qui relève de"), None);
         // Not a speech verb: no speaker, never the leftover words.
         assert_eq!(sp("Le 10 octobre, Yves Lévy a été nommé"), None);
         assert_eq!(sp("Les"), None);

@@ -116,6 +116,11 @@ pub struct QuotesEval {
     /// Sentence level, all marks together and by opening mark (« , dash, other).
     pub sentences: Prf,
     pub sentences_by_mark: BTreeMap<Opener, Prf>,
+    /// Sentences opened by « (as in `sentences_by_mark`), leaving out those inside a long
+    /// quotation of `hedge`'s: one that runs over several paragraphs, each reopened by « (a
+    /// letter, a journal, a story told by a character), or that no » closes before its
+    /// paragraph ends. fr-litbank marks some such texts and not others.
+    pub sentences_guillemet_short: Prf,
     /// Word level, likewise.
     pub tokens: Prf,
     pub tokens_by_mark: BTreeMap<Opener, Prf>,
@@ -245,6 +250,7 @@ pub fn eval_quotes(dir: &Path, lex: &Lexicon) -> Result<QuotesEval, String> {
         gold_quotes: 0,
         sentences: Prf::default(),
         sentences_by_mark: BTreeMap::new(),
+        sentences_guillemet_short: Prf::default(),
         tokens: Prf::default(),
         tokens_by_mark: BTreeMap::new(),
         speakers: SpeakerScore::default(),
@@ -308,6 +314,12 @@ pub fn eval_quotes(dir: &Path, lex: &Lexicon) -> Result<QuotesEval, String> {
             let g = (in_gold * 2 >= letters).then(|| top(&gold_opener)).flatten();
             let h = (s.voice == Voice::Quoted).then(|| top(&hedge_opener).unwrap_or(Opener::Other));
             count(&mut r.sentences_by_mark, &mut r.sentences, g, h);
+            let first = a.quotes.partition_point(|q| q.end <= s.start);
+            let long = a.quotes.get(first).filter(|q| q.start < s.end).is_some_and(|q| long_guillemet_quote(&text[q.start..q.end], q.mark));
+            if !long && (g == Some(Opener::Guillemet) || (g.is_none() && h == Some(Opener::Guillemet))) {
+                let mut by = BTreeMap::new();
+                count(&mut by, &mut r.sentences_guillemet_short, g, h);
+            }
             let kind = match (g, h) {
                 (Some(_), None) => Some("missed"),
                 (None, Some(_)) => Some("extra"),
@@ -339,6 +351,7 @@ pub fn eval_quotes(dir: &Path, lex: &Lexicon) -> Result<QuotesEval, String> {
         }
     }
     r.sentences = r.sentences.finish();
+    r.sentences_guillemet_short = r.sentences_guillemet_short.finish();
     r.tokens = r.tokens.finish();
     for p in r.sentences_by_mark.values_mut().chain(r.tokens_by_mark.values_mut()) {
         *p = p.finish();
@@ -349,6 +362,16 @@ pub fn eval_quotes(dir: &Path, lex: &Lexicon) -> Result<QuotesEval, String> {
     s.named_share_when_gold = ratio(s.found_gold_named, s.found_gold);
     s.right_share = ratio(s.right, s.named_gold);
     Ok(r)
+}
+
+/// A quotation opened by « that runs over several paragraphs (a line break, then « again) or
+/// that no » closes.
+fn long_guillemet_quote(quoted: &str, mark: QuoteMark) -> bool {
+    if mark != QuoteMark::Guillemet {
+        return false;
+    }
+    let reopened = quoted.match_indices('\n').any(|(i, _)| quoted[i..].trim_start().starts_with('«'));
+    reopened || !quoted.trim_end().ends_with('»')
 }
 
 fn score_speaker(s: &mut SpeakerScore, q: &QuoteInfo, g: &GoldQuote, text: &str, file: &str, errors: &mut Vec<QuoteError>) {
@@ -397,6 +420,7 @@ impl QuotesEval {
         for (o, p) in &self.sentences_by_mark {
             row(format!("sentences, {}", o.as_str()), p);
         }
+        row("sentences, « short".into(), &self.sentences_guillemet_short);
         row("tokens, all".into(), &self.tokens);
         for (o, p) in &self.tokens_by_mark {
             row(format!("tokens, {}", o.as_str()), p);
@@ -439,6 +463,14 @@ mod tests {
         // Character offsets become byte offsets (— is 3 bytes).
         assert_eq!(&text[g[0].pieces[0].0..g[0].pieces[0].1], "— Tiens,");
         assert_eq!(&text[g[0].pieces[1].0..g[0].pieces[1].1], "nous avons eu la même idée.");
+    }
+
+    #[test]
+    fn a_long_quotation_runs_over_paragraphs_or_is_never_closed() {
+        assert!(long_guillemet_quote("« Mon ami,\n« Je vous écris. »", QuoteMark::Guillemet));
+        assert!(long_guillemet_quote("« Je vous écris.", QuoteMark::Guillemet));
+        assert!(!long_guillemet_quote("« Je vous écris. »", QuoteMark::Guillemet));
+        assert!(!long_guillemet_quote("— Je vous écris.", QuoteMark::Dash));
     }
 
     #[test]

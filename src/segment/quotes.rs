@@ -142,6 +142,8 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
     // End of the last visible character seen (for closing at a paragraph end).
     let mut last_visible_end = 0usize;
     let mut pos = 0usize;
+    // Start of the current paragraph (for a closing mark with no opening mark).
+    let mut para_start = 0usize;
     let bytes = text.as_bytes();
     while pos < text.len() {
         // Fast path: a run of ASCII that holds no line break and no straight quotation mark
@@ -188,6 +190,9 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
                 pos = q;
                 continue;
             }
+            if blank || (q < text.len() && sentence_end()) {
+                para_start = q;
+            }
             if blank || (!stack.is_empty() && q < text.len() && sentence_end()) {
                 if !stack.is_empty() {
                     let next = text[q..].chars().next();
@@ -225,6 +230,12 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
                 if let Some(k) = stack.iter().rposition(|o| o.mark == want) {
                     close_down_to(&mut stack, k + 1, pos, text, &mut out);
                     close_top(&mut stack, pos, pos + len, text, &mut out);
+                } else if c == '»' && stack.is_empty() {
+                    match unopened_role(text, pos, last_visible_end) {
+                        Unopened::Opens if !full => stack.push(Open { mark: Mark::Guillemet, start: pos, inner_start: pos + len }),
+                        Unopened::Closes => close_unopened(para_start, pos, pos + len, text, &mut out),
+                        _ => {}
+                    }
                 }
             }
             '"' => {
@@ -247,6 +258,62 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
     close_down_to(&mut stack, 0, last_visible_end, text, &mut out);
     out.sort_by_key(|q| q.span.start);
     out
+}
+
+/// What a » with no « open before it does.
+enum Unopened {
+    /// Another » follows on its line with no « between: it is a « typed the wrong way round
+    /// (« dernière étape de la » réintégration douce » »).
+    Opens,
+    /// It ends a sentence (after . ! ? … , ; ) ] or before the end of the line, a stop, a comma
+    /// or a parenthesis): it closes a quotation opened earlier.
+    Closes,
+    /// Mid-sentence (« des pseudo vax » et l'observation »): a stray mark, ignored.
+    Stray,
+}
+
+fn unopened_role(text: &str, pos: usize, last_visible_end: usize) -> Unopened {
+    let after = &text[pos + '»'.len_utf8()..];
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    // Look a little way ahead only: the scan stays linear on a line of marks.
+    let mut cut = line.len().min(300);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let near = &line[..cut];
+    if let Some(k) = near.find(['«', '»']) {
+        if near[k..].starts_with('»') && near[..k].chars().any(char::is_alphanumeric) {
+            return Unopened::Opens;
+        }
+    }
+    let before = text[..last_visible_end].chars().next_back();
+    let next = line.trim_start_matches([' ', '\t', '\r', '\u{a0}', '\u{202f}']).chars().next();
+    if before.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ',' | ';' | ')' | ']')) || next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '!' | '?')) {
+        Unopened::Closes
+    } else {
+        Unopened::Stray
+    }
+}
+
+/// A closing guillemet with no opening one: the writer left the « out, or it opened an earlier
+/// paragraph of the same quotation (« …, l'EI. » closing a quoted paragraph, seed 003). The
+/// quotation runs from the start of the paragraph (or the end of an earlier quotation in it,
+/// if that one began before the paragraph) to the mark; quotations inside it become part of it.
+/// Nothing is recorded when no letter or digit lies before the mark.
+fn close_unopened(para_start: usize, inner_end: usize, span_end: usize, text: &str, out: &mut Vec<Quote>) {
+    let (mut start, mut absorbed) = (para_start, Vec::new());
+    while let Some(q) = out.pop_if(|q| q.span.start >= para_start) {
+        absorbed.push(q);
+    }
+    if let Some(q) = out.last() {
+        start = start.max(q.span.end);
+    }
+    let inner = trim_range(text, start, inner_end);
+    if !text[inner.clone()].chars().any(char::is_alphanumeric) {
+        out.extend(absorbed.into_iter().rev());
+        return;
+    }
+    out.push(Quote { span: inner.start..span_end, inner, mark: Mark::Guillemet, continues: false });
 }
 
 /// Closes the quotations above depth `keep` at `end` (no closing mark: span ends at `end`).
@@ -339,6 +406,33 @@ mod tests {
         assert_eq!(q(t), vec![("« Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.", "Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.")]);
     }
 
+    #[test]
+    fn a_closing_mark_with_no_opening_mark_ends_a_quoted_paragraph() {
+        // seed 003: the quotation of Asia News goes on in a paragraph whose « was left out.
+        let t = "Toujours selon Asia News\n\n« Ce déménagement adviendrait avec le soutien de nombreux pays.\n\nCette nouvelle a jeté la consternation parmi les membres de la « Phalange de Babylone », milice de Mossul. »\n\nEn effet les miliciens ne sont pas interceptés.";
+        assert_eq!(
+            q(t),
+            vec![
+                ("« Ce déménagement adviendrait avec le soutien de nombreux pays.", "Ce déménagement adviendrait avec le soutien de nombreux pays."),
+                (
+                    "Cette nouvelle a jeté la consternation parmi les membres de la « Phalange de Babylone », milice de Mossul. »",
+                    "Cette nouvelle a jeté la consternation parmi les membres de la « Phalange de Babylone », milice de Mossul."
+                ),
+            ]
+        );
+        // seed 004: an excerpt credited after its closing mark; one paragraph per line.
+        let t = "Le texte dit ceci.\nLa coalition reconnaît son rôle dans l'accord (...) » (ibid)\nIl n'y a pas de quoi surprendre.";
+        assert_eq!(q(t), vec![("La coalition reconnaît son rôle dans l'accord (...) »", "La coalition reconnaît son rôle dans l'accord (...)")]);
+        // A quotation closed before it in the same paragraph is not swallowed when it began in
+        // an earlier paragraph.
+        let t = "« Un.\n\n« Deux » puis trois. »";
+        assert_eq!(q(t), vec![("« Un.\n\n« Deux »", "Un.\n\n« Deux"), ("puis trois. »", "puis trois.")]);
+        // A mark in the middle of a sentence is a stray one.
+        assert_eq!(q("Seule la répétition des faits » et l'observation des effets suffira."), vec![]);
+        // A » typed for a « opens the quotation the next » closes.
+        assert_eq!(q("Pologne : dernière étape de la » réintégration douce »"), vec![("» réintégration douce »", "réintégration douce")]);
+    }
+
     fn marks(text: &str) -> Vec<(&str, Mark)> {
         find_quotes(text).into_iter().map(|q| (&text[q.span], q.mark)).collect()
     }
@@ -376,7 +470,10 @@ mod tests {
 
     #[test]
     fn unbalanced() {
+        // A closing mark with no opening one closes a quotation from the paragraph start.
+        assert_eq!(q("a. » b"), vec![("a. »", "a.")]);
         assert_eq!(q("a » b"), vec![]);
+        assert_eq!(q("» b"), vec![]);
         assert_eq!(q("« a"), vec![("« a", "a")]);
         assert_eq!(q("«"), vec![("«", "")]);
         assert_eq!(q("a \" b"), vec![]);
