@@ -332,3 +332,28 @@ fn problems_are_named_in_french_for_a_french_terminal() {
     let o = hedge(&["compare", "absent.txt", "--lang", "en"]);
     assert!(stderr(&o).contains("absent.txt: no such file or directory"), "{}", stderr(&o));
 }
+
+/// Issue 18: a document that keeps every sentence (`analyze --format json`, `--html`,
+/// `--facts`) is refused past 32 MiB of text, with a message naming `jsonl`; JSON Lines still
+/// runs on it.
+#[test]
+fn a_huge_input_for_a_whole_json_document_is_refused_with_the_way_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("corpus.txt");
+    let line = "Le convoi aurait quitté la ville dans la nuit, selon un témoin.\n".repeat(1000);
+    let mut big = String::new();
+    while big.len() <= (32 << 20) {
+        big.push_str(&line);
+    }
+    std::fs::write(&f, &big).unwrap();
+    let f = f.to_str().unwrap();
+    let o = hedge(&["analyze", f, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("--format json keeps every sentence in memory") && stderr(&o).contains("use --format jsonl"), "{}", stderr(&o));
+    let o = hedge(&["compare", f, "--facts"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    // The summary table of compare keeps no sentence: it runs.
+    let o = hedge(&["compare", f, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -13,6 +13,10 @@ use super::Lang;
 /// (English message pattern, whole message; French template with `$1`… for the captures).
 const CATALOG: &[(&str, &str)] = &[
     (r"no article could be analysed", "aucun article n'a pu être analysé"),
+    (
+        r"(\S+) keeps every sentence in memory, and these inputs hold (\d+) MB of text \(the limit is (\d+) MB\): use --format jsonl, which writes each sentence as it goes, or compare without (\S+)",
+        "$1 garde toutes les phrases en mémoire, et ces fichiers font $2 Mo de texte (la limite est de $3 Mo) : utilisez --format jsonl, qui écrit chaque phrase au fur et à mesure, ou compare sans $4",
+    ),
     (r"--facts is shown in the table, markdown and json formats only", "--facts n'est affiché que dans les formats table, markdown et json"),
     (
         r"--html (.*) is one of the articles to analyse; it is not overwritten \(choose another path for the report\)",
