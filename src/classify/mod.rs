@@ -20,7 +20,7 @@ use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::segment::{Quote, QuoteMark, SentenceKind, Segmented};
 use reading::{classify_reading_in, lower_words, Reading, ReadingRules};
-pub use scope::{apply_scope, Excluded, Include};
+pub use scope::{apply_scope, Excluded, Include, OtherLanguage};
 use crate::extract::PartKind;
 
 /// What a sentence does with the information it gives.
@@ -138,6 +138,11 @@ pub struct SentenceScore {
     pub part: PartKind,
     /// Why it is left out of the score (a part that is not the article, another language).
     pub excluded: Option<Excluded>,
+    /// A passage in another language inside an article that is French overall: the outlet
+    /// reproduces a source's text, so the sentence is read as a quotation (see [`scope`]).
+    /// Absent from the JSON when None.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_language: Option<OtherLanguage>,
 }
 
 impl SentenceScore {
@@ -366,6 +371,7 @@ pub fn classify_with_quotes(
             quotes: quotes_over(quotes, &span).map(|q| q.inner.start.max(span.start)..q.inner.end.min(span.end)).collect(),
             part: PartKind::Body,
             excluded: None,
+            other_language: None,
         });
     }
     let list = attach_speakers(text, quotes, &incises, &tagger, &mut out);

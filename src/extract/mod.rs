@@ -45,6 +45,8 @@ pub struct Document {
     pub parts: Vec<Part>,
     /// Passages identified as not French, in order.
     pub languages: Vec<Language>,
+    /// Read whole as one article (false for a chunk of a corpus read in pieces).
+    pub article: bool,
 }
 
 /// A block of text: a heading, a paragraph or a list item (span trimmed of white space).
@@ -138,6 +140,7 @@ fn document(
         blocks,
         parts,
         languages,
+        article: with_parts,
     }
 }
 
