@@ -162,3 +162,27 @@ fn doubted_certainty_is_a_hedge_and_a_naive_surprise_a_booster() {
     let s = run("Il était naïf de sa part de signer ce contrat sans le lire.");
     assert_eq!(s[0].label, Label::Asserted, "{:?}", s[0].markers);
 }
+
+#[test]
+fn a_sentence_that_only_announces_what_follows_with_a_colon_is_not_a_claim() {
+    use hedge::classify::NotClaim;
+    // Seed 003 and 004: the reporting verb right before the colon (alone or with « que »),
+    // a presentative « voici »; what they announce is in the next sentence.
+    for t in [
+        "Asia News précise :\n\n« Le convoi est passé sans encombre. »",
+        "Les responsables étasuniens ont toutefois admis que :\n\n« ce qui devait être une évacuation limitée a échappé à tout contrôle. »",
+        "Voici les détails de l’accord de cessez-le-feu :\n\nLes combattants partent sans armes.",
+    ] {
+        let s = run(t);
+        assert_eq!((s[0].label, s[0].not_claim), (Label::None, Some(NotClaim::Announces)), "{t}");
+        assert_ne!(s[1].label, Label::None, "{t}");
+    }
+    // It already says something before the colon: a claim.
+    for (t, label) in [
+        ("L’agence de presse Asia News confirme la nouvelle :\n\nLe convoi est passé.", Label::Attributed),
+        ("Le bilan est lourd : cinquante morts dans la nuit.", Label::Asserted),
+        ("Le ministère a publié un long communiqué :\n\nLe convoi est passé.", Label::Attributed),
+    ] {
+        assert_eq!(run(t)[0].label, label, "{t}");
+    }
+}

@@ -504,6 +504,7 @@ impl Lang {
             (Lang::En, NotClaim::TooShort) => "too short to assert anything",
             (Lang::En, NotClaim::Metadata) => "metadata (date, source, byline)",
             (Lang::En, NotClaim::NoVerb) => "no finite verb: a heading or a fragment",
+            (Lang::En, NotClaim::Announces) => "it announces what follows (colon) and asserts nothing itself",
         }
     }
 }
