@@ -67,7 +67,7 @@ pub fn analyze_document(doc: &Document, lex: &Lexicon, include: &Include) -> (Ve
     let seg = segment_blocks(&doc.text, SegmentRules::embedded(), &doc.blocks);
     let matched = match_document(&doc.text, &seg, lex);
     let (mut sentences, quotes) = classify_with_quotes(&doc.text, &seg, &matched, lex, ScoringRules::embedded());
-    apply_scope(&mut sentences, &doc.parts, &doc.languages, include);
+    apply_scope(&mut sentences, &doc.parts, &doc.languages, include, doc.article, ScoringRules::embedded());
     (sentences, quotes)
 }
 

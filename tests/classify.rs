@@ -109,3 +109,80 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         assert!(!s[0].flags.contains(&"self_speech".to_string()), "{text}");
     }
 }
+
+/// Made-up English paragraphs of at least the identifier's minimum length.
+const ENGLISH: [&str; 3] = [
+    "The convoy reportedly left the besieged city with hundreds of fighters and their weapons.",
+    "Did the coalition know about the secret deal before it was signed by the commanders?",
+    "Witnesses told reporters that the trucks were full of fighters and their families.",
+];
+
+#[test]
+fn a_passage_in_another_language_inside_a_french_article_is_read_as_a_quotation() {
+    let text = format!(
+        "Le convoi a quitté Raqqa dans la nuit.\n\nLes avions survolaient la ville depuis le matin.\n\nLes camions étaient chargés d'armes.\n\n{}\n\n{}\n\nLa coalition n'a pas bombardé le convoi.",
+        ENGLISH[0], ENGLISH[1]
+    );
+    let s = run(&text);
+    let en = s.iter().find(|s| s.text.starts_with("The convoy")).unwrap();
+    assert_eq!((en.voice, en.label, en.base, en.points), (Voice::Quoted, Label::Asserted, Some(35), Some(35)), "{en:?}");
+    assert!(en.excluded.is_none() && en.markers.is_empty(), "{en:?}");
+    assert_eq!(en.other_language.as_ref().map(|o| o.language.as_str()), Some("eng"));
+    assert!(en.flags.contains(&"quoted".to_string()));
+    // A question in the passage asserts nothing, in any language.
+    let q = s.iter().find(|s| s.text.starts_with("Did the")).unwrap();
+    assert_eq!((q.voice, q.label, q.not_claim), (Voice::Quoted, Label::None, Some(hedge::classify::NotClaim::Question)));
+    // The French sentences are untouched.
+    assert!(s.iter().filter(|s| s.other_language.is_none()).all(|s| s.voice == Voice::Own && s.label == Label::Asserted));
+}
+
+#[test]
+fn an_article_mostly_in_another_language_is_not_analysed() {
+    // Three English paragraphs, one French: the French lexicon reads nothing of the rest.
+    let text = format!("Le convoi a quitté Raqqa dans la nuit.\n\n{}\n\n{}\n\n{}", ENGLISH[0], ENGLISH[1], ENGLISH[2]);
+    let s = run(&text);
+    let en: Vec<&SentenceScore> = s.iter().filter(|s| !s.text.starts_with("Le convoi")).collect();
+    assert_eq!(en.len(), 3);
+    for s in en {
+        assert!(matches!(s.excluded, Some(hedge::classify::Excluded::Language { .. })), "{s:?}");
+        assert_eq!((s.voice, s.label, s.points, s.other_language.is_none()), (Voice::Own, Label::None, None, true));
+    }
+}
+
+#[test]
+fn doubted_certainty_is_a_hedge_and_a_naive_surprise_a_booster() {
+    // Seed 002: the doubt governs the clause; « tout à fait » inside it is a degree, and the
+    // hedge wins by precedence.
+    let s = run("Il n’est d’ailleurs pas certain qu’ils aient eu tout à fait leur mot à dire.");
+    assert_eq!(s[0].label, Label::Hedged, "{:?}", s[0].markers);
+    assert!(s[0].markers.iter().any(|m| m.id == "hedge.modal.il-n-est-pas-certain"));
+    // Seed 002: « il serait naïf de » is an attenuation conditional (no hedge) that insists.
+    let s = run("Les Américains voulaient une victoire de prestige à moindre frais et il serait assez naïf d’être surpris par une telle négociation.");
+    assert_eq!(s[0].label, Label::Boosted, "{:?}", s[0].markers);
+    let s = run("Il était naïf de sa part de signer ce contrat sans le lire.");
+    assert_eq!(s[0].label, Label::Asserted, "{:?}", s[0].markers);
+}
+
+#[test]
+fn a_sentence_that_only_announces_what_follows_with_a_colon_is_not_a_claim() {
+    use hedge::classify::NotClaim;
+    // Seed 003 and 004: the reporting verb right before the colon (alone or with « que »),
+    // a presentative « voici »; what they announce is in the next sentence.
+    for t in [
+        "Asia News précise :\n\n« Le convoi est passé sans encombre. »",
+        "Les responsables étasuniens ont toutefois admis que :\n\n« ce qui devait être une évacuation limitée a échappé à tout contrôle. »",
+        "Voici les détails de l’accord de cessez-le-feu :\n\nLes combattants partent sans armes.",
+    ] {
+        let s = run(t);
+        assert_eq!((s[0].label, s[0].not_claim), (Label::None, Some(NotClaim::Announces)), "{t}");
+        assert_ne!(s[1].label, Label::None, "{t}");
+    }
+    // It already says something before the colon: a claim.
+    for (t, label) in [
+        ("L’agence de presse Asia News confirme la nouvelle :\n\nLe convoi est passé.", Label::Attributed),
+        ("Le bilan est lourd : cinquante morts dans la nuit.", Label::Asserted),
+        ("Le ministère a publié un long communiqué :\n\nLe convoi est passé.", Label::Attributed),
+    ] {
+        assert_eq!(run(t)[0].label, label, "{t}");
+    }
+}

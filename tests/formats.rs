@@ -148,7 +148,7 @@ fn include_counts_the_comments_again() {
 }
 
 #[test]
-fn biography_copyright_and_english_passages_of_seed_004_are_left_out() {
+fn biography_and_copyright_of_seed_004_are_left_out_and_its_english_passages_read_as_quotations() {
     let v = json(&["analyze", SEED_004, "--format", "json"]);
     let a = &v["articles"][0];
     for (needle, part) in [
@@ -156,11 +156,16 @@ fn biography_copyright_and_english_passages_of_seed_004_are_left_out() {
         ("Copyright ©", "boilerplate"),
         ("Avis de non-responsabilité", "boilerplate"),
         ("Le Centre de recherche sur la mondialisation (CRM) accorde la permission", "boilerplate"),
+        // The English author bio stays a byline: a part left out wins over the language.
+        ("Michel Chossudovsky is an award-winning author", "byline"),
     ] {
         let s = sentences_with(a, needle);
         assert!(!s.is_empty(), "{needle}");
         assert_eq!(s[0]["excluded"]["part"], part, "{needle}");
+        assert!(s[0].get("other_language").is_none(), "{needle}");
     }
+    // The CBS and BBC passages reproduced in English inside a French article: a source's words,
+    // read as quotations (quoted voice, quoted base), with no French marker read in them.
     for needle in [
         "A secret deal reportedly allowed",
         "Ten trucks were loaded with weapons.",
@@ -169,13 +174,18 @@ fn biography_copyright_and_english_passages_of_seed_004_are_left_out() {
     ] {
         let s = sentences_with(a, needle);
         assert!(!s.is_empty(), "{needle}");
-        assert_eq!(s[0]["excluded"]["reason"], "language", "{needle}");
-        assert_eq!(s[0]["excluded"]["language"], "eng", "{needle}");
-        assert_eq!(s[0]["label"], "NONE");
+        assert!(s[0]["excluded"].is_null(), "{needle}");
+        assert_eq!(s[0]["other_language"]["language"], "eng", "{needle}");
+        assert_eq!((s[0]["voice"].as_str(), s[0]["label"].as_str()), (Some("quoted"), Some("ASSERTED")), "{needle}");
+        assert_eq!(s[0]["base"], 35, "{needle}");
+        assert!(s[0]["markers"].as_array().unwrap().is_empty(), "{needle}");
     }
-    assert!(a["summary"]["not_analysed"].as_u64().unwrap() >= 8);
-    let out = stdout(&hedge(&["analyze", SEED_004, "--color", "never"]));
-    assert!(out.contains("not analysed: English (eng, confidence 1.00), not French"), "{out}");
+    assert_eq!(a["summary"]["not_analysed"], 0);
+    let out = stdout(&hedge(&["analyze", SEED_004, "--color", "never", "--lang", "en"]));
+    assert!(out.contains("English (eng): a source's text, read as a quotation"), "{out}");
+    assert!(out.contains("A French outlet does not write its own sentences in English"), "{out}");
+    let out = stdout(&hedge(&["analyze", SEED_004, "--color", "never", "--lang", "fr"]));
+    assert!(out.contains("en anglais (eng) : texte d'une source, lu comme une citation"), "{out}");
 }
 
 #[test]
@@ -191,14 +201,17 @@ fn french_sentences_of_the_seeds_are_never_taken_for_another_language() {
         let sum: u64 = ["claims", "quoted_claims", "not_claims", "excluded", "not_analysed"].iter().map(|k| s[k].as_u64().unwrap()).sum();
         assert_eq!(sum, s["sentences"].as_u64().unwrap(), "{label}");
     }
-    // In seed 004, only English text is left out as another language.
+    // In seed 004, only English text is read as another language.
     let v = json(&["analyze", SEED_004, "--format", "json"]);
+    let mut english = 0;
     for s in v["articles"][0]["sentences"].as_array().unwrap() {
-        if s["excluded"]["reason"] == "language" {
+        if s["excluded"]["reason"] == "language" || s.get("other_language").is_some() {
+            english += 1;
             let t = s["text"].as_str().unwrap();
             assert!(!t.contains(" les ") && !t.contains(" des ") && !t.contains(" est "), "French taken for English: {t}");
         }
     }
+    assert!(english >= 8, "the English passages of seed 004 are found");
 }
 
 #[test]

@@ -129,23 +129,24 @@ fn reader_comments_of_seed_002_are_marked_as_left_out_with_their_reason() {
 }
 
 #[test]
-fn english_passages_of_seed_004_are_not_analysed_and_the_title_is_marked() {
+fn english_passages_of_seed_004_are_read_as_quotations_and_the_title_is_marked() {
     let file = "seeds/004_2850dcacc519e1fe.txt";
     let sentences = sentences_json(file);
-    let english: Vec<&serde_json::Value> = sentences.iter().filter(|s| s["excluded"]["language"] == "eng").collect();
-    assert!(!english.is_empty());
+    let english: Vec<&serde_json::Value> = sentences.iter().filter(|s| s["other_language"]["language"] == "eng").collect();
+    assert!(english.len() >= 8);
     let html = analyze_html(file, &[]);
     for s in &english {
         let r = row(&html, s["number"].as_u64().unwrap());
-        assert!(r.contains(" s-out out-lang\"") && r.contains("en anglais — non analysée"), "{r}");
-        assert!(!r.contains("<mark"), "no marker in a sentence that is not analysed: {r}");
+        assert!(r.contains("voice-quoted") && !r.contains("s-out") && r.contains(">en anglais</span>"), "{r}");
+        assert!(r.contains("title=\"Un média français n&#39;écrit pas"), "{r}");
+        assert!(!r.contains("<mark"), "no French marker in an English sentence: {r}");
     }
     let title = sentences.iter().find(|s| s["part"] == "title").expect("seed 004 has a title");
     let r = row(&html, title["number"].as_u64().unwrap());
     assert!(r.contains("part-title") && r.contains(">titre</span>") && !r.contains("s-out"), "{r}");
     // In English.
     let en = analyze_html(file, &["--ui", "en"]);
-    assert!(row(&en, english[0]["number"].as_u64().unwrap()).contains("in English — not analysed"));
+    assert!(row(&en, english[0]["number"].as_u64().unwrap()).contains(">in English</span>"));
     assert!(row(&en, title["number"].as_u64().unwrap()).contains(">title</span>"));
     let byline = sentences.iter().find(|s| s["excluded"]["part"] == "byline").unwrap();
     assert!(row(&en, byline["number"].as_u64().unwrap()).contains("— out of the score"));
@@ -178,7 +179,8 @@ fn summary_left_out_column_matches_the_terminal_table() {
         assert!(tr.contains(&format!("<td class=\"out\">{page_cell}</td>")), "{tr}");
         assert!(tr.contains(&format!("data-k-out=\"{}\"", excluded + s["not_analysed"].as_u64().unwrap())));
     }
-    assert!(html.contains("<span class=\"out-lang\"> + 9 en anglais</span>"), "seed 004's English passages are counted");
+    // Seed 004's English passages are quotations inside a French article, not left out.
+    assert!(!html.contains("<span class=\"out-lang\">"), "no seed is left out as another language");
 }
 
 fn html_escape(s: &str) -> String {

@@ -20,7 +20,7 @@ use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::segment::{Quote, QuoteMark, SentenceKind, Segmented};
 use reading::{classify_reading_in, lower_words, Reading, ReadingRules};
-pub use scope::{apply_scope, Excluded, Include};
+pub use scope::{apply_scope, Excluded, Include, OtherLanguage};
 use crate::extract::PartKind;
 
 /// What a sentence does with the information it gives.
@@ -73,6 +73,8 @@ pub enum NotClaim {
     TooShort,
     Metadata,
     NoVerb,
+    /// Ends with a colon and only announces what follows (« Asia News précise : »).
+    Announces,
 }
 
 impl NotClaim {
@@ -82,6 +84,7 @@ impl NotClaim {
             NotClaim::TooShort => "trop courte pour affirmer quelque chose",
             NotClaim::Metadata => "métadonnée (date, source, signature)",
             NotClaim::NoVerb => "pas de verbe conjugué : un titre ou un fragment",
+            NotClaim::Announces => "elle annonce la suite (deux-points) sans rien affirmer elle-même",
         }
     }
 }
@@ -138,6 +141,11 @@ pub struct SentenceScore {
     pub part: PartKind,
     /// Why it is left out of the score (a part that is not the article, another language).
     pub excluded: Option<Excluded>,
+    /// A passage in another language inside an article that is French overall: the outlet
+    /// reproduces a source's text, so the sentence is read as a quotation (see [`scope`]).
+    /// Absent from the JSON when None.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_language: Option<OtherLanguage>,
 }
 
 impl SentenceScore {
@@ -187,6 +195,8 @@ pub struct ClaimRules {
     pub min_words: usize,
     pub finite_words: WordSet,
     pub not_claim_prefixes: Vec<String>,
+    /// First words of a sentence ending with a colon that only announces what follows.
+    pub announce_starts: WordSet,
 }
 
 static SCORING: &str = include_str!("../../lexicons/scoring.toml");
@@ -296,7 +306,8 @@ pub fn classify_with_quotes(
             .collect();
         markers.sort_by_key(|h| (h.start, h.end, h.entry));
         let has = |c: Category| markers.iter().any(|h| h.counted && h.category == c);
-        let not_claim = not_a_claim(text, stext, m, lex, rules, markers.iter().any(|h| h.counted), &mut lower);
+        let not_claim = not_a_claim(text, stext, m, lex, rules, markers.iter().any(|h| h.counted), &mut lower)
+            .or_else(|| announces(text, &span, &markers, rules, &mut lower));
         let label = if not_claim.is_some() {
             Label::None
         } else if has(Category::Attribution) {
@@ -366,6 +377,7 @@ pub fn classify_with_quotes(
             quotes: quotes_over(quotes, &span).map(|q| q.inner.start.max(span.start)..q.inner.end.min(span.end)).collect(),
             part: PartKind::Body,
             excluded: None,
+            other_language: None,
         });
     }
     let list = attach_speakers(text, quotes, &incises, &tagger, &mut out);
@@ -482,6 +494,27 @@ fn not_a_claim(
         return Some(NotClaim::NoVerb);
     }
     None
+}
+
+/// A sentence that ends with a colon and only announces what follows: it starts with a word of
+/// `claims.announce_starts` (« Voici les détails : »), or a counted attribution marker stands
+/// right before the colon, alone or followed by *que* (« Asia News précise : », « ont admis
+/// que : ») — the reported words are all after the colon.
+fn announces(text: &str, span: &Range<usize>, markers: &[MarkerHit], rules: &ScoringRules, lower: &mut String) -> Option<NotClaim> {
+    let stext = text[span.clone()].trim_end();
+    let colon = span.start + stext.strip_suffix(':')?.len();
+    let first = stext.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if rules.claims.announce_starts.contains(crate::token::lowered(first, lower)) {
+        return Some(NotClaim::Announces);
+    }
+    let right_before = |h: &MarkerHit| {
+        let gap = text[h.end.min(colon)..colon].trim();
+        h.end <= colon && (gap.is_empty() || gap == "que" || gap == "qu'" || gap == "qu’")
+    };
+    markers
+        .iter()
+        .any(|h| h.counted && h.category == Category::Attribution && right_before(h))
+        .then_some(NotClaim::Announces)
 }
 
 /// Groups the quotation pieces into quotations, finds the speaker and cue of each, and gives

@@ -3,15 +3,23 @@
 //! and sentences in another language.
 //!
 //! A sentence in an excluded part keeps its label and markers, so a reader sees what including
-//! it would change; it just earns no points and is counted apart. A sentence in another
-//! language gets NONE and no markers: a French lexicon cannot read it, so any label would be
-//! noise.
+//! it would change; it just earns no points and is counted apart.
+//!
+//! A sentence in another language has no markers: a French lexicon cannot read it. What it is
+//! depends on the article around it:
+//! - in an article that is French overall (no more sentences in other languages than in French,
+//!   counted as `aggregate` does), it is a source's text that the outlet reproduces — a French
+//!   outlet does not write its own prose in English — so it is read as a quotation: quoted
+//!   voice, a claim unless it is a question or too short, the quoted base (issue 14). This holds
+//!   for an article read whole, not for a chunk of a corpus (a corpus is not one article);
+//! - otherwise (an article mostly in another language, a corpus chunk) it is not analysed: NONE,
+//!   left out of the score.
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Label, SentenceScore};
+use super::{Label, NotClaim, ScoringRules, SentenceScore, Voice};
 use crate::extract::{Language, Part, PartKind};
 
 /// Why a sentence is left out of the score.
@@ -34,6 +42,15 @@ pub enum Excluded {
     },
 }
 
+/// The language of a passage read as a quotation because the article around it is French.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OtherLanguage {
+    /// ISO 639-3 code (`eng`) or script name.
+    pub language: String,
+    pub language_name: String,
+    pub confidence: f64,
+}
+
 /// Which parts of a page count toward the score besides title and body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Include {
@@ -47,8 +64,12 @@ impl Include {
 }
 
 /// Sets each sentence's part and, when it is left out, why (parts and languages are in order).
-pub fn apply_scope(scores: &mut [SentenceScore], parts: &[Part], languages: &[Language], include: &Include) {
+/// `article`: the sentences are a whole article (not a chunk of a corpus), so a passage in
+/// another language inside an article that is French overall is read as a quotation.
+pub fn apply_scope(scores: &mut [SentenceScore], parts: &[Part], languages: &[Language], include: &Include, article: bool, rules: &ScoringRules) {
     let (mut pi, mut li) = (0, 0);
+    // Each sentence's part (when it is left out) and language, found once.
+    let mut found: Vec<(Option<&Part>, Option<&Language>)> = Vec::with_capacity(scores.len());
     for s in scores.iter_mut() {
         while pi < parts.len() && parts[pi].end <= s.start {
             pi += 1;
@@ -58,13 +79,30 @@ pub fn apply_scope(scores: &mut [SentenceScore], parts: &[Part], languages: &[La
         }
         let part = parts.get(pi).filter(|p| p.start <= s.start);
         s.part = part.map_or(PartKind::Body, |p| p.kind);
-        if let Some(p) = part.filter(|p| !include.counts(p.kind)) {
+        let out = part.filter(|p| !include.counts(p.kind));
+        let lang = if out.is_some() { None } else { languages.get(li).filter(|l| l.start <= s.start) };
+        found.push((out, lang));
+    }
+    // The same test as the summary's `not_french`: more sentences in another language than in
+    // French, among those not left out as a page part.
+    let foreign = found.iter().filter(|(p, l)| p.is_none() && l.is_some()).count();
+    let french = found.iter().filter(|(p, l)| p.is_none() && l.is_none()).count();
+    let reproduced = article && foreign <= french;
+    for (s, (part, lang)) in scores.iter_mut().zip(found) {
+        if let Some(p) = part {
             s.excluded = Some(Excluded::Part {
                 part: p.kind,
                 rule: p.rule.clone(),
                 explain: p.explain.clone().unwrap_or_default(),
             });
-        } else if let Some(l) = languages.get(li).filter(|l| l.start <= s.start) {
+        } else if let Some(l) = lang {
+            s.markers.clear();
+            s.flags.retain(|f| matches!(f.as_str(), "heading" | "list_item" | "quoted"));
+            s.speaker = None;
+            if reproduced {
+                quote_other_language(s, l, rules);
+                continue;
+            }
             s.excluded = Some(Excluded::Language {
                 language: l.code.clone(),
                 language_name: l.name.clone(),
@@ -72,13 +110,44 @@ pub fn apply_scope(scores: &mut [SentenceScore], parts: &[Part], languages: &[La
             });
             s.label = Label::None;
             s.not_claim = None;
-            s.markers.clear();
-            s.flags.retain(|f| matches!(f.as_str(), "heading" | "list_item" | "quoted"));
-            s.speaker = None;
         }
         if s.excluded.is_some() {
             s.base = None;
             s.points = None;
         }
+    }
+}
+
+/// A sentence in another language inside a French article: the quoted words of a source. The
+/// French lexicon cannot tell its claims from the rest, so only what needs no French is used: a
+/// question or a sentence under `claims.min_words` words is not a claim, anything else is.
+fn quote_other_language(s: &mut SentenceScore, l: &Language, rules: &ScoringRules) {
+    let end = s.text.trim_end_matches(['»', '"', '”', '’', ')', ' ', '\u{a0}', '\u{202f}']);
+    s.not_claim = if end.ends_with('?') {
+        Some(NotClaim::Question)
+    } else if s.words < rules.claims.min_words {
+        Some(NotClaim::TooShort)
+    } else {
+        None
+    };
+    s.voice = Voice::Quoted;
+    if !s.flags.iter().any(|f| f == "quoted") {
+        s.flags.push("quoted".into());
+    }
+    s.other_language = Some(OtherLanguage {
+        language: l.code.clone(),
+        language_name: l.name.clone(),
+        confidence: l.confidence,
+    });
+    if s.not_claim.is_some() {
+        s.label = Label::None;
+        s.base = None;
+        s.points = None;
+    } else {
+        // The outlet's words say nothing of the source's certainty: a bare claim, scored as any
+        // quoted claim.
+        s.label = Label::Asserted;
+        s.base = Some(rules.base.quoted);
+        s.points = Some(rules.base.quoted.clamp(0, 100));
     }
 }

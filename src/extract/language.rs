@@ -1,5 +1,6 @@
-//! Passages that are not in French. A French lexicon cannot read them: `classify` shows their
-//! sentences as "not analysed", and the summary counts them apart.
+//! Passages that are not in French. A French lexicon cannot read them: `classify::scope` reads
+//! them as quotations inside an article that is French overall, else shows their sentences as
+//! "not analysed", and the summary counts them apart.
 //!
 //! Identification is per block (a paragraph, a heading, a list item), with whatlang (trigram
 //! profiles compiled into the crate; no model to download). Short text is where identifiers

@@ -46,6 +46,8 @@ pub struct Document {
     pub parts: Vec<Part>,
     /// Passages identified as not French, in order.
     pub languages: Vec<Language>,
+    /// Read whole as one article (false for a chunk of a corpus read in pieces).
+    pub article: bool,
     /// The site name a web page declares (None for text and Markdown).
     pub site: Option<String>,
 }
@@ -189,6 +191,7 @@ fn document(
         blocks,
         parts,
         languages,
+        article: part_rules.is_some(),
         site: None,
     }
 }

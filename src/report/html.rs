@@ -141,6 +141,8 @@ struct Ui {
     detected: &'static str,
     same_reason: &'static str,
     lang_tip: &'static str,
+    /// A passage in another language inside a French article, read as a quotation.
+    lang_quoted_tip: &'static str,
     confidence: &'static str,
     counted_include: &'static str,
     title_tag: &'static str,
@@ -217,6 +219,7 @@ const FR: Ui = Ui {
     detected: "Langue reconnue",
     same_reason: "même raison",
     lang_tip: "Le lexique de hedge est français : il ne sait pas lire cette phrase, qui n'est pas analysée et ne compte pas dans le score.",
+    lang_quoted_tip: "Un média français n'écrit pas ses propres phrases en anglais (ou dans une autre langue) : un passage dans une autre langue, au milieu d'un article en français, est le texte d'une source que le média recopie, comme une citation. Le lexique de hedge est français : il ne lit pas les mots de ce passage, mais il le compte comme une parole rapportée (une citation), pas comme une affirmation du média.",
     confidence: "confiance",
     counted_include: "comptée (--include)",
     title_tag: "titre",
@@ -293,6 +296,7 @@ const EN: Ui = Ui {
     detected: "Language detected",
     same_reason: "same reason",
     lang_tip: "hedge's lexicon is French: it cannot read this sentence, which is not analysed and does not count in the score.",
+    lang_quoted_tip: "A French outlet does not write its own sentences in English (or another language): a passage in another language inside a French article is a source's text that the outlet copies, like a quotation. hedge's lexicon is French: it does not read the words of this passage, but it counts it as reported speech (a quotation), not as the outlet's own claim.",
     confidence: "confidence",
     counted_include: "counted (--include)",
     title_tag: "title",
@@ -302,6 +306,12 @@ const EN: Ui = Ui {
 };
 
 impl Lang {
+    /// Why a passage in another language inside a French article counts as a quotation
+    /// (for students; shown once per article).
+    pub fn other_language_tip(self) -> &'static str {
+        self.ui().lang_quoted_tip
+    }
+
     fn ui(self) -> &'static Ui {
         match self {
             Lang::Fr => &FR,
@@ -494,6 +504,7 @@ impl Lang {
             (Lang::En, NotClaim::TooShort) => "too short to assert anything",
             (Lang::En, NotClaim::Metadata) => "metadata (date, source, byline)",
             (Lang::En, NotClaim::NoVerb) => "no finite verb: a heading or a fragment",
+            (Lang::En, NotClaim::Announces) => "it announces what follows (colon) and asserts nothing itself",
         }
     }
 }
@@ -868,6 +879,9 @@ impl Html {
             if let Some(sp) = &s.speaker {
                 let _ = write!(h, "<span class=\"detail\">{} {}</span>", esc(ui.quoted_by), esc(sp));
             }
+            if let Some(o) = &s.other_language {
+                let _ = write!(h, "<span class=\"detail\" title=\"{}\">{}</span>", esc(ui.lang_quoted_tip), esc(&l.in_language(&o.language, &o.language_name)));
+            }
             let _ = write!(h, "<span class=\"detail\">{} · {}</span>", esc(l.label(s.label)), esc(ui.out_of_score));
         } else {
             h.push_str(&badge(s.label, l.label(s.label)));
@@ -1134,6 +1148,7 @@ mod tests {
             quotes: std::iter::once(q0..q1).collect(),
             part: crate::extract::PartKind::Body,
             excluded: None,
+            other_language: None,
         };
         let mut markers = BTreeMap::new();
         markers.insert(

@@ -238,8 +238,24 @@ impl TextStream {
         if !others.is_empty() {
             head.push_str(&p.paint(DIM, &format!(" · {}", others.join(", "))));
         }
+        let mut why: Option<&str> = None;
+        if let Some(o) = &s.other_language {
+            head.push_str(&p.paint(
+                DIM,
+                &match l {
+                    Lang::Fr => format!(" · {} ({}) : texte d'une source, lu comme une citation", l.in_language(&o.language, &o.language_name), o.language),
+                    Lang::En => format!(" · {} ({}): a source's text, read as a quotation", o.language_name, o.language),
+                },
+            ));
+            if self.explained.insert("other_language".into()) {
+                why = Some(l.other_language_tip());
+            }
+        }
         writeln!(out, "{head}")?;
         writeln!(out, "    {}", highlight(s, p))?;
+        if let Some(w) = why {
+            writeln!(out, "        {}", p.paint(DIM, w))?;
+        }
         for m in &s.markers {
             writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", term_safe(&m.text))), term_safe(&marker_line(m, l)))?;
             if !self.explained.contains(m.id.as_str()) {

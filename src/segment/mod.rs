@@ -75,9 +75,16 @@ pub fn segment(text: &str, rules: &SegmentRules) -> Segmented {
 
 /// Segments a document whose blocks are known (Markdown, HTML, plain lines): a sentence inside a
 /// heading block is a heading and one inside a list item a list item, whatever its punctuation.
+///
+/// A paragraph break inside a sentence does not end it: when a paragraph ends with a word or a
+/// comma (no final punctuation, no colon) and the next paragraph starts with a lower-case
+/// letter, the two are one sentence cut by the page or its copy (« Il permettait aussi » /
+/// « de sauver la vie… »), and are joined — unless either is a heading, a list item or a byline
+/// in the source's markup, or a list line.
 pub fn segment_blocks(text: &str, rules: &SegmentRules, blocks: &[crate::extract::Block]) -> Segmented {
     use crate::extract::BlockKind;
     let mut seg = segment(text, rules);
+    join_continuations(text, &mut seg.sentences, blocks);
     let mut bi = 0;
     for s in &mut seg.sentences {
         while bi < blocks.len() && blocks[bi].span.end <= s.span.start {
@@ -93,4 +100,80 @@ pub fn segment_blocks(text: &str, rules: &SegmentRules, blocks: &[crate::extract
         }
     }
     seg
+}
+
+/// Joins a sentence cut by a line break before a lower-case continuation (see
+/// [`segment_blocks`]).
+fn join_continuations(text: &str, sentences: &mut Vec<Sentence>, blocks: &[crate::extract::Block]) {
+    use crate::extract::BlockKind;
+    // Is the block holding `pos` running text (a paragraph, or no block at all)?
+    let running = |pos: usize| {
+        let i = blocks.partition_point(|b| b.span.end <= pos);
+        blocks.get(i).filter(|b| b.span.start <= pos).is_none_or(|b| b.kind == BlockKind::Paragraph)
+    };
+    let mut out: Vec<Sentence> = Vec::with_capacity(sentences.len());
+    for s in sentences.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let gap = &text[prev.span.end..s.span.start];
+            let last = text[prev.span.clone()].chars().next_back();
+            let first = text[s.span.clone()].chars().next();
+            if gap.contains('\n')
+                && gap.chars().all(char::is_whitespace)
+                && last.is_some_and(|c| c.is_alphabetic() || c == ',')
+                && first.is_some_and(char::is_lowercase)
+                && prev.kind != SentenceKind::ListItem
+                && s.kind != SentenceKind::ListItem
+                && running(prev.span.start)
+                && running(s.span.start)
+            {
+                prev.span.end = s.span.end;
+                prev.kind = s.kind;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    *sentences = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{markdown, plain_blocks};
+
+    fn sentences(text: &str, blocks: &[crate::extract::Block]) -> Vec<String> {
+        segment_blocks(text, SegmentRules::embedded(), blocks).sentences.iter().map(|s| text[s.span.clone()].to_string()).collect()
+    }
+
+    fn plain(text: &str) -> Vec<String> {
+        sentences(text, &plain_blocks(text))
+    }
+
+    #[test]
+    fn a_paragraph_break_before_a_lower_case_continuation_does_not_end_the_sentence() {
+        // Seed 004: a sentence of a quoted passage cut in two paragraphs by the copy.
+        let t = "Il permettait de sauver des vies et de mettre fin aux combats. Il permettait aussi\n\nde sauver la vie des Arabes, des Kurdes et des autres combattants engagés dans la lutte contre Daech.";
+        let s = plain(t);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[1].starts_with("Il permettait aussi") && s[1].ends_with("contre Daech."), "{s:?}");
+        // A single line break, and a comma before it.
+        assert_eq!(plain("Les combattants,\nleurs familles et leurs armes sont partis.").len(), 1);
+        // The joined sentence is running text, not a heading.
+        let seg = segment_blocks(t, SegmentRules::embedded(), &plain_blocks(t));
+        assert_eq!(seg.sentences[1].kind, SentenceKind::Body);
+    }
+
+    #[test]
+    fn a_line_break_still_ends_a_heading_a_list_a_colon_or_a_finished_sentence() {
+        // Final punctuation or a colon before the break, an upper-case start after it.
+        assert_eq!(plain("Le convoi est parti.\n\nla suite du récit commence ici.").len(), 2);
+        assert_eq!(plain("Voici les conditions :\n\nles combattants partent sans armes.").len(), 2);
+        assert_eq!(plain("Le convoi est parti de Raqqa\n\nLes avions ont suivi le convoi.").len(), 2);
+        // A list line on either side.
+        assert_eq!(plain("- des camions\n- des autobus loués à la ville").len(), 2);
+        assert_eq!(plain("Le convoi comptait des camions\n- des autobus loués à la ville").len(), 2);
+        // A heading in the source's markup (Markdown `#`) stays apart from the paragraph under it.
+        let (text, blocks) = markdown::to_text("# La sortie de Raqqa\n\nselon la BBC, le convoi est parti la nuit.");
+        assert_eq!(sentences(&text, &blocks).len(), 2, "{text:?}");
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! Rules (the data — abbreviations, punctuation classes, list markers — are in
 //! `lexicons/segmentation.toml`):
-//! * a line break always ends the current sentence (so a blank line does too). A sentence
+//! * a line break always ends the current sentence (so a blank line does too; for a document,
+//!   `segment_blocks` then joins a paragraph cut before a lower-case continuation). A sentence
 //!   that is a whole line with no final punctuation is a [`SentenceKind::Heading`]; every
 //!   sentence of a line that starts with a list marker ("1 Des…", "2. …", "- …") is a
 //!   [`SentenceKind::ListItem`];
