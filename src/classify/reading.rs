@@ -48,7 +48,10 @@
 //!     **question** ("pourquoi le ferait-il ?") or a **verb of consequence** ("cette réforme
 //!     permettrait de…"): an envisaged case → hypothetical.
 //! 11. **"ce serait…"** (demonstrative subject + être): the writer's own guess → epistemic.
-//! 12. **Default**: a 3rd-person simple conditional stating a fact → hearsay.
+//! 12. **Default**: a 3rd-person simple conditional of a state verb (être, avoir, dater,
+//!     s'élever…, `hearsay.state_verbs`) passes on a present fact → hearsay; of an action or
+//!     a change, it tells what would happen in an envisaged case → hypothetical (hearsay
+//!     needs evidence: a source, a compound form, a state).
 
 use crate::token::WordSet;
 use std::sync::OnceLock;
@@ -127,6 +130,7 @@ pub struct ReadingRules {
     saying_verbs: WordSet,
     hearsay_sources: Vec<Seq>,
     hearsay_lemmas: WordSet,
+    state_verbs: WordSet,
     consequence_verbs: WordSet,
     relatives: WordSet,
     clitics: WordSet,
@@ -206,6 +210,7 @@ struct RawModal {
 struct RawHearsay {
     sources: Vec<String>,
     lemmas: Vec<String>,
+    state_verbs: Vec<String>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -303,6 +308,7 @@ impl ReadingRules {
             saying_verbs: set(raw.modal.saying_verbs),
             hearsay_sources: seqs(&raw.hearsay.sources)?,
             hearsay_lemmas: set(raw.hearsay.lemmas),
+            state_verbs: set(raw.hearsay.state_verbs),
             consequence_verbs: set(raw.consequence.verbs),
             relatives: set(raw.words.relatives),
             clitics: set(raw.words.clitics),
@@ -700,8 +706,34 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Epistemic, "ce-serait");
     }
 
-    // 12. A 3rd-person fact in the conditional.
-    (Reading::Hearsay, "default-hearsay")
+    // 12. No cue decided. A simple conditional locates its verb now or later. A state (être,
+    //     avoir, dater, s'élever à, contenir…) holds now: the 3rd-person conditional passes on
+    //     a present fact the writer does not vouch for (hearsay: "le suspect serait en fuite",
+    //     "le bilan s'élèverait à 30 morts"). An action or change then lies ahead: what would
+    //     happen in an envisaged case ("ça tuerait le lac", "un enfant trouverait cela
+    //     bizarre"), not a reported fact — hearsay needs evidence, and a hedge read where there
+    //     is none is the costlier error.
+    //     An indefinite subject ("un enfant trouverait cela bizarre") names any one of a kind:
+    //     an imagined instance, whatever the verb.
+    if indefinite_subject(c) {
+        return (Reading::Hypothetical, "indefinite-subject");
+    }
+    if is_state_verb(c) {
+        return (Reading::Hearsay, "state-hearsay");
+    }
+    (Reading::Hypothetical, "default-envisaged")
+}
+
+/// Is the conditional a state verb of `hearsay.state_verbs`? An entry written "s'agir" /
+/// "se trouver" is that verb with its reflexive pronoun just before it ("il s'agirait"; not
+/// "l'armée agirait").
+fn is_state_verb(c: &Ctx) -> bool {
+    let r = &c.rules.state_verbs;
+    if r.contains(&c.lemma) {
+        return true;
+    }
+    let reflexive = c.at > 0 && (c.w[c.at - 1] == "s" || c.w[c.at - 1] == "se");
+    reflexive && (r.contains(&format!("s'{}", c.lemma)) || r.contains(&format!("se {}", c.lemma)))
 }
 
 /// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)?
@@ -1059,7 +1091,7 @@ fn state_infinitive(c: &Ctx, i: usize) -> bool {
 }
 
 /// Is the subject of the conditional an indefinite noun phrase opening the clause ("un couple
-/// pourrait…", "une entreprise pourrait…", "chaque client")? It names any one of a kind: an
+/// pourrait…", "une entreprise pourrait…", "chaque client", "un enfant de dix ans")? It names any one of a kind: an
 /// imagined instance, not a referent the writer reports on.
 fn indefinite_subject(c: &Ctx) -> bool {
     if c.inverted {
@@ -1078,9 +1110,10 @@ fn indefinite_subject(c: &Ctx) -> bool {
                 || r.clause_openers.contains(&c.w[i - 1]);
             return opens;
         }
+        // A complement of the noun may come between ("un enfant de dix ans trouverait"): a
+        // preposition does not stop the walk; the determiner must still open the clause.
         if c.gap_after(i).contains([',', ';', ':', '(', ')', '«', '»', '"'])
             || r.relatives.contains(x)
-            || r.prepositions.contains(x)
             || c.morph.is_unambiguous_finite(x)
         {
             return false;
@@ -1434,6 +1467,30 @@ mod tests {
             ("Le suspect aurait-il menti aux enquêteurs ?", "aurait", Hearsay),
             ("Le directeur aurait touché des pots-de-vin.", "aurait", Hearsay),
             ("Le trésor dormirait au fond du lac.", "dormirait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn default_needs_a_state_for_hearsay() {
+        use Reading::*;
+        check(&[
+            // A simple conditional of an action, no cue: what would happen (issue 14).
+            ("Ce barrage tuerait la rivière.", "tuerait", Hypothetical),
+            ("La fermeture de la frontière ruinerait les éleveurs.", "ruinerait", Hypothetical),
+            ("Les clients payeraient environ 760 livres aussi.", "payeraient", Hypothetical),
+            // A state, a measure, an ongoing activity, an opinion: a present fact passed on.
+            ("Le bilan s'élèverait à trente morts.", "élèverait", Hearsay),
+            ("Ces fossiles dateraient du Dévonien.", "dateraient", Hearsay),
+            ("Le gouvernement préparerait un nouveau projet de loi.", "préparerait", Hearsay),
+            ("Le ministre estimerait cette dépense inutile.", "estimerait", Hearsay),
+            ("Il s'agirait d'une erreur de calcul.", "agirait", Hearsay),
+            // "agir" without its reflexive pronoun is an action.
+            ("L'armée agirait sans délai.", "agirait", Hypothetical),
+            // An indefinite subject, even with a complement of the noun: an imagined instance.
+            ("Un enfant de dix ans trouverait cela absurde.", "trouverait", Hypothetical),
+            ("Toute réforme de ce type serait impopulaire.", "serait", Hypothetical),
+            // … but not the complement of a definite subject.
+            ("Le prix d'un billet serait de vingt euros.", "serait", Hearsay),
         ]);
     }
 
