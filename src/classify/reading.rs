@@ -696,7 +696,13 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Hearsay, "compound-hearsay");
     }
 
-    // 10. Envisaged cases.
+    // 10. A question about a state ("Serait-ce le moment ?", "quel serait le coût ?") wonders
+    //     whether something may be so: a conjecture. About an action ("que ferait-il ?") it
+    //     envisages a case (below).
+    if is_question(c) && !in_relative(c) && is_state_verb(c) {
+        return (Reading::Epistemic, "conjecture-question");
+    }
+    // Envisaged cases.
     if in_relative(c) || is_question(c) || r.consequence_verbs.contains(&c.lemma) {
         return (Reading::Hypothetical, "envisaged-case");
     }
@@ -1491,6 +1497,18 @@ mod tests {
             ("Toute réforme de ce type serait impopulaire.", "serait", Hypothetical),
             // … but not the complement of a definite subject.
             ("Le prix d'un billet serait de vingt euros.", "serait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn question_about_a_state_is_a_conjecture() {
+        use Reading::*;
+        check(&[
+            ("Serait-ce la fin de la crise ?", "Serait", Epistemic),
+            ("Quel serait le coût réel de cette mesure ?", "serait", Epistemic),
+            ("Le ministre serait-il le vrai responsable ?", "serait", Epistemic),
+            // A question about an action envisages a case.
+            ("Que ferait le gouvernement face à une grève ?", "ferait", Hypothetical),
         ]);
     }
 
