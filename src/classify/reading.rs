@@ -791,9 +791,28 @@ fn has_condition(c: &Ctx) -> bool {
         if (from..i).any(|j| has_any_tag_lemma(c, j, &r.indirect_question_verbs)) {
             continue;
         }
+        if inside_si_clause(c, i) {
+            continue;
+        }
         return true;
     }
     false
+}
+
+/// Is the conditional inside the si-clause opened at `si`, in a que-clause of its verb ("Si
+/// vous prédisiez que l'inflation serait transitoire, vous aviez tort")? Then the si-clause
+/// is not its condition: it states the condition of the main clause, and the conditional
+/// depends on the verb of the si-clause (here a future in the past). Inside means: after "si",
+/// a finite verb, then "que", then the conditional, with no clause break (comma, semicolon,
+/// colon) between "si" and the conditional.
+fn inside_si_clause(c: &Ctx, si: usize) -> bool {
+    if si >= c.at || (si..c.at).any(|k| c.gap_after(k).contains([',', ';', ':', '(', ')'])) {
+        return false;
+    }
+    (si + 1..c.at).any(|q| {
+        (c.w[q] == "que" || c.w[q] == "qu")
+            && (si + 1..q).any(|k| c.morph.is_unambiguous_finite(&c.w[k]) && !c.morph.is_conditional(&c.w[k]))
+    })
 }
 
 fn has_any_tag_lemma(c: &Ctx, i: usize, lemmas: &WordSet) -> bool {
@@ -901,7 +920,16 @@ fn simple_past(c: &Ctx, i: usize) -> bool {
         let lemma = m.lemma_name(f.lemma);
         for end in ["aient", "ait", "ais", "ions", "iez"] {
             if let Some(stem) = w.strip_suffix(end) {
-                if ind_of(m, &format!("{stem}ait"), f.lemma) && ind_of(m, &format!("{stem}aient"), f.lemma) {
+                // Before -ait the spelling keeps the sound: "annoncions" → annonçait,
+                // "mangions" → mangeait.
+                let before_a = if let Some(s) = stem.strip_suffix('c') {
+                    format!("{s}ç")
+                } else if stem.ends_with('g') && (end == "ions" || end == "iez") {
+                    format!("{stem}e")
+                } else {
+                    stem.to_string()
+                };
+                if ind_of(m, &format!("{before_a}ait"), f.lemma) && ind_of(m, &format!("{before_a}aient"), f.lemma) {
                     return true;
                 }
             }
@@ -1497,6 +1525,20 @@ mod tests {
             ("Toute réforme de ce type serait impopulaire.", "serait", Hypothetical),
             // … but not the complement of a definite subject.
             ("Le prix d'un billet serait de vingt euros.", "serait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn conditional_inside_the_si_clause_is_not_its_consequence() {
+        use Reading::*;
+        check(&[
+            ("Si vous déclariez que la crise serait brève, vous vous trompiez.", "serait", FutureInPast),
+            // The imparfait of a verb in -cer / -ger keeps its sound in the spelling.
+            ("Si vous annonciez que la crise serait brève, vous vous trompiez.", "serait", FutureInPast),
+            ("Nous envisagions que la vente aurait lieu en mai.", "aurait", FutureInPast),
+            // The si-clause closed by a comma is the condition of what follows.
+            ("S'il pleut, je pense que la route serait glissante.", "serait", Hypothetical),
+            ("Si le prix baissait, les ventes augmenteraient.", "augmenteraient", Hypothetical),
         ]);
     }
 
