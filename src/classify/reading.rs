@@ -18,7 +18,10 @@
 //!    deliberative question ("pourquoi / comment … ?") → hypothetical.
 //! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
 //!    verb of asking, not "même si"), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
-//!    anywhere in the sentence. An infinitive opening the sentence as subject ("Prendre en
+//!    anywhere in the sentence — not a si-clause that contains the conditional ("si vous
+//!    prédisiez que l'inflation serait…"), and a condition inside a clause reported from a past
+//!    viewpoint ("a déclaré que Kiev abandonnerait… si…") leaves a non-modal conditional a
+//!    future in the past. An infinitive opening the sentence as subject ("Prendre en
 //!    considération … pourrait faciliter") is a condition too.
 //! 4. **Counterfactual**: "aurait pu", "aurait dû" + infinitive — what was possible or due and
 //!    did not happen; likewise a compound conditional of a verb of consequence ("aurait
@@ -619,7 +622,16 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     }
 
     // 3. A stated condition in the sentence.
-    if has_condition(c) {
+    if let Some(cue) = first_condition(c) {
+        // The condition inside a clause reported from a past viewpoint ("il a déclaré que Kiev
+        // abandonnerait les négociations si…"): the tense is the concordance of "abandonnera
+        // si…", a future in the past.
+        // Not for a modal, which keeps its own meaning in the reported clause (as in
+        // [`concordance`]).
+        let modal = c.lemma == r.devoir || c.lemma == r.pouvoir;
+        if !modal && reported_clause_start(c).is_some_and(|q| q < cue) {
+            return (Reading::FutureInPast, "future-in-past-with-condition");
+        }
         return (Reading::Hypothetical, "condition");
     }
     if infinitive_subject(c) {
@@ -742,9 +754,11 @@ fn is_state_verb(c: &Ctx) -> bool {
     reflexive && (r.contains(&format!("s'{}", c.lemma)) || r.contains(&format!("se {}", c.lemma)))
 }
 
-/// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)?
-fn has_condition(c: &Ctx) -> bool {
+/// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)? Where is the first?
+/// The position of the first condition cue of the sentence.
+fn first_condition(c: &Ctx) -> Option<usize> {
     let r = c.rules;
+    let mut found: Option<usize> = None;
     for i in c.find_any(&r.conditions, 0..c.w.len()) {
         // "sans être inquiété", "sans que": manner, not condition.
         let manner = r.manner_before_infinitive.iter().find(|q| c.seq_at(i, q)).is_some_and(|q| {
@@ -765,7 +779,8 @@ fn has_condition(c: &Ctx) -> bool {
             && c.gap_after(i - 1).trim().is_empty()
             && c.gap_after(i).trim().is_empty();
         if !manner && !of_noun {
-            return true;
+            found = Some(i);
+            break;
         }
     }
     for i in 0..c.w.len() {
@@ -794,9 +809,9 @@ fn has_condition(c: &Ctx) -> bool {
         if inside_si_clause(c, i) {
             continue;
         }
-        return true;
+        return Some(found.map_or(i, |f| f.min(i)));
     }
-    false
+    found
 }
 
 /// Is the conditional inside the si-clause opened at `si`, in a que-clause of its verb ("Si
@@ -821,6 +836,11 @@ fn has_any_tag_lemma(c: &Ctx, i: usize, lemmas: &WordSet) -> bool {
 
 /// A past-tense reporting verb, then "que"/"si", then the conditional.
 fn future_in_past(c: &Ctx) -> bool {
+    reported_clause_start(c).is_some()
+}
+
+/// [`future_in_past`]: the position of the "que" / "si" that opens the reported clause.
+fn reported_clause_start(c: &Ctx) -> Option<usize> {
     let r = c.rules;
     let from = c.at.saturating_sub(15);
     for i in from..c.at {
@@ -843,11 +863,11 @@ fn future_in_past(c: &Ctx) -> bool {
         if !(finite_past || compound_past) {
             continue;
         }
-        if (i + 1..c.at).any(|j| r.complementizers.contains(&c.w[j]) && !clause_ended(c, j)) {
-            return true;
+        if let Some(j) = (i + 1..c.at).find(|&j| r.complementizers.contains(&c.w[j]) && !clause_ended(c, j)) {
+            return Some(j);
         }
     }
-    false
+    None
 }
 
 /// Is `w`, a form of `lemma`, the 3rd plural of the passé simple? -èrent only as the stem of
@@ -1539,6 +1559,18 @@ mod tests {
             // The si-clause closed by a comma is the condition of what follows.
             ("S'il pleut, je pense que la route serait glissante.", "serait", Hypothetical),
             ("Si le prix baissait, les ventes augmenteraient.", "augmenteraient", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn condition_inside_a_reported_clause_is_concordance() {
+        use Reading::*;
+        check(&[
+            ("Le maire a déclaré que la ville fermerait le pont si la crue montait.", "fermerait", FutureInPast),
+            // A condition before the reported clause is the condition of the main clause.
+            ("Si la crue montait, le maire a dit que la ville fermerait le pont.", "fermerait", Hypothetical),
+            // A modal keeps its meaning.
+            ("Le rapporteur a signalé que tout pourrait avancer sans ce retard.", "pourrait", Hypothetical),
         ]);
     }
 
