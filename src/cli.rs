@@ -214,7 +214,8 @@ offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file o
         /// A folder to look for the articles in (items given by file and byte offsets).
         #[arg(long = "articles", value_name = "DIR")]
         articles: Vec<PathBuf>,
-        /// Only the items of this half of a set split by article (A or B).
+        /// Only this half (A or B) of the items of a set split by article (items with no
+        /// "half" field are kept).
         #[arg(long, value_name = "NAME")]
         half: Option<String>,
         /// List every error with its sentence.

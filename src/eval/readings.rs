@@ -195,7 +195,7 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
 }
 
 /// [`eval_readings`], looking for the articles of items without text in `articles` (as `eval
-/// gold` does), and keeping only the items of one half when `half` is given.
+/// gold` does), and leaving out the items of the other half when `half` is given.
 pub fn eval_readings_in(path: &Path, articles: &[PathBuf], half: Option<&str>) -> Result<ReadingsEval, String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -214,7 +214,9 @@ pub fn eval_readings_in(path: &Path, articles: &[PathBuf], half: Option<&str>) -
             continue;
         }
         let g: GoldItem = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
-        if half.is_some() && g.half.as_deref() != half {
+        // Items of a split set outside the half asked for are left out; items of no split set
+        // (the UD gold) stay, so that a file joining both scores one half beside the UD corpora.
+        if half.is_some() && g.half.is_some() && g.half.as_deref() != half {
             continue;
         }
         let at_line = |m: String| format!("{}:{}: {m}", path.display(), i + 1);
@@ -499,6 +501,46 @@ mod tests {
         assert_eq!(e.by_corpus[0].corpus, "f");
         assert!((e.by_corpus[0].baseline_not_hedge - 1.0).abs() < 1e-9);
         assert_eq!(e.by_rule.iter().map(|r| r.n).sum::<usize>(), 2);
+    }
+
+    #[test]
+    fn items_located_in_articles_by_byte_offsets() {
+        let dir = tempfile::tempdir().unwrap();
+        let arts = dir.path().join("articles");
+        std::fs::create_dir(&arts).unwrap();
+        // CRLF line ends: extraction normalises them, the offsets are those of the file.
+        let article = "Titre\r\n\r\nLe maire a dit qu'il viendrait.\r\nSelon la police, le suspect serait en fuite. Il serait là.";
+        std::fs::write(arts.join("a1.txt"), article).unwrap();
+        let at = |w: &str, nth: usize| article.match_indices(w).nth(nth).unwrap().0;
+        let line = |w: &str, nth: usize, reading: &str, half: &str| {
+            let s = at(w, nth);
+            format!(
+                r#"{{"item":"n{s}","file":"a1.txt","start":{s},"end":{},"word":"{w}","half":"{half}","reading":"{reading}"}}"#,
+                s + w.len()
+            )
+        };
+        let lines = [
+            line("viendrait", 0, "future_in_past", "A"),
+            line("serait", 0, "hearsay", "A"),
+            line("serait", 1, "hypothetical", "B"),
+        ];
+        let p = dir.path().join("labels.jsonl");
+        std::fs::write(&p, lines.join("\n")).unwrap();
+        let e = eval_readings_in(&p, std::slice::from_ref(&arts), None).unwrap();
+        assert_eq!(e.n, 3);
+        let names: Vec<&str> = e.by_corpus.iter().map(|c| c.corpus.as_str()).collect();
+        assert_eq!(names, ["news-A", "news-B"]);
+        let a = eval_readings_in(&p, std::slice::from_ref(&arts), Some("A")).unwrap();
+        assert_eq!(a.n, 2);
+        assert!((a.accuracy - 1.0).abs() < 1e-9, "{}", a.render(true));
+        assert!(a.baseline_not_hedge > 0.49 && a.baseline_not_hedge < 0.51);
+        // The word must be at its offsets.
+        std::fs::write(&p, line("viendrait", 0, "future_in_past", "A").replace("viendrait", "viendra")).unwrap();
+        assert!(eval_readings_in(&p, std::slice::from_ref(&arts), None).is_err());
+        // No article: an error naming the line.
+        let missing = dir.path().join("m.jsonl");
+        std::fs::write(&missing, lines[0].replace("a1.txt", "absent.txt")).unwrap();
+        assert!(eval_readings_in(&missing, &[], None).unwrap_err().contains("m.jsonl:1"));
     }
 
     #[test]
