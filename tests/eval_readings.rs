@@ -6,7 +6,7 @@
 mod common;
 
 use hedge::classify::reading::Reading;
-use hedge::eval::readings::eval_readings;
+use hedge::eval::readings::{eval_readings, eval_readings_in};
 
 #[test]
 fn readings_dev_accuracy_floors() {
@@ -14,12 +14,12 @@ fn readings_dev_accuracy_floors() {
     let e = eval_readings(&p).expect("gold file readable");
     eprintln!("{}", e.render(false));
     assert_eq!(e.n, 305);
-    // Reached on dev: five-way 0.931, hedge/not-hedge 0.944 (baselines 0.48 / 0.74).
+    // Reached on dev: five-way 0.938, hedge/not-hedge 0.951 (baselines 0.48 / 0.74).
     assert!(e.accuracy >= 0.90, "five-way accuracy {:.3}", e.accuracy);
     assert!(e.hedge_accuracy >= 0.90, "hedge accuracy {:.3}", e.hedge_accuracy);
     // Leave-one-corpus-out rows (the rules were written reading all three corpora: these are
-    // per-corpus figures, not held-out ones; see docs/ACCURACY.md). Reached: GSD 0.868 / 0.895,
-    // ParTUT 0.967 / 0.967, Sequoia 0.918 / 0.938 (five-way / hedge).
+    // per-corpus figures, not held-out ones; see docs/ACCURACY.md). Reached: GSD 0.895 / 0.921,
+    // ParTUT 0.975 / 0.975, Sequoia 0.918 / 0.938 (five-way / hedge).
     let names: Vec<&str> = e.by_corpus.iter().map(|c| c.corpus.as_str()).collect();
     assert_eq!(names, ["GSD", "ParTUT", "Sequoia"]);
     for c in &e.by_corpus {
@@ -31,5 +31,24 @@ fn readings_dev_accuracy_floors() {
         if s.reading != Reading::FutureInPast {
             assert!(s.f1 >= 0.65, "{:?} F1 {:.3}", s.reading, s.f1);
         }
+    }
+}
+
+/// The news conditionals of `tests/data/readings-news/labels.jsonl` (labels in the repository,
+/// articles in the shared eval folder): each half must beat "always not a hedge". Reached on
+/// 2026-12-05: half A (tuned on) 0.767 / 0.783, half B (scored once, at the end) 0.781 / 0.891
+/// (five-way / hedge; always-not-hedge 0.650 and 0.594).
+#[test]
+fn readings_news_halves_beat_always_not_a_hedge() {
+    let Some(arts) = common::shared_or_skip("eval/semeval2023-fr-genre/articles") else { return };
+    let labels = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/readings-news/labels.jsonl");
+    let all = eval_readings_in(&labels, std::slice::from_ref(&arts), None).expect("every item found");
+    assert_eq!(all.n, 124);
+    for half in ["A", "B"] {
+        let e = eval_readings_in(&labels, std::slice::from_ref(&arts), Some(half)).unwrap();
+        eprintln!("half {half}: {}", e.render(false));
+        assert!(e.hedge_accuracy >= 0.75, "half {half} hedge {:.3}", e.hedge_accuracy);
+        assert!(e.accuracy >= 0.70, "half {half} five-way {:.3}", e.accuracy);
+        assert!(e.hedge_accuracy > e.baseline_not_hedge + 0.1, "half {half} not above always-not-hedge");
     }
 }

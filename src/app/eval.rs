@@ -83,8 +83,8 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
             let p = crate::facts::Params { link: params.link, min_shared: params.min_shared, merge: params.merge, prefix: params.prefix, number_boost: params.number_boost, ..Default::default() };
             print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Readings { file, verbose, format } => {
-            print_eval(crate::eval::readings::eval_readings(&file), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        EvalCommand::Readings { file, articles, half, verbose, format } => {
+            print_eval(crate::eval::readings::eval_readings_in(&file, &articles, half.as_deref()), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Segment { files, prefix, verbose, format } => {
             let result = crate::eval::segment::eval_segment(&files, prefix.as_deref());

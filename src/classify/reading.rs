@@ -18,7 +18,10 @@
 //!    deliberative question ("pourquoi / comment … ?") → hypothetical.
 //! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
 //!    verb of asking, not "même si"), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
-//!    anywhere in the sentence. An infinitive opening the sentence as subject ("Prendre en
+//!    anywhere in the sentence — not a si-clause that contains the conditional ("si vous
+//!    prédisiez que l'inflation serait…"), and a condition inside a clause reported from a past
+//!    viewpoint ("a déclaré que Kiev abandonnerait… si…") leaves a non-modal conditional a
+//!    future in the past. An infinitive opening the sentence as subject ("Prendre en
 //!    considération … pourrait faciliter") is a condition too.
 //! 4. **Counterfactual**: "aurait pu", "aurait dû" + infinitive — what was possible or due and
 //!    did not happen; likewise a compound conditional of a verb of consequence ("aurait
@@ -48,7 +51,10 @@
 //!     **question** ("pourquoi le ferait-il ?") or a **verb of consequence** ("cette réforme
 //!     permettrait de…"): an envisaged case → hypothetical.
 //! 11. **"ce serait…"** (demonstrative subject + être): the writer's own guess → epistemic.
-//! 12. **Default**: a 3rd-person simple conditional stating a fact → hearsay.
+//! 12. **Default**: a 3rd-person simple conditional of a state verb (être, avoir, dater,
+//!     s'élever…, `hearsay.state_verbs`) passes on a present fact → hearsay; of an action or
+//!     a change, it tells what would happen in an envisaged case → hypothetical (hearsay
+//!     needs evidence: a source, a compound form, a state).
 
 use crate::token::WordSet;
 use std::sync::OnceLock;
@@ -127,6 +133,7 @@ pub struct ReadingRules {
     saying_verbs: WordSet,
     hearsay_sources: Vec<Seq>,
     hearsay_lemmas: WordSet,
+    state_verbs: WordSet,
     consequence_verbs: WordSet,
     relatives: WordSet,
     clitics: WordSet,
@@ -206,6 +213,7 @@ struct RawModal {
 struct RawHearsay {
     sources: Vec<String>,
     lemmas: Vec<String>,
+    state_verbs: Vec<String>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -303,6 +311,7 @@ impl ReadingRules {
             saying_verbs: set(raw.modal.saying_verbs),
             hearsay_sources: seqs(&raw.hearsay.sources)?,
             hearsay_lemmas: set(raw.hearsay.lemmas),
+            state_verbs: set(raw.hearsay.state_verbs),
             consequence_verbs: set(raw.consequence.verbs),
             relatives: set(raw.words.relatives),
             clitics: set(raw.words.clitics),
@@ -613,7 +622,16 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     }
 
     // 3. A stated condition in the sentence.
-    if has_condition(c) {
+    if let Some(cue) = first_condition(c) {
+        // The condition inside a clause reported from a past viewpoint ("il a déclaré que Kiev
+        // abandonnerait les négociations si…"): the tense is the concordance of "abandonnera
+        // si…", a future in the past.
+        // Not for a modal, which keeps its own meaning in the reported clause (as in
+        // [`concordance`]).
+        let modal = c.lemma == r.devoir || c.lemma == r.pouvoir;
+        if !modal && reported_clause_start(c).is_some_and(|q| q < cue) {
+            return (Reading::FutureInPast, "future-in-past-with-condition");
+        }
         return (Reading::Hypothetical, "condition");
     }
     if infinitive_subject(c) {
@@ -690,7 +708,13 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Hearsay, "compound-hearsay");
     }
 
-    // 10. Envisaged cases.
+    // 10. A question about a state ("Serait-ce le moment ?", "quel serait le coût ?") wonders
+    //     whether something may be so: a conjecture. About an action ("que ferait-il ?") it
+    //     envisages a case (below).
+    if is_question(c) && !in_relative(c) && is_state_verb(c) {
+        return (Reading::Epistemic, "conjecture-question");
+    }
+    // Envisaged cases.
     if in_relative(c) || is_question(c) || r.consequence_verbs.contains(&c.lemma) {
         return (Reading::Hypothetical, "envisaged-case");
     }
@@ -700,13 +724,41 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Epistemic, "ce-serait");
     }
 
-    // 12. A 3rd-person fact in the conditional.
-    (Reading::Hearsay, "default-hearsay")
+    // 12. No cue decided. A simple conditional locates its verb now or later. A state (être,
+    //     avoir, dater, s'élever à, contenir…) holds now: the 3rd-person conditional passes on
+    //     a present fact the writer does not vouch for (hearsay: "le suspect serait en fuite",
+    //     "le bilan s'élèverait à 30 morts"). An action or change then lies ahead: what would
+    //     happen in an envisaged case ("ça tuerait le lac", "un enfant trouverait cela
+    //     bizarre"), not a reported fact — hearsay needs evidence, and a hedge read where there
+    //     is none is the costlier error.
+    //     An indefinite subject ("un enfant trouverait cela bizarre") names any one of a kind:
+    //     an imagined instance, whatever the verb.
+    if indefinite_subject(c) {
+        return (Reading::Hypothetical, "indefinite-subject");
+    }
+    if is_state_verb(c) {
+        return (Reading::Hearsay, "state-hearsay");
+    }
+    (Reading::Hypothetical, "default-envisaged")
 }
 
-/// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)?
-fn has_condition(c: &Ctx) -> bool {
+/// Is the conditional a state verb of `hearsay.state_verbs`? An entry written "s'agir" /
+/// "se trouver" is that verb with its reflexive pronoun just before it ("il s'agirait"; not
+/// "l'armée agirait").
+fn is_state_verb(c: &Ctx) -> bool {
+    let r = &c.rules.state_verbs;
+    if r.contains(&c.lemma) {
+        return true;
+    }
+    let reflexive = c.at > 0 && (c.w[c.at - 1] == "s" || c.w[c.at - 1] == "se");
+    reflexive && (r.contains(&format!("s'{}", c.lemma)) || r.contains(&format!("se {}", c.lemma)))
+}
+
+/// Is there a condition cue in the sentence (si-clause, "sans", "en cas de"…)? Where is the first?
+/// The position of the first condition cue of the sentence.
+fn first_condition(c: &Ctx) -> Option<usize> {
     let r = c.rules;
+    let mut found: Option<usize> = None;
     for i in c.find_any(&r.conditions, 0..c.w.len()) {
         // "sans être inquiété", "sans que": manner, not condition.
         let manner = r.manner_before_infinitive.iter().find(|q| c.seq_at(i, q)).is_some_and(|q| {
@@ -727,7 +779,8 @@ fn has_condition(c: &Ctx) -> bool {
             && c.gap_after(i - 1).trim().is_empty()
             && c.gap_after(i).trim().is_empty();
         if !manner && !of_noun {
-            return true;
+            found = Some(i);
+            break;
         }
     }
     for i in 0..c.w.len() {
@@ -753,9 +806,28 @@ fn has_condition(c: &Ctx) -> bool {
         if (from..i).any(|j| has_any_tag_lemma(c, j, &r.indirect_question_verbs)) {
             continue;
         }
-        return true;
+        if inside_si_clause(c, i) {
+            continue;
+        }
+        return Some(found.map_or(i, |f| f.min(i)));
     }
-    false
+    found
+}
+
+/// Is the conditional inside the si-clause opened at `si`, in a que-clause of its verb ("Si
+/// vous prédisiez que l'inflation serait transitoire, vous aviez tort")? Then the si-clause
+/// is not its condition: it states the condition of the main clause, and the conditional
+/// depends on the verb of the si-clause (here a future in the past). Inside means: after "si",
+/// a finite verb, then "que", then the conditional, with no clause break (comma, semicolon,
+/// colon) between "si" and the conditional.
+fn inside_si_clause(c: &Ctx, si: usize) -> bool {
+    if si >= c.at || (si..c.at).any(|k| c.gap_after(k).contains([',', ';', ':', '(', ')'])) {
+        return false;
+    }
+    (si + 1..c.at).any(|q| {
+        (c.w[q] == "que" || c.w[q] == "qu")
+            && (si + 1..q).any(|k| c.morph.is_unambiguous_finite(&c.w[k]) && !c.morph.is_conditional(&c.w[k]))
+    })
 }
 
 fn has_any_tag_lemma(c: &Ctx, i: usize, lemmas: &WordSet) -> bool {
@@ -764,6 +836,11 @@ fn has_any_tag_lemma(c: &Ctx, i: usize, lemmas: &WordSet) -> bool {
 
 /// A past-tense reporting verb, then "que"/"si", then the conditional.
 fn future_in_past(c: &Ctx) -> bool {
+    reported_clause_start(c).is_some()
+}
+
+/// [`future_in_past`]: the position of the "que" / "si" that opens the reported clause.
+fn reported_clause_start(c: &Ctx) -> Option<usize> {
     let r = c.rules;
     let from = c.at.saturating_sub(15);
     for i in from..c.at {
@@ -786,11 +863,11 @@ fn future_in_past(c: &Ctx) -> bool {
         if !(finite_past || compound_past) {
             continue;
         }
-        if (i + 1..c.at).any(|j| r.complementizers.contains(&c.w[j]) && !clause_ended(c, j)) {
-            return true;
+        if let Some(j) = (i + 1..c.at).find(|&j| r.complementizers.contains(&c.w[j]) && !clause_ended(c, j)) {
+            return Some(j);
         }
     }
-    false
+    None
 }
 
 /// Is `w`, a form of `lemma`, the 3rd plural of the passé simple? -èrent only as the stem of
@@ -863,7 +940,16 @@ fn simple_past(c: &Ctx, i: usize) -> bool {
         let lemma = m.lemma_name(f.lemma);
         for end in ["aient", "ait", "ais", "ions", "iez"] {
             if let Some(stem) = w.strip_suffix(end) {
-                if ind_of(m, &format!("{stem}ait"), f.lemma) && ind_of(m, &format!("{stem}aient"), f.lemma) {
+                // Before -ait the spelling keeps the sound: "annoncions" → annonçait,
+                // "mangions" → mangeait.
+                let before_a = if let Some(s) = stem.strip_suffix('c') {
+                    format!("{s}ç")
+                } else if stem.ends_with('g') && (end == "ions" || end == "iez") {
+                    format!("{stem}e")
+                } else {
+                    stem.to_string()
+                };
+                if ind_of(m, &format!("{before_a}ait"), f.lemma) && ind_of(m, &format!("{before_a}aient"), f.lemma) {
                     return true;
                 }
             }
@@ -1059,7 +1145,7 @@ fn state_infinitive(c: &Ctx, i: usize) -> bool {
 }
 
 /// Is the subject of the conditional an indefinite noun phrase opening the clause ("un couple
-/// pourrait…", "une entreprise pourrait…", "chaque client")? It names any one of a kind: an
+/// pourrait…", "une entreprise pourrait…", "chaque client", "un enfant de dix ans")? It names any one of a kind: an
 /// imagined instance, not a referent the writer reports on.
 fn indefinite_subject(c: &Ctx) -> bool {
     if c.inverted {
@@ -1078,9 +1164,10 @@ fn indefinite_subject(c: &Ctx) -> bool {
                 || r.clause_openers.contains(&c.w[i - 1]);
             return opens;
         }
+        // A complement of the noun may come between ("un enfant de dix ans trouverait"): a
+        // preposition does not stop the walk; the determiner must still open the clause.
         if c.gap_after(i).contains([',', ';', ':', '(', ')', '«', '»', '"'])
             || r.relatives.contains(x)
-            || r.prepositions.contains(x)
             || c.morph.is_unambiguous_finite(x)
         {
             return false;
@@ -1434,6 +1521,68 @@ mod tests {
             ("Le suspect aurait-il menti aux enquêteurs ?", "aurait", Hearsay),
             ("Le directeur aurait touché des pots-de-vin.", "aurait", Hearsay),
             ("Le trésor dormirait au fond du lac.", "dormirait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn default_needs_a_state_for_hearsay() {
+        use Reading::*;
+        check(&[
+            // A simple conditional of an action, no cue: what would happen (issue 14).
+            ("Ce barrage tuerait la rivière.", "tuerait", Hypothetical),
+            ("La fermeture de la frontière ruinerait les éleveurs.", "ruinerait", Hypothetical),
+            ("Les clients payeraient environ 760 livres aussi.", "payeraient", Hypothetical),
+            // A state, a measure, an ongoing activity, an opinion: a present fact passed on.
+            ("Le bilan s'élèverait à trente morts.", "élèverait", Hearsay),
+            ("Ces fossiles dateraient du Dévonien.", "dateraient", Hearsay),
+            ("Le gouvernement préparerait un nouveau projet de loi.", "préparerait", Hearsay),
+            ("Le ministre estimerait cette dépense inutile.", "estimerait", Hearsay),
+            ("Il s'agirait d'une erreur de calcul.", "agirait", Hearsay),
+            // "agir" without its reflexive pronoun is an action.
+            ("L'armée agirait sans délai.", "agirait", Hypothetical),
+            // An indefinite subject, even with a complement of the noun: an imagined instance.
+            ("Un enfant de dix ans trouverait cela absurde.", "trouverait", Hypothetical),
+            ("Toute réforme de ce type serait impopulaire.", "serait", Hypothetical),
+            // … but not the complement of a definite subject.
+            ("Le prix d'un billet serait de vingt euros.", "serait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn conditional_inside_the_si_clause_is_not_its_consequence() {
+        use Reading::*;
+        check(&[
+            ("Si vous déclariez que la crise serait brève, vous vous trompiez.", "serait", FutureInPast),
+            // The imparfait of a verb in -cer / -ger keeps its sound in the spelling.
+            ("Si vous annonciez que la crise serait brève, vous vous trompiez.", "serait", FutureInPast),
+            ("Nous envisagions que la vente aurait lieu en mai.", "aurait", FutureInPast),
+            // The si-clause closed by a comma is the condition of what follows.
+            ("S'il pleut, je pense que la route serait glissante.", "serait", Hypothetical),
+            ("Si le prix baissait, les ventes augmenteraient.", "augmenteraient", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn condition_inside_a_reported_clause_is_concordance() {
+        use Reading::*;
+        check(&[
+            ("Le maire a déclaré que la ville fermerait le pont si la crue montait.", "fermerait", FutureInPast),
+            // A condition before the reported clause is the condition of the main clause.
+            ("Si la crue montait, le maire a dit que la ville fermerait le pont.", "fermerait", Hypothetical),
+            // A modal keeps its meaning.
+            ("Le rapporteur a signalé que tout pourrait avancer sans ce retard.", "pourrait", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn question_about_a_state_is_a_conjecture() {
+        use Reading::*;
+        check(&[
+            ("Serait-ce la fin de la crise ?", "Serait", Epistemic),
+            ("Quel serait le coût réel de cette mesure ?", "serait", Epistemic),
+            ("Le ministre serait-il le vrai responsable ?", "serait", Epistemic),
+            // A question about an action envisages a case.
+            ("Que ferait le gouvernement face à une grève ?", "ferait", Hypothetical),
         ]);
     }
 

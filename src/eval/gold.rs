@@ -233,7 +233,7 @@ pub fn eval_gold(path: &Path, lex: &Lexicon) -> Result<GoldEval, String> {
 /// to the JSONL file, in each of `articles`, in the current folder, and in `seeds/` under it
 /// (so that the project's seed gold, whose `file` names the seed articles, runs as it is from the
 /// repository root).
-fn resolve(base: &Path, articles: &[PathBuf], file: &str) -> PathBuf {
+pub(crate) fn resolve(base: &Path, articles: &[PathBuf], file: &str) -> PathBuf {
     let p = Path::new(file);
     if p.is_absolute() {
         return p.to_path_buf();

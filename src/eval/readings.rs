@@ -1,8 +1,11 @@
 //! Evaluation of the conditional-reading classifier against hand-annotated gold data
 //! (`shared/eval/cnd-readings/*.jsonl`, one conditional word per line; see GUIDELINES.md
-//! there).
+//! there), or against conditionals located in articles by byte offsets (the news set of
+//! `tests/data/readings-news/labels.jsonl`: file, offsets, word, reading, half — no text; the
+//! articles are read from `--articles DIR`, segmented by hedge's own sentence rules).
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -14,15 +17,55 @@ use crate::token;
 #[derive(Debug, Deserialize)]
 struct GoldItem {
     item: String,
-    /// The UD file the sentence comes from (names the corpus); absent in hand-made files.
+    /// The UD file the sentence comes from (names the corpus); absent in hand-made files. For
+    /// an item without `text`: the article, found next to the JSONL file or in `--articles`.
     #[serde(default)]
     file: String,
     word: String,
-    /// Code-point offsets of the word in `text`.
+    /// With `text`: code-point offsets of the word in `text`. Without: byte offsets of the
+    /// word in the article file as it is on disk.
     start: usize,
     end: usize,
     reading: Reading,
+    /// The sentence; absent when the item points into an article.
+    #[serde(default)]
+    text: Option<String>,
+    /// Half of a set split by article ("A", "B"): the corpus name becomes "news-A", "news-B".
+    #[serde(default)]
+    half: Option<String>,
+}
+
+/// An article read once for all its items: its extracted text and its sentences.
+struct Article {
     text: String,
+    sentences: Vec<std::ops::Range<usize>>,
+}
+
+fn read_article(path: &Path, label: &str) -> Result<Article, String> {
+    use crate::input::{Origin, Planned};
+    use crate::pipeline::{load, ReadOptions};
+    use crate::segment::{segment_blocks, SegmentRules};
+    let planned = Planned { label: label.to_string(), label_given: true, origin: Origin::File(path.to_path_buf()) };
+    let doc = load(&planned, ReadOptions::default()).map_err(|e| e.to_string())?;
+    let seg = segment_blocks(&doc.text, SegmentRules::embedded(), &doc.blocks);
+    let sentences = seg.sentences.into_iter().map(|s| s.span).collect();
+    Ok(Article { text: doc.text, sentences })
+}
+
+/// Where the word at byte offsets `start..end` of the raw article `raw` is in the extracted
+/// text: the same occurrence (counted among whole words equal to `word`) — extraction
+/// normalises line ends and Unicode, which moves offsets but keeps the order of words.
+fn locate(raw: &str, text: &str, word: &str, start: usize, end: usize) -> Result<usize, String> {
+    if raw.get(start..end) != Some(word) {
+        return Err(format!("the article has {:?} at {start}..{end}, not {word:?}", raw.get(start..end).unwrap_or("")));
+    }
+    let nth = token::tokenize(raw, 0).iter().take_while(|t| t.span.start < start).filter(|t| &raw[t.span.clone()] == word).count();
+    token::tokenize(text, 0)
+        .iter()
+        .filter(|t| &text[t.span.clone()] == word)
+        .nth(nth)
+        .map(|t| t.span.start)
+        .ok_or_else(|| format!("{word:?} (occurrence {}) not found in the extracted text", nth + 1))
 }
 
 /// Scores of one reading.
@@ -100,6 +143,13 @@ pub struct ReadingsEval {
     pub accuracy: f64,
     /// Accuracy of hedge (hearsay, epistemic) vs. not hedge.
     pub hedge_accuracy: f64,
+    /// Hedge accuracy of always answering "not a hedge".
+    pub baseline_not_hedge: f64,
+    /// The most frequent gold reading of these items (fitted on them: an optimistic baseline).
+    pub majority_reading: Reading,
+    /// Five-way and hedge accuracy of always answering `majority_reading`.
+    pub baseline_majority: f64,
+    pub baseline_majority_hedge: f64,
     /// In the order of [`Reading::all`].
     pub per_reading: Vec<ReadingScore>,
     /// Labels of the confusion matrix rows and columns ([`Reading::all`]).
@@ -141,7 +191,15 @@ fn byte_offset(s: &str, cp: usize) -> Option<usize> {
 
 /// Classifies every item of a gold file and scores the result.
 pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
+    eval_readings_in(path, &[], None)
+}
+
+/// [`eval_readings`], looking for the articles of items without text in `articles` (as `eval
+/// gold` does), and leaving out the items of the other half when `half` is given.
+pub fn eval_readings_in(path: &Path, articles: &[PathBuf], half: Option<&str>) -> Result<ReadingsEval, String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut docs: HashMap<PathBuf, (String, Article)> = HashMap::new();
     let morph = Morphology::embedded();
     let rules = ReadingRules::embedded();
     let mut confusion = [[0usize; 5]; 5];
@@ -156,16 +214,50 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
             continue;
         }
         let g: GoldItem = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
-        let (Some(bs), Some(be)) = (byte_offset(&g.text, g.start), byte_offset(&g.text, g.end)) else {
-            return Err(format!("{}:{}: offsets {}..{} outside the text", path.display(), i + 1, g.start, g.end));
+        // Items of a split set outside the half asked for are left out; items of no split set
+        // (the UD gold) stay, so that a file joining both scores one half beside the UD corpora.
+        if half.is_some() && g.half.is_some() && g.half.as_deref() != half {
+            continue;
+        }
+        let at_line = |m: String| format!("{}:{}: {m}", path.display(), i + 1);
+        let (pred, rule, sentence) = match &g.text {
+            Some(text) => {
+                let (Some(bs), Some(be)) = (byte_offset(text, g.start), byte_offset(text, g.end)) else {
+                    return Err(at_line(format!("offsets {}..{} outside the text", g.start, g.end)));
+                };
+                let tokens = token::tokenize(text, 0);
+                let Some(at) = tokens.iter().position(|t| t.span.start == bs && t.span.end == be) else {
+                    return Err(at_line(format!("no word at {}..{} ({:?})", g.start, g.end, g.word)));
+                };
+                let (p, r) = explain_reading(text, &tokens, at, morph, rules);
+                (p, r, text.clone())
+            }
+            None => {
+                let file = super::gold::resolve(&base, articles, &g.file);
+                if !docs.contains_key(&file) {
+                    let bytes = std::fs::read(&file).map_err(|e| at_line(format!("{}: {e}", file.display())))?;
+                    let raw = String::from_utf8_lossy(&bytes).into_owned();
+                    let a = read_article(&file, &g.file).map_err(at_line)?;
+                    docs.insert(file.clone(), (raw, a));
+                }
+                let (raw, a) = &docs[&file];
+                let pos = locate(raw, &a.text, &g.word, g.start, g.end).map_err(|e| at_line(format!("{}: {e}", g.file)))?;
+                let s = a
+                    .sentences
+                    .iter()
+                    .find(|s| s.start <= pos && pos < s.end)
+                    .ok_or_else(|| at_line(format!("{}: no sentence at {pos}", g.file)))?;
+                let tokens = token::tokenize(&a.text[s.clone()], s.start);
+                let at = tokens.iter().position(|t| t.span.start == pos).ok_or_else(|| at_line(format!("{}: no word at {pos}", g.file)))?;
+                let (p, r) = explain_reading(&a.text, &tokens, at, morph, rules);
+                (p, r, a.text[s.clone()].to_string())
+            }
         };
-        let tokens = token::tokenize(&g.text, 0);
-        let Some(at) = tokens.iter().position(|t| t.span.start == bs && t.span.end == be) else {
-            return Err(format!("{}:{}: no word at {}..{} ({:?})", path.display(), i + 1, g.start, g.end, g.word));
-        };
-        let (pred, rule) = explain_reading(&g.text, &tokens, at, morph, rules);
         n += 1;
-        let corpus = corpus_of(&g.file);
+        let corpus = match &g.half {
+            Some(h) => format!("news-{h}"),
+            None => corpus_of(&g.file),
+        };
         scored.push((corpus.clone(), g.reading, pred, rule));
         let rs = rules_seen.entry(rule).or_insert_with(|| RuleScore { rule: rule.to_string(), n: 0, correct: 0, hedge_correct: 0 });
         rs.n += 1;
@@ -176,7 +268,7 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
             hedge_ok += 1;
         }
         if pred != g.reading {
-            errors.push(ReadingError { item: g.item, word: g.word, corpus, rule: rule.to_string(), gold: g.reading, predicted: pred, text: g.text });
+            errors.push(ReadingError { item: g.item, word: g.word, corpus, rule: rule.to_string(), gold: g.reading, predicted: pred, text: sentence });
         }
     }
     let correct: usize = (0..5).map(|k| confusion[k][k]).sum();
@@ -192,10 +284,23 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
             ReadingScore { reading: r, precision, recall, f1, support, predicted }
         })
         .collect();
+    let support: Vec<usize> = (0..5).map(|k| confusion[k].iter().sum()).collect();
+    let mut best = 0;
+    for k in 1..5 {
+        if support[k] > support[best] {
+            best = k;
+        }
+    }
+    let majority_reading = Reading::all()[best];
+    let hedge_support: usize = Reading::all().iter().filter(|r| r.is_hedge()).map(|r| support[r.index()]).sum();
     Ok(ReadingsEval {
         n,
         accuracy: ratio(correct, n),
         hedge_accuracy: ratio(hedge_ok, n),
+        baseline_not_hedge: ratio(n - hedge_support, n),
+        majority_reading,
+        baseline_majority: ratio(support[best], n),
+        baseline_majority_hedge: ratio(if majority_reading.is_hedge() { hedge_support } else { n - hedge_support }, n),
         per_reading,
         labels: Reading::all().to_vec(),
         confusion,
@@ -282,6 +387,14 @@ impl ReadingsEval {
             s,
             "n = {}  five-way accuracy = {:.3}  hedge/not-hedge accuracy = {:.3}",
             self.n, self.accuracy, self.hedge_accuracy
+        );
+        let _ = writeln!(
+            s,
+            "baselines: always not a hedge {:.3} (hedge/not-hedge); always {} {:.3} five-way, {:.3} hedge (majority of these items, fitted on them)",
+            self.baseline_not_hedge,
+            self.majority_reading.as_str(),
+            self.baseline_majority,
+            self.baseline_majority_hedge
         );
         let _ = writeln!(s, "{:<15} {:>6} {:>6} {:>6} {:>8} {:>9}", "reading", "P", "R", "F1", "support", "predicted");
         for r in &self.per_reading {
@@ -388,6 +501,46 @@ mod tests {
         assert_eq!(e.by_corpus[0].corpus, "f");
         assert!((e.by_corpus[0].baseline_not_hedge - 1.0).abs() < 1e-9);
         assert_eq!(e.by_rule.iter().map(|r| r.n).sum::<usize>(), 2);
+    }
+
+    #[test]
+    fn items_located_in_articles_by_byte_offsets() {
+        let dir = tempfile::tempdir().unwrap();
+        let arts = dir.path().join("articles");
+        std::fs::create_dir(&arts).unwrap();
+        // CRLF line ends: extraction normalises them, the offsets are those of the file.
+        let article = "Titre\r\n\r\nLe maire a dit qu'il viendrait.\r\nSelon la police, le suspect serait en fuite. Il serait là.";
+        std::fs::write(arts.join("a1.txt"), article).unwrap();
+        let at = |w: &str, nth: usize| article.match_indices(w).nth(nth).unwrap().0;
+        let line = |w: &str, nth: usize, reading: &str, half: &str| {
+            let s = at(w, nth);
+            format!(
+                r#"{{"item":"n{s}","file":"a1.txt","start":{s},"end":{},"word":"{w}","half":"{half}","reading":"{reading}"}}"#,
+                s + w.len()
+            )
+        };
+        let lines = [
+            line("viendrait", 0, "future_in_past", "A"),
+            line("serait", 0, "hearsay", "A"),
+            line("serait", 1, "hypothetical", "B"),
+        ];
+        let p = dir.path().join("labels.jsonl");
+        std::fs::write(&p, lines.join("\n")).unwrap();
+        let e = eval_readings_in(&p, std::slice::from_ref(&arts), None).unwrap();
+        assert_eq!(e.n, 3);
+        let names: Vec<&str> = e.by_corpus.iter().map(|c| c.corpus.as_str()).collect();
+        assert_eq!(names, ["news-A", "news-B"]);
+        let a = eval_readings_in(&p, std::slice::from_ref(&arts), Some("A")).unwrap();
+        assert_eq!(a.n, 2);
+        assert!((a.accuracy - 1.0).abs() < 1e-9, "{}", a.render(true));
+        assert!(a.baseline_not_hedge > 0.49 && a.baseline_not_hedge < 0.51);
+        // The word must be at its offsets.
+        std::fs::write(&p, line("viendrait", 0, "future_in_past", "A").replace("viendrait", "viendra")).unwrap();
+        assert!(eval_readings_in(&p, std::slice::from_ref(&arts), None).is_err());
+        // No article: an error naming the line.
+        let missing = dir.path().join("m.jsonl");
+        std::fs::write(&missing, lines[0].replace("a1.txt", "absent.txt")).unwrap();
+        assert!(eval_readings_in(&missing, &[], None).unwrap_err().contains("m.jsonl:1"));
     }
 
     #[test]
