@@ -16,6 +16,19 @@ use crate::report::{self, Article, InputError, MarkerInfo, Report, Scoring, Styl
 
 use super::Terminal;
 
+/// The inputs of a run. `compare` passes its labels (`Some`): an input with none is named from
+/// its content (a page's site and title, a file's first heading); `analyze` passes `None`: its
+/// one input keeps its file name, which its streamed text view shows before the document is read.
+fn plan(inputs: &[String], labels: Option<&[(String, String)]>) -> (Vec<input::Planned>, Vec<InputProblem>, Vec<InputProblem>) {
+    let (mut planned, problems, warnings) = input::discover(inputs, labels.unwrap_or(&[]));
+    if labels.is_none() {
+        for p in &mut planned {
+            p.label_given = true;
+        }
+    }
+    (planned, problems, warnings)
+}
+
 /// The progress line for a run over `planned`, on stderr when it is a terminal. A run that
 /// writes its results as they come (`streaming`: text view, jsonl) draws none when those results
 /// go to a terminal themselves: they show the progress, and the bar would be drawn among them.
@@ -48,13 +61,13 @@ pub(super) fn scoring() -> Scoring {
 /// Reads, analyses and collects every input; problems go to `err` and into the report.
 pub(super) fn build_report(
     inputs: &[String],
-    labels: &[(String, String)],
+    labels: Option<&[(String, String)]>,
     lex: &Lexicon,
     run: RunOptions,
     term: Terminal,
     err: &mut dyn Write,
 ) -> io::Result<(Report, bool)> {
-    let (planned, mut problems, mut warnings) = input::discover(inputs, labels);
+    let (planned, mut problems, mut warnings) = plan(inputs, labels);
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
     let mut articles = Vec::new();
     let mut progress = progress_for(&planned, term, false);
@@ -265,14 +278,14 @@ pub(super) fn json_line(out: &mut dyn Write, line: &JsonLine) -> io::Result<()> 
 /// input order; memory stays bounded whatever the size of the inputs. Problems also go to `err`.
 pub(super) fn write_jsonl(
     inputs: &[String],
-    labels: &[(String, String)],
+    labels: Option<&[(String, String)]>,
     lex: &Lexicon,
     run: RunOptions,
     term: Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let (planned, mut problems, mut warnings) = input::discover(inputs, labels);
+    let (planned, mut problems, mut warnings) = plan(inputs, labels);
     for p in &problems {
         json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
     }

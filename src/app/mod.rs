@@ -80,12 +80,12 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
             }
             if a.format == AnalyzeFormat::Jsonl {
-                return write_jsonl(&[a.input], &[], &lex, run, term, out, err);
+                return write_jsonl(&[a.input], None, &lex, run, term, out, err);
             }
             if a.format == AnalyzeFormat::Text && a.html.html.is_none() {
                 return write_text(&[a.input], &lex, run, style, term, out, err);
             }
-            let (report, failed) = build_report(&[a.input], &[], &lex, run, term, err)?;
+            let (report, failed) = build_report(&[a.input], None, &lex, run, term, err)?;
             if report.articles.is_empty() {
                 // JSON readers still get a valid document, with the `errors` list.
                 if matches!(a.format, AnalyzeFormat::Json | AnalyzeFormat::Jsonl) {
@@ -119,9 +119,9 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
             }
             if c.format == CompareFormat::Jsonl {
-                return write_jsonl(&c.inputs, &c.labels, &lex, run, term, out, err);
+                return write_jsonl(&c.inputs, Some(&c.labels), &lex, run, term, out, err);
             }
-            let (mut report, failed) = build_report(&c.inputs, &c.labels, &lex, run, term, err)?;
+            let (mut report, failed) = build_report(&c.inputs, Some(&c.labels), &lex, run, term, err)?;
             if report.articles.is_empty() {
                 writeln!(err, "hedge: {}", report::messages::localise("no article could be analysed", term.lang))?;
                 if c.format == CompareFormat::Json {
