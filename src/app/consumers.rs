@@ -33,14 +33,7 @@ fn plan(inputs: &[String], labels: Option<&[(String, String)]>) -> (Vec<input::P
 /// writes its results as they come (`streaming`: text view, jsonl) draws none when those results
 /// go to a terminal themselves: they show the progress, and the bar would be drawn among them.
 pub(super) fn progress_for(planned: &[input::Planned], term: Terminal, streaming: bool) -> Progress {
-    let total: u64 = planned
-        .iter()
-        .filter_map(|p| match &p.origin {
-            input::Origin::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
-            input::Origin::Stdin => None,
-        })
-        .sum();
-    Progress::new(progress_enabled(term, streaming), total, planned.len())
+    Progress::new(progress_enabled(term, streaming), input::file_bytes(planned), planned.len())
 }
 
 /// Is a progress bar drawn? (See [`progress_for`].)

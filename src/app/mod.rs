@@ -200,14 +200,7 @@ pub const KEEP_LIMIT: u64 = 32 << 20;
 /// Refuses (with a message naming the way out) a run that would keep more than
 /// [`KEEP_LIMIT`] bytes of text whole; standard input is not measured.
 fn too_big_to_keep(inputs: &[String], what: &str, lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
-    let (planned, _, _) = input::discover(inputs, &[]);
-    let total: u64 = planned
-        .iter()
-        .filter_map(|p| match &p.origin {
-            input::Origin::File(f) => std::fs::metadata(f).ok().map(|m| m.len()),
-            input::Origin::Stdin => None,
-        })
-        .sum();
+    let total = input::file_bytes(&input::discover(inputs, &[]).0);
     if total <= KEEP_LIMIT {
         return Ok(false);
     }

@@ -73,6 +73,18 @@ pub struct Planned {
     pub label_given: bool,
 }
 
+/// The bytes of the files among `planned` (standard input is not counted: its size is unknown
+/// until it is read).
+pub fn file_bytes(planned: &[Planned]) -> u64 {
+    planned
+        .iter()
+        .filter_map(|p| match &p.origin {
+            Origin::File(path) => fs::metadata(path).ok().map(|m| m.len()),
+            Origin::Stdin => None,
+        })
+        .sum()
+}
+
 /// Expands the command-line inputs into a list of articles to read, in order: each argument
 /// in the order given, and the files of a directory sorted by name. `labels` maps a path (as
 /// given or as found in a directory) to a label and wins over a directory's `labels.tsv`.
