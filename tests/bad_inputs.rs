@@ -320,6 +320,28 @@ fn a_custom_lexicon_with_an_invalid_key() {
     check_bad_lexicon(&text, "7: marker \"BAD KEY\": key must be lower-case ASCII letters, digits and '-'");
 }
 
+/// Issue 16: a second family with `morphology = "cond"` passed `lexicon check` and silently took
+/// over every conditional (weight 0 instead of −25: seed 001 went from 22.7 to 38.3, exit 0).
+/// It is refused, naming the file, the line and the one way to change the conditional.
+#[test]
+fn a_custom_lexicon_claiming_every_conditional_is_refused() {
+    let cond = marker("tout-cond", "morphology = \"cond\"").replace("Il paraît que le convoi est parti.", "Le convoi aurait compté cinquante camions.");
+    let expected = "7: marker \"tout-cond\": morphology = \"cond\" is reserved to the entry hedge.conditional.conditionnel, which already counts every conditional; \
+                    to change it, write [family] id = \"hedge.conditional\" and key = \"conditionnel\" (it then replaces the built-in entry)";
+    check_bad_lexicon(&format!("{FAMILY}{cond}"), expected);
+    // In the conditional family itself, under another key, it would be a second entry claiming them all.
+    let family = FAMILY.replace("hedge.perso", "hedge.conditional");
+    check_bad_lexicon(&format!("{family}{cond}"), expected);
+    // Replacing the built-in entry by its own id is explicit: it runs, with the new weight.
+    let d = Dir::new();
+    let text = format!("{family}{}", cond.replace("tout-cond", "conditionnel")).replace("explain = \"Une", "weight = 0\nexplain = \"Une");
+    let lex = d.write("perso.toml", text.as_bytes());
+    let o = hedge(&["lexicon", "check", &lex]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = hedge(&["lexicon", "show", "hedge.conditional.conditionnel", "--lexicon", &lex]);
+    assert!(stdout(&o).contains("weight:   +0") && stdout(&o).contains("perso.toml"), "{}", stdout(&o));
+}
+
 /// Students read the terminal: with `--lang fr` (or a French locale) the problems on stderr are
 /// in French, still naming the file; the other files are analysed and the exit code says so.
 #[test]
