@@ -694,14 +694,23 @@ impl Html {
             let hidden = if super::overlaps_previous(&report.articles, i) { "" } else { " hidden" };
             let _ = write!(
                 h,
-                "<td class=\"score\"><span class=\"overlap\" title=\"{}\"{hidden}>≈ </span>{}{}</td>",
+                "<td class=\"score\" data-label=\"{}\"><span class=\"overlap\" title=\"{}\"{hidden}>≈ </span>{}{}</td>",
+                esc(ui.col_score),
                 esc(ui.not_significant),
                 s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()),
                 self.interval(s)
             );
-            let _ = write!(h, "<td class=\"quoted\">{}</td>", self.lang.num(s.quoted_percent));
+            // data-label: the column's name, shown above the figure on a phone, where a row is a card.
+            let _ = write!(h, "<td class=\"quoted\" data-label=\"{}\">{}</td>", esc(ui.col_quoted), self.lang.num(s.quoted_percent));
             // All claims, own-voice and quoted, as in the terminal table's `claims` column.
-            let _ = writeln!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>", s.claims + s.quoted_claims, self.left_out_cell(s));
+            let _ = writeln!(
+                h,
+                "<td class=\"claims\" data-label=\"{}\">{}</td><td class=\"out\" data-label=\"{}\">{}</td></tr>",
+                esc(ui.col_claims),
+                s.claims + s.quoted_claims,
+                esc(ui.col_out),
+                self.left_out_cell(s)
+            );
         }
         h.push_str("</tbody>\n</table>\n</section>\n");
     }
