@@ -127,11 +127,18 @@ pub struct CompareArgs {
     /// autres voix » section; json: a `facts` array). See docs/FACTS.md.
     #[arg(long)]
     pub facts: bool,
+    /// Width of the table (--format table), in columns. Default: the terminal's width (COLUMNS,
+    /// else the terminal's size) when printing to a terminal, 160 into a pipe or a file.
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(MIN_TABLE_WIDTH as i64..))]
+    pub width: Option<u16>,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
     pub html: HtmlArgs,
 }
+
+/// The narrowest `--width`: under it the 13 columns of the table are a few letters wide.
+pub const MIN_TABLE_WIDTH: u16 = 60;
 
 /// The classroom report: one self-contained HTML file (no network, opens from a USB stick).
 #[derive(Debug, Args)]

@@ -367,3 +367,65 @@ fn a_copy_of_parts_toml_replaces_the_page_part_rules() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(&parts.display().to_string()), "{}", stderr(&o));
 }
+
+/// The lines of the comparison table (from its top border to its bottom one).
+fn table_lines(out: &str) -> Vec<&str> {
+    let start = out.lines().position(|l| l.starts_with('┌')).expect("a table");
+    let end = out.lines().position(|l| l.starts_with('└')).expect("a table");
+    out.lines().skip(start).take(end - start + 1).collect()
+}
+
+/// Issue 16: the `compare` table was 160 columns whatever the terminal. `--width` (or, on a
+/// terminal, its width) sets it; at 120 columns headers and figures are whole (the sentence
+/// count and top markers are left out, and a note says so); into a pipe it stays 160 columns,
+/// COLUMNS or not, so outputs do not depend on who runs them.
+#[test]
+fn the_compare_table_fits_the_width_asked_and_stays_fixed_in_a_pipe() {
+    let o = hedge(&["compare", "seeds/", "--width", "120"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines = table_lines(&out);
+    assert!(lines.iter().all(|l| l.chars().count() <= 120), "wider than 120:\n{out}");
+    for whole in ["reported", "attributed", "asserted", "69.0 (61–77)", "≈ 45.2 (38–53)", "TF1 Info"] {
+        assert!(lines.iter().any(|l| l.contains(whole)), "{whole:?} is cut:\n{out}");
+    }
+    assert!(out.contains("Columns `sentences` and `top markers` left out at this width"), "{out}");
+    // In a pipe: 160 columns, whatever COLUMNS says.
+    let piped = stdout(&hedge(&["compare", "seeds/"]));
+    assert!(table_lines(&piped).iter().all(|l| l.chars().count() == 160), "{piped}");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .args(["compare", "seeds/"])
+        .current_dir(common::root())
+        .env("COLUMNS", "100")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o), piped);
+    assert_eq!(hedge(&["compare", "seeds/", "--width", "20"]).status.code(), Some(2), "too narrow to be a table");
+}
+
+/// On a terminal (a pseudo-terminal made by util-linux `script`), the table takes COLUMNS.
+#[test]
+fn the_compare_table_takes_the_terminal_width() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        assert!(!common::in_ci(), "CI needs util-linux `script`");
+        eprintln!("note: `script` (util-linux) not found: the terminal-width test is skipped");
+        return;
+    }
+    let cmd = format!("{} compare seeds/ --color never", env!("CARGO_BIN_EXE_hedge"));
+    let o = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(common::root())
+        .env("COLUMNS", "120")
+        .env("LANG", "C.UTF-8")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout).replace('\r', "");
+    assert!(o.status.success(), "{out}");
+    let lines = table_lines(&out);
+    assert!(lines.iter().all(|l| l.chars().count() <= 120), "wider than the terminal:\n{out}");
+    assert!(lines[0].chars().count() > 100, "{out}");
+}

@@ -31,6 +31,21 @@ pub struct Terminal {
     pub stderr_is_tty: bool,
     /// The language of messages on stderr (the locale's; `--lang` replaces it in `run`).
     pub lang: report::Lang,
+    /// The width of the terminal stdout writes to (None when it is not a terminal): the
+    /// comparison table fits it. See [`terminal_columns`].
+    pub stdout_columns: Option<u16>,
+}
+
+/// The width of the terminal on stdout: `COLUMNS` when set to a number, else the terminal's
+/// own size; None when stdout is not a terminal (a pipe or a file gets a fixed width, so the
+/// same command gives the same bytes).
+pub fn terminal_columns(stdout_is_tty: bool) -> Option<u16> {
+    if !stdout_is_tty {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS").ok().and_then(|v| v.trim().parse::<u16>().ok()).filter(|&n| n > 0);
+    // comfy-table asks the terminal (it checks that stdout is one).
+    columns.or_else(|| comfy_table::Table::new().width())
 }
 
 /// Decides colour once: `always`/`never` win; `auto` means a terminal, NO_COLOR unset or empty,
@@ -64,7 +79,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let term = Terminal { lang: terminal_lang(a.common.lang), ..term };
-            let style = Style { color: use_color(a.common.color, term), lang: term.lang };
+            let style = Style { color: use_color(a.common.color, term), lang: term.lang, width: None };
             if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), term.lang, err)? {
                 return Ok(2);
             }
@@ -106,7 +121,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let term = Terminal { lang: terminal_lang(c.common.lang), ..term };
-            let style = Style { color: use_color(c.common.color, term), lang: term.lang };
+            let style = Style { color: use_color(c.common.color, term), lang: term.lang, width: c.width.or(term.stdout_columns.map(|w| w.max(crate::cli::MIN_TABLE_WIDTH))) };
             if html_onto_an_input(&c.html, &c.inputs, term.lang, err)? {
                 return Ok(2);
             }
