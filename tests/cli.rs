@@ -429,3 +429,61 @@ fn the_compare_table_takes_the_terminal_width() {
     assert!(lines.iter().all(|l| l.chars().count() <= 120), "wider than the terminal:\n{out}");
     assert!(lines[0].chars().count() > 100, "{out}");
 }
+
+/// Issue 16: shell completions and a man page, from the same definitions as --help.
+#[test]
+fn completions_and_man_page_name_every_subcommand() {
+    let subcommands = ["analyze", "compare", "lexicon", "eval", "completions", "man"];
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, check) in [("bash", Some("bash")), ("zsh", Some("zsh")), ("fish", Some("fish")), ("elvish", None), ("powershell", None)] {
+        let o = hedge(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        for s in subcommands {
+            assert!(script.contains(s), "{shell} completion lacks {s}");
+        }
+        assert!(script.contains("include") && script.contains("width"), "{shell}: options");
+        // The shell itself parses it (-n: read, do not run), where it is installed.
+        let Some(exe) = check else { continue };
+        let f = dir.path().join(format!("hedge.{shell}"));
+        fs::write(&f, &script).unwrap();
+        match std::process::Command::new(exe).arg("-n").arg(&f).output() {
+            Ok(p) => assert!(p.status.success(), "{exe} -n: {}", String::from_utf8_lossy(&p.stderr)),
+            Err(_) if exe == "bash" => panic!("bash is needed to check the bash completion"),
+            Err(_) => eprintln!("note: {exe} not installed: its completion script is not parsed"),
+        }
+    }
+    assert_eq!(hedge(&["completions", "tcsh"]).status.code(), Some(2));
+
+    let o = hedge(&["man"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH hedge 1"), "{page}");
+    for s in subcommands {
+        assert!(page.contains(&format!("hedge\\-{s}")) || page.contains(s), "man page lacks {s}");
+    }
+    // groff reads it without a warning (where it is installed).
+    let f = dir.path().join("hedge.1");
+    fs::write(&f, &page).unwrap();
+    match std::process::Command::new("groff").args(["-k", "-man", "-Tutf8", "-ww", "-z"]).arg(&f).output() {
+        Ok(p) => assert!(p.status.success() && p.stderr.is_empty(), "groff: {}", String::from_utf8_lossy(&p.stderr)),
+        Err(_) => eprintln!("note: groff not installed: the man page is not rendered"),
+    }
+}
+
+/// A closed pipe (`hedge completions bash | head -1`) ends the run quietly, without a panic
+/// (clap_complete panics when its writer fails). The reading end is closed before hedge starts,
+/// so the write always fails.
+#[test]
+fn completions_into_a_closed_pipe_do_not_panic() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .args(["completions", "bash"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
+}

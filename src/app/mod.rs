@@ -185,6 +185,17 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
         }
         Command::Lexicon(cmd) => run_lexicon(cmd, out, err),
         Command::Eval(cmd) => run_eval(cmd, out, err),
+        Command::Completions { shell } => {
+            // Into a buffer first: clap_complete panics when its writer fails (`| head`).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "hedge", &mut script);
+            out.write_all(&script)?;
+            Ok(0)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            Ok(0)
+        }
     }
 }
 
