@@ -140,6 +140,13 @@ pub struct CompareArgs {
     /// else the terminal's size) when printing to a terminal, 160 into a pipe or a file.
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(MIN_TABLE_WIDTH as i64..))]
     pub width: Option<u16>,
+    /// CSV for a spreadsheet in this language: fr = `;` between cells and decimal commas
+    /// (22,7), as French Excel and LibreOffice expect; en (the default) = `,` and `.`.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub csv_locale: Option<CsvLocale>,
+    /// Start the CSV with a UTF-8 byte-order mark, so that Excel reads its accents right.
+    #[arg(long)]
+    pub csv_bom: bool,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -164,6 +171,12 @@ pub struct HtmlArgs {
     /// French).
     #[arg(long, value_enum, value_name = "LANG", requires = "html")]
     pub ui: Option<UiLang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvLocale {
+    Fr,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

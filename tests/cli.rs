@@ -487,3 +487,39 @@ fn completions_into_a_closed_pipe_do_not_panic() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
 }
+
+/// Issue 16: a CSV for a French spreadsheet. `--csv-locale fr`: `;` between cells and decimal
+/// commas (Excel and LibreOffice in French read `22.7` as text and split `,`-separated
+/// figures); `--csv-bom`: a UTF-8 byte-order mark, without which Excel shows « MÃ©dias ». The
+/// default CSV is unchanged.
+#[test]
+fn csv_for_a_french_spreadsheet() {
+    let plain = hedge(&["compare", "seeds/", "--format", "csv", "--label", "seeds/001_ecc43d926f07e1cb.txt=TF1; édition du soir"]);
+    let fr = hedge(&["compare", "seeds/", "--format", "csv", "--csv-locale", "fr", "--csv-bom", "--label", "seeds/001_ecc43d926f07e1cb.txt=TF1; édition du soir"]);
+    assert_eq!(fr.status.code(), Some(0), "{}", stderr(&fr));
+    assert!(fr.stdout.starts_with(b"\xEF\xBB\xBF"), "no BOM");
+    assert!(!plain.stdout.starts_with(b"\xEF\xBB\xBF"), "a BOM by default");
+    let read = |bytes: &[u8], sep: u8| -> Vec<Vec<String>> {
+        let mut r = csv::ReaderBuilder::new().delimiter(sep).has_headers(false).from_reader(bytes);
+        r.records().map(|x| x.unwrap().iter().map(str::to_string).collect()).collect()
+    };
+    let plain_rows = read(&plain.stdout, b',');
+    let fr_rows = read(&fr.stdout[3..], b';');
+    assert_eq!(plain_rows.len(), fr_rows.len());
+    let header = &plain_rows[0];
+    assert_eq!(&fr_rows[0], header, "same column names");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let tf1 = fr_rows.iter().find(|r| r[col("article")] == "TF1; édition du soir").expect("the label with `;` is one cell");
+    assert_eq!(tf1[col("assertiveness")], "22,7");
+    assert_eq!(tf1[col("claims")], "15");
+    // Every figure is the default one with a decimal comma; every other cell is the same.
+    for (p, f) in plain_rows.iter().zip(&fr_rows).skip(1) {
+        for (a, b) in p.iter().zip(f) {
+            let is_figure = a.parse::<f64>().is_ok() && a.contains('.');
+            assert_eq!(if is_figure { a.replace('.', ",") } else { a.clone() }, *b);
+        }
+    }
+    // With another format, the options are named as not applying.
+    let o = hedge(&["compare", "seeds/", "--csv-bom"]);
+    assert!(stderr(&o).contains("--csv-locale and --csv-bom apply to --format csv only"), "{}", stderr(&o));
+}

@@ -16,7 +16,7 @@ use eval::run_eval;
 use lexicon::run_lexicon;
 
 use crate::classify::Include;
-use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat, HtmlArgs, IncludePart, InputFormat, UiLang};
+use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat, CsvLocale, HtmlArgs, IncludePart, InputFormat, UiLang};
 use crate::extract::PartKind;
 use crate::input::{self, Format};
 use crate::lexicon::Lexicon;
@@ -168,10 +168,14 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 writeln!(out)?;
                 return Ok(u8::from(failed || html_failed));
             }
+            let csv = report::Csv { french: c.csv_locale == Some(CsvLocale::Fr), bom: c.csv_bom };
+            if c.format != CompareFormat::Csv && (c.csv_locale.is_some() || c.csv_bom) {
+                writeln!(err, "hedge: {}", report::messages::localise("--csv-locale and --csv-bom apply to --format csv only", term.lang))?;
+            }
             let r: &dyn Render = match c.format {
                 CompareFormat::Table => &report::Table,
                 CompareFormat::Json => &report::Json,
-                CompareFormat::Csv => &report::Csv,
+                CompareFormat::Csv => &csv,
                 CompareFormat::Markdown => &report::Markdown,
                 CompareFormat::Jsonl => unreachable!("handled above"),
             };
