@@ -346,3 +346,32 @@ fn the_report_fits_a_phone_400_px_wide() {
         assert!(width <= 400, "{args:?}: the report is {width} px wide at 400 px; too wide: {over}");
     }
 }
+
+/// Issue 16: the printed worksheet reproduced reader comments word for word, insults included.
+/// A class set shows « (commentaires de lecteurs, non reproduits) » in their place (the key
+/// too); the screen keeps them, tagged, for the teacher. Fixture written for the test.
+#[test]
+fn printed_sheets_do_not_reproduce_reader_comments() {
+    let Some(exe) = chromium() else { return };
+    let Some(pdftotext) = pdftotext() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let article = "tests/data/classroom/commentaires-insultants.txt";
+    for (name, extra) in [("sheet", None), ("key", Some("--answers"))] {
+        let mut args = vec!["analyze", article];
+        args.extend(extra);
+        let page = write_report(dir.path(), &format!("{name}.html"), &args);
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        let run = run_chromium(&exe, &page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
+        assert!(std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF")), "no PDF; stderr:\n{}", run.stderr);
+        let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().expect("pdftotext runs");
+        let text = String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("Selon le maire"), "{name}: the article is printed:\n{text}");
+        for insult in ["abrutis", "crapules", "Gaston"] {
+            assert!(!text.contains(insult), "{name}: the printout reproduces a comment ({insult}):\n{text}");
+        }
+        assert_eq!(text.matches("(commentaires de lecteurs, non reproduits)").count(), 3, "{name}: one per comment row:\n{text}");
+        // On screen the teacher still sees them, tagged.
+        let dom = dump_dom(&exe, &page).stdout;
+        assert!(dom.contains("Bande d'abrutis"), "{name}: the screen shows the comment");
+    }
+}

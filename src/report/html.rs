@@ -129,6 +129,7 @@ struct Ui {
     who_quote: &'static str,
     who_unknown: &'static str,
     who_none: &'static str,
+    comments_withheld: &'static str,
     worksheet_names: &'static str,
     worksheet_help: &'static str,
     key: &'static str,
@@ -207,6 +208,7 @@ const FR: Ui = Ui {
     who_quote: "Citation",
     who_unknown: "une personne citée",
     who_none: "Pas une affirmation",
+    comments_withheld: "(commentaires de lecteurs, non reproduits)",
     worksheet_names: "Nom : ____________________   Classe : ________   Date : ____________",
     worksheet_help: "Pour chaque phrase, écrivez qui parle : le média lui-même, une source qu'il cite, ou une personne citée entre guillemets. Les mots soulignés sont des indices. Les phrases marquées « hors score » (signature, texte du site, commentaires de lecteurs, autre langue) sont laissées de côté.",
     key: "Corrigé",
@@ -284,6 +286,7 @@ const EN: Ui = Ui {
     who_quote: "Quotation",
     who_unknown: "a quoted person",
     who_none: "Not a claim",
+    comments_withheld: "(reader comments, not reproduced)",
     worksheet_names: "Name: ____________________   Class: ________   Date: ____________",
     worksheet_help: "For each sentence, write who speaks: the outlet itself, a source it credits, or a person quoted in quotation marks. The underlined words are clues. Sentences marked “out of the score” (byline, site boilerplate, reader comments, another language) are left aside.",
     key: "Answer key",
@@ -879,7 +882,15 @@ impl Html {
                 let _ = write!(h, "<span class=\"part-tag\">{} · {}</span> ", esc(l.part_name(s.part, None)), esc(ui.counted_include));
             }
         }
-        sentence_text(s, report, l, h);
+        if let Some(Excluded::Part { part: PartKind::Comments, .. }) = &s.excluded {
+            // Readers' words (insults too) stay on the screen, with their tag, but are not
+            // printed on a class set: the sheet says what the row was.
+            h.push_str("<span class=\"screen-only\">");
+            sentence_text(s, report, l, h);
+            let _ = write!(h, "</span><span class=\"print-only withheld\">{}</span>", esc(ui.comments_withheld));
+        } else {
+            sentence_text(s, report, l, h);
+        }
         h.push_str("</td><td class=\"lab\">");
         if let Some(e) = &s.excluded {
             self.out_tag(s, e, h);
