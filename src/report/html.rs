@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::{short_id, Article, MarkerInfo, Render, Report, Style};
 use crate::aggregate::ArticleSummary;
 use crate::classify::reading::Reading;
-use crate::classify::{Excluded, Label, MarkerHit, NotClaim, SentenceScore, Voice};
+use crate::classify::{Excluded, Label, MarkerHit, NotClaim, QuoteInfo, SentenceScore, Voice};
 use crate::extract::PartKind;
 use crate::lexicon::Category;
 
@@ -855,7 +855,7 @@ impl Html {
         );
         let mut prev: Option<&Excluded> = None;
         for sen in &a.sentences {
-            self.sentence(report, &id, sen, prev, h);
+            self.sentence(report, &id, sen, &a.quotes, prev, h);
             prev = sen.excluded.as_ref();
         }
         h.push_str("</tbody>\n</table>\n</article>\n");
@@ -863,7 +863,7 @@ impl Html {
 
     /// One sentence row. `prev` is why the sentence before it was left out, if it was: the key
     /// gives a reason once per run of sentences left out for the same reason.
-    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, prev: Option<&Excluded>, h: &mut String) {
+    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, quotes: &[QuoteInfo], prev: Option<&Excluded>, h: &mut String) {
         let ui = self.lang.ui();
         let l = self.lang;
         let voice = if s.voice == Voice::Quoted { "quoted" } else { "own" };
@@ -921,7 +921,7 @@ impl Html {
                 let _ = write!(h, "<span class=\"key\">{}</span>", esc(&reason));
             }
         } else if self.answers {
-            let _ = write!(h, "<span class=\"key\">{}</span>", esc(&self.who(s)));
+            let _ = write!(h, "<span class=\"key\">{}</span>", esc(&self.who(s, quotes)));
         }
         h.push_str("</td></tr>\n");
     }
@@ -980,8 +980,11 @@ impl Html {
         }
     }
 
-    /// The teacher's key for "Who speaks?".
-    fn who(&self, s: &SentenceScore) -> String {
+    /// The teacher's key for "Who speaks?". For a sentence credited to a source, the source as
+    /// the text names it when a quotation of the sentence was tagged with it by the same word
+    /// (« Selon un djihadiste français, « … » » → un djihadiste français), else the words that
+    /// credit it.
+    fn who(&self, s: &SentenceScore, quotes: &[QuoteInfo]) -> String {
         let ui = self.lang.ui();
         let l = self.lang;
         let words = |c: Category| -> String {
@@ -998,7 +1001,10 @@ impl Html {
             format!("{} : {}", ui.who_quote, s.speaker.as_deref().unwrap_or(ui.who_unknown))
         } else {
             match s.label {
-                Label::Attributed => format!("{}{}", ui.who_source, words(Category::Attribution)),
+                Label::Attributed => match source_named(s, quotes) {
+                    Some((speaker, cue)) => format!("{} : {speaker} (« {cue} »)", ui.who_source),
+                    None => format!("{}{}", ui.who_source, words(Category::Attribution)),
+                },
                 Label::Hedged => format!("{}{}", ui.who_hedge, words(Category::Hedge)),
                 Label::Boosted => format!("{}{}", ui.who_boost, words(Category::Booster)),
                 _ => ui.who_alone.to_string(),
@@ -1010,6 +1016,16 @@ impl Html {
             text
         }
     }
+}
+
+/// The speaker of a quotation in the sentence whose cue is one of the sentence's counted
+/// attribution markers (the quotation's speaker is then the sentence's source), and that cue.
+fn source_named<'a>(s: &SentenceScore, quotes: &'a [QuoteInfo]) -> Option<(&'a str, &'a str)> {
+    let fold = |x: &str| x.trim().to_lowercase();
+    quotes.iter().filter(|q| q.start < s.end && q.end > s.start).find_map(|q| {
+        let (speaker, cue) = (q.speaker.as_deref()?, q.cue.as_deref()?);
+        s.markers.iter().any(|m| m.counted && m.category == Category::Attribution && fold(&m.text) == fold(cue)).then_some((speaker, cue))
+    })
 }
 
 /// A label badge: colour, symbol and word.
