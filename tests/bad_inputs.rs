@@ -379,3 +379,32 @@ fn a_huge_input_for_a_whole_json_document_is_refused_with_the_way_out() {
     let o = hedge(&["compare", f, "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// Issue 16: 100,000 nested `<div>` took 37 s (the parser and Readability grow with the
+/// square and the cube of the depth; 10,000 ran for minutes). A page nested deeper than 512
+/// levels is refused at once, naming the file; the other files are analysed; a page nested 300
+/// levels is still read.
+#[test]
+fn a_page_nested_too_deep_is_refused_at_once_naming_it() {
+    let d = Dir::new();
+    let page = |n: usize| {
+        format!(
+            "<html><body>{}<p>Le convoi aurait quitté la ville dans la nuit, selon un témoin qui a tout vu. Le ministre a confirmé les faits mardi devant les députés réunis.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    let deep = d.write("profonde.html", page(100_000).as_bytes());
+    let fine = d.write("ok.html", page(300).as_bytes());
+    let started = std::time::Instant::now();
+    let o = hedge(&["compare", &deep, &fine, "--format", "csv"]);
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("{deep}: its elements are nested more than 512 levels deep")), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ok.html"), "the other page is analysed: {}", stdout(&o));
+    // 600 levels: under the raw count's bound (4 × 512), refused by the measure of the parsed tree.
+    let sneaky = d.write("sneaky.html", page(600).replace("<div>", "<section>").replace("</div>", "</section>").as_bytes());
+    let o = hedge(&["analyze", &sneaky]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nested more than 512 levels deep"), "{}", stderr(&o));
+}
