@@ -30,12 +30,12 @@ pub struct Cli {
 pub enum Command {
     /// Show every sentence of one article with its label, markers and points.
     #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze page-enregistree.html\n  hedge analyze article.txt --format json > article.json\n  hedge analyze article.txt --html article.html\n  hedge analyze seeds/002_46bc0d5bcb7e6a9c.txt --include comments\n  hedge analyze archive-2017.txt --format jsonl | head\n  pbpaste | hedge analyze -\n\nSentences in a byline, a donation appeal, a copyright notice or reader comments are shown as\nexcluded, with the reason; sentences in another language as not analysed.\n\n\
-A plain-text file over 16 MiB is read as a corpus, in chunks, without page-part detection; the text\n\
-and jsonl views are written as the analysis goes, with bounded memory (json and --html hold every\n\
-sentence).")]
+A plain-text file over 16 MiB is read as a corpus, in chunks, without page-part detection (a\n\
+Markdown file over 16 MiB too, read whole); the text and jsonl views are written as the\n\
+analysis goes, with bounded memory (json and --html hold every sentence).")]
     Analyze(AnalyzeArgs),
     /// Compare articles side by side, one row each, sorted by assertiveness.
-    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n  hedge compare archive/ --format jsonl --threads 2 > articles.jsonl\n\nA directory is read for its .txt, .text, .md, .markdown, .html and .htm files, sorted by name\n(README files and HTML reports hedge wrote are skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it. Without a label, a web page is named by its site and title, a text or\nMarkdown file by its file name and first heading. A bad line of labels.tsv, or a --label that names no input, is skipped with a\nwarning.\n\nBylines, donation appeals, copyright notices and reader comments are left out of the score\n(column `left out`; --include counts them), and so are passages in another language.\n\nFiles of any size are read with bounded memory and analysed on every core (--threads); a plain-text\nfile over 16 MiB is read as a corpus, in chunks, without page-part detection. A progress bar is\nshown on stderr when it is a terminal.")]
+    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n  hedge compare archive/ --format jsonl --threads 2 > articles.jsonl\n\nA directory is read for its .txt, .text, .md, .markdown, .html and .htm files, sorted by name\n(README files and HTML reports hedge wrote are skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it. Without a label, a web page is named by its site and title, a text or\nMarkdown file by its file name and first heading. A bad line of labels.tsv, or a --label that names no input, is skipped with a\nwarning.\n\nBylines, donation appeals, copyright notices and reader comments are left out of the score\n(column `left out`; --include counts them), and so are passages in another language.\n\nFiles of any size are read with bounded memory and analysed on every core (--threads); a plain-text\nfile over 16 MiB is read as a corpus, in chunks, without page-part detection (a Markdown file\nover 16 MiB too, read whole). A progress bar is shown on stderr when it is a terminal.")]
     Compare(CompareArgs),
     /// Browse the marker lexicons, or check a lexicon file of your own.
     #[command(subcommand)]
@@ -43,6 +43,15 @@ sentence).")]
     /// Measure accuracy against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Examples:\n  hedge completions bash > ~/.local/share/bash-completion/completions/hedge\n  hedge completions zsh > ~/.zfunc/_hedge     # with fpath+=(~/.zfunc) in ~/.zshrc\n  hedge completions fish > ~/.config/fish/completions/hedge.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), from the same definitions as --help.
+    #[command(after_help = "Examples:\n  hedge man > hedge.1 && man ./hedge.1\n  hedge man | sudo tee /usr/local/share/man/man1/hedge.1 > /dev/null")]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -127,11 +136,25 @@ pub struct CompareArgs {
     /// autres voix » section; json: a `facts` array). See docs/FACTS.md.
     #[arg(long)]
     pub facts: bool,
+    /// Width of the table (--format table), in columns. Default: the terminal's width (COLUMNS,
+    /// else the terminal's size) when printing to a terminal, 160 into a pipe or a file.
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(MIN_TABLE_WIDTH as i64..))]
+    pub width: Option<u16>,
+    /// CSV for a spreadsheet in this language: fr = `;` between cells and decimal commas
+    /// (22,7), as French Excel and LibreOffice expect; en (the default) = `,` and `.`.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub csv_locale: Option<CsvLocale>,
+    /// Start the CSV with a UTF-8 byte-order mark, so that Excel reads its accents right.
+    #[arg(long)]
+    pub csv_bom: bool,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
     pub html: HtmlArgs,
 }
+
+/// The narrowest `--width`: under it the 13 columns of the table are a few letters wide.
+pub const MIN_TABLE_WIDTH: u16 = 60;
 
 /// The classroom report: one self-contained HTML file (no network, opens from a USB stick).
 #[derive(Debug, Args)]
@@ -148,6 +171,12 @@ pub struct HtmlArgs {
     /// French).
     #[arg(long, value_enum, value_name = "LANG", requires = "html")]
     pub ui: Option<UiLang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvLocale {
+    Fr,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

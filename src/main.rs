@@ -5,8 +5,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = hedge::cli::Cli::parse();
+    let stdout_is_tty = std::io::stdout().is_terminal();
     let term = hedge::app::Terminal {
-        stdout_is_tty: std::io::stdout().is_terminal(),
+        stdout_is_tty,
+        stdout_columns: hedge::app::terminal_columns(stdout_is_tty),
         stderr_is_tty: std::io::stderr().is_terminal(),
         lang: hedge::report::Lang::from_env(),
     };

@@ -196,7 +196,16 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
     let warnings = chunk.warnings;
     let mut doc = if chunk.whole {
         let format = input::detect_format(&input.origin, &chunk.text, opts.read.format);
-        extract_as_with(&input.label, &name, chunk.text, format, chunk.encoding, lex.extract_rules()).map_err(|e| InputProblem::new(name, e.0))?
+        // A text or Markdown file past the corpus size read whole (Markdown, a forced
+        // encoding) is a corpus as much as the streamed plain text of the same bytes: no page
+        // parts, or one « Commentaires » line near its start would leave out all that follows
+        // (issue 16: 1 claim as .md, 360,002 as .txt). A saved web page stays a page.
+        let corpus = format != Format::Html && chunk.text.len() > opts.stream_min_bytes;
+        let mut doc = extract_as_with(&input.label, &name, chunk.text, format, chunk.encoding, lex.extract_rules()).map_err(|e| InputProblem::new(name, e.0))?;
+        if corpus {
+            doc.as_corpus();
+        }
+        doc
     } else {
         extract_chunk_with(&input.label, &name, chunk.text, chunk.encoding, lex.extract_rules())
     };

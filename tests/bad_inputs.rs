@@ -320,6 +320,28 @@ fn a_custom_lexicon_with_an_invalid_key() {
     check_bad_lexicon(&text, "7: marker \"BAD KEY\": key must be lower-case ASCII letters, digits and '-'");
 }
 
+/// Issue 16: a second family with `morphology = "cond"` passed `lexicon check` and silently took
+/// over every conditional (weight 0 instead of −25: seed 001 went from 22.7 to 38.3, exit 0).
+/// It is refused, naming the file, the line and the one way to change the conditional.
+#[test]
+fn a_custom_lexicon_claiming_every_conditional_is_refused() {
+    let cond = marker("tout-cond", "morphology = \"cond\"").replace("Il paraît que le convoi est parti.", "Le convoi aurait compté cinquante camions.");
+    let expected = "7: marker \"tout-cond\": morphology = \"cond\" is reserved to the entry hedge.conditional.conditionnel, which already counts every conditional; \
+                    to change it, write [family] id = \"hedge.conditional\" and key = \"conditionnel\" (it then replaces the built-in entry)";
+    check_bad_lexicon(&format!("{FAMILY}{cond}"), expected);
+    // In the conditional family itself, under another key, it would be a second entry claiming them all.
+    let family = FAMILY.replace("hedge.perso", "hedge.conditional");
+    check_bad_lexicon(&format!("{family}{cond}"), expected);
+    // Replacing the built-in entry by its own id is explicit: it runs, with the new weight.
+    let d = Dir::new();
+    let text = format!("{family}{}", cond.replace("tout-cond", "conditionnel")).replace("explain = \"Une", "weight = 0\nexplain = \"Une");
+    let lex = d.write("perso.toml", text.as_bytes());
+    let o = hedge(&["lexicon", "check", &lex]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = hedge(&["lexicon", "show", "hedge.conditional.conditionnel", "--lexicon", &lex]);
+    assert!(stdout(&o).contains("weight:   +0") && stdout(&o).contains("perso.toml"), "{}", stdout(&o));
+}
+
 /// Students read the terminal: with `--lang fr` (or a French locale) the problems on stderr are
 /// in French, still naming the file; the other files are analysed and the exit code says so.
 #[test]
@@ -356,4 +378,33 @@ fn a_huge_input_for_a_whole_json_document_is_refused_with_the_way_out() {
     // The summary table of compare keeps no sentence: it runs.
     let o = hedge(&["compare", f, "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// Issue 16: 100,000 nested `<div>` took 37 s (the parser and Readability grow with the
+/// square and the cube of the depth; 10,000 ran for minutes). A page nested deeper than 512
+/// levels is refused at once, naming the file; the other files are analysed; a page nested 300
+/// levels is still read.
+#[test]
+fn a_page_nested_too_deep_is_refused_at_once_naming_it() {
+    let d = Dir::new();
+    let page = |n: usize| {
+        format!(
+            "<html><body>{}<p>Le convoi aurait quitté la ville dans la nuit, selon un témoin qui a tout vu. Le ministre a confirmé les faits mardi devant les députés réunis.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    let deep = d.write("profonde.html", page(100_000).as_bytes());
+    let fine = d.write("ok.html", page(300).as_bytes());
+    let started = std::time::Instant::now();
+    let o = hedge(&["compare", &deep, &fine, "--format", "csv"]);
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("{deep}: its elements are nested more than 512 levels deep")), "{}", stderr(&o));
+    assert!(stdout(&o).contains("ok.html"), "the other page is analysed: {}", stdout(&o));
+    // 600 levels: under the raw count's bound (4 × 512), refused by the measure of the parsed tree.
+    let sneaky = d.write("sneaky.html", page(600).replace("<div>", "<section>").replace("</div>", "</section>").as_bytes());
+    let o = hedge(&["analyze", &sneaky]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nested more than 512 levels deep"), "{}", stderr(&o));
 }

@@ -304,3 +304,74 @@ fn english_labels_with_ui_en() {
     // One article: no side-by-side view.
     assert!(!dom.contains("id=\"side\""));
 }
+
+/// Issue 16: at phone width (400 px) the report was 601 px wide — bars cut, columns off screen.
+/// Headless Chromium will not make a window narrower than 500 px, so the report is loaded in a
+/// 400 px iframe (`srcdoc`, same origin) and a script of the outer page measures it: nothing
+/// may be wider than the frame. Control: the same measure finds the overflow of a page with a
+/// 600 px box.
+#[test]
+fn the_report_fits_a_phone_400_px_wide() {
+    let Some(exe) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // Width of the report in a 400 px frame, and the elements that stick out.
+    let measure = |report: &str, name: &str| -> (u32, String) {
+        let srcdoc = report.replace('&', "&amp;").replace('"', "&quot;");
+        let probe = format!(
+            "<!DOCTYPE html><html><body style=\"margin:0\"><iframe id=\"f\" style=\"border:0;width:400px;height:800px\" onload=\"probe()\" srcdoc=\"{srcdoc}\"></iframe>\
+             <script>function probe() {{ var d = document.getElementById('f').contentDocument, w = d.documentElement.clientWidth, out = [];\
+             d.querySelectorAll('body *').forEach(function (e) {{ var r = e.getBoundingClientRect();\
+             if (r.right > w + 1 && r.width > 0) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right) + 'px'); }});\
+             document.body.setAttribute('data-width', d.documentElement.scrollWidth + ' ' + w + ' ' + out.slice(0, 12).join(', ')); }}</script></body></html>"
+        );
+        let page = dir.path().join(name);
+        std::fs::write(&page, probe).unwrap();
+        let run = dump_dom(&exe, &page);
+        let attr = between(&run.stdout, "data-width=\"", "\">");
+        let mut parts = attr["data-width=\"".len()..].splitn(3, ' ');
+        let scroll: u32 = parts.next().unwrap().parse().unwrap();
+        let client: u32 = parts.next().unwrap().parse().unwrap();
+        assert_eq!(client, 400, "the frame is 400 px wide");
+        (scroll, parts.next().unwrap_or("").to_string())
+    };
+    let (wide, _) = measure("<!DOCTYPE html><html><body><div style=\"width:600px\">x</div></body></html>", "control.html");
+    assert!(wide > 400, "the measure misses an overflow ({wide} px)");
+    for (name, args) in [
+        ("compare.html", &["compare", "seeds/"][..]),
+        ("analyze.html", &["analyze", "seeds/004_2850dcacc519e1fe.txt"][..]),
+        ("compare-en.html", &["compare", "seeds/", "--ui", "en"][..]),
+    ] {
+        let report = std::fs::read_to_string(write_report(dir.path(), name, args)).unwrap();
+        let (width, over) = measure(&report, &format!("probe-{name}"));
+        assert!(width <= 400, "{args:?}: the report is {width} px wide at 400 px; too wide: {over}");
+    }
+}
+
+/// Issue 16: the printed worksheet reproduced reader comments word for word, insults included.
+/// A class set shows « (commentaires de lecteurs, non reproduits) » in their place (the key
+/// too); the screen keeps them, tagged, for the teacher. Fixture written for the test.
+#[test]
+fn printed_sheets_do_not_reproduce_reader_comments() {
+    let Some(exe) = chromium() else { return };
+    let Some(pdftotext) = pdftotext() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let article = "tests/data/classroom/commentaires-insultants.txt";
+    for (name, extra) in [("sheet", None), ("key", Some("--answers"))] {
+        let mut args = vec!["analyze", article];
+        args.extend(extra);
+        let page = write_report(dir.path(), &format!("{name}.html"), &args);
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        let run = run_chromium(&exe, &page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
+        assert!(std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF")), "no PDF; stderr:\n{}", run.stderr);
+        let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().expect("pdftotext runs");
+        let text = String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("Selon le maire"), "{name}: the article is printed:\n{text}");
+        for insult in ["abrutis", "crapules", "Gaston"] {
+            assert!(!text.contains(insult), "{name}: the printout reproduces a comment ({insult}):\n{text}");
+        }
+        assert_eq!(text.matches("(commentaires de lecteurs, non reproduits)").count(), 3, "{name}: one per comment row:\n{text}");
+        // On screen the teacher still sees them, tagged.
+        let dom = dump_dom(&exe, &page).stdout;
+        assert!(dom.contains("Bande d'abrutis"), "{name}: the screen shows the comment");
+    }
+}

@@ -367,3 +367,159 @@ fn a_copy_of_parts_toml_replaces_the_page_part_rules() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(&parts.display().to_string()), "{}", stderr(&o));
 }
+
+/// The lines of the comparison table (from its top border to its bottom one).
+fn table_lines(out: &str) -> Vec<&str> {
+    let start = out.lines().position(|l| l.starts_with('┌')).expect("a table");
+    let end = out.lines().position(|l| l.starts_with('└')).expect("a table");
+    out.lines().skip(start).take(end - start + 1).collect()
+}
+
+/// Issue 16: the `compare` table was 160 columns whatever the terminal. `--width` (or, on a
+/// terminal, its width) sets it; at 120 columns headers and figures are whole (the sentence
+/// count and top markers are left out, and a note says so); into a pipe it stays 160 columns,
+/// COLUMNS or not, so outputs do not depend on who runs them.
+#[test]
+fn the_compare_table_fits_the_width_asked_and_stays_fixed_in_a_pipe() {
+    let o = hedge(&["compare", "seeds/", "--width", "120"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines = table_lines(&out);
+    assert!(lines.iter().all(|l| l.chars().count() <= 120), "wider than 120:\n{out}");
+    for whole in ["reported", "attributed", "asserted", "69.0 (61–77)", "≈ 45.2 (38–53)", "TF1 Info"] {
+        assert!(lines.iter().any(|l| l.contains(whole)), "{whole:?} is cut:\n{out}");
+    }
+    assert!(out.contains("Columns `sentences` and `top markers` left out at this width"), "{out}");
+    // In a pipe: 160 columns, whatever COLUMNS says.
+    let piped = stdout(&hedge(&["compare", "seeds/"]));
+    assert!(table_lines(&piped).iter().all(|l| l.chars().count() == 160), "{piped}");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .args(["compare", "seeds/"])
+        .current_dir(common::root())
+        .env("COLUMNS", "100")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o), piped);
+    assert_eq!(hedge(&["compare", "seeds/", "--width", "20"]).status.code(), Some(2), "too narrow to be a table");
+}
+
+/// On a terminal (a pseudo-terminal made by util-linux `script`), the table takes COLUMNS.
+#[test]
+fn the_compare_table_takes_the_terminal_width() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        assert!(!common::in_ci(), "CI needs util-linux `script`");
+        eprintln!("note: `script` (util-linux) not found: the terminal-width test is skipped");
+        return;
+    }
+    let cmd = format!("{} compare seeds/ --color never", env!("CARGO_BIN_EXE_hedge"));
+    let o = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(common::root())
+        .env("COLUMNS", "120")
+        .env("LANG", "C.UTF-8")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout).replace('\r', "");
+    assert!(o.status.success(), "{out}");
+    let lines = table_lines(&out);
+    assert!(lines.iter().all(|l| l.chars().count() <= 120), "wider than the terminal:\n{out}");
+    assert!(lines[0].chars().count() > 100, "{out}");
+}
+
+/// Issue 16: shell completions and a man page, from the same definitions as --help.
+#[test]
+fn completions_and_man_page_name_every_subcommand() {
+    let subcommands = ["analyze", "compare", "lexicon", "eval", "completions", "man"];
+    let dir = tempfile::tempdir().unwrap();
+    for (shell, check) in [("bash", Some("bash")), ("zsh", Some("zsh")), ("fish", Some("fish")), ("elvish", None), ("powershell", None)] {
+        let o = hedge(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        for s in subcommands {
+            assert!(script.contains(s), "{shell} completion lacks {s}");
+        }
+        assert!(script.contains("include") && script.contains("width"), "{shell}: options");
+        // The shell itself parses it (-n: read, do not run), where it is installed.
+        let Some(exe) = check else { continue };
+        let f = dir.path().join(format!("hedge.{shell}"));
+        fs::write(&f, &script).unwrap();
+        match std::process::Command::new(exe).arg("-n").arg(&f).output() {
+            Ok(p) => assert!(p.status.success(), "{exe} -n: {}", String::from_utf8_lossy(&p.stderr)),
+            Err(_) if exe == "bash" => panic!("bash is needed to check the bash completion"),
+            Err(_) => eprintln!("note: {exe} not installed: its completion script is not parsed"),
+        }
+    }
+    assert_eq!(hedge(&["completions", "tcsh"]).status.code(), Some(2));
+
+    let o = hedge(&["man"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.contains(".TH hedge 1"), "{page}");
+    for s in subcommands {
+        assert!(page.contains(&format!("hedge\\-{s}")) || page.contains(s), "man page lacks {s}");
+    }
+    // groff reads it without a warning (where it is installed).
+    let f = dir.path().join("hedge.1");
+    fs::write(&f, &page).unwrap();
+    match std::process::Command::new("groff").args(["-k", "-man", "-Tutf8", "-ww", "-z"]).arg(&f).output() {
+        Ok(p) => assert!(p.status.success() && p.stderr.is_empty(), "groff: {}", String::from_utf8_lossy(&p.stderr)),
+        Err(_) => eprintln!("note: groff not installed: the man page is not rendered"),
+    }
+}
+
+/// A closed pipe (`hedge completions bash | head -1`) ends the run quietly, without a panic
+/// (clap_complete panics when its writer fails). The reading end is closed before hedge starts,
+/// so the write always fails.
+#[test]
+fn completions_into_a_closed_pipe_do_not_panic() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .args(["completions", "bash"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
+}
+
+/// Issue 16: a CSV for a French spreadsheet. `--csv-locale fr`: `;` between cells and decimal
+/// commas (Excel and LibreOffice in French read `22.7` as text and split `,`-separated
+/// figures); `--csv-bom`: a UTF-8 byte-order mark, without which Excel shows « MÃ©dias ». The
+/// default CSV is unchanged.
+#[test]
+fn csv_for_a_french_spreadsheet() {
+    let plain = hedge(&["compare", "seeds/", "--format", "csv", "--label", "seeds/001_ecc43d926f07e1cb.txt=TF1; édition du soir"]);
+    let fr = hedge(&["compare", "seeds/", "--format", "csv", "--csv-locale", "fr", "--csv-bom", "--label", "seeds/001_ecc43d926f07e1cb.txt=TF1; édition du soir"]);
+    assert_eq!(fr.status.code(), Some(0), "{}", stderr(&fr));
+    assert!(fr.stdout.starts_with(b"\xEF\xBB\xBF"), "no BOM");
+    assert!(!plain.stdout.starts_with(b"\xEF\xBB\xBF"), "a BOM by default");
+    let read = |bytes: &[u8], sep: u8| -> Vec<Vec<String>> {
+        let mut r = csv::ReaderBuilder::new().delimiter(sep).has_headers(false).from_reader(bytes);
+        r.records().map(|x| x.unwrap().iter().map(str::to_string).collect()).collect()
+    };
+    let plain_rows = read(&plain.stdout, b',');
+    let fr_rows = read(&fr.stdout[3..], b';');
+    assert_eq!(plain_rows.len(), fr_rows.len());
+    let header = &plain_rows[0];
+    assert_eq!(&fr_rows[0], header, "same column names");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let tf1 = fr_rows.iter().find(|r| r[col("article")] == "TF1; édition du soir").expect("the label with `;` is one cell");
+    assert_eq!(tf1[col("assertiveness")], "22,7");
+    assert_eq!(tf1[col("claims")], "15");
+    // Every figure is the default one with a decimal comma; every other cell is the same.
+    for (p, f) in plain_rows.iter().zip(&fr_rows).skip(1) {
+        for (a, b) in p.iter().zip(f) {
+            let is_figure = a.parse::<f64>().is_ok() && a.contains('.');
+            assert_eq!(if is_figure { a.replace('.', ",") } else { a.clone() }, *b);
+        }
+    }
+    // With another format, the options are named as not applying.
+    let o = hedge(&["compare", "seeds/", "--csv-bom"]);
+    assert!(stderr(&o).contains("--csv-locale and --csv-bom apply to --format csv only"), "{}", stderr(&o));
+}

@@ -176,7 +176,7 @@ fn summary_left_out_column_matches_the_terminal_table() {
         assert!(table.contains(&format!(" {terminal} ┆")), "terminal cell {terminal:?} not in:\n{table}");
         let tr_start = html.find(&format!("<tr data-article=\"a{}\"", i + 1)).unwrap();
         let tr = &html[tr_start..tr_start + html[tr_start..].find("</tr>").unwrap()];
-        assert!(tr.contains(&format!("<td class=\"out\">{page_cell}</td>")), "{tr}");
+        assert!(tr.contains(&format!("<td class=\"out\" data-label=\"Hors score\">{page_cell}</td>")), "{tr}");
         assert!(tr.contains(&format!("data-k-out=\"{}\"", excluded + s["not_analysed"].as_u64().unwrap())));
     }
     // Seed 004's English passages are quotations inside a French article, not left out.
@@ -185,4 +185,15 @@ fn summary_left_out_column_matches_the_terminal_table() {
 
 fn html_escape(s: &str) -> String {
     hedge::report::html::esc(s)
+}
+
+/// Issue 16: the key's « Qui parle ? » named the marker (« Selon ») of a sentence credited to a
+/// source even when the text names the source: when a quotation of the sentence is tagged with
+/// its speaker by the same word, the key names that speaker. With no quotation to read the
+/// speaker from (« Les opposants accusèrent… »), it still gives the words that credit it.
+#[test]
+fn the_key_names_the_source_of_a_credited_sentence_when_the_quotation_tag_names_it() {
+    let key = analyze_html("tests/data/classroom/source-nommee.txt", &["--answers"]);
+    assert!(row(&key, 2).contains("<span class=\"key\">Le média, d&#39;après une source : un adjoint (« Selon »)</span>"), "{}", row(&key, 2));
+    assert!(row(&key, 3).contains("<span class=\"key\">Le média, d&#39;après une source : « accusèrent »</span>"), "{}", row(&key, 3));
 }

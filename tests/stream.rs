@@ -332,3 +332,40 @@ fn a_streamed_file_that_fails_before_any_sentence_says_so() {
     assert_eq!((code, text.as_str()), (1, ""));
     assert!(err.contains("white space"), "{err}");
 }
+
+/// Issue 16: the same bytes as `.md` (read whole) and as `.txt` (streamed past the corpus
+/// size) gave 1 claim against 360,002: in the Markdown file, a « Commentaires » line near the
+/// start took every following paragraph as reader comments. Past the corpus size, Markdown is
+/// a corpus too (no page parts); below it, both are articles and the comments are left out.
+#[test]
+fn the_same_corpus_as_markdown_and_as_text_gives_the_same_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("# Corpus\n\nUn premier article, court.\n\nCommentaires\n\nPaul says:\n\nN'importe quoi, ce texte.\n\n");
+    text.push_str(&"Le convoi aurait quitté la ville dans la nuit, selon un témoin. Le ministre a confirmé l'accord.\n\n".repeat(20));
+    let (md, txt) = (dir.path().join("corpus.md"), dir.path().join("corpus.txt"));
+    std::fs::write(&md, &text).unwrap();
+    std::fs::write(&txt, &text).unwrap();
+    let claims = |min_bytes: &str| -> Vec<String> {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+            .args(["compare", "--format", "csv", md.to_str().unwrap(), txt.to_str().unwrap()])
+            .env("HEDGE_STREAM_MIN_BYTES", min_bytes)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let csv = String::from_utf8(out.stdout).unwrap();
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let col = header.iter().position(|h| *h == "claims").unwrap();
+        let mut rows: Vec<(String, String)> = csv.lines().skip(1).map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[2].to_string(), f[col].to_string())
+        }).collect();
+        rows.sort();
+        rows.into_iter().map(|(_, c)| c).collect()
+    };
+    // A corpus (threshold below its size): every paragraph counts, in both.
+    assert_eq!(claims("500"), ["41", "41"]);
+    // An article (the default threshold): the comments are left out, in both.
+    let small = claims("16777216");
+    assert_eq!(small[0], small[1]);
+    assert!(small[0].parse::<u32>().unwrap() < 5, "{small:?}");
+}

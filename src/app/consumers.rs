@@ -328,7 +328,7 @@ mod tests {
 
     #[test]
     fn the_progress_bar_keeps_out_of_results_written_to_a_terminal() {
-        let term = |stdout_is_tty, stderr_is_tty| Terminal { stdout_is_tty, stderr_is_tty, lang: report::Lang::En };
+        let term = |stdout_is_tty, stderr_is_tty| Terminal { stdout_is_tty, stderr_is_tty, lang: report::Lang::En, stdout_columns: None };
         // A report written at the end: the bar whenever stderr is a terminal.
         assert!(progress_enabled(term(true, true), false));
         assert!(progress_enabled(term(false, true), false));

@@ -16,7 +16,7 @@ use eval::run_eval;
 use lexicon::run_lexicon;
 
 use crate::classify::Include;
-use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat, HtmlArgs, IncludePart, InputFormat, UiLang};
+use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, Common, CompareFormat, CsvLocale, HtmlArgs, IncludePart, InputFormat, UiLang};
 use crate::extract::PartKind;
 use crate::input::{self, Format};
 use crate::lexicon::Lexicon;
@@ -31,6 +31,21 @@ pub struct Terminal {
     pub stderr_is_tty: bool,
     /// The language of messages on stderr (the locale's; `--lang` replaces it in `run`).
     pub lang: report::Lang,
+    /// The width of the terminal stdout writes to (None when it is not a terminal): the
+    /// comparison table fits it. See [`terminal_columns`].
+    pub stdout_columns: Option<u16>,
+}
+
+/// The width of the terminal on stdout: `COLUMNS` when set to a number, else the terminal's
+/// own size; None when stdout is not a terminal (a pipe or a file gets a fixed width, so the
+/// same command gives the same bytes).
+pub fn terminal_columns(stdout_is_tty: bool) -> Option<u16> {
+    if !stdout_is_tty {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS").ok().and_then(|v| v.trim().parse::<u16>().ok()).filter(|&n| n > 0);
+    // comfy-table asks the terminal (it checks that stdout is one).
+    columns.or_else(|| comfy_table::Table::new().width())
 }
 
 /// Decides colour once: `always`/`never` win; `auto` means a terminal, NO_COLOR unset or empty,
@@ -64,7 +79,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let term = Terminal { lang: terminal_lang(a.common.lang), ..term };
-            let style = Style { color: use_color(a.common.color, term), lang: term.lang };
+            let style = Style { color: use_color(a.common.color, term), lang: term.lang, width: None };
             if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), term.lang, err)? {
                 return Ok(2);
             }
@@ -106,7 +121,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let term = Terminal { lang: terminal_lang(c.common.lang), ..term };
-            let style = Style { color: use_color(c.common.color, term), lang: term.lang };
+            let style = Style { color: use_color(c.common.color, term), lang: term.lang, width: c.width.or(term.stdout_columns.map(|w| w.max(crate::cli::MIN_TABLE_WIDTH))) };
             if html_onto_an_input(&c.html, &c.inputs, term.lang, err)? {
                 return Ok(2);
             }
@@ -153,10 +168,14 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 writeln!(out)?;
                 return Ok(u8::from(failed || html_failed));
             }
+            let csv = report::Csv { french: c.csv_locale == Some(CsvLocale::Fr), bom: c.csv_bom };
+            if c.format != CompareFormat::Csv && (c.csv_locale.is_some() || c.csv_bom) {
+                writeln!(err, "hedge: {}", report::messages::localise("--csv-locale and --csv-bom apply to --format csv only", term.lang))?;
+            }
             let r: &dyn Render = match c.format {
                 CompareFormat::Table => &report::Table,
                 CompareFormat::Json => &report::Json,
-                CompareFormat::Csv => &report::Csv,
+                CompareFormat::Csv => &csv,
                 CompareFormat::Markdown => &report::Markdown,
                 CompareFormat::Jsonl => unreachable!("handled above"),
             };
@@ -170,6 +189,17 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
         }
         Command::Lexicon(cmd) => run_lexicon(cmd, out, err),
         Command::Eval(cmd) => run_eval(cmd, out, err),
+        Command::Completions { shell } => {
+            // Into a buffer first: clap_complete panics when its writer fails (`| head`).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "hedge", &mut script);
+            out.write_all(&script)?;
+            Ok(0)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(out)?;
+            Ok(0)
+        }
     }
 }
 

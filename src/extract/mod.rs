@@ -60,6 +60,13 @@ impl Document {
         Some(&self.text[block.span.clone()])
     }
 
+    /// Reads the document as a corpus, like a chunk of a streamed one: no page parts (a corpus
+    /// has no single byline or end of article), foreign passages not read as quotations.
+    pub fn as_corpus(&mut self) {
+        self.parts.clear();
+        self.article = false;
+    }
+
     /// A readable name for reports when the user gave none: site (or file name) and title
     /// (see [`name::article_name`]).
     pub fn article_name(&self) -> Option<String> {

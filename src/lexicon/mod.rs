@@ -276,6 +276,15 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
                 if tag != "cond" {
                     return Err(e(format!("morphology = {tag:?}: only \"cond\" (the conditional mood) is supported")));
                 }
+                // Every conditional of every verb is one marker with one reading per use; a
+                // second family claiming them all would silently take them over (and change
+                // their weight). Only the built-in one's own entry may be replaced.
+                if family.id != CONDITIONAL_FAMILY || m.key != CONDITIONAL_KEY {
+                    return Err(e(format!(
+                        "morphology = \"cond\" is reserved to the entry {CONDITIONAL_FAMILY}.{CONDITIONAL_KEY}, which already counts every conditional; \
+                         to change it, write [family] id = \"{CONDITIONAL_FAMILY}\" and key = \"{CONDITIONAL_KEY}\" (it then replaces the built-in entry)"
+                    )));
+                }
                 Rule::Conditional
             }
             _ => return Err(e("give exactly one of patterns, lemmas, forms or morphology".into())),
@@ -316,6 +325,10 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
     }
     Ok((family, entries))
 }
+
+/// The one entry that stands for every conditional-mood form (`morphology = "cond"`).
+pub const CONDITIONAL_FAMILY: &str = "hedge.conditional";
+pub const CONDITIONAL_KEY: &str = "conditionnel";
 
 /// Characters of regular-expression syntax. Patterns are literal words: such a character would
 /// silently never match (it is compared as text), so it is refused with a message instead.

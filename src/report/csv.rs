@@ -6,7 +6,16 @@ use std::io::{self, Write};
 use super::{Render, Report, Style};
 use crate::classify::Label;
 
-pub struct Csv;
+/// CSV settings. The default is what scripts read: `,` between cells, `.` in numbers, no BOM.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Csv {
+    /// French spreadsheets (Excel, LibreOffice in French): `;` between cells and a decimal
+    /// comma (`22,7`), since `,` is their decimal separator.
+    pub french: bool,
+    /// Start with a UTF-8 byte-order mark, without which Excel reads the file as Windows-1252
+    /// (« MÃ©dias » for « Médias »).
+    pub bom: bool,
+}
 
 /// A text cell (label, file name, markers): one that starts with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return would be read as a formula by a spreadsheet (a page title turned label can
@@ -29,7 +38,20 @@ fn io_error(e: csv::Error) -> io::Error {
 
 impl Render for Csv {
     fn render(&self, report: &Report, _style: Style, out: &mut dyn Write) -> io::Result<()> {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+        if self.bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let delimiter = if self.french { b';' } else { b',' };
+        let mut w = csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+        // A figure with one decimal, with the decimal separator of the spreadsheet.
+        let num = |v: f64| {
+            let s = format!("{v:.1}");
+            if self.french {
+                s.replace('.', ",")
+            } else {
+                s
+            }
+        };
         w.write_record([
             "rank",
             "article",
@@ -57,7 +79,7 @@ impl Render for Csv {
         .map_err(io_error)?;
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
-            let p = |l: Label| format!("{:.1}", s.percent_of(l));
+            let p = |l: Label| num(s.percent_of(l));
             let top = s.top_markers.iter().map(|(id, n)| format!("{id}:{n}")).collect::<Vec<_>>().join(" ");
             w.write_record([
                 (i + 1).to_string(),
@@ -69,18 +91,18 @@ impl Render for Csv {
                 p(Label::Hedged),
                 p(Label::Boosted),
                 p(Label::Asserted),
-                s.assertiveness.map(|v| format!("{v:.1}")).unwrap_or_default(),
-                format!("{:.1}", s.quoted_percent),
-                format!("{:.1}", s.markers_per_1000_words),
+                s.assertiveness.map(num).unwrap_or_default(),
+                num(s.quoted_percent),
+                num(s.markers_per_1000_words),
                 cell(&top),
                 s.excluded.to_string(),
                 s.not_analysed.to_string(),
                 a.format.as_str().to_string(),
                 cell(&a.encoding),
-                s.interval.map(|i| format!("{:.1}", i[0])).unwrap_or_default(),
-                s.interval.map(|i| format!("{:.1}", i[1])).unwrap_or_default(),
-                format!("{:.1}", s.reported_percent),
-                s.own_voice_score.map(|v| format!("{v:.1}")).unwrap_or_default(),
+                s.interval.map(|i| num(i[0])).unwrap_or_default(),
+                s.interval.map(|i| num(i[1])).unwrap_or_default(),
+                num(s.reported_percent),
+                s.own_voice_score.map(num).unwrap_or_default(),
                 s.quoted_claims.to_string(),
             ])
             .map_err(io_error)?;

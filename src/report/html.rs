@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::{short_id, Article, MarkerInfo, Render, Report, Style};
 use crate::aggregate::ArticleSummary;
 use crate::classify::reading::Reading;
-use crate::classify::{Excluded, Label, MarkerHit, NotClaim, SentenceScore, Voice};
+use crate::classify::{Excluded, Label, MarkerHit, NotClaim, QuoteInfo, SentenceScore, Voice};
 use crate::extract::PartKind;
 use crate::lexicon::Category;
 
@@ -129,6 +129,7 @@ struct Ui {
     who_quote: &'static str,
     who_unknown: &'static str,
     who_none: &'static str,
+    comments_withheld: &'static str,
     worksheet_names: &'static str,
     worksheet_help: &'static str,
     key: &'static str,
@@ -207,6 +208,7 @@ const FR: Ui = Ui {
     who_quote: "Citation",
     who_unknown: "une personne citée",
     who_none: "Pas une affirmation",
+    comments_withheld: "(commentaires de lecteurs, non reproduits)",
     worksheet_names: "Nom : ____________________   Classe : ________   Date : ____________",
     worksheet_help: "Pour chaque phrase, écrivez qui parle : le média lui-même, une source qu'il cite, ou une personne citée entre guillemets. Les mots soulignés sont des indices. Les phrases marquées « hors score » (signature, texte du site, commentaires de lecteurs, autre langue) sont laissées de côté.",
     key: "Corrigé",
@@ -284,6 +286,7 @@ const EN: Ui = Ui {
     who_quote: "Quotation",
     who_unknown: "a quoted person",
     who_none: "Not a claim",
+    comments_withheld: "(reader comments, not reproduced)",
     worksheet_names: "Name: ____________________   Class: ________   Date: ____________",
     worksheet_help: "For each sentence, write who speaks: the outlet itself, a source it credits, or a person quoted in quotation marks. The underlined words are clues. Sentences marked “out of the score” (byline, site boilerplate, reader comments, another language) are left aside.",
     key: "Answer key",
@@ -694,14 +697,23 @@ impl Html {
             let hidden = if super::overlaps_previous(&report.articles, i) { "" } else { " hidden" };
             let _ = write!(
                 h,
-                "<td class=\"score\"><span class=\"overlap\" title=\"{}\"{hidden}>≈ </span>{}{}</td>",
+                "<td class=\"score\" data-label=\"{}\"><span class=\"overlap\" title=\"{}\"{hidden}>≈ </span>{}{}</td>",
+                esc(ui.col_score),
                 esc(ui.not_significant),
                 s.assertiveness.map(|x| self.lang.num(x)).unwrap_or_else(|| "–".into()),
                 self.interval(s)
             );
-            let _ = write!(h, "<td class=\"quoted\">{}</td>", self.lang.num(s.quoted_percent));
+            // data-label: the column's name, shown above the figure on a phone, where a row is a card.
+            let _ = write!(h, "<td class=\"quoted\" data-label=\"{}\">{}</td>", esc(ui.col_quoted), self.lang.num(s.quoted_percent));
             // All claims, own-voice and quoted, as in the terminal table's `claims` column.
-            let _ = writeln!(h, "<td class=\"claims\">{}</td><td class=\"out\">{}</td></tr>", s.claims + s.quoted_claims, self.left_out_cell(s));
+            let _ = writeln!(
+                h,
+                "<td class=\"claims\" data-label=\"{}\">{}</td><td class=\"out\" data-label=\"{}\">{}</td></tr>",
+                esc(ui.col_claims),
+                s.claims + s.quoted_claims,
+                esc(ui.col_out),
+                self.left_out_cell(s)
+            );
         }
         h.push_str("</tbody>\n</table>\n</section>\n");
     }
@@ -843,7 +855,7 @@ impl Html {
         );
         let mut prev: Option<&Excluded> = None;
         for sen in &a.sentences {
-            self.sentence(report, &id, sen, prev, h);
+            self.sentence(report, &id, sen, &a.quotes, prev, h);
             prev = sen.excluded.as_ref();
         }
         h.push_str("</tbody>\n</table>\n</article>\n");
@@ -851,7 +863,7 @@ impl Html {
 
     /// One sentence row. `prev` is why the sentence before it was left out, if it was: the key
     /// gives a reason once per run of sentences left out for the same reason.
-    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, prev: Option<&Excluded>, h: &mut String) {
+    fn sentence(&self, report: &Report, article: &str, s: &SentenceScore, quotes: &[QuoteInfo], prev: Option<&Excluded>, h: &mut String) {
         let ui = self.lang.ui();
         let l = self.lang;
         let voice = if s.voice == Voice::Quoted { "quoted" } else { "own" };
@@ -870,7 +882,15 @@ impl Html {
                 let _ = write!(h, "<span class=\"part-tag\">{} · {}</span> ", esc(l.part_name(s.part, None)), esc(ui.counted_include));
             }
         }
-        sentence_text(s, report, l, h);
+        if let Some(Excluded::Part { part: PartKind::Comments, .. }) = &s.excluded {
+            // Readers' words (insults too) stay on the screen, with their tag, but are not
+            // printed on a class set: the sheet says what the row was.
+            h.push_str("<span class=\"screen-only\">");
+            sentence_text(s, report, l, h);
+            let _ = write!(h, "</span><span class=\"print-only withheld\">{}</span>", esc(ui.comments_withheld));
+        } else {
+            sentence_text(s, report, l, h);
+        }
         h.push_str("</td><td class=\"lab\">");
         if let Some(e) = &s.excluded {
             self.out_tag(s, e, h);
@@ -901,7 +921,7 @@ impl Html {
                 let _ = write!(h, "<span class=\"key\">{}</span>", esc(&reason));
             }
         } else if self.answers {
-            let _ = write!(h, "<span class=\"key\">{}</span>", esc(&self.who(s)));
+            let _ = write!(h, "<span class=\"key\">{}</span>", esc(&self.who(s, quotes)));
         }
         h.push_str("</td></tr>\n");
     }
@@ -960,8 +980,11 @@ impl Html {
         }
     }
 
-    /// The teacher's key for "Who speaks?".
-    fn who(&self, s: &SentenceScore) -> String {
+    /// The teacher's key for "Who speaks?". For a sentence credited to a source, the source as
+    /// the text names it when a quotation of the sentence was tagged with it by the same word
+    /// (« Selon un djihadiste français, « … » » → un djihadiste français), else the words that
+    /// credit it.
+    fn who(&self, s: &SentenceScore, quotes: &[QuoteInfo]) -> String {
         let ui = self.lang.ui();
         let l = self.lang;
         let words = |c: Category| -> String {
@@ -978,7 +1001,10 @@ impl Html {
             format!("{} : {}", ui.who_quote, s.speaker.as_deref().unwrap_or(ui.who_unknown))
         } else {
             match s.label {
-                Label::Attributed => format!("{}{}", ui.who_source, words(Category::Attribution)),
+                Label::Attributed => match source_named(s, quotes) {
+                    Some((speaker, cue)) => format!("{} : {speaker} (« {cue} »)", ui.who_source),
+                    None => format!("{}{}", ui.who_source, words(Category::Attribution)),
+                },
                 Label::Hedged => format!("{}{}", ui.who_hedge, words(Category::Hedge)),
                 Label::Boosted => format!("{}{}", ui.who_boost, words(Category::Booster)),
                 _ => ui.who_alone.to_string(),
@@ -990,6 +1016,16 @@ impl Html {
             text
         }
     }
+}
+
+/// The speaker of a quotation in the sentence whose cue is one of the sentence's counted
+/// attribution markers (the quotation's speaker is then the sentence's source), and that cue.
+fn source_named<'a>(s: &SentenceScore, quotes: &'a [QuoteInfo]) -> Option<(&'a str, &'a str)> {
+    let fold = |x: &str| x.trim().to_lowercase();
+    quotes.iter().filter(|q| q.start < s.end && q.end > s.start).find_map(|q| {
+        let (speaker, cue) = (q.speaker.as_deref()?, q.cue.as_deref()?);
+        s.markers.iter().any(|m| m.counted && m.category == Category::Attribution && fold(&m.text) == fold(cue)).then_some((speaker, cue))
+    })
 }
 
 /// A label badge: colour, symbol and word.

@@ -109,7 +109,13 @@ pub struct Style {
     pub color: bool,
     /// The language of the terminal views (labels, headers, sentences of the summary).
     pub lang: Lang,
+    /// Width of the terminal table in columns; None = [`TABLE_WIDTH`] (pipes, files: the
+    /// output does not depend on who runs it).
+    pub width: Option<u16>,
 }
+
+/// Width of the comparison table when it is not written to a terminal and `--width` is not given.
+pub const TABLE_WIDTH: u16 = 160;
 
 impl Lang {
     /// The language of the terminal by default: French when the locale (`LC_ALL`,

@@ -1,9 +1,9 @@
 //! The comparison table for the terminal, drawn with comfy-table.
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Grid};
+use comfy_table::{presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Grid, Width};
 
-use super::{fmt_left_out_short, fmt_score_interval, fmt_top, left_out_note, overlap_note, overlaps_previous, term_safe, Lang, Render, Report, Style};
+use super::{fmt_left_out_short, fmt_score_interval, fmt_top, left_out_note, overlap_note, overlaps_previous, term_safe, Lang, Render, Report, Style, TABLE_WIDTH};
 use crate::classify::Label;
 
 pub struct Table;
@@ -13,7 +13,12 @@ impl Render for Table {
         let mut t = Grid::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
         t.set_content_arrangement(ContentArrangement::Dynamic);
-        t.set_width(160);
+        let width = style.width.unwrap_or(TABLE_WIDTH);
+        t.set_width(width);
+        // Below NARROW columns, the 13 columns of the wide layout break their headers and
+        // figures mid-word: the figures keep their width (headers on two lines), the sentence
+        // count and the top markers are left out (a note says so) and the names wrap.
+        let narrow = width < NARROW;
         let l = style.lang;
         let header = match l {
             Lang::Fr => [
@@ -25,6 +30,7 @@ impl Render for Table {
                 "score (95 %)", "% quoted", "top markers",
             ],
         };
+        let header = if narrow { header.map(two_lines) } else { header.map(str::to_string) };
         t.set_header(header.map(Cell::new));
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
@@ -55,7 +61,26 @@ impl Render for Table {
         if !style.color {
             t.force_no_tty();
         }
+        if narrow {
+            for (i, c) in t.column_iter_mut().enumerate() {
+                c.set_constraint(match i {
+                    SENTENCES | TOP_MARKERS => ColumnConstraint::Hidden,
+                    ARTICLE => ColumnConstraint::LowerBoundary(Width::Fixed(12)),
+                    _ => ColumnConstraint::ContentWidth,
+                });
+            }
+        }
         writeln!(out, "{t}")?;
+        if narrow {
+            writeln!(
+                out,
+                "{}",
+                l.t(
+                    "Colonnes « phrases » et « marqueurs fréquents » omises à cette largeur (--width 150 ou plus les montre).",
+                    "Columns `sentences` and `top markers` left out at this width (--width 150 or more shows them)."
+                )
+            )?;
+        }
         if l == Lang::Fr {
             writeln!(out, "Classés par assertivité : moyenne des points des affirmations, 0 = tout est nuancé, attribué à une source ou cité, 100 = tout est affirmé avec insistance.")?;
             writeln!(out, "Le score décrit comment le média parle, pas s'il a raison, ni s'il est partial ou de qualité. (95 %) = l'intervalle où le score pourrait tomber avec d'autres phrases du même genre.")?;
@@ -74,5 +99,20 @@ impl Render for Table {
             writeln!(out, "{} {}.", l.t("Comptées avec --include :", "Counted with --include:"), inc.join(", "))?;
         }
         writeln!(out, "{}", l.t("Pourquoi : `hedge analyze FICHIER` montre chaque phrase et chaque marqueur.", "Why: `hedge analyze FILE` shows every sentence and marker."))
+    }
+}
+
+/// Tables narrower than this get the narrow layout (see [`Table::render`]).
+pub const NARROW: u16 = 150;
+const ARTICLE: usize = 1;
+const SENTENCES: usize = 2;
+const TOP_MARKERS: usize = 12;
+
+/// A header on two lines, cut at its first space (`% reported` → `%` / `reported`, `score (95 %)`
+/// → `score` / `(95 %)`), so a column is as wide as its figures.
+fn two_lines(h: &str) -> String {
+    match h.split_once(' ') {
+        Some((a, b)) => format!("{a}\n{b}"),
+        None => h.to_string(),
     }
 }
