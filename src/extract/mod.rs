@@ -224,19 +224,49 @@ pub fn is_invisible_format(c: char) -> bool {
 /// [`is_invisible_format`]), then NFC (skipped when the quick check says the text already is
 /// NFC). Returns whether the text changed (offsets then point into the new text).
 pub fn normalise(text: String) -> (String, bool) {
-    let (text, stripped) = if text.contains(is_invisible_format) {
-        (text.chars().filter(|&c| !is_invisible_format(c)).collect::<String>(), true)
-    } else {
-        (text, false)
+    // Fast path: a character below U+0300 other than the soft hyphen is never removed, is NFC
+    // (quick check "yes") and has canonical combining class 0, so a text made only of such
+    // characters is returned as it is, after one tight scan.
+    let Some(first) = text.char_indices().find(|&(_, c)| needs_care(c)).map(|(i, _)| i) else {
+        return (text, false);
     };
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => (text, stripped),
-        _ => {
-            let n: String = text.nfc().collect();
-            let changed = n != text;
-            (n, changed || stripped)
+    // Otherwise each line is treated apart, from the first line that needs care: a line break
+    // is a starter that composes with nothing, so removing characters and putting the text in
+    // NFC line by line gives the same text as doing it on the whole text at once.
+    let start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    let mut changed = false;
+    for line in text[start..].split_inclusive('\n') {
+        if !line.chars().any(needs_care) {
+            out.push_str(line);
+            continue;
+        }
+        let (line, stripped) = if line.contains(is_invisible_format) {
+            (std::borrow::Cow::Owned(line.chars().filter(|&c| !is_invisible_format(c)).collect::<String>()), true)
+        } else {
+            (std::borrow::Cow::Borrowed(line), false)
+        };
+        changed |= stripped;
+        match is_nfc_quick(line.chars()) {
+            IsNormalized::Yes => out.push_str(&line),
+            _ => {
+                let before = out.len();
+                out.extend(line.nfc());
+                changed |= out[before..] != *line;
+            }
         }
     }
+    if changed {
+        (out, true)
+    } else {
+        (text, false)
+    }
+}
+
+/// Whether `c` may be removed or changed by [`normalise`] (see its fast path).
+fn needs_care(c: char) -> bool {
+    c >= '\u{300}' || c == '\u{ad}'
 }
 
 #[cfg(test)]
@@ -263,6 +293,45 @@ mod tests {
         // Blocks are found in the cleaned text.
         let b = &d.blocks[0];
         assert_eq!(&d.text[b.span.clone()], "été");
+    }
+
+    /// The whole-text normalisation that [`normalise`] replaced (it works line by line).
+    fn normalise_whole(text: String) -> (String, bool) {
+        let (text, stripped) = if text.contains(is_invisible_format) {
+            (text.chars().filter(|&c| !is_invisible_format(c)).collect::<String>(), true)
+        } else {
+            (text, false)
+        };
+        match is_nfc_quick(text.chars()) {
+            IsNormalized::Yes => (text, stripped),
+            _ => {
+                let n: String = text.nfc().collect();
+                let changed = n != text;
+                (n, changed || stripped)
+            }
+        }
+    }
+
+    #[test]
+    fn line_by_line_normalisation_is_the_whole_text_one() {
+        let pieces = ["a", "e", "\u{301}", "\u{300}", "\u{327}", "\u{ad}", "\u{200b}", "\n", "\r\n", " ", "é", "\u{1100}", "\u{1161}", "\u{f900}", "Å", "\u{212b}", "x.", "\u{feff}", "\u{323}"];
+        // Every string of up to 4 pieces, and some longer ones.
+        let mut cases = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for c in &cases {
+                for p in pieces {
+                    next.push(format!("{c}{p}"));
+                }
+            }
+            cases.extend(next);
+            cases.sort();
+            cases.dedup();
+        }
+        cases.push("Il a dit\u{ad}: e\u{301}te\u{301}\nLigne\n\u{301}début\nfin e\u{323}\u{302}".to_string());
+        for c in cases {
+            assert_eq!(normalise(c.clone()), normalise_whole(c.clone()), "{c:?}");
+        }
     }
 
     #[test]
