@@ -83,10 +83,10 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
     let s = &text[range.clone()];
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
+        if crate::token::is_alnum(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
+                if crate::token::is_alnum(d) {
                     end = j + d.len_utf8();
                     it.next();
                 } else if d == '\'' || d == '’' {

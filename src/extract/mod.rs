@@ -227,7 +227,7 @@ pub fn normalise(text: String) -> (String, bool) {
     // Fast path: a character below U+0300 other than the soft hyphen is never removed, is NFC
     // (quick check "yes") and has canonical combining class 0, so a text made only of such
     // characters is returned as it is, after one tight scan.
-    let Some(first) = text.char_indices().find(|&(_, c)| needs_care(c)).map(|(i, _)| i) else {
+    let Some(first) = first_needing_care(&text) else {
         return (text, false);
     };
     // Otherwise each line is treated apart, from the first line that needs care: a line break
@@ -238,7 +238,7 @@ pub fn normalise(text: String) -> (String, bool) {
     out.push_str(&text[..start]);
     let mut changed = false;
     for line in text[start..].split_inclusive('\n') {
-        if !line.chars().any(needs_care) {
+        if first_needing_care(line).is_none() {
             out.push_str(line);
             continue;
         }
@@ -264,9 +264,23 @@ pub fn normalise(text: String) -> (String, bool) {
     }
 }
 
-/// Whether `c` may be removed or changed by [`normalise`] (see its fast path).
-fn needs_care(c: char) -> bool {
-    c >= '\u{300}' || c == '\u{ad}'
+/// The byte offset of the first character that [`normalise`] may remove or change: one at
+/// U+0300 or above (its UTF-8 lead byte is 0xCC or more) or the soft hyphen (C2 AD). A byte
+/// scan, without decoding characters.
+fn first_needing_care(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&x| x >= 0xcc || x == 0xad) {
+        let i = from + k;
+        if b[i] >= 0xcc {
+            return Some(i);
+        }
+        if i > 0 && b[i - 1] == 0xc2 {
+            return Some(i - 1);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 #[cfg(test)]
