@@ -98,7 +98,14 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
                 }
             }
             let w = &s[i..end];
-            let low = w.to_lowercase().replace('’', "'");
+            // One allocation for the usual word (ASCII, or with no ’).
+            let low = if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else if w.contains('’') {
+                w.to_lowercase().replace('’', "'")
+            } else {
+                w.to_lowercase()
+            };
             out.push(Tok { span: range.start + i..range.start + end, low, word: true, capital: c.is_uppercase() });
         } else if !c.is_whitespace() {
             let end = i + c.len_utf8();

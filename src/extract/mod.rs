@@ -265,15 +265,20 @@ pub fn normalise(text: String) -> (String, bool) {
 }
 
 /// The byte offset of the first character that [`normalise`] may remove or change: one at
-/// U+0300 or above (its UTF-8 lead byte is 0xCC or more) or the soft hyphen (C2 AD). A byte
-/// scan, without decoding characters.
+/// U+0300 or above (its UTF-8 lead byte is 0xCC or more) that is not [`always_kept`], or the
+/// soft hyphen (C2 AD). A byte scan, decoding only characters from U+0300 on.
 fn first_needing_care(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut from = 0;
     while let Some(k) = b[from..].iter().position(|&x| x >= 0xcc || x == 0xad) {
         let i = from + k;
         if b[i] >= 0xcc {
-            return Some(i);
+            let c = s[i..].chars().next().unwrap_or('\0');
+            if !always_kept(c) {
+                return Some(i);
+            }
+            from = i + c.len_utf8();
+            continue;
         }
         if i > 0 && b[i - 1] == 0xc2 {
             return Some(i - 1);
@@ -281,6 +286,14 @@ fn first_needing_care(s: &str) -> Option<usize> {
         from = i + 1;
     }
     None
+}
+
+/// Characters from U+0300 on that French text uses often and that [`normalise`] never
+/// changes: visible general punctuation (’ “ ” – — … and the narrow no-break space) and
+/// currency signs (€). They are NFC (quick check "yes"), have combining class 0 and compose
+/// with no neighbour (a test checks it against the Unicode tables).
+fn always_kept(c: char) -> bool {
+    matches!(c as u32, 0x2002..=0x200a | 0x2010..=0x2029 | 0x202f..=0x205f | 0x20a0..=0x20c0)
 }
 
 #[cfg(test)]
@@ -327,8 +340,25 @@ mod tests {
     }
 
     #[test]
+    fn always_kept_characters_are_stable() {
+        for c in ('\u{300}'..='\u{3000}').filter(|&c| always_kept(c)) {
+            assert!(!is_invisible_format(c), "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+            // It composes with no neighbour: not with a letter before it, nor with a combining
+            // mark after it.
+            for n in ['e', 'a', 'A', '\u{301}', '\u{300}', '\u{327}'] {
+                let pair: String = [c, n].iter().collect();
+                assert_eq!(pair.nfc().collect::<String>(), format!("{c}{}", std::iter::once(n).nfc().collect::<String>()), "{c:?} {n:?}");
+                let pair: String = [n, c].iter().collect();
+                assert_eq!(pair.nfc().collect::<String>(), format!("{}{c}", std::iter::once(n).nfc().collect::<String>()), "{n:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn line_by_line_normalisation_is_the_whole_text_one() {
-        let pieces = ["a", "e", "\u{301}", "\u{300}", "\u{327}", "\u{ad}", "\u{200b}", "\n", "\r\n", " ", "é", "\u{1100}", "\u{1161}", "\u{f900}", "Å", "\u{212b}", "x.", "\u{feff}", "\u{323}"];
+        let pieces = ["’", "\u{202f}", "€", "\u{2000}", "a", "e", "\u{301}", "\u{300}", "\u{327}", "\u{ad}", "\u{200b}", "\n", "\r\n", " ", "é", "\u{1100}", "\u{1161}", "\u{f900}", "Å", "\u{212b}", "x.", "\u{feff}", "\u{323}"];
         // Every string of up to 4 pieces, and some longer ones.
         let mut cases = vec![String::new()];
         for _ in 0..4 {
