@@ -95,14 +95,26 @@ pub struct ExtractError(pub String);
 /// `lexicons/languages.toml`, or a teacher's copies given with `--lexicon`).
 #[derive(Debug, Clone, Copy)]
 pub struct ExtractRules<'a> {
-    pub parts: &'a PartRules,
+    /// `None`: the built-in rules, compiled on first use (a corpus chunk never uses them, and
+    /// compiling their patterns is about a third of a short run's instructions).
+    pub parts: Option<&'a PartRules>,
     pub languages: &'a LanguageRules,
+}
+
+impl<'a> ExtractRules<'a> {
+    /// The page-part rules (the built-in ones compiled now if not yet done).
+    pub fn parts(&self) -> &'a PartRules {
+        match self.parts {
+            Some(p) => p,
+            None => PartRules::embedded(),
+        }
+    }
 }
 
 impl ExtractRules<'static> {
     /// The rules compiled into the binary.
     pub fn embedded() -> ExtractRules<'static> {
-        ExtractRules { parts: PartRules::embedded(), languages: LanguageRules::embedded() }
+        ExtractRules { parts: None, languages: LanguageRules::embedded() }
     }
 }
 
@@ -110,7 +122,7 @@ impl ExtractRules<'static> {
 pub fn extract(label: &str, name: &str, text: String) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, Some(ExtractRules::embedded().parts), ExtractRules::embedded().languages)
+    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, Some(PartRules::embedded()), ExtractRules::embedded().languages)
 }
 
 /// Builds a document from one chunk of a plain-text corpus (a large file read in pieces): a
@@ -157,7 +169,7 @@ pub fn extract_as_with(label: &str, name: &str, text: String, format: Format, en
     if text.trim().is_empty() {
         return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
     }
-    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, Some(rules.parts), rules.languages);
+    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, Some(rules.parts()), rules.languages);
     doc.site = site;
     Ok(doc)
 }
