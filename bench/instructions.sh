@@ -17,10 +17,10 @@ if [[ ! -s $f ]]; then
         cat seeds/*.txt ../shared/eval/semeval2023-fr-genre/articles/*.txt >> $f
     done
 fi
-s=$(mktemp); head -c 3000000 $f > "$s"
+s=$(mktemp --suffix=.txt); head -c 3000000 $f > "$s"
 ir() { valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/I *refs/ {print $NF}'; }
 for b in "$@"; do
-    echo "$b: 3 MB streamed $(HEDGE_STREAM_MIN_BYTES=1000000 ir "$b" compare "$s" --threads 1 --format json)," \
+    echo "$b: 3 MB streamed $(export HEDGE_STREAM_MIN_BYTES=1000000; ir "$b" compare "$s" --threads 1 --format json)," \
         "read whole $(ir "$b" compare "$s" --threads 1 --format json), compare seeds/ $(ir "$b" compare seeds/)"
 done
 rm -f "$s"
