@@ -66,7 +66,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
+                (is_alnum(c), c.len_utf8())
             }
         };
         if alnum {
@@ -82,6 +82,29 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         out.push(Token { span: base + s..base + text.len() });
     }
     out
+}
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for the characters of French
+/// text (ASCII, Latin-1, the general punctuation block: spaces, quotes, dashes).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        0x80..=0xff => matches!(c as u32, 0xaa | 0xb2 | 0xb3 | 0xb5 | 0xb9 | 0xba | 0xbc..=0xbe | 0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0xff),
+        0x2000..=0x206f => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `c.is_alphabetic()`, with the fast path of [`is_alnum`].
+#[inline]
+pub fn is_alpha(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0x80..=0xff => matches!(c as u32, 0xaa | 0xb5 | 0xba | 0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0xff),
+        0x2000..=0x206f => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Removes the diacritic of a lower-case French letter (é → e, ç → c); other characters are
@@ -267,6 +290,14 @@ mod tests {
             lower_into(w, &mut l);
             assert_eq!(folded(w, &mut buf), f, "{w}");
             assert_eq!(lowered(w, &mut buf), l, "{w}");
+        }
+    }
+
+    #[test]
+    fn fast_character_classes_agree_with_unicode() {
+        for c in ('\0'..='\u{3000}').chain(['\u{fb01}', '\u{1d400}', '\u{10ffff}']) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -14,6 +14,7 @@
 //! The speaker is only ever a name, a noun phrase opened by a determiner, or a subject pronoun;
 //! when no such phrase is found it is left empty (never the leftover words of a sentence).
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -69,24 +70,25 @@ pub struct Tag {
 
 /// A word or a punctuation mark.
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     span: Range<usize>,
-    /// Lower-cased word (with its apostrophe: « s' », « l' »), or the punctuation character.
-    low: String,
+    /// Lower-cased word (with its apostrophe: « s' », « l' »), or the punctuation character;
+    /// borrowed from the text when it is already so (most words, every punctuation mark).
+    low: Cow<'a, str>,
     word: bool,
     capital: bool,
 }
 
 /// Words (letters, digits; an apostrophe ends a word: « s'|écria ») and punctuation marks.
-fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
+fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let s = &text[range.clone()];
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
+        if crate::token::is_alnum(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
+                if crate::token::is_alnum(d) {
                     end = j + d.len_utf8();
                     it.next();
                 } else if d == '\'' || d == '’' {
@@ -98,11 +100,24 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
                 }
             }
             let w = &s[i..end];
-            let low = w.to_lowercase().replace('’', "'");
+            // One allocation for the usual word (ASCII, or with no ’).
+            // Borrowed when the word is already lower case ASCII (most words), else one
+            // allocation for the usual word.
+            let low: Cow<'_, str> = if w.is_ascii() {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            } else if w.contains('’') {
+                Cow::Owned(w.to_lowercase().replace('’', "'"))
+            } else {
+                Cow::Owned(w.to_lowercase())
+            };
             out.push(Tok { span: range.start + i..range.start + end, low, word: true, capital: c.is_uppercase() });
         } else if !c.is_whitespace() {
             let end = i + c.len_utf8();
-            out.push(Tok { span: range.start + i..range.start + end, low: c.to_string(), word: false, capital: false });
+            out.push(Tok { span: range.start + i..range.start + end, low: Cow::Borrowed(&s[i..end]), word: false, capital: false });
         }
     }
     out
@@ -142,7 +157,7 @@ impl<'a> Tagger<'a> {
     /// A noun phrase from token `i`: a run of capitalised words (with de/du/d'/la/le between
     /// them), or a determiner and the words up to a stop word or a punctuation mark (at most
     /// eight words). Returns the end token (exclusive).
-    fn noun_phrase(&self, t: &[Tok], i: usize) -> Option<usize> {
+    fn noun_phrase(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
         let first = t.get(i).filter(|x| x.word)?;
         let r = self.r;
         let function_word = |w: &str| {
@@ -166,9 +181,9 @@ impl<'a> Tagger<'a> {
                     Some(x) if x.low == "." && t[j - 1].low.chars().count() == 1 && t.get(j + 1).is_some_and(|y| y.word && y.capital) => j += 1,
                     Some(x) if x.low == "-" && t.get(j + 1).is_some_and(|y| y.capital) => j += 2,
                     // « Mme de La Fayette », « Ursula von der Leyen »: particles, then a name.
-                    Some(x) if PARTICLES.contains(&x.low.as_str()) => {
+                    Some(x) if PARTICLES.contains(&x.low.as_ref()) => {
                         let mut k = j;
-                        while t.get(k).is_some_and(|y| PARTICLES.contains(&y.low.as_str())) && k < j + 3 {
+                        while t.get(k).is_some_and(|y| PARTICLES.contains(&y.low.as_ref())) && k < j + 3 {
                             k += 1;
                         }
                         if !t.get(k).is_some_and(|y| y.word && y.capital) {
@@ -181,7 +196,7 @@ impl<'a> Tagger<'a> {
             }
             return Some(j);
         }
-        if !self.r.determiners.contains(&first.low) {
+        if !self.r.determiners.contains(&*first.low) {
             return None;
         }
         let mut j = i + 1;
@@ -189,14 +204,14 @@ impl<'a> Tagger<'a> {
         while let Some(x) = t.get(j) {
             let joins = x.low == "-" && t.get(j + 1).is_some_and(|y| y.word); // « vice-président »
             // The phrase ends at a stop word or a conjugated verb (« la saison | fut tardive »).
-            if !(x.word || joins) || self.r.stops.contains(&x.low) || n >= 8 || (n > 0 && (self.morph.is_unambiguous_finite(&x.low) || self.adverb(&x.low) || self.present_participle(&x.low))) {
+            if !(x.word || joins) || self.r.stops.contains(&*x.low) || n >= 8 || (n > 0 && (self.morph.is_unambiguous_finite(&x.low) || self.adverb(&x.low) || self.present_participle(&x.low))) {
                 break;
             }
             // « le laissa retomber »: an object pronoun, not a determiner.
             if n == 0 && self.morph.is_unambiguous_finite(&x.low) {
                 return None;
             }
-            if self.r.time_words.contains(&x.low) {
+            if self.r.time_words.contains(&*x.low) {
                 return None;
             }
             j += if joins { 2 } else { 1 };
@@ -209,14 +224,14 @@ impl<'a> Tagger<'a> {
     /// An inverted tag starting at token `i`: [clitic] verb [-t-pronoun | [adverbs] phrase],
     /// or auxiliary[-t-pronoun] participle [phrase]. It must end at a punctuation mark, a
     /// stop word or the end of `t`. Returns the tag and the token after it.
-    fn inverted(&self, t: &[Tok], i: usize) -> Option<(Tag, usize)> {
+    fn inverted(&self, t: &[Tok<'_>], i: usize) -> Option<(Tag, usize)> {
         let mut j = i;
-        if t.get(j).is_some_and(|x| x.word && self.r.clitics.contains(&x.low) && x.low != "s'") && t.get(j + 1).is_some_and(|x| x.word) {
+        if t.get(j).is_some_and(|x| x.word && self.r.clitics.contains(&*x.low) && x.low != "s'") && t.get(j + 1).is_some_and(|x| x.word) {
             j += 1;
         }
         let verb = t.get(j).filter(|x| x.word)?;
         let cue_start = verb.span.start;
-        let aux = self.r.auxiliaries.contains(&verb.low);
+        let aux = self.r.auxiliaries.contains(&*verb.low);
         if !aux && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
             return None;
         }
@@ -237,7 +252,7 @@ impl<'a> Tagger<'a> {
             if t.get(k).is_some_and(|x| x.low == "t") && t.get(k + 1).is_some_and(|x| x.low == "-") {
                 k += 2;
             }
-            let p = t.get(k).filter(|x| self.r.pronouns.contains(&x.low))?;
+            let p = t.get(k).filter(|x| self.r.pronouns.contains(&*x.low))?;
             pronoun = Some(p.span.clone());
             j = k + 1;
         }
@@ -248,7 +263,7 @@ impl<'a> Tagger<'a> {
         } else if pronoun.is_none() && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
             return None;
         }
-        let pronoun_only = self.morph.lookup(verb.low.as_str()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
+        let pronoun_only = self.morph.lookup(verb.low.as_ref()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
         let speaker = match pronoun {
             // A verb with its subject pronoun after a hyphen is an inversion whatever follows
             // (« demanda-t-elle de nouveau », « ajouta-t-elle vivement », « répondit-elle
@@ -289,7 +304,7 @@ impl<'a> Tagger<'a> {
         // What follows: a punctuation mark, a stop word, or nothing.
         match t.get(j) {
             None => {}
-            Some(x) if !x.word || self.r.stops.contains(&x.low) => {}
+            Some(x) if !x.word || self.r.stops.contains(&*x.low) => {}
             _ => return None,
         }
         let end = t.get(j..).and_then(|rest| rest.iter().find(|x| !x.word && x.low != "-" && x.low != "'")).map_or(t.last()?.span.end, |x| x.span.start);
@@ -307,7 +322,7 @@ impl<'a> Tagger<'a> {
         let mut v = None;
         for k in (0..n).rev() {
             if !t[k].word {
-                if matches!(t[k].low.as_str(), "." | "!" | "?" | "«" | "»" | "“" | "”") && v.is_none() && words_after > 0 {
+                if matches!(t[k].low.as_ref(), "." | "!" | "?" | "«" | "»" | "“" | "”") && v.is_none() && words_after > 0 {
                     break;
                 }
                 continue;
@@ -328,8 +343,8 @@ impl<'a> Tagger<'a> {
             let mut cue_start = t[k].span.start;
             while b > 0 {
                 let x = &t[b - 1];
-                if x.word && (self.r.auxiliaries.contains(&x.low) || self.r.clitics.contains(&x.low) || self.adverb(&x.low) || x.low == "pas") {
-                    if self.r.auxiliaries.contains(&x.low) || x.low == "s'" {
+                if x.word && (self.r.auxiliaries.contains(&*x.low) || self.r.clitics.contains(&*x.low) || self.adverb(&x.low) || x.low == "pas") {
+                    if self.r.auxiliaries.contains(&*x.low) || x.low == "s'" {
                         cue_start = x.span.start;
                     }
                     b -= 1;
@@ -340,7 +355,7 @@ impl<'a> Tagger<'a> {
             let cue = cue_start..t[k].span.end;
             // The subject: the words before, back to a boundary.
             let mut a = b;
-            while a > 0 && t[a - 1].word && !self.r.stops.contains(&t[a - 1].low) {
+            while a > 0 && t[a - 1].word && !self.r.stops.contains(&*t[a - 1].low) {
                 a -= 1;
             }
             // The subject may follow words that are not part of it (« Et tout à coup Clémence
@@ -349,7 +364,7 @@ impl<'a> Tagger<'a> {
             // Nor a preposition right before it (« De son côté, … »: its object).
             let no_verb = |k: usize| {
                 t[a..k].iter().all(|x| self.morph.lookup(&x.low).is_empty())
-                    && (k == a || !matches!(t[k - 1].low.as_str(), "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur" | "dans" | "avec" | "sans" | "chez" | "vers"))
+                    && (k == a || !matches!(t[k - 1].low.as_ref(), "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur" | "dans" | "avec" | "sans" | "chez" | "vers"))
             };
             let mut speaker = (a..b).find_map(|k| if no_verb(k) { self.subject(&t, k, b) } else { None });
             // « …reconnut Pécuchet qui articula plus fort : », « des Pakistanais, qui
@@ -368,7 +383,7 @@ impl<'a> Tagger<'a> {
                     speaker = Some(name.clone());
                     if c >= 2 && t[c - 1].low == "," {
                         let mut d = c - 1;
-                        while d > 0 && t[d - 1].word && !self.r.stops.contains(&t[d - 1].low) {
+                        while d > 0 && t[d - 1].word && !self.r.stops.contains(&*t[d - 1].low) {
                             d -= 1;
                         }
                         if let Some(head) = self.subject(&t, d, c - 1) {
@@ -392,7 +407,7 @@ impl<'a> Tagger<'a> {
             }
         }
         // Selon X,
-        let s = (0..n).rev().find(|&k| self.r.sources.contains(&t[k].low) || (t[k].low == "d'" && t.get(k + 1).is_some_and(|x| x.low == "après")))?;
+        let s = (0..n).rev().find(|&k| self.r.sources.contains(&*t[k].low) || (t[k].low == "d'" && t.get(k + 1).is_some_and(|x| x.low == "après")))?;
         let start = if t[s].low == "d'" { s + 2 } else { s + 1 };
         let end = self.noun_phrase(&t, start)?;
         Some(Tag { span: t[s].span.start..t[end - 1].span.end, cue: t[s].span.clone(), speaker: Some(t[start].span.start..t[end - 1].span.end) })
@@ -417,7 +432,7 @@ impl<'a> Tagger<'a> {
         let t = tokens(text, range);
         let sp = self.clause_subject(&t, true)?;
         // A clause: a verb follows its subject (not a heading « L'exode de Raqqa : « … » »).
-        let finite = |x: &&Tok| x.word && self.morph.lookup(&x.low).iter().any(|f| f.tags.intersects(Tags::FINITE));
+        let finite = |x: &&Tok<'_>| x.word && self.morph.lookup(&x.low).iter().any(|f| f.tags.intersects(Tags::FINITE));
         let last_verb = t.iter().filter(|x| x.span.start >= sp.end).rfind(finite)?;
         // « La question est simple : », « la réponse est : »: the subject of « être » before a
         // colon is what the quotation says, not who says it, unless it names someone (« Le
@@ -432,7 +447,7 @@ impl<'a> Tagger<'a> {
 
     /// The subject at the start of a clause, after connectors and adverbs: a subject pronoun,
     /// or a noun phrase followed by a word or a comma.
-    fn clause_subject(&self, t: &[Tok], after_comma: bool) -> Option<Range<usize>> {
+    fn clause_subject(&self, t: &[Tok<'_>], after_comma: bool) -> Option<Range<usize>> {
         // At the start, or (before a colon) after an opening phrase or clause ended by a comma
         // (« Encore une fois, elle… », « D'un léger signe de tête, le garçon… », « Et, comme
         // elle restait sous la pluie, il commanda : »). The opening part is short: at most
@@ -442,13 +457,13 @@ impl<'a> Tagger<'a> {
         std::iter::once(0).chain(commas.take_while(short)).find_map(|k| self.subject_at(t, k))
     }
 
-    fn subject_at(&self, t: &[Tok], start: usize) -> Option<Range<usize>> {
+    fn subject_at(&self, t: &[Tok<'_>], start: usize) -> Option<Range<usize>> {
         let mut i = start;
-        while t.get(i).is_some_and(|x| !x.word || self.r.connectors.contains(&x.low) || self.adverb(&x.low)) {
+        while t.get(i).is_some_and(|x| !x.word || self.r.connectors.contains(&*x.low) || self.adverb(&x.low)) {
             i += 1;
         }
         let x = t.get(i)?;
-        if self.r.pronouns.contains(&x.low) && !matches!(x.low.as_str(), "nous" | "vous") {
+        if self.r.pronouns.contains(&*x.low) && !matches!(x.low.as_ref(), "nous" | "vous") {
             return Some(x.span.clone());
         }
         let end = self.noun_phrase(t, i)?;
@@ -457,11 +472,11 @@ impl<'a> Tagger<'a> {
 
     /// Tokens `a..b` as a subject: a noun phrase or a capitalised name covering them all, or a
     /// subject pronoun.
-    fn subject(&self, t: &[Tok], a: usize, b: usize) -> Option<Range<usize>> {
+    fn subject(&self, t: &[Tok<'_>], a: usize, b: usize) -> Option<Range<usize>> {
         if a >= b {
             return None;
         }
-        if b == a + 1 && self.r.pronouns.contains(&t[a].low) {
+        if b == a + 1 && self.r.pronouns.contains(&*t[a].low) {
             return Some(t[a].span.clone());
         }
         // The phrase may start later (« Hier, le ministre a dit » has a boundary at the comma).
@@ -501,7 +516,7 @@ pub fn split_incises(text: &str, quotes: &[Quote], tagger: &Tagger) -> (Vec<Quot
         let mut continues = q.continues;
         let mut i = 1;
         while i < t.len() {
-            let after_mark = matches!(t[i - 1].low.as_str(), "," | "!" | "?" | "…");
+            let after_mark = matches!(t[i - 1].low.as_ref(), "," | "!" | "?" | "…");
             if !(after_mark && t[i].word && !t[i].capital) {
                 i += 1;
                 continue;
@@ -519,7 +534,7 @@ pub fn split_incises(text: &str, quotes: &[Quote], tagger: &Tagger) -> (Vec<Quot
             while k < t.len() && t[k].span.start < tag.span.end {
                 k += 1;
             }
-            if k < t.len() && !t[k].word && !matches!(t[k].low.as_str(), "«" | "—" | "–") {
+            if k < t.len() && !t[k].word && !matches!(t[k].low.as_ref(), "«" | "—" | "–") {
                 k += 1;
             }
             let Some(resume) = t.get(k) else {

@@ -71,7 +71,7 @@ pub fn identify(s: &str, rules: &LanguageRules) -> Option<(String, String, f64)>
     // is settled after a few words, without whatlang (most of a corpus run's blocks).
     let (mut words, mut french) = (0usize, 0usize);
     let mut lower = String::new();
-    for w in s.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+    for w in s.split(|c: char| !crate::token::is_alpha(c) && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
         words += 1;
         if rules.french_words.contains(crate::token::lowered(w, &mut lower)) {
             french += 1;

@@ -102,14 +102,26 @@ pub struct ExtractError(pub String);
 /// `lexicons/languages.toml`, or a teacher's copies given with `--lexicon`).
 #[derive(Debug, Clone, Copy)]
 pub struct ExtractRules<'a> {
-    pub parts: &'a PartRules,
+    /// `None`: the built-in rules, compiled on first use (a corpus chunk never uses them, and
+    /// compiling their patterns is about a third of a short run's instructions).
+    pub parts: Option<&'a PartRules>,
     pub languages: &'a LanguageRules,
+}
+
+impl<'a> ExtractRules<'a> {
+    /// The page-part rules (the built-in ones compiled now if not yet done).
+    pub fn parts(&self) -> &'a PartRules {
+        match self.parts {
+            Some(p) => p,
+            None => PartRules::embedded(),
+        }
+    }
 }
 
 impl ExtractRules<'static> {
     /// The rules compiled into the binary.
     pub fn embedded() -> ExtractRules<'static> {
-        ExtractRules { parts: PartRules::embedded(), languages: LanguageRules::embedded() }
+        ExtractRules { parts: None, languages: LanguageRules::embedded() }
     }
 }
 
@@ -117,7 +129,7 @@ impl ExtractRules<'static> {
 pub fn extract(label: &str, name: &str, text: String) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, Some(ExtractRules::embedded().parts), ExtractRules::embedded().languages)
+    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, Some(PartRules::embedded()), ExtractRules::embedded().languages)
 }
 
 /// Builds a document from one chunk of a plain-text corpus (a large file read in pieces): a
@@ -164,7 +176,7 @@ pub fn extract_as_with(label: &str, name: &str, text: String, format: Format, en
     if text.trim().is_empty() {
         return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
     }
-    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, Some(rules.parts), rules.languages);
+    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, Some(rules.parts()), rules.languages);
     doc.site = site;
     Ok(doc)
 }
@@ -231,19 +243,76 @@ pub fn is_invisible_format(c: char) -> bool {
 /// [`is_invisible_format`]), then NFC (skipped when the quick check says the text already is
 /// NFC). Returns whether the text changed (offsets then point into the new text).
 pub fn normalise(text: String) -> (String, bool) {
-    let (text, stripped) = if text.contains(is_invisible_format) {
-        (text.chars().filter(|&c| !is_invisible_format(c)).collect::<String>(), true)
-    } else {
-        (text, false)
+    // Fast path: a character below U+0300 other than the soft hyphen is never removed, is NFC
+    // (quick check "yes") and has canonical combining class 0, so a text made only of such
+    // characters is returned as it is, after one tight scan.
+    let Some(first) = first_needing_care(&text) else {
+        return (text, false);
     };
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => (text, stripped),
-        _ => {
-            let n: String = text.nfc().collect();
-            let changed = n != text;
-            (n, changed || stripped)
+    // Otherwise each line is treated apart, from the first line that needs care: a line break
+    // is a starter that composes with nothing, so removing characters and putting the text in
+    // NFC line by line gives the same text as doing it on the whole text at once.
+    let start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    let mut changed = false;
+    for line in text[start..].split_inclusive('\n') {
+        if first_needing_care(line).is_none() {
+            out.push_str(line);
+            continue;
+        }
+        let (line, stripped) = if line.contains(is_invisible_format) {
+            (std::borrow::Cow::Owned(line.chars().filter(|&c| !is_invisible_format(c)).collect::<String>()), true)
+        } else {
+            (std::borrow::Cow::Borrowed(line), false)
+        };
+        changed |= stripped;
+        match is_nfc_quick(line.chars()) {
+            IsNormalized::Yes => out.push_str(&line),
+            _ => {
+                let before = out.len();
+                out.extend(line.nfc());
+                changed |= out[before..] != *line;
+            }
         }
     }
+    if changed {
+        (out, true)
+    } else {
+        (text, false)
+    }
+}
+
+/// The byte offset of the first character that [`normalise`] may remove or change: one at
+/// U+0300 or above (its UTF-8 lead byte is 0xCC or more) that is not [`always_kept`], or the
+/// soft hyphen (C2 AD). A byte scan, decoding only characters from U+0300 on.
+fn first_needing_care(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&x| x >= 0xcc || x == 0xad) {
+        let i = from + k;
+        if b[i] >= 0xcc {
+            let c = s[i..].chars().next().unwrap_or('\0');
+            if !always_kept(c) {
+                return Some(i);
+            }
+            from = i + c.len_utf8();
+            continue;
+        }
+        if i > 0 && b[i - 1] == 0xc2 {
+            return Some(i - 1);
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// Characters from U+0300 on that French text uses often and that [`normalise`] never
+/// changes: visible general punctuation (’ “ ” – — … and the narrow no-break space) and
+/// currency signs (€). They are NFC (quick check "yes"), have combining class 0 and compose
+/// with no neighbour (a test checks it against the Unicode tables).
+fn always_kept(c: char) -> bool {
+    matches!(c as u32, 0x2002..=0x200a | 0x2010..=0x2029 | 0x202f..=0x205f | 0x20a0..=0x20c0)
 }
 
 #[cfg(test)]
@@ -270,6 +339,62 @@ mod tests {
         // Blocks are found in the cleaned text.
         let b = &d.blocks[0];
         assert_eq!(&d.text[b.span.clone()], "été");
+    }
+
+    /// The whole-text normalisation that [`normalise`] replaced (it works line by line).
+    fn normalise_whole(text: String) -> (String, bool) {
+        let (text, stripped) = if text.contains(is_invisible_format) {
+            (text.chars().filter(|&c| !is_invisible_format(c)).collect::<String>(), true)
+        } else {
+            (text, false)
+        };
+        match is_nfc_quick(text.chars()) {
+            IsNormalized::Yes => (text, stripped),
+            _ => {
+                let n: String = text.nfc().collect();
+                let changed = n != text;
+                (n, changed || stripped)
+            }
+        }
+    }
+
+    #[test]
+    fn always_kept_characters_are_stable() {
+        for c in ('\u{300}'..='\u{3000}').filter(|&c| always_kept(c)) {
+            assert!(!is_invisible_format(c), "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+            // It composes with no neighbour: not with a letter before it, nor with a combining
+            // mark after it.
+            for n in ['e', 'a', 'A', '\u{301}', '\u{300}', '\u{327}'] {
+                let pair: String = [c, n].iter().collect();
+                assert_eq!(pair.nfc().collect::<String>(), format!("{c}{}", std::iter::once(n).nfc().collect::<String>()), "{c:?} {n:?}");
+                let pair: String = [n, c].iter().collect();
+                assert_eq!(pair.nfc().collect::<String>(), format!("{}{c}", std::iter::once(n).nfc().collect::<String>()), "{n:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn line_by_line_normalisation_is_the_whole_text_one() {
+        let pieces = ["’", "\u{202f}", "€", "\u{2000}", "a", "e", "\u{301}", "\u{300}", "\u{327}", "\u{ad}", "\u{200b}", "\n", "\r\n", " ", "é", "\u{1100}", "\u{1161}", "\u{f900}", "Å", "\u{212b}", "x.", "\u{feff}", "\u{323}"];
+        // Every string of up to 4 pieces, and some longer ones.
+        let mut cases = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for c in &cases {
+                for p in pieces {
+                    next.push(format!("{c}{p}"));
+                }
+            }
+            cases.extend(next);
+            cases.sort();
+            cases.dedup();
+        }
+        cases.push("Il a dit\u{ad}: e\u{301}te\u{301}\nLigne\n\u{301}début\nfin e\u{323}\u{302}".to_string());
+        for c in cases {
+            assert_eq!(normalise(c.clone()), normalise_whole(c.clone()), "{c:?}");
+        }
     }
 
     #[test]

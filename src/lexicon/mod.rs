@@ -485,7 +485,7 @@ impl Lexicon {
     /// `languages.toml` when given, else the built-in ones.
     pub fn extract_rules(&self) -> crate::extract::ExtractRules<'_> {
         let e = crate::extract::ExtractRules::embedded();
-        crate::extract::ExtractRules { parts: self.parts.as_ref().unwrap_or(e.parts), languages: self.languages.as_ref().unwrap_or(e.languages) }
+        crate::extract::ExtractRules { parts: self.parts.as_ref(), languages: self.languages.as_ref().unwrap_or(e.languages) }
     }
 
     /// Reads `--lexicon` paths: a file, or a directory of `.toml` files, its subdirectories

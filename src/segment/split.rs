@@ -116,7 +116,7 @@ impl<'a> Splitter<'a> {
         let text = self.text;
         let mut p = pos;
         while let Some(c) = char_at(text, p) {
-            if c.is_alphabetic() {
+            if crate::token::is_alpha(c) {
                 p += c.len_utf8();
             } else {
                 if c == '\'' || c == '’' {
