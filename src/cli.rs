@@ -324,6 +324,18 @@ kept when it lies in sentences counted in the score (title and body, in French).
         #[command(flatten)]
         lexicon: EvalLexicon,
     },
+    /// Sources per article: does hedge name the source of each attributed claim of a
+    /// hand-checked list, with the right key and kind (format and rule: docs/SOURCES.md)?
+    #[command(after_help = "Example:\n  hedge eval sources tests/data/sources/seeds-sources.jsonl --verbose")]
+    Sources {
+        #[arg(value_name = "GOLD.jsonl")]
+        file: PathBuf,
+        /// List every claim whose source is missed or wrong.
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
+    },
     /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
     /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
     #[command(after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\

@@ -382,6 +382,13 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
         }
         if m.id.starts_with("attribution.source.") {
             if let Some(r) = tagger.phrase_at(text, m.end..s.end) {
+                // « selon l'enquête menée par Hersh »: the author of the document.
+                let rest = &text[r.end..s.end];
+                if let Some(by) = rest.strip_prefix(" par ").map(|b| s.end - b.len()) {
+                    if let Some(a) = tagger.phrase_at(text, by..s.end) {
+                        return Some(Ok(clean(a)));
+                    }
+                }
                 return Some(Ok(clean(r)));
             }
             // « selon certaines informations relâchées à la TV, … »: the words up to the next
