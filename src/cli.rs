@@ -106,6 +106,11 @@ pub struct AnalyzeArgs {
     pub input: String,
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
     pub format: AnalyzeFormat,
+    /// Sources per article: show the source each attributed or quoted claim credits (text: a
+    /// « source : » line and a list in the summary; json: `sources` in the summary). The
+    /// `source` of each sentence is in the JSON whatever. See docs/SOURCES.md.
+    #[arg(long)]
+    pub sources: bool,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -127,6 +132,11 @@ pub struct CompareArgs {
     /// autres voix » section; json: a `facts` array). See docs/FACTS.md.
     #[arg(long)]
     pub facts: bool,
+    /// Sources per article: claims credited to a named source (person, institution, media) and
+    /// to a vague one, and the sources most credited (table, markdown: a « Sources » section
+    /// after the table; json: `sources` in each summary). See docs/SOURCES.md.
+    #[arg(long)]
+    pub sources: bool,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]

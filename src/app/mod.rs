@@ -64,7 +64,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let term = Terminal { lang: terminal_lang(a.common.lang), ..term };
-            let style = Style { color: use_color(a.common.color, term), lang: term.lang };
+            let style = Style { color: use_color(a.common.color, term), lang: term.lang, sources: a.sources };
             if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), term.lang, err)? {
                 return Ok(2);
             }
@@ -106,7 +106,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let term = Terminal { lang: terminal_lang(c.common.lang), ..term };
-            let style = Style { color: use_color(c.common.color, term), lang: term.lang };
+            let style = Style { color: use_color(c.common.color, term), lang: term.lang, sources: false };
             if html_onto_an_input(&c.html, &c.inputs, term.lang, err)? {
                 return Ok(2);
             }

@@ -445,6 +445,56 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
     None
 }
 
+/// The claims credited to one source in an article (`sources` in the JSON summary).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceCount {
+    /// The key as first written in the article (empty: a source the text does not name).
+    pub key: String,
+    pub kind: SourceKind,
+    /// Claims (own-voice or quoted, counted in the score) credited to it.
+    pub claims: usize,
+}
+
+/// Counts the claims per source: keys are compared folded (« BBC » = « bbc »), a key that is
+/// empty is its own group; most claims first, then by key.
+pub fn count_sources<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Vec<SourceCount> {
+    let mut groups: Vec<(String, SourceCount)> = Vec::new();
+    for s in sources {
+        let f = fold_phrase(&s.key);
+        match groups.iter_mut().find(|(k, c)| *k == f && c.kind == s.kind) {
+            Some((_, c)) => c.claims += 1,
+            None => groups.push((f, SourceCount { key: s.key.clone(), kind: s.kind, claims: 1 })),
+        }
+    }
+    let mut out: Vec<SourceCount> = groups.into_iter().map(|(_, c)| c).collect();
+    out.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| fold_phrase(&a.key).cmp(&fold_phrase(&b.key))).then(a.kind.cmp(&b.kind)));
+    out
+}
+
+/// The sources of the claims of an article's sentences (claims left out of the score are not
+/// counted).
+pub fn article_sources(sentences: &[SentenceScore]) -> Vec<SourceCount> {
+    count_sources(sentences.iter().filter(|s| s.is_claim()).filter_map(|s| s.source.as_ref()))
+}
+
+/// Claims credited to a named source (person, institution, media) and to a vague one.
+pub fn named_and_vague(counts: &[SourceCount]) -> (usize, usize) {
+    let vague = counts.iter().filter(|c| c.kind == SourceKind::Vague).map(|c| c.claims).sum();
+    (counts.iter().map(|c| c.claims).sum::<usize>() - vague, vague)
+}
+
+/// One source as the terminal views show it: « BBC (média) », « source vague (« on »)».
+pub fn show(key: &str, kind: SourceKind, fr: bool) -> String {
+    match (kind, key.is_empty(), fr) {
+        (SourceKind::Vague, true, true) => "source vague".into(),
+        (SourceKind::Vague, true, false) => "vague source".into(),
+        (SourceKind::Vague, false, true) => format!("source vague (« {key} »)"),
+        (SourceKind::Vague, false, false) => format!("vague source (« {key} »)"),
+        (k, _, true) => format!("{key} ({})", k.french()),
+        (k, _, false) => format!("{key} ({})", k.as_str()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,6 +502,16 @@ mod tests {
     #[test]
     fn the_rule_file_loads_and_its_examples_pass() {
         SourceRules::from_toml(SOURCES_TOML).unwrap();
+    }
+
+    #[test]
+    fn claims_are_counted_per_folded_key_most_first() {
+        let src = |key: &str, kind| Source { text: None, key: key.into(), kind };
+        let list = [src("BBC", SourceKind::Media), src("Imad", SourceKind::Person), src("bbc", SourceKind::Media), src("", SourceKind::Vague)];
+        let c = count_sources(&list);
+        assert_eq!(c[0], SourceCount { key: "BBC".into(), kind: SourceKind::Media, claims: 2 });
+        assert_eq!(c.len(), 3);
+        assert_eq!(named_and_vague(&c), (3, 1));
     }
 
     #[test]
@@ -475,6 +535,8 @@ mod tests {
         assert_eq!(r.normalise("Seymour M. Hersh").0, "Seymour M. Hersh");
         assert_eq!(r.normalise("M. Dupont"), ("Dupont".into(), SourceKind::Person));
         assert_eq!(r.normalise("un article de la BBC intitulé"), ("BBC".into(), SourceKind::Media));
+        assert_eq!(show("BBC", SourceKind::Media, true), "BBC (média)");
+        assert_eq!(show("", SourceKind::Vague, true), "source vague");
         assert!(r.refers_back("eux") && r.refers_back("Le secrétaire") && !r.refers_back("le secrétaire Mattis"));
     }
 }

@@ -109,6 +109,9 @@ pub struct Style {
     pub color: bool,
     /// The language of the terminal views (labels, headers, sentences of the summary).
     pub lang: Lang,
+    /// `--sources`: the `analyze` text shows the source of each attributed or quoted claim and
+    /// the sources of the article in its summary.
+    pub sources: bool,
 }
 
 impl Lang {
