@@ -18,6 +18,7 @@ const CATALOG: &[(&str, &str)] = &[
         "$1 garde toutes les phrases en mémoire, et ces fichiers font $2 Mo de texte (la limite est de $3 Mo) : utilisez --format jsonl, qui écrit chaque phrase au fur et à mesure, ou compare sans $4",
     ),
     (r"--facts is shown in the table, markdown and json formats only", "--facts n'est affiché que dans les formats table, markdown et json"),
+    (r"--sources is shown in the table, markdown and json formats only", "--sources n'est affiché que dans les formats table, markdown et json"),
     (
         r"--html (.*) is one of the articles to analyse; it is not overwritten \(choose another path for the report\)",
         "--html $1 est l'un des articles à analyser ; il n'est pas écrasé (choisissez un autre chemin pour le rapport)",
