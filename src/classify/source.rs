@@ -504,6 +504,34 @@ mod tests {
         SourceRules::from_toml(SOURCES_TOML).unwrap();
     }
 
+    /// The source of each sentence of a small text, as `hedge analyze` finds it.
+    fn sources_of(text: &str) -> Vec<Option<(String, SourceKind)>> {
+        let lex = crate::lexicon::Lexicon::embedded().unwrap();
+        let doc = crate::extract::extract("t", "t.txt", text.to_string());
+        crate::pipeline::analyze(&doc, &lex).sentences.into_iter().map(|s| s.source.map(|x| (x.key, x.kind))).collect()
+    }
+
+    #[test]
+    fn the_source_is_found_after_source_words_and_around_reporting_verbs() {
+        let got = sources_of(
+            "Selon l'armée, trois soldats ont été blessés dans l'attaque.\n\n\
+             Le bilan est lourd, a déclaré le général Jean Dupont.\n\n\
+             Comme le confirme un article de la BBC, le convoi a quitté la ville.\n\n\
+             Selon eux, les négociations ont duré plusieurs jours.\n\n\
+             On estime à 300 le nombre de personnes évacuées hier soir.\n\n\
+             La mairie a confirmé la fermeture des écoles lundi.\n\n\
+             Le ciel était bleu au-dessus de la ville ce matin-là.",
+        );
+        let want = |k: &str, kind| Some((k.to_string(), kind));
+        assert_eq!(got[0], want("armée", SourceKind::Institution));
+        assert_eq!(got[1], want("Jean Dupont", SourceKind::Person)); // inverted after a comma
+        assert_eq!(got[2], want("BBC", SourceKind::Media)); // « comme le confirme X »
+        assert_eq!(got[3], want("BBC", SourceKind::Media)); // « eux »: the source before
+        assert_eq!(got[4].as_ref().map(|x| x.1), Some(SourceKind::Vague)); // « on estime à »
+        assert_eq!(got[5], want("mairie", SourceKind::Institution)); // subject before the verb
+        assert_eq!(got[6], None); // not attributed
+    }
+
     #[test]
     fn claims_are_counted_per_folded_key_most_first() {
         let src = |key: &str, kind| Source { text: None, key: key.into(), kind };
