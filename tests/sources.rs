@@ -80,3 +80,18 @@ fn eval_sources_beats_the_baseline_on_the_hand_check() {
     assert!(r >= 0.55, "recall {r}");
     assert!(r > b + 0.2, "recall {r} vs baseline {b}");
 }
+
+#[test]
+fn the_html_report_gets_a_sources_section_only_when_asked_and_nothing_else_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, with) = (dir.path().join("a.html"), dir.path().join("b.html"));
+    run(&["compare", "seeds/", "--html", plain.to_str().unwrap()]);
+    run(&["compare", "seeds/", "--sources", "--html", with.to_str().unwrap()]);
+    let (plain, with) = (std::fs::read_to_string(plain).unwrap(), std::fs::read_to_string(with).unwrap());
+    assert!(!plain.contains("<section id=\"sources\""));
+    let i = with.find("<section id=\"sources\"").expect("a sources section");
+    let j = i + with[i..].find("</section>\n").unwrap() + "</section>\n".len();
+    let section = &with[i..j];
+    assert!(section.contains("BBC (média) ×3") && section.contains("<dt>vague</dt>"), "{section}");
+    assert_eq!(format!("{}{}", &with[..i], &with[j..]), plain, "the rest of the page must be byte-identical");
+}

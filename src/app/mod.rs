@@ -93,12 +93,13 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
                 return Ok(1);
             }
-            let html_failed = write_html(&a.html, &report, None, term.lang, err)?;
+            let sources: Option<Vec<_>> =
+                a.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
+            let html_failed = write_html(&a.html, &report, None, sources.as_deref(), term.lang, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl if a.sources => {
-                    let sources: Vec<_> = report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect();
-                    write_json_with_sources(&report, &sources, None, out)?;
+                    write_json_with_sources(&report, sources.as_deref().unwrap_or(&[]), None, out)?;
                 }
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
             }
@@ -149,10 +150,10 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                     report.articles.iter().map(|a| (a.label.clone(), a.sentences.as_slice())).collect();
                 crate::facts::align(&inputs, &crate::facts::Params::default())
             });
-            let html_failed = write_html(&c.html, &report, facts.as_deref(), term.lang, err)?;
             // `--sources`: counted from the sentences, before they are dropped.
             let sources: Option<Vec<_>> =
                 c.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), sources.as_deref(), term.lang, err)?;
             if c.html.html.is_some() || c.facts || c.sources {
                 summaries_only(&mut report);
             }
@@ -297,7 +298,14 @@ fn terminal_lang(lang: Option<UiLang>) -> report::Lang {
 
 /// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
 /// problem, naming the path, is printed on `err`).
-fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::FactGroup]>, lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
+fn write_html(
+    args: &HtmlArgs,
+    report: &Report,
+    facts: Option<&[crate::facts::FactGroup]>,
+    sources: Option<&[Vec<crate::classify::source::SourceCount>]>,
+    lang: report::Lang,
+    err: &mut dyn Write,
+) -> io::Result<bool> {
     let Some(path) = &args.html else { return Ok(false) };
     let page_lang = match args.ui.unwrap_or(UiLang::Fr) {
         UiLang::Fr => report::html::Lang::Fr,
@@ -307,6 +315,15 @@ fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::Fa
     // `compare --facts`: the « Même fait, autres voix » section, before the articles.
     let page = match facts {
         Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
+        None => page,
+    };
+    // `--sources`: the « Sources » section, before the articles (after the facts).
+    let page = match sources {
+        Some(list) => {
+            let rows: Vec<(&str, &[crate::classify::source::SourceCount])> =
+                report.articles.iter().zip(list).map(|(a, l)| (a.label.as_str(), l.as_slice())).collect();
+            crate::facts::insert_html_section(&page, &crate::classify::source::html_section(&rows))
+        }
         None => page,
     };
     match std::fs::write(path, page) {

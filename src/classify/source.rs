@@ -495,6 +495,33 @@ pub fn show(key: &str, kind: SourceKind, fr: bool) -> String {
     }
 }
 
+/// The « Sources » section of the HTML report (`--sources --html`): per article, the claims
+/// credited to named and vague sources and every source with its count, then what each kind
+/// means for students. In French, everything escaped.
+pub fn html_section(articles: &[(&str, &[SourceCount])]) -> String {
+    use crate::report::html::esc;
+    use std::fmt::Write as _;
+    let rules = SourceRules::embedded();
+    let mut h = String::from("<section id=\"sources\" class=\"sources\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">Sources</h2>\n");
+    let _ = writeln!(
+        h,
+        "<p class=\"help\">{}</p>",
+        esc("À qui chaque article attribue-t-il ce qu'il rapporte ? Nombre d'affirmations créditées à chaque source, nommée ou vague.")
+    );
+    h.push_str("<table>\n<thead><tr><th>article</th><th>nommées</th><th>vagues</th><th>sources (affirmations)</th></tr></thead>\n<tbody>\n");
+    for (label, counts) in articles {
+        let (named, vague) = named_and_vague(counts);
+        let list: Vec<String> = counts.iter().map(|c| format!("{} ×{}", esc(&show(&c.key, c.kind, true)), c.claims)).collect();
+        let _ = writeln!(h, "<tr><td>{}</td><td>{named}</td><td>{vague}</td><td>{}</td></tr>", esc(label), list.join(" · "));
+    }
+    h.push_str("</tbody>\n</table>\n<dl>\n");
+    for k in [SourceKind::Person, SourceKind::Institution, SourceKind::Media, SourceKind::Vague] {
+        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", esc(k.french()), esc(rules.explain(k)));
+    }
+    h.push_str("</dl>\n</section>\n");
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
