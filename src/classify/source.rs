@@ -61,6 +61,37 @@ pub struct Source {
     /// dropped; empty when it names none.
     pub key: String,
     pub kind: SourceKind,
+    /// A pronoun or bare title standing for a source named before (see
+    /// [`resolve_back_references`]); not in the JSON.
+    #[serde(skip)]
+    pub refers_back: bool,
+}
+
+/// The last source named in an article and the number of its sentence.
+pub type LastSource = Option<(usize, Source)>;
+
+/// Gives each back-reference (« selon eux », « le secrétaire ») the key and kind of the last
+/// source named (not vague) in the three sentences before, else a vague source. `last` carries
+/// it from one chunk of a file to the next: run on the chunks in order it gives the result of
+/// the whole file (`src/pipeline.rs`).
+pub fn resolve_back_references(out: &mut [SentenceScore], last: &mut LastSource) {
+    for s in out.iter_mut() {
+        let Some(src) = &mut s.source else { continue };
+        if src.refers_back {
+            match last {
+                Some((n, l)) if s.number.saturating_sub(*n) <= 3 => {
+                    src.key = l.key.clone();
+                    src.kind = l.kind;
+                }
+                _ => {
+                    src.key = SourceRules::embedded().normalise(src.text.as_deref().unwrap_or("")).0;
+                    src.kind = SourceKind::Vague;
+                }
+            }
+        } else if src.kind != SourceKind::Vague {
+            *last = Some((s.number, src.clone()));
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -315,7 +346,7 @@ impl SourceRules {
 
     fn source(&self, phrase: &str) -> Source {
         let (key, kind) = self.normalise(phrase);
-        Source { text: Some(phrase.split_whitespace().collect::<Vec<_>>().join(" ")), key, kind }
+        Source { text: Some(phrase.split_whitespace().collect::<Vec<_>>().join(" ")), key, kind, refers_back: false }
     }
 
     /// A pronoun (« eux », « il ») or a bare title with a definite determiner (« le
@@ -338,8 +369,6 @@ fn fold_phrase(p: &str) -> String {
 /// speaker is named (see the module's documentation).
 pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, rules: &SourceRules) {
     let tags = TagRules::embedded();
-    // The last source named (not vague, not a pronoun), with the number of its sentence.
-    let mut last: Option<(usize, Source)> = None;
     for s in out.iter_mut() {
         let quoted = s.voice == Voice::Quoted && s.speaker.is_some() && s.label != Label::None;
         if s.label != Label::Attributed && !quoted {
@@ -347,22 +376,14 @@ pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, ru
         }
         let phrase = if quoted { s.speaker.clone().map(Ok) } else { marker_phrase(text, s, tagger, rules, tags) };
         let mut source = match phrase {
-            None => Source { text: None, key: String::new(), kind: SourceKind::Vague },
-            Some(Err(marker)) => Source { text: Some(marker), key: String::new(), kind: SourceKind::Vague },
+            None => Source { text: None, key: String::new(), kind: SourceKind::Vague, refers_back: false },
+            Some(Err(marker)) => Source { text: Some(marker), key: String::new(), kind: SourceKind::Vague, refers_back: false },
             Some(Ok(p)) => rules.source(&p),
         };
-        if source.text.as_deref().is_some_and(|p| rules.refers_back(p)) {
-            match &last {
-                Some((n, src)) if s.number - n <= 3 => {
-                    source = Source { text: source.text, key: src.key.clone(), kind: src.kind };
-                }
-                _ => source.kind = SourceKind::Vague,
-            }
-        } else if source.kind != SourceKind::Vague {
-            last = Some((s.number, source.clone()));
-        }
+        source.refers_back = source.text.as_deref().is_some_and(|p| rules.refers_back(p));
         s.source = Some(source);
     }
+    resolve_back_references(out, &mut None);
 }
 
 /// The phrase naming the source of an own-voice attributed sentence, from its counted
@@ -560,8 +581,26 @@ mod tests {
     }
 
     #[test]
+    fn back_references_resolved_chunk_by_chunk_match_the_whole_text() {
+        let lex = crate::lexicon::Lexicon::embedded().unwrap();
+        let text = "La BBC a révélé un accord secret entre les forces en présence.\n\nSelon eux, le convoi comptait cinquante camions et treize bus.";
+        let doc = crate::extract::extract("t", "t.txt", text.to_string());
+        let whole = crate::pipeline::analyze(&doc, &lex).sentences;
+        assert_eq!(whole[1].source.as_ref().map(|x| x.key.as_str()), Some("BBC"));
+        // Chunk 2 alone does not know the BBC; carried over from chunk 1 it does.
+        let mut second = whole[1..].to_vec();
+        resolve_back_references(&mut second, &mut None);
+        assert_eq!(second[0].source.as_ref().map(|x| x.kind), Some(SourceKind::Vague));
+        let mut last = None;
+        let mut first = whole[..1].to_vec();
+        resolve_back_references(&mut first, &mut last);
+        resolve_back_references(&mut second, &mut last);
+        assert_eq!(second[0].source, whole[1].source);
+    }
+
+    #[test]
     fn claims_are_counted_per_folded_key_most_first() {
-        let src = |key: &str, kind| Source { text: None, key: key.into(), kind };
+        let src = |key: &str, kind| Source { text: None, key: key.into(), kind, refers_back: false };
         let list = [src("BBC", SourceKind::Media), src("Imad", SourceKind::Person), src("bbc", SourceKind::Media), src("", SourceKind::Vague)];
         let c = count_sources(&list);
         assert_eq!(c[0], SourceCount { key: "BBC".into(), kind: SourceKind::Media, claims: 2 });

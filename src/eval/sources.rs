@@ -97,8 +97,8 @@ pub fn baseline(text: &str) -> Source {
         .skip(1)
         .find(|w| w.chars().next().is_some_and(char::is_uppercase));
     match word {
-        Some(w) => Source { text: Some(w.to_string()), key: w.to_string(), kind: SourceKind::Person },
-        None => Source { text: None, key: String::new(), kind: SourceKind::Vague },
+        Some(w) => Source { text: Some(w.to_string()), key: w.to_string(), kind: SourceKind::Person, refers_back: false },
+        None => Source { text: None, key: String::new(), kind: SourceKind::Vague, refers_back: false },
     }
 }
 
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn keys_agree_on_folded_words_and_surnames_and_vague_sources_on_the_kind() {
-        let src = |key: &str, kind| Source { text: None, key: key.into(), kind };
+        let src = |key: &str, kind| Source { text: None, key: key.into(), kind, refers_back: false };
         assert!(key_agrees(&src("BBC", SourceKind::Media), "bbc", SourceKind::Media));
         assert!(key_agrees(&src("Mattis", SourceKind::Person), "James Mattis", SourceKind::Person));
         assert!(!key_agrees(&src("Mattis", SourceKind::Institution), "James Mattis", SourceKind::Person));
