@@ -1,7 +1,7 @@
 //! Runs each lexicon entry's examples through the matcher: every example must contain the
 //! entry, no counterexample may (used by `hedge lexicon check` and by the test suite); and checks
 //! the engine rule files (`parts.toml`, `quotes.toml`, `segmentation.toml`, `readings.toml`,
-//! `scoring.toml`, `languages.toml`) with the loader that reads each.
+//! `scoring.toml`, `languages.toml`, `sources.toml`) with the loader that reads each.
 
 use crate::lexicon::{Entry, Lexicon, LexiconError};
 use crate::matcher::match_span;
@@ -32,7 +32,7 @@ pub fn check_examples(lex: &Lexicon, which: impl Fn(&Entry) -> bool) -> Vec<Lexi
 }
 
 /// The engine rule files of `lexicons/`, by file name: they are not marker families.
-pub const RULE_FILES: [&str; 6] = ["languages.toml", "parts.toml", "quotes.toml", "readings.toml", "scoring.toml", "segmentation.toml"];
+pub const RULE_FILES: [&str; 7] = ["languages.toml", "parts.toml", "quotes.toml", "readings.toml", "scoring.toml", "segmentation.toml", "sources.toml"];
 
 /// Is this path an engine rule file (by its name)?
 pub fn is_rule_file(path: &std::path::Path) -> bool {
@@ -51,6 +51,7 @@ pub fn check_rule_file(path: &std::path::Path) -> Result<(), String> {
         "readings.toml" => crate::classify::reading::ReadingRules::from_toml(&text).map(drop),
         "scoring.toml" => crate::classify::ScoringRules::from_toml(&text).map(drop),
         "segmentation.toml" => crate::segment::SegmentRules::from_toml(&text).map(drop).map_err(|e| e.to_string()),
+        "sources.toml" => crate::classify::source::SourceRules::from_toml(&text).map(drop),
         _ => return Err(format!("{name}: not an engine rule file")),
     };
     // The loaders name the embedded file (`lexicons/scoring.toml: …`): name the file checked.

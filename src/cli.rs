@@ -115,6 +115,11 @@ pub struct AnalyzeArgs {
     pub input: String,
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
     pub format: AnalyzeFormat,
+    /// Sources per article: show the source each attributed or quoted claim credits (text: a
+    /// « source : » line and a list in the summary; json: `sources` in the summary). The
+    /// `source` of each sentence is in the JSON whatever. See docs/SOURCES.md.
+    #[arg(long)]
+    pub sources: bool,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -147,6 +152,11 @@ pub struct CompareArgs {
     /// Start the CSV with a UTF-8 byte-order mark, so that Excel reads its accents right.
     #[arg(long)]
     pub csv_bom: bool,
+    /// Sources per article: claims credited to a named source (person, institution, media) and
+    /// to a vague one, and the sources most credited (table, markdown: a « Sources » section
+    /// after the table; json: `sources` in each summary). See docs/SOURCES.md.
+    #[arg(long)]
+    pub sources: bool,
     #[command(flatten)]
     pub common: Common,
     #[command(flatten)]
@@ -350,6 +360,18 @@ kept when it lies in sentences counted in the score (title and body, in French).
         verbose: bool,
         #[command(flatten)]
         params: FactParams,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
+    },
+    /// Sources per article: does hedge name the source of each attributed claim of a
+    /// hand-checked list, with the right key and kind (format and rule: docs/SOURCES.md)?
+    #[command(after_help = "Example:\n  hedge eval sources tests/data/sources/seeds-sources.jsonl --verbose")]
+    Sources {
+        #[arg(value_name = "GOLD.jsonl")]
+        file: PathBuf,
+        /// List every claim whose source is missed or wrong.
+        #[arg(long)]
+        verbose: bool,
         #[command(flatten)]
         lexicon: EvalLexicon,
     },

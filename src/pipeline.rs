@@ -249,6 +249,9 @@ struct Open {
     tally: Tally,
     info: Option<DocInfo>,
     failed: Option<InputProblem>,
+    /// The last source named in the article so far (a pronoun in the next chunk may stand for
+    /// it: « Selon eux »), so that a file read in chunks gets the sources of a whole file.
+    last_source: crate::classify::source::LastSource,
 }
 
 /// Analyses `inputs` in order on `opts.threads` threads and passes the results to `sink`, in
@@ -332,6 +335,7 @@ pub fn analyze_inputs<'a>(
                                 m.end += open.offset;
                             }
                         }
+                        crate::classify::source::resolve_back_references(&mut part.sentences, &mut open.last_source);
                         open.sentences += part.tally.sentences();
                         open.offset += part.text_len;
                         open.tally.merge(part.tally);

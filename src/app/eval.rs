@@ -83,6 +83,10 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
             let p = crate::facts::Params { link: params.link, min_shared: params.min_shared, merge: params.merge, prefix: params.prefix, number_boost: params.number_boost, ..Default::default() };
             print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
+        EvalCommand::Sources { file, verbose, lexicon: EvalLexicon { lexicons, format } } => {
+            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+            print_eval(crate::eval::sources::eval_sources(&file, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        }
         EvalCommand::Readings { file, articles, half, verbose, format } => {
             print_eval(crate::eval::readings::eval_readings_in(&file, &articles, half.as_deref()), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }

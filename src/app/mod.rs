@@ -79,7 +79,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let term = Terminal { lang: terminal_lang(a.common.lang), ..term };
-            let style = Style { color: use_color(a.common.color, term), lang: term.lang, width: None };
+            let style = Style { color: use_color(a.common.color, term), lang: term.lang, width: None, sources: a.sources };
             if html_onto_an_input(&a.html, std::slice::from_ref(&a.input), term.lang, err)? {
                 return Ok(2);
             }
@@ -108,9 +108,14 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
                 return Ok(1);
             }
-            let html_failed = write_html(&a.html, &report, None, term.lang, err)?;
+            let sources: Option<Vec<_>> =
+                a.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
+            let html_failed = write_html(&a.html, &report, None, sources.as_deref(), term.lang, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
+                AnalyzeFormat::Json | AnalyzeFormat::Jsonl if a.sources => {
+                    write_json_with_sources(&report, sources.as_deref().unwrap_or(&[]), None, out)?;
+                }
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
             }
             Ok(u8::from(failed || html_failed))
@@ -121,13 +126,24 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 None => return Ok(1),
             };
             let term = Terminal { lang: terminal_lang(c.common.lang), ..term };
-            let style = Style { color: use_color(c.common.color, term), lang: term.lang, width: c.width.or(term.stdout_columns.map(|w| w.max(crate::cli::MIN_TABLE_WIDTH))) };
+            let style = Style {
+                color: use_color(c.common.color, term),
+                lang: term.lang,
+                width: c.width.or(term.stdout_columns.map(|w| w.max(crate::cli::MIN_TABLE_WIDTH))),
+                sources: false,
+            };
             if html_onto_an_input(&c.html, &c.inputs, term.lang, err)? {
                 return Ok(2);
             }
             // The HTML report shows every sentence; the other formats only the summaries.
-            let run = run_options(&c.common, c.html.html.is_some() || c.facts, term.lang, err)?;
-            let keeps = if c.html.html.is_some() { Some("--html") } else { c.facts.then_some("--facts") };
+            let run = run_options(&c.common, c.html.html.is_some() || c.facts || c.sources, term.lang, err)?;
+            let keeps = if c.html.html.is_some() {
+                Some("--html")
+            } else if c.facts {
+                Some("--facts")
+            } else {
+                c.sources.then_some("--sources")
+            };
             if let Some(what) = keeps {
                 if too_big_to_keep(&c.inputs, what, term.lang, err)? {
                     return Ok(2);
@@ -154,18 +170,17 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                     report.articles.iter().map(|a| (a.label.clone(), a.sentences.as_slice())).collect();
                 crate::facts::align(&inputs, &crate::facts::Params::default())
             });
-            let html_failed = write_html(&c.html, &report, facts.as_deref(), term.lang, err)?;
-            if c.html.html.is_some() || c.facts {
+            // `--sources`: counted from the sentences, before they are dropped.
+            let sources: Option<Vec<_>> =
+                c.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), sources.as_deref(), term.lang, err)?;
+            if c.html.html.is_some() || c.facts || c.sources {
                 summaries_only(&mut report);
             }
-            if let (Some(groups), CompareFormat::Json) = (&facts, c.format) {
-                // The report with a `facts` array: nothing else changes.
-                let mut v = serde_json::to_value(&report).map_err(io::Error::other)?;
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("facts".into(), serde_json::to_value(groups).map_err(io::Error::other)?);
-                }
-                serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
-                writeln!(out)?;
+            if c.format == CompareFormat::Json && (facts.is_some() || sources.is_some()) {
+                // The report with a `facts` array and/or `sources` in each summary: nothing else
+                // changes.
+                write_json_with_sources(&report, sources.as_deref().unwrap_or(&[]), facts.as_deref(), out)?;
                 return Ok(u8::from(failed || html_failed));
             }
             let csv = report::Csv { french: c.csv_locale == Some(CsvLocale::Fr), bom: c.csv_bom };
@@ -185,6 +200,11 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 (Some(_), _) => writeln!(err, "hedge: {}", report::messages::localise("--facts is shown in the table, markdown and json formats only", term.lang))?,
                 (None, _) => {}
             }
+            match (&sources, c.format) {
+                (Some(list), CompareFormat::Table | CompareFormat::Markdown) => write_sources_section(&report, list, term.lang, out)?,
+                (Some(_), _) => writeln!(err, "hedge: {}", report::messages::localise("--sources is shown in the table, markdown and json formats only", term.lang))?,
+                (None, _) => {}
+            }
             Ok(u8::from(failed || html_failed))
         }
         Command::Lexicon(cmd) => run_lexicon(cmd, out, err),
@@ -201,6 +221,58 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             Ok(0)
         }
     }
+}
+
+/// The JSON report with `sources` added to the summary of each article (`sources[i]` for
+/// article i, when given) and a `facts` array (when given): nothing else changes.
+fn write_json_with_sources(
+    report: &Report,
+    sources: &[Vec<crate::classify::source::SourceCount>],
+    facts: Option<&[crate::facts::FactGroup]>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut v = serde_json::to_value(report).map_err(io::Error::other)?;
+    if let Some(arts) = v.get_mut("articles").and_then(|a| a.as_array_mut()) {
+        for (a, list) in arts.iter_mut().zip(sources) {
+            if let Some(summary) = a.get_mut("summary").and_then(|s| s.as_object_mut()) {
+                summary.insert("sources".into(), serde_json::to_value(list).map_err(io::Error::other)?);
+            }
+        }
+    }
+    if let (Some(groups), Some(o)) = (facts, v.as_object_mut()) {
+        o.insert("facts".into(), serde_json::to_value(groups).map_err(io::Error::other)?);
+    }
+    serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `compare --sources` in the table and Markdown formats: after the table, one line per article
+/// (in the table's order) with its claims credited to a named source and to a vague one, then
+/// its five most credited sources. At most 120 columns.
+fn write_sources_section(report: &Report, sources: &[Vec<crate::classify::source::SourceCount>], lang: report::Lang, out: &mut dyn Write) -> io::Result<()> {
+    use crate::classify::source::{named_and_vague, show};
+    let fr = lang == report::Lang::Fr;
+    writeln!(out)?;
+    writeln!(out, "{}", lang.t("Sources (affirmations créditées à une source nommée / vague)", "Sources (claims credited to a named / vague source)"))?;
+    for (i, (a, list)) in report.articles.iter().zip(sources).enumerate() {
+        let (named, vague) = named_and_vague(list);
+        writeln!(out, "{} {} · {} {named} / {} {vague}", i + 1, report::term_safe(&a.label), lang.t("nommées", "named"), lang.t("vagues", "vague"))?;
+        let top: Vec<String> = list.iter().filter(|c| !c.key.is_empty()).take(5).map(|c| format!("{} ×{}", show(&c.key, c.kind, fr), c.claims)).collect();
+        let mut line = String::from("   ");
+        for t in top {
+            let t = report::term_safe(&t).into_owned();
+            if line.chars().count() + t.chars().count() + 3 > 120 {
+                writeln!(out, "{line}")?;
+                line = String::from("   ");
+            }
+            line.push_str(if line.trim().is_empty() { " " } else { " · " });
+            line.push_str(&t);
+        }
+        if !line.trim().is_empty() {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
 }
 
 /// Is `--html PATH` one of the inputs (given, or found in a directory)? Then it says so on
@@ -254,7 +326,14 @@ fn terminal_lang(lang: Option<UiLang>) -> report::Lang {
 
 /// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
 /// problem, naming the path, is printed on `err`).
-fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::FactGroup]>, lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
+fn write_html(
+    args: &HtmlArgs,
+    report: &Report,
+    facts: Option<&[crate::facts::FactGroup]>,
+    sources: Option<&[Vec<crate::classify::source::SourceCount>]>,
+    lang: report::Lang,
+    err: &mut dyn Write,
+) -> io::Result<bool> {
     let Some(path) = &args.html else { return Ok(false) };
     let page_lang = match args.ui.unwrap_or(UiLang::Fr) {
         UiLang::Fr => report::html::Lang::Fr,
@@ -264,6 +343,15 @@ fn write_html(args: &HtmlArgs, report: &Report, facts: Option<&[crate::facts::Fa
     // `compare --facts`: the « Même fait, autres voix » section, before the articles.
     let page = match facts {
         Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
+        None => page,
+    };
+    // `--sources`: the « Sources » section, before the articles (after the facts).
+    let page = match sources {
+        Some(list) => {
+            let rows: Vec<(&str, &[crate::classify::source::SourceCount])> =
+                report.articles.iter().zip(list).map(|(a, l)| (a.label.as_str(), l.as_slice())).collect();
+            crate::facts::insert_html_section(&page, &crate::classify::source::html_section(&rows))
+        }
         None => page,
     };
     match std::fs::write(path, page) {

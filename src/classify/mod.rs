@@ -8,6 +8,7 @@
 
 pub mod reading;
 pub mod scope;
+pub mod source;
 pub mod speaker;
 
 use crate::token::WordSet;
@@ -146,6 +147,10 @@ pub struct SentenceScore {
     /// Absent from the JSON when None.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_language: Option<OtherLanguage>,
+    /// The source it credits (ATTRIBUTED sentences, quoted sentences with a named speaker):
+    /// see [`source`]. Absent from the JSON when None.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<source::Source>,
 }
 
 impl SentenceScore {
@@ -378,9 +383,11 @@ pub fn classify_with_quotes(
             part: PartKind::Body,
             excluded: None,
             other_language: None,
+            source: None,
         });
     }
     let list = attach_speakers(text, quotes, &incises, &tagger, &mut out);
+    source::attach_sources(text, &mut out, &tagger, source::SourceRules::embedded());
     (out, list)
 }
 

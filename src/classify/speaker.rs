@@ -338,60 +338,7 @@ impl<'a> Tagger<'a> {
             }
         }
         if let Some(k) = v {
-            // Back over auxiliary, clitics, negation and adverbs.
-            let mut b = k;
-            let mut cue_start = t[k].span.start;
-            while b > 0 {
-                let x = &t[b - 1];
-                if x.word && (self.r.auxiliaries.contains(&*x.low) || self.r.clitics.contains(&*x.low) || self.adverb(&x.low) || x.low == "pas") {
-                    if self.r.auxiliaries.contains(&*x.low) || x.low == "s'" {
-                        cue_start = x.span.start;
-                    }
-                    b -= 1;
-                } else {
-                    break;
-                }
-            }
-            let cue = cue_start..t[k].span.end;
-            // The subject: the words before, back to a boundary.
-            let mut a = b;
-            while a > 0 && t[a - 1].word && !self.r.stops.contains(&*t[a - 1].low) {
-                a -= 1;
-            }
-            // The subject may follow words that are not part of it (« Et tout à coup Clémence
-            // me dit : »): the longest run ending at the verb that reads as a subject, with no
-            // verb form before it (« je me tapotais les joues en disant » has an object there).
-            // Nor a preposition right before it (« De son côté, … »: its object).
-            let no_verb = |k: usize| {
-                t[a..k].iter().all(|x| self.morph.lookup(&x.low).is_empty())
-                    && (k == a || !matches!(t[k - 1].low.as_ref(), "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur" | "dans" | "avec" | "sans" | "chez" | "vers"))
-            };
-            let mut speaker = (a..b).find_map(|k| if no_verb(k) { self.subject(&t, k, b) } else { None });
-            // « …reconnut Pécuchet qui articula plus fort : », « des Pakistanais, qui
-            // disaient »: the shortest phrase before « qui ».
-            if a == b && b >= 2 && t[b - 1].low == "qui" {
-                let e = if t[b - 2].low == "," { b - 2 } else { b - 1 };
-                speaker = (e.saturating_sub(6)..e).rev().find_map(|k| self.subject(&t, k, e));
-            }
-            // « Le Premier ministre israélien, Yaïr Lapid, a déclaré »
-            if a == b && a >= 2 && t[a - 1].low == "," {
-                let mut c = a - 1;
-                while c > 0 && t[c - 1].word {
-                    c -= 1;
-                }
-                if let Some(name) = self.subject(&t, c, a - 1) {
-                    speaker = Some(name.clone());
-                    if c >= 2 && t[c - 1].low == "," {
-                        let mut d = c - 1;
-                        while d > 0 && t[d - 1].word && !self.r.stops.contains(&*t[d - 1].low) {
-                            d -= 1;
-                        }
-                        if let Some(head) = self.subject(&t, d, c - 1) {
-                            speaker = Some(head.start..name.end);
-                        }
-                    }
-                }
-            }
+            let (b, cue, speaker) = self.verb_subject(&t, k);
             if speaker.is_some() {
                 let span = speaker.clone().map_or(cue.start, |s| s.start)..t[n - 1].span.end;
                 return Some(Tag { span, cue, speaker });
@@ -411,6 +358,118 @@ impl<'a> Tagger<'a> {
         let start = if t[s].low == "d'" { s + 2 } else { s + 1 };
         let end = self.noun_phrase(&t, start)?;
         Some(Tag { span: t[s].span.start..t[end - 1].span.end, cue: t[s].span.clone(), speaker: Some(t[start].span.start..t[end - 1].span.end) })
+    }
+
+    /// The subject of the speech verb at token `k`: back over its auxiliary, clitics, negation
+    /// and adverbs (returned: the token where that stops, and the cue), then the words before,
+    /// back to a boundary.
+    fn verb_subject(&self, t: &[Tok], k: usize) -> (usize, Range<usize>, Option<Range<usize>>) {
+        // Back over auxiliary, clitics, negation and adverbs.
+        let mut b = k;
+        let mut cue_start = t[k].span.start;
+        while b > 0 {
+            let x = &t[b - 1];
+            if x.word && (self.r.auxiliaries.contains(&*x.low) || self.r.clitics.contains(&*x.low) || self.adverb(&x.low) || x.low == "pas") {
+                if self.r.auxiliaries.contains(&*x.low) || x.low == "s'" {
+                    cue_start = x.span.start;
+                }
+                b -= 1;
+            } else {
+                break;
+            }
+        }
+        let cue = cue_start..t[k].span.end;
+        // The subject: the words before, back to a boundary.
+        let mut a = b;
+        while a > 0 && t[a - 1].word && !self.r.stops.contains(&*t[a - 1].low) {
+            a -= 1;
+        }
+        // The subject may follow words that are not part of it (« Et tout à coup Clémence
+        // me dit : »): the longest run ending at the verb that reads as a subject, with no
+        // verb form before it (« je me tapotais les joues en disant » has an object there).
+        // Nor a preposition right before it (« De son côté, … »: its object).
+        let no_verb = |k: usize| {
+            t[a..k].iter().all(|x| self.morph.lookup(&x.low).is_empty())
+                && (k == a || !matches!(t[k - 1].low.as_ref(), "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur" | "dans" | "avec" | "sans" | "chez" | "vers"))
+        };
+        let mut speaker = (a..b).find_map(|k| if no_verb(k) { self.subject(t, k, b) } else { None });
+        // « …reconnut Pécuchet qui articula plus fort : », « des Pakistanais, qui
+        // disaient »: the shortest phrase before « qui ».
+        if a == b && b >= 2 && t[b - 1].low == "qui" {
+            let e = if t[b - 2].low == "," { b - 2 } else { b - 1 };
+            speaker = (e.saturating_sub(6)..e).rev().find_map(|k| self.subject(t, k, e));
+        }
+        // « Le Premier ministre israélien, Yaïr Lapid, a déclaré »
+        if a == b && a >= 2 && t[a - 1].low == "," {
+            let mut c = a - 1;
+            while c > 0 && t[c - 1].word {
+                c -= 1;
+            }
+            if let Some(name) = self.subject(t, c, a - 1) {
+                speaker = Some(name.clone());
+                if c >= 2 && t[c - 1].low == "," {
+                    let mut d = c - 1;
+                    while d > 0 && t[d - 1].word && !self.r.stops.contains(&*t[d - 1].low) {
+                        d -= 1;
+                    }
+                    if let Some(head) = self.subject(t, d, c - 1) {
+                        speaker = Some(head.start..name.end);
+                    }
+                }
+            }
+        }
+        (b, cue, speaker)
+    }
+
+    /// The subject of the verb that ends `range` (the last word of `range` is the verb of an
+    /// attribution marker): a noun phrase or a subject pronoun before it (« la BBC a
+    /// confirmé », « plusieurs témoins qui ont confirmé »). Used by [`super::source`].
+    pub fn subject_of(&self, text: &str, range: Range<usize>) -> Option<Range<usize>> {
+        let t = tokens(text, range);
+        let k = t.iter().rposition(|x| x.word)?;
+        let (b, _, found) = self.verb_subject(&t, k);
+        let Some(mut r) = found else {
+            // « plusieurs conducteurs de camion qui ont assuré »: the words before « qui » back
+            // to a verb form, a stop word or a punctuation mark (at most six).
+            let e = b.checked_sub(1).filter(|&e| t[e].low == "qui")?;
+            let mut a = e;
+            while a > 0 && e - a < 6 && t[a - 1].word && !self.r.stops.contains(&*t[a - 1].low) && self.morph.lookup(&t[a - 1].low).is_empty() {
+                a -= 1;
+            }
+            return (a < e).then(|| t[a].span.start..t[e - 1].span.end);
+        };
+        // A name joined by hyphens and particles (« Abu Basir al-Faransy »): the whole name.
+        let mut i = t.iter().position(|x| x.span.start == r.start)?;
+        loop {
+            if i >= 2 && t[i - 1].low == "-" && t[i - 2].word && t[i - 2].span.end == t[i - 1].span.start {
+                i -= 2;
+            } else if i >= 1 && t[i - 1].word && t[i - 1].capital && !self.r.determiners.contains(&*t[i - 1].low) {
+                i -= 1;
+            } else {
+                break;
+            }
+            r.start = t[i].span.start;
+        }
+        Some(r)
+    }
+
+    /// The noun phrase or pronoun starting `range` (after an inverted verb or after « selon »):
+    /// adverbs and a hyphenated pronoun (« -t-il ») are passed over. A pronoun is returned alone.
+    pub fn phrase_at(&self, text: &str, range: Range<usize>) -> Option<Range<usize>> {
+        let t = tokens(text, range);
+        let mut i = 0;
+        while t.get(i).is_some_and(|x| x.low == "-" || x.low == "t" || (x.word && self.adverb(&x.low))) {
+            i += 1;
+        }
+        let x = t.get(i).filter(|x| x.word)?;
+        if self.r.pronouns.contains(&*x.low) || matches!(x.low.as_ref(), "eux" | "lui") {
+            return Some(x.span.clone());
+        }
+        // « des médias occidentaux le 18 octobre »: the phrase ends before a date.
+        let cut = t.iter().skip(i + 1).position(|x| x.low.starts_with(|c: char| c.is_ascii_digit()) || self.r.time_words.contains(&*x.low)).map_or(t.len(), |k| k + i + 1);
+        let cut = if cut > i + 2 && cut < t.len() && self.r.determiners.contains(&*t[cut - 1].low) { cut - 1 } else { cut };
+        let end = self.noun_phrase(&t[..cut], i)?;
+        Some(t[i].span.start..t[end - 1].span.end)
     }
 
     /// A tag before a quotation in the same sentence: with a colon right before the quotation,

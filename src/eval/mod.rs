@@ -9,6 +9,7 @@ pub mod gold;
 pub mod quotes;
 pub mod readings;
 pub mod segment;
+pub mod sources;
 pub mod ud;
 
 use serde::Serialize;

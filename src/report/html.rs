@@ -1185,6 +1185,7 @@ mod tests {
             part: crate::extract::PartKind::Body,
             excluded: None,
             other_language: None,
+            source: None,
         };
         let mut markers = BTreeMap::new();
         markers.insert(

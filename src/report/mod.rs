@@ -112,6 +112,9 @@ pub struct Style {
     /// Width of the terminal table in columns; None = [`TABLE_WIDTH`] (pipes, files: the
     /// output does not depend on who runs it).
     pub width: Option<u16>,
+    /// `--sources`: the `analyze` text shows the source of each attributed or quoted claim and
+    /// the sources of the article in its summary.
+    pub sources: bool,
 }
 
 /// Width of the comparison table when it is not written to a terminal and `--width` is not given.

@@ -136,6 +136,8 @@ pub struct TextStream {
     articles: usize,
     /// Marker ids and page-part rules whose explanation this article has already printed.
     explained: BTreeSet<String>,
+    /// `--sources`: show them; the sources of this article's claims so far.
+    sources: Option<Vec<crate::classify::source::Source>>,
 }
 
 impl TextStream {
@@ -148,6 +150,7 @@ impl TextStream {
             included_parts: included_parts.to_vec(),
             articles: 0,
             explained: BTreeSet::new(),
+            sources: style.sources.then(Vec::new),
         }
     }
 
@@ -159,6 +162,9 @@ impl TextStream {
         }
         self.articles += 1;
         self.explained.clear();
+        if let Some(v) = &mut self.sources {
+            v.clear();
+        }
         writeln!(out, "{}", p.paint(BOLD, &format!("{} — {}", term_safe(label), term_safe(file))))?;
         if format != Format::Text || encoding != "UTF-8" {
             writeln!(out, "{}", p.paint(DIM, &format!("{} {}, {encoding}", self.lang.t("lu comme", "read as"), format.as_str())))?;
@@ -255,6 +261,15 @@ impl TextStream {
         writeln!(out, "    {}", highlight(s, p))?;
         if let Some(w) = why {
             writeln!(out, "        {}", p.paint(DIM, w))?;
+        }
+        if let (Some(list), Some(src)) = (&mut self.sources, &s.source) {
+            let shown = crate::classify::source::show(&src.key, src.kind, l == Lang::Fr);
+            let word = if l == Lang::Fr { "source :" } else { "source:" };
+            let line = if src.kind == crate::classify::source::SourceKind::Vague { shown } else { format!("{word} {shown}") };
+            writeln!(out, "    {}", p.paint(BOLD, &format!("→ {}", term_safe(&line))))?;
+            if s.is_claim() {
+                list.push(src.clone());
+            }
         }
         for m in &s.markers {
             writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", term_safe(&m.text))), term_safe(&marker_line(m, l)))?;
@@ -365,6 +380,21 @@ impl TextStream {
         if !self.included_parts.is_empty() {
             let inc: Vec<&str> = self.included_parts.iter().map(|k: &PartKind| k.as_str()).collect();
             writeln!(out, "  {} {}", lang.t("comptées avec --include :", "counted with --include:"), inc.join(", "))?;
+        }
+        if let Some(list) = &self.sources {
+            use crate::classify::source::{count_sources, named_and_vague, show};
+            let counts = count_sources(list);
+            let (named, vague) = named_and_vague(&counts);
+            writeln!(
+                out,
+                "  {} {named} {} · {vague} {}",
+                lang.t("sources :", "sources:"),
+                lang.t("affirmations créditées à une source nommée", "claims credited to a named source"),
+                lang.t("à une source vague", "to a vague source")
+            )?;
+            for c in &counts {
+                writeln!(out, "    {} ×{}", term_safe(&show(&c.key, c.kind, fr)), c.claims)?;
+            }
         }
         Ok(())
     }
