@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::cli::{EvalCommand, EvalFormat, EvalLexicon};
 
-use super::load_lexicon;
+use super::setup::load_lexicon;
 
 pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     match cmd {

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::cli::LexiconCommand;
 use crate::lexicon::{Lexicon, LexiconError};
 
-use super::load_lexicon;
+use super::setup::load_lexicon;
 
 pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     match cmd {

@@ -1,0 +1,177 @@
+//! What a run checks and decides before it reads anything: the lexicon, the options, the
+//! HTML report's path and size, the terminal's language.
+
+use std::io::{self, Write};
+
+use crate::classify::Include;
+use crate::cli::{Common, HtmlArgs, IncludePart, InputFormat, UiLang};
+use crate::extract::PartKind;
+use crate::input::{self, Format};
+use crate::lexicon::Lexicon;
+use crate::pipeline::{ReadOptions, RunOptions};
+use crate::report::{self, Report};
+
+/// Is `--html PATH` one of the inputs (given, or found in a directory)? Then it says so on
+/// `err` (the run is refused: the report would overwrite an article). A report hedge wrote
+/// before is no input: directory walks skip it.
+pub(super) fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
+    let Some(target) = args.html.as_deref().and_then(|p| std::fs::canonicalize(p).ok()) else { return Ok(false) };
+    let (planned, _, _) = input::discover(inputs, &[]);
+    let clash = planned.iter().any(|p| match &p.origin {
+        input::Origin::File(f) => std::fs::canonicalize(f).is_ok_and(|f| f == target),
+        input::Origin::Stdin => false,
+    });
+    if clash {
+        let shown = args.html.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        let m = format!("--html {shown} is one of the articles to analyse; it is not overwritten (choose another path for the report)");
+        writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+    }
+    Ok(clash)
+}
+
+/// The most text (bytes of input files) a run keeps whole in memory with every sentence: JSON of
+/// `analyze`, the HTML report, `--facts`. About 5 bytes of memory per byte of text (measured:
+/// 259 MB for `analyze --format json` on 50 MB), so 32 MiB of text stays under 200 MB; past
+/// it, such a document is not read by anybody anyway, and JSON Lines writes as it goes.
+pub const KEEP_LIMIT: u64 = 32 << 20;
+
+/// Refuses (with a message naming the way out) a run that would keep more than
+/// [`KEEP_LIMIT`] bytes of text whole; standard input is not measured.
+pub(super) fn too_big_to_keep(inputs: &[String], what: &str, lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
+    let total = input::file_bytes(&input::discover(inputs, &[]).0);
+    if total <= KEEP_LIMIT {
+        return Ok(false);
+    }
+    let m = format!(
+        "{what} keeps every sentence in memory, and these inputs hold {} MB of text (the limit is {} MB): use --format jsonl, which writes each sentence as it goes, or compare without {what}",
+        total / 1_000_000,
+        KEEP_LIMIT / 1_000_000
+    );
+    writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+    Ok(true)
+}
+
+/// The language of the terminal views: `--lang`, else the locale's.
+pub(super) fn terminal_lang(lang: Option<UiLang>) -> report::Lang {
+    match lang {
+        Some(UiLang::Fr) => report::Lang::Fr,
+        Some(UiLang::En) => report::Lang::En,
+        None => report::Lang::from_env(),
+    }
+}
+
+/// Writes the HTML report when `--html PATH` was given. Returns whether writing failed (the
+/// problem, naming the path, is printed on `err`).
+pub(super) fn write_html(
+    args: &HtmlArgs,
+    report: &Report,
+    facts: Option<&[crate::facts::FactGroup]>,
+    sources: Option<&[Vec<crate::classify::source::SourceCount>]>,
+    lang: report::Lang,
+    err: &mut dyn Write,
+) -> io::Result<bool> {
+    let Some(path) = &args.html else { return Ok(false) };
+    let page_lang = match args.ui.unwrap_or(UiLang::Fr) {
+        UiLang::Fr => report::html::Lang::Fr,
+        UiLang::En => report::html::Lang::En,
+    };
+    let page = report::Html { lang: page_lang, answers: args.answers }.page(report);
+    // `compare --facts`: the « Même fait, autres voix » section, before the articles.
+    let page = match facts {
+        Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
+        None => page,
+    };
+    // `--sources`: the « Sources » section, before the articles (after the facts).
+    let page = match sources {
+        Some(list) => {
+            let rows: Vec<(&str, &[crate::classify::source::SourceCount])> =
+                report.articles.iter().zip(list).map(|(a, l)| (a.label.as_str(), l.as_slice())).collect();
+            crate::facts::insert_html_section(&page, &crate::classify::source::html_section(&rows))
+        }
+        None => page,
+    };
+    match std::fs::write(path, page) {
+        Ok(()) => Ok(false),
+        Err(e) => {
+            let m = format!("cannot write the HTML report {}: {e}", path.display());
+            writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+            Ok(true)
+        }
+    }
+}
+
+/// Drops the sentences, and the markers that only they named, so that `compare` prints the same
+/// summaries whether or not the HTML report asked for the sentences.
+pub(super) fn summaries_only(report: &mut Report) {
+    for a in &mut report.articles {
+        a.sentences = Vec::new();
+        a.parts = Vec::new();
+        a.languages = Vec::new();
+        a.text = None;
+        a.quotes = Vec::new();
+    }
+    let named: std::collections::BTreeSet<String> =
+        report.articles.iter().flat_map(|a| a.summary.top_markers.iter().map(|(id, _)| id.clone())).collect();
+    report.markers.retain(|id, _| named.contains(id));
+}
+
+pub(super) fn load_lexicon(paths: &[std::path::PathBuf], err: &mut dyn Write) -> io::Result<Option<Lexicon>> {
+    let built = Lexicon::read_sources(paths).and_then(|s| Lexicon::build(&s));
+    match built {
+        Ok(l) => {
+            for f in &l.ignored_rule_files {
+                writeln!(
+                    err,
+                    "hedge: warning: {f}: --lexicon replaces only {} today; this file is not used (change the built-in file and rebuild)",
+                    crate::lexicon::REPLACEABLE_RULE_FILES.join(" and ")
+                )?;
+            }
+            Ok(Some(l))
+        }
+        Err(e) => {
+            writeln!(err, "hedge: lexicon error: {e}")?;
+            Ok(None)
+        }
+    }
+}
+
+/// The reading options and included parts of the command line.
+pub(super) fn options(common: &Common) -> (ReadOptions, Include) {
+    let format = match common.input_format {
+        InputFormat::Auto => None,
+        InputFormat::Text => Some(Format::Text),
+        InputFormat::Markdown => Some(Format::Markdown),
+        InputFormat::Html => Some(Format::Html),
+    };
+    let mut include = Include::default();
+    for p in &common.include {
+        match p {
+            IncludePart::Byline => include.parts.insert(PartKind::Byline),
+            IncludePart::Boilerplate => include.parts.insert(PartKind::Boilerplate),
+            IncludePart::Comments => include.parts.insert(PartKind::Comments),
+            IncludePart::All => {
+                include.parts.extend(PartKind::EXCLUDED);
+                true
+            }
+        };
+    }
+    (ReadOptions { encoding: common.encoding, format }, include)
+}
+
+/// The run options of the command line. A thread count over [`crate::pipeline::MAX_THREADS`] is
+/// lowered to it, with a note on `err`.
+pub(super) fn run_options(common: &Common, keep_sentences: bool, lang: report::Lang, err: &mut dyn Write) -> io::Result<RunOptions> {
+    let (read, include) = options(common);
+    let max = crate::pipeline::MAX_THREADS;
+    let threads = if common.threads > max {
+        let m = format!("--threads {} is too many; using {max}", common.threads);
+        writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+        max
+    } else {
+        common.threads
+    };
+    let mut run = RunOptions::new(threads, keep_sentences);
+    run.read = read;
+    run.include = include;
+    Ok(run)
+}
