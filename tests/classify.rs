@@ -1,6 +1,6 @@
 //! Labels, voices, speakers and points on small made-up articles, through the whole pipeline.
 
-use hedge::classify::{Label, SentenceScore, Voice};
+use hedge::classify::{Flag, Label, SentenceScore, Voice};
 use hedge::extract::extract;
 use hedge::lexicon::Lexicon;
 use hedge::pipeline::analyze;
@@ -14,7 +14,7 @@ fn run(text: &str) -> Vec<SentenceScore> {
 fn precedence_is_attributed_then_hedged_then_boosted_then_asserted() {
     let s = run("Selon l'AFP, le convoi aurait évidemment compté 50 camions.");
     assert_eq!(s[0].label, Label::Attributed);
-    assert!(s[0].flags.contains(&"hedged".to_string()) && s[0].flags.contains(&"boosted".to_string()), "{:?}", s[0].flags);
+    assert!(s[0].flags.contains(&Flag::Hedged) && s[0].flags.contains(&Flag::Boosted), "{:?}", s[0].flags);
     let s = run("Le convoi aurait évidemment compté 50 camions.");
     assert_eq!(s[0].label, Label::Hedged);
     let s = run("Les Turcs n'ont évidemment pas été informés de la situation.");
@@ -99,14 +99,14 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
     ] {
         let s = run(text);
         assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
-        assert!(s[0].flags.contains(&"self_speech".to_string()), "{text}: {:?}", s[0].flags);
+        assert!(s[0].flags.contains(&Flag::SelfSpeech), "{text}: {:?}", s[0].flags);
         assert!(s[0].markers.iter().any(|m| !m.counted), "{text}");
     }
     // A first-person object is not the speaker; a third-person subject is a source.
     for text in ["Il nous a dit que le budget serait tenu.", "Le ministre a tenu à rappeler que le budget sera tenu."] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
-        assert!(!s[0].flags.contains(&"self_speech".to_string()), "{text}");
+        assert!(!s[0].flags.contains(&Flag::SelfSpeech), "{text}");
     }
 }
 
@@ -128,7 +128,7 @@ fn a_passage_in_another_language_inside_a_french_article_is_read_as_a_quotation(
     assert_eq!((en.voice, en.label, en.base, en.points), (Voice::Quoted, Label::Asserted, Some(35), Some(35)), "{en:?}");
     assert!(en.excluded.is_none() && en.markers.is_empty(), "{en:?}");
     assert_eq!(en.other_language.as_ref().map(|o| o.language.as_str()), Some("eng"));
-    assert!(en.flags.contains(&"quoted".to_string()));
+    assert!(en.flags.contains(&Flag::Quoted));
     // A question in the passage asserts nothing, in any language.
     let q = s.iter().find(|s| s.text.starts_with("Did the")).unwrap();
     assert_eq!((q.voice, q.label, q.not_claim), (Voice::Quoted, Label::None, Some(hedge::classify::NotClaim::Question)));

@@ -56,6 +56,46 @@ impl Label {
     pub const ALL: [Label; 5] = [Label::Attributed, Label::Hedged, Label::Boosted, Label::Asserted, Label::None];
 }
 
+/// What else is true of a sentence besides its label (JSON: the snake_case names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Attribution markers present, but the sentence got another label (e.g. a first-person
+    /// reporting verb: the writer speaking of themself).
+    Attributed,
+    /// Hedge markers present, the label is another (attributed wins).
+    Hedged,
+    /// Booster markers present, the label is another.
+    Boosted,
+    /// A conditional whose reading is not a hedge (hypothetical, future in the past…).
+    ConditionalNotHedge,
+    /// Markers inside a short quotation of an own-voice sentence: not counted for the outlet.
+    MarkersInQuote,
+    /// A reporting verb with a first-person subject: the writer speaking of themself.
+    SelfSpeech,
+    Heading,
+    ListItem,
+    /// Mostly inside a quotation.
+    Quoted,
+}
+
+impl Flag {
+    /// The JSON name (`quoted`, `list_item`…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Attributed => "attributed",
+            Flag::Hedged => "hedged",
+            Flag::Boosted => "boosted",
+            Flag::ConditionalNotHedge => "conditional_not_hedge",
+            Flag::MarkersInQuote => "markers_in_quote",
+            Flag::SelfSpeech => "self_speech",
+            Flag::Heading => "heading",
+            Flag::ListItem => "list_item",
+            Flag::Quoted => "quoted",
+        }
+    }
+}
+
 /// Whose voice a sentence is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -128,7 +168,7 @@ pub struct SentenceScore {
     pub speaker: Option<String>,
     pub not_claim: Option<NotClaim>,
     /// Other categories present besides the label, and traits (question, heading…).
-    pub flags: Vec<String>,
+    pub flags: Vec<Flag>,
     pub markers: Vec<MarkerHit>,
     /// For claims: the base points of the label (of a quotation, for a quoted claim).
     pub base: Option<i32>,
@@ -324,32 +364,32 @@ pub fn classify_with_quotes(
         } else {
             Label::Asserted
         };
-        let mut flags: Vec<String> = Vec::new();
+        let mut flags: Vec<Flag> = Vec::new();
         for (c, l, f) in [
-            (Category::Attribution, Label::Attributed, "attributed"),
-            (Category::Hedge, Label::Hedged, "hedged"),
-            (Category::Booster, Label::Boosted, "boosted"),
+            (Category::Attribution, Label::Attributed, Flag::Attributed),
+            (Category::Hedge, Label::Hedged, Flag::Hedged),
+            (Category::Booster, Label::Boosted, Flag::Boosted),
         ] {
             if has(c) && label != l {
-                flags.push(f.into());
+                flags.push(f);
             }
         }
         if markers.iter().any(|h| h.reading.is_some_and(|r| !r.is_hedge())) {
-            flags.push("conditional_not_hedge".into());
+            flags.push(Flag::ConditionalNotHedge);
         }
         if markers.iter().any(|h| h.in_quote) && voice == Voice::Own {
-            flags.push("markers_in_quote".into());
+            flags.push(Flag::MarkersInQuote);
         }
         if self_speech {
-            flags.push("self_speech".into());
+            flags.push(Flag::SelfSpeech);
         }
         match s.kind {
-            SentenceKind::Heading => flags.push("heading".into()),
-            SentenceKind::ListItem => flags.push("list_item".into()),
+            SentenceKind::Heading => flags.push(Flag::Heading),
+            SentenceKind::ListItem => flags.push(Flag::ListItem),
             SentenceKind::Body => {}
         }
         if voice == Voice::Quoted {
-            flags.push("quoted".into());
+            flags.push(Flag::Quoted);
         }
         // The points of a claim (how they make the article's score: `crate::score`).
         let (base, points) = match (voice, label) {

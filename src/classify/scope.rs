@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Label, NotClaim, ScoringRules, SentenceScore, Voice};
+use super::{Flag, Label, NotClaim, ScoringRules, SentenceScore, Voice};
 use crate::extract::{Language, Part, PartKind};
 
 /// Why a sentence is left out of the score.
@@ -97,7 +97,7 @@ pub fn apply_scope(scores: &mut [SentenceScore], parts: &[Part], languages: &[La
             });
         } else if let Some(l) = lang {
             s.markers.clear();
-            s.flags.retain(|f| matches!(f.as_str(), "heading" | "list_item" | "quoted"));
+            s.flags.retain(|f| matches!(f, Flag::Heading | Flag::ListItem | Flag::Quoted));
             s.speaker = None;
             if reproduced {
                 quote_other_language(s, l, rules);
@@ -131,8 +131,8 @@ fn quote_other_language(s: &mut SentenceScore, l: &Language, rules: &ScoringRule
         None
     };
     s.voice = Voice::Quoted;
-    if !s.flags.iter().any(|f| f == "quoted") {
-        s.flags.push("quoted".into());
+    if !s.flags.contains(&Flag::Quoted) {
+        s.flags.push(Flag::Quoted);
     }
     s.other_language = Some(OtherLanguage {
         language: l.code.clone(),

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{fmt_left_out, label_name, Lang, term_safe, MarkerInfo, Render, Report, Scoring, Style};
 use crate::aggregate::ArticleSummary;
-use crate::classify::{Excluded, Label, MarkerHit, SentenceScore, Voice};
+use crate::classify::{Excluded, Flag, Label, MarkerHit, SentenceScore, Voice};
 use crate::extract::PartKind;
 use crate::input::Format;
 use crate::lexicon::Category;
@@ -91,21 +91,20 @@ fn marker_line(m: &MarkerHit, l: Lang) -> String {
 }
 
 /// A sentence flag as the terminal shows it (French words in French; the code otherwise).
-fn flag_name(flag: &str, l: Lang) -> &str {
+fn flag_name(flag: Flag, l: Lang) -> &'static str {
     if l == Lang::En {
-        return flag;
+        return flag.as_str();
     }
     match flag {
-        "heading" => "titre",
-        "list_item" => "élément de liste",
-        "quoted" => "citée",
-        "attributed" => "source citée aussi",
-        "hedged" => "précaution aussi",
-        "boosted" => "insistance aussi",
-        "conditional_not_hedge" => "conditionnel sans précaution",
-        "markers_in_quote" => "marqueurs dans une citation",
-        "self_speech" => "l'auteur parle de lui-même",
-        other => other,
+        Flag::Heading => "titre",
+        Flag::ListItem => "élément de liste",
+        Flag::Quoted => "citée",
+        Flag::Attributed => "source citée aussi",
+        Flag::Hedged => "précaution aussi",
+        Flag::Boosted => "insistance aussi",
+        Flag::ConditionalNotHedge => "conditionnel sans précaution",
+        Flag::MarkersInQuote => "marqueurs dans une citation",
+        Flag::SelfSpeech => "l'auteur parle de lui-même",
     }
 }
 
@@ -240,7 +239,7 @@ impl TextStream {
                 head.push_str(&format!(" · {} points = {calc}", s.points.unwrap_or(0)));
             }
         }
-        let others: Vec<&str> = s.flags.iter().map(|f| flag_name(f, l)).collect();
+        let others: Vec<&str> = s.flags.iter().map(|&f| flag_name(f, l)).collect();
         if !others.is_empty() {
             head.push_str(&p.paint(DIM, &format!(" · {}", others.join(", "))));
         }
