@@ -9,6 +9,7 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
+use super::name::one_line;
 use super::{markdown, normalise, Block, BlockKind};
 
 /// Why a page gave no article.
@@ -192,10 +193,6 @@ fn drop_furniture_forms(doc: &dom_query::Document) {
 
 /// The fewest words of running text an article must have (see [`is_prose`]).
 const MIN_PROSE_WORDS: usize = 25;
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn same_words(a: &str, b: &str) -> bool {
     one_line(a) == one_line(b)

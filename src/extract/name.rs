@@ -103,7 +103,8 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{}…", at_word.trim_end_matches([' ', ',', ';', ':', '-', '–']))
 }
 
-fn one_line(s: &str) -> String {
+/// White space runs folded to one space, ends trimmed.
+pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
