@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::morphology::Tags;
 use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::segment::{Quote, QuoteMark, SentenceKind, Segmented};
@@ -73,6 +74,9 @@ pub enum Flag {
     MarkersInQuote,
     /// A reporting verb with a first-person subject: the writer speaking of themself.
     SelfSpeech,
+    /// An own-voice claim credited to the speaker of a quotation it holds, named in the same
+    /// sentence (« « … », analyse Orietta Cazzuli »).
+    QuoteCredited,
     Heading,
     ListItem,
     /// Mostly inside a quotation.
@@ -89,6 +93,7 @@ impl Flag {
             Flag::ConditionalNotHedge => "conditional_not_hedge",
             Flag::MarkersInQuote => "markers_in_quote",
             Flag::SelfSpeech => "self_speech",
+            Flag::QuoteCredited => "quote_credited",
             Flag::Heading => "heading",
             Flag::ListItem => "list_item",
             Flag::Quoted => "quoted",
@@ -221,6 +226,9 @@ pub struct SelfSpeechRules {
     pub third_person: WordSet,
     pub skip: WordSet,
     pub verbs: WordSet,
+    /// Impersonal verbs that govern an infinitive with no subject of its own (« il faut
+    /// rappeler que », « il convient de préciser »).
+    pub impersonal: WordSet,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -426,9 +434,45 @@ pub fn classify_with_quotes(
             source: None,
         });
     }
-    let list = attach_speakers(text, quotes, &incises, &tagger, &mut out);
+    let list = attach_speakers(text, quotes, &incises, &tagger, rules, &mut out);
     source::attach_sources(text, &mut out, &tagger, source::SourceRules::embedded());
     (out, list)
+}
+
+/// An own-voice claim holding a quotation (`quote`) whose speech tag (`cue`) is in the same
+/// sentence is attributed: « « Les glaciers se réduisent », analyse Orietta Cazzuli. »,
+/// « si la Crimée est attaquée, « ce sera la guerre », a-t-il prévenu. » The outlet credits
+/// the claim to the speaker it names, as with a reporting verb in its own words.
+fn credit_quote(
+    out: &mut [SentenceScore],
+    sentences: std::ops::RangeInclusive<usize>,
+    quote: Range<usize>,
+    cue: &Range<usize>,
+    speaker: Option<String>,
+    rules: &ScoringRules,
+) {
+    for s in out.get_mut(sentences).into_iter().flatten() {
+        let holds = s.start <= cue.start && cue.end <= s.end && s.start < quote.end && quote.start < s.end;
+        if !holds || s.voice != Voice::Own || matches!(s.label, Label::None | Label::Attributed) {
+            continue;
+        }
+        let old = s.label;
+        s.label = Label::Attributed;
+        let flag = match old {
+            Label::Hedged => Some(Flag::Hedged),
+            Label::Boosted => Some(Flag::Boosted),
+            _ => None,
+        };
+        s.flags.extend(flag);
+        s.flags.push(Flag::QuoteCredited);
+        s.speaker = speaker.clone();
+        s.flags.sort();
+        s.flags.dedup();
+        let base = rules.base.attributed;
+        let sum: i32 = s.markers.iter().map(|h| h.weight).sum();
+        s.base = Some(base);
+        s.points = Some((base + sum).clamp(0, 100));
+    }
 }
 
 /// Is the subject of the verb at token `verb` the first person (« je voudrais dire », « comme
@@ -441,6 +485,15 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         w
     };
     let morph = lex.morphology;
+    // The person is in the verb's ending: a finite form in -ons is the first person plural,
+    // with « nous » or as an imperative (« Rappelons que… », « répétons-le »).
+    let own = word(verb);
+    if own.ends_with("ons") && morph.lookup(&own).iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+        return true;
+    }
+    if morph.lookup(&own).iter().any(|f| f.tags.contains(Tags::INF)) && impersonal_infinitive(verb, &word, r) {
+        return true;
+    }
     let mut i = verb;
     while i > 0 {
         i -= 1;
@@ -464,6 +517,27 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         return false;
     }
     false
+}
+
+/// Is the infinitive at token `verb` governed by an impersonal construction, with no subject
+/// to credit (« il faut rappeler que », « il convient de préciser », « il est important de
+/// noter que »)? The writer speaks: no source.
+fn impersonal_infinitive(verb: usize, word: &impl Fn(usize) -> String, r: &SelfSpeechRules) -> bool {
+    let mut i = verb;
+    // « de », « d' » and clitics or adverbs between the governing verb and the infinitive.
+    while i > 0 && (matches!(word(i - 1).as_str(), "de" | "d") || r.skip.contains(&word(i - 1))) {
+        i -= 1;
+    }
+    if i < 2 {
+        return false;
+    }
+    let (w1, w2) = (word(i - 1), word(i - 2));
+    // « il faut rappeler », « il convient de rappeler »
+    if r.impersonal.contains(&w1) && w2 == "il" {
+        return true;
+    }
+    // « il est important de noter », « il est utile de rappeler »: an adjective after « il est ».
+    i >= 3 && i < verb && matches!(w2.as_str(), "est" | "était" | "serait" | "sera") && word(i - 3) == "il"
 }
 
 // Quotations are sorted and never overlap (see `segment::find_quotes`), so the lookups below
@@ -571,7 +645,14 @@ fn announces(text: &str, span: &Range<usize>, markers: &[MarkerHit], rules: &Sco
 /// (« Le ministre a déclaré : « … » »); in the sentence before it when that one ends with a
 /// colon or is a heading crediting a source; in the sentence right after it when that one
 /// starts in lower case (« a déclaré le général X. »).
-fn attach_speakers(text: &str, quotes: &[Quote], incises: &[(usize, speaker::Tag)], tagger: &speaker::Tagger, out: &mut [SentenceScore]) -> Vec<QuoteInfo> {
+fn attach_speakers(
+    text: &str,
+    quotes: &[Quote],
+    incises: &[(usize, speaker::Tag)],
+    tagger: &speaker::Tagger,
+    rules: &ScoringRules,
+    out: &mut [SentenceScore],
+) -> Vec<QuoteInfo> {
     let mut list: Vec<QuoteInfo> = Vec::new();
     let mut incise = incises.iter().peekable();
     let mut i = 0;
@@ -626,6 +707,14 @@ fn attach_speakers(text: &str, quotes: &[Quote], incises: &[(usize, speaker::Tag
                     tag = tagger.after(text, a.start..a.end).filter(|t| t.speaker.is_some());
                 }
             }
+        }
+        // A speaker named in the sentence that holds the quotation credits that sentence's
+        // claim to them (steps 1–3; the guidelines' « speaker named in the same sentence »).
+        // Not when the speaker is the writer (« quand je dis « inflation », je parle… »).
+        let first_person = |sp: &Range<usize>| matches!(text[sp.clone()].to_lowercase().as_str(), "je" | "j'" | "j’" | "nous" | "moi");
+        if let Some(t) = tag.as_ref().filter(|t| t.speaker.as_ref().is_some_and(|sp| !first_person(sp))) {
+            let name = t.speaker.clone().map(|sp| text[sp].split_whitespace().collect::<Vec<_>>().join(" "));
+            credit_quote(out, first..=last, start..end, &t.cue, name, rules);
         }
         let clean = |r: Range<usize>| text[r].split_whitespace().collect::<Vec<_>>().join(" ");
         list.push(QuoteInfo {

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::speaker::{TagRules, Tagger};
-use super::{Label, SentenceScore, Voice};
+use super::{Flag, Label, SentenceScore, Voice};
 use crate::lexicon::Category;
 
 /// What kind of source is credited.
@@ -370,7 +370,9 @@ fn fold_phrase(p: &str) -> String {
 pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, rules: &SourceRules) {
     let tags = TagRules::embedded();
     for s in out.iter_mut() {
-        let quoted = s.voice == Voice::Quoted && s.speaker.is_some() && s.label != Label::None;
+        // A quoted sentence, or an own-voice one credited to the speaker of its quotation
+        // (`Flag::QuoteCredited`): the source is that speaker.
+        let quoted = (s.voice == Voice::Quoted || s.flags.contains(&Flag::QuoteCredited)) && s.speaker.is_some() && s.label != Label::None;
         if s.label != Label::Attributed && !quoted {
             continue;
         }

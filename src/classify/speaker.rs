@@ -158,6 +158,13 @@ impl<'a> Tagger<'a> {
     /// them), or a determiner and the words up to a stop word or a punctuation mark (at most
     /// eight words). Returns the end token (exclusive).
     fn noun_phrase(&self, t: &[Tok<'_>], i: usize) -> Option<usize> {
+        self.noun_phrase_at(t, i, false)
+    }
+
+    /// [`Self::noun_phrase`]; `after_verb`: right after an inverted verb, where a capital
+    /// cannot be a sentence's first letter, so a name that is also a verb form is a name
+    /// (« analyse Marie Dupont », « répondit Rose »).
+    fn noun_phrase_at(&self, t: &[Tok<'_>], i: usize, after_verb: bool) -> Option<usize> {
         let first = t.get(i).filter(|x| x.word)?;
         let r = self.r;
         let function_word = |w: &str| {
@@ -166,7 +173,7 @@ impl<'a> Tagger<'a> {
         if first.capital && !function_word(&first.low) {
             // A capitalised adverb, verb form or elided word opening a sentence is no name
             // (« Maintenant », « Voyant », « Rassurée », « J' »).
-            if first.low.ends_with('\'') || self.adverb(&first.low) || !self.morph.lookup(&first.low).is_empty() {
+            if first.low.ends_with('\'') || self.adverb(&first.low) || (!after_verb && !self.morph.lookup(&first.low).is_empty()) {
                 return None;
             }
             let mut j = i + 1;
@@ -225,6 +232,18 @@ impl<'a> Tagger<'a> {
     /// or auxiliary[-t-pronoun] participle [phrase]. It must end at a punctuation mark, a
     /// stop word or the end of `t`. Returns the tag and the token after it.
     fn inverted(&self, t: &[Tok<'_>], i: usize) -> Option<(Tag, usize)> {
+        self.inverted_with(t, i, false)
+    }
+
+    /// [`Self::inverted`], or with `open` any verb: right after a quotation and a comma, a verb
+    /// inverted with its subject is a speech tag whatever the verb (« », analyse Orietta
+    /// Cazzuli », « », a-t-il fait valoir »): the inversion, not the word, makes the tag. With
+    /// a verb outside `speech_verbs` the subject must be a name or a hyphenated pronoun, and the
+    /// verb a third-person form.
+    fn inverted_with(&self, t: &[Tok<'_>], i: usize, open: bool) -> Option<(Tag, usize)> {
+        let speech = |w: &str, want: Tags| {
+            self.speech(w, want) || (open && !w.ends_with("ons") && !w.ends_with("ez") && self.morph.lookup(w).iter().any(|f| f.tags.intersects(want)))
+        };
         let mut j = i;
         if t.get(j).is_some_and(|x| x.word && self.r.clitics.contains(&*x.low) && x.low != "s'") && t.get(j + 1).is_some_and(|x| x.word) {
             j += 1;
@@ -232,7 +251,7 @@ impl<'a> Tagger<'a> {
         let verb = t.get(j).filter(|x| x.word)?;
         let cue_start = verb.span.start;
         let aux = self.r.auxiliaries.contains(&*verb.low);
-        if !aux && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
+        if !aux && verb.low != "s'" && !speech(&verb.low, Tags::FINITE) {
             return None;
         }
         if verb.low.ends_with('\'') && verb.low != "s'" {
@@ -240,7 +259,7 @@ impl<'a> Tagger<'a> {
         }
         // « s'écria » : the clitic and the verb are two tokens.
         let (mut j, mut cue_end) = if verb.low == "s'" {
-            let v = t.get(j + 1).filter(|x| x.word && self.speech(&x.low, Tags::FINITE))?;
+            let v = t.get(j + 1).filter(|x| x.word && speech(&x.low, Tags::FINITE))?;
             (j + 2, v.span.end)
         } else {
             (j + 1, verb.span.end)
@@ -257,10 +276,10 @@ impl<'a> Tagger<'a> {
             j = k + 1;
         }
         if aux {
-            let part = t.get(j).filter(|x| x.word && self.speech(&x.low, Tags::PPAS))?;
+            let part = t.get(j).filter(|x| x.word && speech(&x.low, Tags::PPAS))?;
             cue_end = part.span.end;
             j += 1;
-        } else if pronoun.is_none() && verb.low != "s'" && !self.speech(&verb.low, Tags::FINITE) {
+        } else if pronoun.is_none() && verb.low != "s'" && !speech(&verb.low, Tags::FINITE) {
             return None;
         }
         let pronoun_only = self.morph.lookup(verb.low.as_ref()).iter().any(|f| self.r.pronoun_only.contains(self.morph.lemma_name(f.lemma)));
@@ -283,7 +302,10 @@ impl<'a> Tagger<'a> {
                         break;
                     }
                 }
-                let end = self.noun_phrase(t, j)?;
+                if open && !self.speech(&verb.low, Tags::FINITE) && !aux && !t.get(j).is_some_and(|x| x.capital) {
+                    return None;
+                }
+                let end = self.noun_phrase_at(t, j, true)?;
                 let sp = t[j].span.start..t[end - 1].span.end;
                 j = end;
                 // « répliqua Bouvard négligemment, », « dit Florent accablé. »
@@ -552,7 +574,8 @@ impl<'a> Tagger<'a> {
         if !first.word || first.capital {
             return None;
         }
-        self.inverted(&t, i).map(|(tag, _)| tag)
+        // Right after the closing mark and a comma, any inverted verb (see `inverted_with`).
+        self.inverted_with(&t, i, i == 1).map(|(tag, _)| tag)
     }
 }
 
