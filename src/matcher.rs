@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::lexicon::morphology::{Morphology, Tags};
-use crate::lexicon::{Category, Lexicon, Rule};
+use crate::lexicon::{Category, Lexicon, Reflexive, Rule};
 use crate::segment::Segmented;
 use crate::token::{self, Token};
 
@@ -99,7 +99,12 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
             }
         }
     }
-    hits.retain(|h| !excepted(text, &tokens, h, lex) && !bare_participle(text, &tokens, h, lex, lower) && !before_other_sense(text, &tokens, h, lex, lower));
+    hits.retain(|h| {
+        !excepted(text, &tokens, h, lex)
+            && !bare_participle(text, &tokens, h, lex, lower)
+            && !before_other_sense(text, &tokens, h, lex, lower)
+            && !reflexive_other_sense(text, &tokens, h, lex, lower)
+    });
     hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
     MatchedSentence { tokens, hits }
 }
@@ -214,6 +219,40 @@ fn bare_participle(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: 
     true
 }
 
+/// Does a reflexive clitic before the verb decide that it is not this marker (its entry's
+/// `reflexive`)? « Il s'est indigné » reports speech, « c'est indigne » does not; « il a ajouté »
+/// does, « s'y ajoutent des températures record » does not. The clitic is looked for right
+/// before the verb, past « y », « en », « ne » and a form of « être » (« s'en est indigné »).
+fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    let e = &lex.entries[h.entry as usize];
+    if e.reflexive == Reflexive::Either || !matches!(e.rule, Rule::Lemmas { .. }) {
+        return false;
+    }
+    let mut j = h.tokens.start;
+    let mut reflexive = false;
+    while j > 0 && h.tokens.start - j < 4 {
+        j -= 1;
+        match token::lowered(&text[tokens[j].span.clone()], lower) {
+            "se" | "s" => {
+                reflexive = true;
+                break;
+            }
+            // The other persons count only for a verb that is pronominal anyway.
+            "me" | "m" | "te" | "t" | "nous" | "vous" if e.reflexive == Reflexive::Only => {
+                reflexive = true;
+                break;
+            }
+            "y" | "en" | "ne" | "n" | "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "fut" | "soit" | "suis" | "sommes" | "êtes" => {}
+            _ => break,
+        }
+    }
+    match e.reflexive {
+        Reflexive::Only => !reflexive,
+        Reflexive::Never => reflexive,
+        Reflexive::Either => false,
+    }
+}
+
 /// Words skipped between a marker and the noun its `not_before` list looks at: prepositions,
 /// determiners and a few adverbs (« selon *les* pays », « répondre *aux* exigences », « selon *toute la*
 /// méthode »).
@@ -288,6 +327,24 @@ mod tests {
         assert!(has("Jean-Claude Méry avait, pour sa part, reconnu avoir demandé 1,5 % du marché.", "attribution.verb.reconnaitre"));
         assert!(has("Une enquête publiée par la BBC décrit le convoi.", "attribution.verb.publier"));
         assert!(has("« Nous voulions que personne ne parte », a-t-il dit.", "attribution.verb.dire"));
+    }
+
+    #[test]
+    fn a_reflexive_clitic_decides_the_sense_of_some_verbs() {
+        let lex = Lexicon::embedded().unwrap();
+        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
+        // `reflexive = "only"`: speech only as a pronominal verb (made-up sentences built like
+        // the genre-data errors of issue 13: an adjective, a transitive use).
+        assert!(has("Les associations s'indignent de l'expulsion des familles.", "attribution.verb.indigner"));
+        assert!(has("Le ministre s'en est indigné devant les députés.", "attribution.verb.indigner"));
+        assert!(!has("C'est indigne de nos principes républicains.", "attribution.verb.indigner"));
+        assert!(!has("L'armée a engagé des troupes fraîches dans la bataille.", "attribution.verb.engager"));
+        // `reflexive = "never"`: as a pronominal verb, another sense.
+        assert!(has("« Nous resterons vigilants », a ajouté le préfet.", "attribution.verb.ajouter"));
+        assert!(!has("À la sécheresse s'ajoutent des températures record.", "attribution.verb.ajouter"));
+        assert!(!has("À cela s'y est ajouté un hiver très sec.", "attribution.verb.ajouter"));
+        assert!(!has("On se rappelle le vacarme autour de cette affaire.", "attribution.verb.rappeler"));
+        assert!(has("Le ministre rappelle que la loi a été votée.", "attribution.verb.rappeler"));
     }
 
     #[test]

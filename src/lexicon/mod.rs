@@ -107,6 +107,9 @@ pub struct Entry {
     /// another sense (« selon la méthode », « répondre aux exigences »). Lower case, singular;
     /// the plural in -s or -x matches too.
     pub not_before: Vec<String>,
+    /// For a `lemmas` entry: how a reflexive clitic before the verb (« s'indigne », « s'est
+    /// ajouté ») bears on its sense.
+    pub reflexive: Reflexive,
     pub examples: Vec<String>,
     pub counterexamples: Vec<String>,
     pub location: Location,
@@ -157,6 +160,21 @@ struct FamilyModel {
     weight: i32,
 }
 
+/// How a reflexive clitic (se, s') before a verb bears on its sense (`reflexive` in a marker).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reflexive {
+    /// The clitic changes nothing the matcher checks (the default).
+    #[default]
+    Either,
+    /// The verb reports speech only as a pronominal verb (« s'indigner », « s'insurger »): « c'est
+    /// indigne », « cela agace » report nothing.
+    Only,
+    /// As a pronominal verb it has another sense (« s'ajouter » = to be added, « se rappeler » =
+    /// to remember, « s'annoncer » = to look like).
+    Never,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MarkerModel {
@@ -173,6 +191,8 @@ struct MarkerModel {
     bare_participle: bool,
     #[serde(default)]
     not_before: Vec<String>,
+    #[serde(default)]
+    reflexive: Reflexive,
     grade: Option<String>,
     weight: Option<i32>,
     #[serde(default)]
@@ -315,6 +335,7 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
             exceptions: m.exceptions,
             bare_participle: m.bare_participle,
             not_before: m.not_before.iter().map(|w| w.to_lowercase()).collect(),
+            reflexive: m.reflexive,
             examples: m.examples,
             counterexamples: m.counterexamples,
             location: Location { file: file.to_string(), line },
