@@ -104,6 +104,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
             && !bare_participle(text, &tokens, h, lex, lower)
             && !before_other_sense(text, &tokens, h, lex, lower)
             && !reflexive_other_sense(text, &tokens, h, lex, lower)
+            && !noun_after_determiner(text, &tokens, h, lex, lower)
     });
     hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
     MatchedSentence { tokens, hits }
@@ -217,6 +218,28 @@ fn bare_participle(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: 
         }
     }
     true
+}
+
+/// Determiners that cannot be object pronouns (unlike « le », « la », « les », « l' », « leur »):
+/// after one of them a word is a noun, never a verb.
+const NOUN_DETERMINERS: [&str; 19] =
+    ["un", "une", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes", "notre", "nos", "chaque", "moindre"];
+
+/// Is the hit a verb form that the dictionary also knows as a noun or adjective
+/// (`nonverb`), right after a determiner that only opens a noun phrase (« au moindre
+/// *prétexte* », « une *critique* », « cette *annonce* »)? Then it is the noun: no report.
+fn noun_after_determiner(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    let e = &lex.entries[h.entry as usize];
+    if !matches!(e.rule, Rule::Lemmas { .. }) || h.tokens.len() != 1 || h.tokens.start == 0 {
+        return false;
+    }
+    let i = h.tokens.start;
+    let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+    if !gap.chars().all(char::is_whitespace) || !NOUN_DETERMINERS.contains(&token::lowered(&text[tokens[i - 1].span.clone()], lower)) {
+        return false;
+    }
+    let word = token::lowered(&text[tokens[i].span.clone()], lower).to_string();
+    lex.morphology.lookup(&word).iter().any(|f| f.tags.contains(Tags::NONVERB))
 }
 
 /// Does a reflexive clitic before the verb decide that it is not this marker (its entry's
@@ -345,6 +368,17 @@ mod tests {
         assert!(!has("À cela s'y est ajouté un hiver très sec.", "attribution.verb.ajouter"));
         assert!(!has("On se rappelle le vacarme autour de cette affaire.", "attribution.verb.rappeler"));
         assert!(has("Le ministre rappelle que la loi a été votée.", "attribution.verb.rappeler"));
+    }
+
+    #[test]
+    fn a_verb_form_that_is_also_a_noun_is_the_noun_after_a_determiner() {
+        let lex = Lexicon::embedded().unwrap();
+        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
+        assert!(!has("Le confinement revenait au moindre prétexte.", "attribution.verb.pretexter"));
+        assert!(!has("Avec cette nuance : la France n'y survivra pas.", "attribution.verb.nuancer"));
+        // « le », « la », « les » may be object pronouns: the verb stays.
+        assert!(has("Il prétexte une panne pour expliquer son retard.", "attribution.verb.pretexter"));
+        assert!(has("Le ministre la nuance aussitôt devant les députés.", "attribution.verb.nuancer"));
     }
 
     #[test]
