@@ -109,7 +109,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             }
             let sources: Option<Vec<_>> =
                 a.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
-            let html_failed = write_html(&a.html, &report, None, sources.as_deref(), term.lang, err)?;
+            let html_failed = write_html(&a.html, &report, None, sources.as_deref(), &lex.rules, term.lang, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl if a.sources => {
@@ -172,7 +172,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             // `--sources`: counted from the sentences, before they are dropped.
             let sources: Option<Vec<_>> =
                 c.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
-            let html_failed = write_html(&c.html, &report, facts.as_deref(), sources.as_deref(), term.lang, err)?;
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), sources.as_deref(), &lex.rules, term.lang, err)?;
             if c.html.html.is_some() || c.facts || c.sources {
                 summaries_only(&mut report);
             }

@@ -67,6 +67,7 @@ pub(super) fn write_html(
     report: &Report,
     facts: Option<&[crate::facts::FactGroup]>,
     sources: Option<&[Vec<crate::classify::source::SourceCount>]>,
+    rules: &crate::rules::Rules,
     lang: report::Lang,
     err: &mut dyn Write,
 ) -> io::Result<bool> {
@@ -86,7 +87,7 @@ pub(super) fn write_html(
         Some(list) => {
             let rows: Vec<(&str, &[crate::classify::source::SourceCount])> =
                 report.articles.iter().zip(list).map(|(a, l)| (a.label.as_str(), l.as_slice())).collect();
-            crate::facts::insert_html_section(&page, &crate::classify::source::html_section(&rows))
+            crate::facts::insert_html_section(&page, &crate::classify::source::html_section(&rows, &rules.sources))
         }
         None => page,
     };

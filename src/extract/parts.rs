@@ -278,22 +278,20 @@ pub struct PartRules {
     compiled: Vec<Vec<LinePattern>>,
 }
 
-static PARTS: &str = include_str!("../../lexicons/parts.toml");
-
 impl PartRules {
+    /// The built-in rules (see [`crate::rules::Rules::builtin`]).
     pub fn embedded() -> &'static PartRules {
-        static R: OnceLock<PartRules> = OnceLock::new();
-        R.get_or_init(|| PartRules::from_toml(PARTS).expect("lexicons/parts.toml is checked by tests"))
+        crate::rules::Rules::builtin().parts()
     }
 
-    pub fn from_toml(text: &str) -> Result<PartRules, String> {
-        let f: File = toml::from_str(text).map_err(|e| format!("lexicons/parts.toml: {e}"))?;
+    pub fn from_toml(text: &str) -> Result<PartRules, crate::rules::RuleError> {
+        let f: File = crate::rules::parse("parts.toml", text)?;
         let mut compiled = Vec::new();
         for r in &f.rule {
             let mut res = Vec::new();
             for p in &r.patterns {
                 let re = LinePattern::new(p, !r.case_sensitive, r.max_chars)
-                    .map_err(|e| format!("lexicons/parts.toml: rule {:?}: bad pattern {p:?}: {e}", r.key))?;
+                    .map_err(|e| crate::rules::RuleError::at_value("parts.toml", text, p, format!("rule {:?}: bad pattern {p:?}: {e}", r.key)))?;
                 res.push(re);
             }
             compiled.push(res);
