@@ -60,6 +60,12 @@ pub struct Common {
     /// copy of parts.toml or languages.toml replaces the page-part or language rules.
     #[arg(long = "lexicon", value_name = "PATH")]
     pub lexicons: Vec<PathBuf>,
+    /// Replace engine rule files for this run (repeatable): a rule file named like one of
+    /// lexicons/ (scoring.toml, parts.toml, languages.toml, quotes.toml, readings.toml,
+    /// segmentation.toml, sources.toml), or a directory whose rule files are taken. A broken file
+    /// is an error naming its line.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
     /// When to use colour (NO_COLOR and CLICOLOR are honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -261,6 +267,9 @@ offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file o
         /// List every error with its sentence.
         #[arg(long)]
         verbose: bool,
+        /// Replace engine rule files (readings.toml…; as for analyze/compare).
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
@@ -275,6 +284,9 @@ offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file o
         /// List every missed and false boundary with its context.
         #[arg(long)]
         verbose: bool,
+        /// Replace engine rule files (segmentation.toml; as for analyze/compare).
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
@@ -449,6 +461,9 @@ pub struct EvalLexicon {
     /// Add or override lexicon entries (as for analyze/compare).
     #[arg(long = "lexicon", value_name = "PATH")]
     pub lexicons: Vec<PathBuf>,
+    /// Replace engine rule files (as for analyze/compare).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
 }

@@ -12,7 +12,7 @@ use std::sync::{mpsc, Mutex};
 
 use crate::aggregate::{aggregate, ArticleSummary, Tally};
 use crate::classify::{apply_scope, classify_with_quotes, Include, QuoteInfo, SentenceScore};
-use crate::extract::{extract_as, extract_as_with, extract_chunk_with, Document, Language, Part as PagePart};
+use crate::extract::{extract_as_with, extract_chunk_with, Document, Language, Part as PagePart};
 use crate::input::stream::{Chunk, Input};
 use crate::input::{self, Format, InputProblem, Planned};
 use crate::lexicon::Lexicon;
@@ -35,13 +35,14 @@ pub struct ReadOptions {
     pub format: Option<Format>,
 }
 
-/// Reads, decodes and extracts one planned input, whole.
-pub fn load(planned: &Planned, opts: ReadOptions) -> Result<Document, InputProblem> {
+/// Reads, decodes and extracts one planned input, whole, with the page-part and language rules
+/// of `rules`.
+pub fn load(planned: &Planned, opts: ReadOptions, rules: &crate::rules::Rules) -> Result<Document, InputProblem> {
     let name = planned.origin.display_name();
     let src = input::read(planned)?;
     let decoded = input::decode_with(&name, &src.bytes, opts.encoding)?;
     let format = input::detect_format(&planned.origin, &decoded.text, opts.format);
-    extract_as(&planned.label, &name, decoded.text, format, decoded.encoding).map_err(|e| InputProblem::new(name, e.0))
+    extract_as_with(&planned.label, &name, decoded.text, format, decoded.encoding, rules).map_err(|e| InputProblem::new(name, e.0))
 }
 
 /// Runs the analysis stages on a document, counting only its title and body.

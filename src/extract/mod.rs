@@ -102,9 +102,13 @@ pub struct ExtractError(pub String);
 
 /// Builds a plain-text document from decoded text (UTF-8, built-in part and language rules).
 pub fn extract(label: &str, name: &str, text: String) -> Document {
+    extract_with(label, name, text, Rules::builtin())
+}
+
+/// [`extract`] with the given rules.
+pub fn extract_with(label: &str, name: &str, text: String, rules: &Rules) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    let rules = Rules::builtin();
     document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, Some(rules.parts()), &rules.languages)
 }
 
