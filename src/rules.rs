@@ -1,6 +1,6 @@
-//! The engine rules: the seven data files of `lexicons/` that are not marker families
-//! (`languages.toml`, `parts.toml`, `quotes.toml`, `readings.toml`, `scoring.toml`,
-//! `segmentation.toml`, `sources.toml`). One loader reads them all into one [`Rules`] value:
+//! The engine rules: the seven data files of `lexicons/rules/` (`languages.toml`, `parts.toml`,
+//! `quotes.toml`, `readings.toml`, `scoring.toml`, `segmentation.toml`, `sources.toml`; the
+//! marker families are in `lexicons/markers/`). One loader reads them all into one [`Rules`] value:
 //! the built-in copies (embedded at build time), each replaced by a file of the same name when
 //! one is given (`--rules`, or `--lexicon` for `parts.toml` and `languages.toml`). The run
 //! carries that value to every stage (in [`crate::lexicon::Lexicon::rules`]); no stage reads a
@@ -24,17 +24,17 @@ use crate::segment::SegmentRules;
 
 /// The engine rule files, by file name, with their built-in text.
 pub const BUILTIN: [(&str, &str); 7] = [
-    ("languages.toml", include_str!("../lexicons/languages.toml")),
-    ("parts.toml", include_str!("../lexicons/parts.toml")),
-    ("quotes.toml", include_str!("../lexicons/quotes.toml")),
-    ("readings.toml", include_str!("../lexicons/readings.toml")),
-    ("scoring.toml", include_str!("../lexicons/scoring.toml")),
-    ("segmentation.toml", include_str!("../lexicons/segmentation.toml")),
-    ("sources.toml", include_str!("../lexicons/sources.toml")),
+    ("languages.toml", include_str!("../lexicons/rules/languages.toml")),
+    ("parts.toml", include_str!("../lexicons/rules/parts.toml")),
+    ("quotes.toml", include_str!("../lexicons/rules/quotes.toml")),
+    ("readings.toml", include_str!("../lexicons/rules/readings.toml")),
+    ("scoring.toml", include_str!("../lexicons/rules/scoring.toml")),
+    ("segmentation.toml", include_str!("../lexicons/rules/segmentation.toml")),
+    ("sources.toml", include_str!("../lexicons/rules/sources.toml")),
 ];
 
 /// Where the built-in rule files are, in the source tree (for messages).
-pub const BUILTIN_DIR: &str = "lexicons";
+pub const BUILTIN_DIR: &str = "lexicons/rules";
 
 /// The built-in text of a rule file (`"scoring.toml"`).
 pub fn builtin_text(file: &str) -> &'static str {
@@ -228,7 +228,7 @@ impl Rules {
         if path.file_name().is_some_and(|n| n == "parts.toml") {
             let bad = rules.parts().check_examples();
             if let Some(first) = bad.first() {
-                let (file, rest) = (path.display().to_string(), first.strip_prefix("lexicons/parts.toml: ").unwrap_or(first));
+                let (file, rest) = (path.display().to_string(), first.strip_prefix("lexicons/rules/parts.toml: ").unwrap_or(first));
                 return Err(RuleError { file, line: None, column: None, message: rest.to_string() });
             }
         }
@@ -276,7 +276,7 @@ mod tests {
         std::fs::write(&bad, "[base]\nasserted = \"beaucoup\"\n").unwrap();
         let e = Rules::check_file(&bad).unwrap_err().to_string();
         assert!(e.starts_with(&format!("{}:2:12: ", bad.display())), "{e}");
-        assert!(!is_rule_file(Path::new("lexicons/fr/booster.toml")));
+        assert!(!is_rule_file(Path::new("lexicons/markers/fr/booster.toml")));
     }
 
     #[test]

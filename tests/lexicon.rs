@@ -34,7 +34,7 @@ fn required_families_exist_with_enough_entries() {
 
 #[test]
 fn files_are_in_canonical_form() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/fr");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/markers/fr");
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
     files.sort();
     assert!(!files.is_empty());
@@ -152,7 +152,7 @@ fn a_rule_file_given_with_rules_replaces_the_built_in_one() {
     assert!(stderr(&o).contains("README.md: not an engine rule file"), "{}", stderr(&o));
 
     // A valid copy: asserted claims count 50 points instead of 75.
-    let builtin = std::fs::read_to_string("lexicons/scoring.toml").unwrap();
+    let builtin = std::fs::read_to_string("lexicons/rules/scoring.toml").unwrap();
     assert!(builtin.contains("\nasserted = 75\n"));
     std::fs::write(&scoring, builtin.replace("\nasserted = 75\n", "\nasserted = 50\n")).unwrap();
     let json = |extra: &[&str]| {

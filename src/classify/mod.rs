@@ -4,7 +4,7 @@
 //! (ATTRIBUTED, HEDGED, BOOSTED, ASSERTED — in that order of precedence — or NONE when it is not
 //! a claim), flags, its markers (with the reading of each conditional), and for the outlet's
 //! own claims the points it adds to the article's assertiveness: the base of its label plus the
-//! weights of its counted markers, kept between 0 and 100 (bases in `lexicons/scoring.toml`).
+//! weights of its counted markers, kept between 0 and 100 (bases in `lexicons/rules/scoring.toml`).
 
 pub mod reading;
 pub mod scope;
@@ -204,7 +204,7 @@ impl SentenceScore {
     }
 }
 
-/// The scoring data of `lexicons/scoring.toml`.
+/// The scoring data of `lexicons/rules/scoring.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringRules {

@@ -5,7 +5,7 @@
 //! the conditional for grammar (a condition, a past viewpoint) or for politeness.
 //!
 //! The classifier is an ordered list of rules a French grammar teacher would state; the first
-//! rule that fires gives the reading. The cue words are data, in `lexicons/readings.toml`.
+//! rule that fires gives the reading. The cue words are data, in `lexicons/rules/readings.toml`.
 //! Order (and why):
 //!
 //! 1. **Fixed expressions** (`[[idiom]]`): "ne serait-ce que", "on aurait dit", "je vous
@@ -106,7 +106,7 @@ impl Reading {
 /// A sequence of lower-case words.
 type Seq = Vec<String>;
 
-/// The cue lists of `lexicons/readings.toml`, ready for matching.
+/// The cue lists of `lexicons/rules/readings.toml`, ready for matching.
 #[derive(Debug)]
 pub struct ReadingRules {
     idioms: Vec<(Seq, Reading)>,

@@ -1,6 +1,6 @@
 //! The source a sentence credits (issue 19, item 2): who speaks, normalised to a key and typed
 //! as a named person, an institution, a media outlet or a vague or anonymous source, with the
-//! word lists of `lexicons/sources.toml`. The rule of what counts: `docs/SOURCES.md`.
+//! word lists of `lexicons/rules/sources.toml`. The rule of what counts: `docs/SOURCES.md`.
 //!
 //! Runs only on sentences labelled ATTRIBUTED and on quoted sentences whose speaker is named.
 //! The source is, in order: the speaker of the quotation (quoted voice); the phrase after a
@@ -147,7 +147,7 @@ struct Counter {
     kind: SourceKind,
 }
 
-/// The rules of `lexicons/sources.toml`, words folded.
+/// The rules of `lexicons/rules/sources.toml`, words folded.
 #[derive(Debug, Clone)]
 pub struct SourceRules {
     pub kinds: Kinds,
@@ -616,7 +616,7 @@ mod tests {
         let e = SourceRules::from_toml(&bad).unwrap_err().to_string();
         assert!(e.contains("le général russe Valery Gerasimov"), "{e}");
         // Positioned at the example's line.
-        assert!(e.starts_with("lexicons/sources.toml:") && e.split(':').nth(1).is_some_and(|l| l.parse::<usize>().is_ok()), "{e}");
+        assert!(e.starts_with("lexicons/rules/sources.toml:") && e.split(':').nth(1).is_some_and(|l| l.parse::<usize>().is_ok()), "{e}");
     }
 
     #[test]

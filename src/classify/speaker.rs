@@ -1,4 +1,4 @@
-//! Speech tags around quotations: who is quoted, with what verb (`lexicons/quotes.toml`).
+//! Speech tags around quotations: who is quoted, with what verb (`lexicons/rules/quotes.toml`).
 //!
 //! Three shapes of tag are read:
 //! * **inverted**, after or inside the quotation: a speech verb then its subject, a pronoun
@@ -23,7 +23,7 @@ use crate::lexicon::morphology::{Morphology, Tags};
 use crate::segment::{Quote, QuoteMark};
 use crate::token::WordSet;
 
-/// The word lists of `lexicons/quotes.toml`.
+/// The word lists of `lexicons/rules/quotes.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TagRules {

@@ -7,7 +7,7 @@
 //! err, and a French sentence full of names ("Ryan al-Kildani a protesté") must never be
 //! dropped, so a block is marked only when it has at least `min_words` words, whatlang names
 //! another language with at least `min_confidence`, and the block holds no more than
-//! `max_french_words` French function words. The thresholds are in `lexicons/languages.toml`.
+//! `max_french_words` French function words. The thresholds are in `lexicons/rules/languages.toml`.
 
 use crate::token::WordSet;
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,7 @@ pub struct Language {
     pub confidence: f64,
 }
 
-/// The thresholds of `lexicons/languages.toml`.
+/// The thresholds of `lexicons/rules/languages.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageRules {

@@ -1,4 +1,4 @@
-//! Lexicons: the marker families (TOML data in `lexicons/fr/`, embedded at build time, plus
+//! Lexicons: the marker families (TOML data in `lexicons/markers/fr/`, embedded at build time, plus
 //! any `--lexicon` files), validated and compiled into a [`Lexicon`] the matcher runs.
 //!
 //! The format is documented for teachers in `lexicons/README.md`.
@@ -412,7 +412,7 @@ pub struct Lexicon {
     /// The entry that stands for every conditional-mood form, if any.
     pub conditional: Option<u32>,
     pub morphology: &'static Morphology,
-    /// The engine rules of the run (`lexicons/*.toml` that are not marker families): the
+    /// The engine rules of the run (`lexicons/rules/*.toml`): the
     /// built-in ones, or with files replaced (`--lexicon` copies of `parts.toml` and
     /// `languages.toml`; see [`crate::rules`] and [`Lexicon::set_rules`] for `--rules`). Every
     /// stage of the pipeline reads its rules here.

@@ -1,5 +1,5 @@
 //! Segmentation rules: abbreviations, list markers, punctuation classes — loaded from the
-//! data file `lexicons/segmentation.toml` (commented in French for the teachers who edit it).
+//! data file `lexicons/rules/segmentation.toml` (commented in French for the teachers who edit it).
 
 use std::collections::HashSet;
 
@@ -193,12 +193,12 @@ fn abbrevs(field: &str, items: &[String]) -> Result<HashSet<String>, Invalid> {
 }
 
 impl SegmentRules {
-    /// The rules of `lexicons/segmentation.toml`, embedded at compile time, parsed once.
+    /// The rules of `lexicons/rules/segmentation.toml`, embedded at compile time, parsed once.
     pub fn embedded() -> &'static SegmentRules {
         &crate::rules::Rules::builtin().segmentation
     }
 
-    /// Parses rules from the text of a TOML file in the format of `lexicons/segmentation.toml`.
+    /// Parses rules from the text of a TOML file in the format of `lexicons/rules/segmentation.toml`.
     pub fn from_toml(text: &str) -> Result<SegmentRules, RuleError> {
         let raw: RawRules = crate::rules::parse(FILE, text)?;
         SegmentRules::from_raw(raw).map_err(|e| {
@@ -276,7 +276,7 @@ mod tests {
     #[test]
     fn errors_are_clear() {
         let e = SegmentRules::from_toml("[abreviations\n").unwrap_err();
-        assert!(e.to_string().starts_with("lexicons/segmentation.toml:1:"), "{e}");
+        assert!(e.to_string().starts_with("lexicons/rules/segmentation.toml:1:"), "{e}");
         let embedded = crate::rules::builtin_text(FILE);
         let bad = embedded.replace("\"M.\",", "\"M\",");
         let e = SegmentRules::from_toml(&bad).unwrap_err();
