@@ -60,10 +60,10 @@ pub struct Common {
     /// copy of parts.toml or languages.toml replaces the page-part or language rules.
     #[arg(long = "lexicon", value_name = "PATH")]
     pub lexicons: Vec<PathBuf>,
-    /// Replace engine rule files for this run (repeatable): a rule file named like one of
-    /// lexicons/ (scoring.toml, parts.toml, languages.toml, quotes.toml, readings.toml,
-    /// segmentation.toml, sources.toml), or a directory whose rule files are taken. A broken file
-    /// is an error naming its line.
+    /// Replace engine rule files for this run (repeatable): a copy of a file of lexicons/rules/
+    /// (scoring.toml, parts.toml, languages.toml, quotes.toml, readings.toml, segmentation.toml,
+    /// sources.toml), named as it, or a directory whose rule files are taken. A broken file is
+    /// an error naming its line and column.
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
     /// When to use colour (NO_COLOR and CLICOLOR are honoured with `auto`).
@@ -225,7 +225,8 @@ pub enum LexiconCommand {
         #[arg(long = "lexicon", value_name = "PATH")]
         lexicons: Vec<PathBuf>,
     },
-    /// Validate lexicon files and run their examples (errors name file, line and entry).
+    /// Validate lexicon files and engine rule files and run their examples (errors name file,
+    /// line and entry).
     Check {
         /// TOML files or directories.
         #[arg(required = true, value_name = "PATH")]
