@@ -7,7 +7,7 @@ Outputs, under OUT (default bench/corpus, git-ignored):
   100mb/part-NNN.txt  the base text repeated to >= 100 MB, in files of about 1 MB
   1gb.txt             one single file of >= 1 GiB
   literals.txt        the lexicon's literal forms (every `patterns` and `forms` string of
-                      lexicons/fr/*.toml), one per line, for `rg -F -f`
+                      lexicons/markers/fr/*.toml), one per line, for `rg -F -f`
 """
 import glob, hashlib, os, sys, tomllib
 
@@ -32,7 +32,7 @@ def base_text():
 
 def literals():
     lits = set()
-    for f in sorted(glob.glob(os.path.join(root, "lexicons", "fr", "*.toml"))):
+    for f in sorted(glob.glob(os.path.join(root, "lexicons", "markers", "fr", "*.toml"))):
         data = tomllib.load(open(f, "rb"))
         for m in data.get("marker", []):
             for k in ("patterns", "forms"):

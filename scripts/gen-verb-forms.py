@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate lexicons/fr/generated/formes-verbales.tsv from Debian's hunspell-fr-comprehensive.
+"""Regenerate lexicons/markers/fr/generated/formes-verbales.tsv from Debian's hunspell-fr-comprehensive.
 
 Source: the Dicollecte/Grammalecte French dictionary ("toutes variantes": classical and 1990
 reform spellings), as packaged by Debian in `hunspell-fr-comprehensive` (MPL-2.0). Its affix
@@ -11,7 +11,7 @@ the dictionary, never from a spelling pattern.
 
 Usage (Debian/Ubuntu):
     apt-get install -y hunspell-fr-comprehensive
-    python3 scripts/gen-verb-forms.py            # writes lexicons/fr/generated/formes-verbales.tsv
+    python3 scripts/gen-verb-forms.py            # writes lexicons/markers/fr/generated/formes-verbales.tsv
 
 Options: --aff/--dic to point at other copies of fr.aff/fr.dic, --version to record another
 package version in the header (by default it is read with dpkg-query), --out for the output.
@@ -140,7 +140,7 @@ def main():
     ap.add_argument("--aff", default="/usr/share/hunspell/fr.aff")
     ap.add_argument("--dic", default="/usr/share/hunspell/fr.dic")
     ap.add_argument("--version", default=None, help="package version for the header")
-    ap.add_argument("--out", default=os.path.join(here, "..", "lexicons", "fr", "generated", "formes-verbales.tsv"))
+    ap.add_argument("--out", default=os.path.join(here, "..", "lexicons", "markers", "fr", "generated", "formes-verbales.tsv"))
     args = ap.parse_args()
 
     version = args.version or package_version()

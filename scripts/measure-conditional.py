@@ -74,7 +74,7 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", default="/work/shared/eval/ud-french")
-    ap.add_argument("--table", default=os.path.join(here, "..", "lexicons", "fr", "generated", "formes-verbales.tsv"))
+    ap.add_argument("--table", default=os.path.join(here, "..", "lexicons", "markers", "fr", "generated", "formes-verbales.tsv"))
     ap.add_argument("--quiet", action="store_true", help="no FP/miss listing")
     args = ap.parse_args()
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draws the sample of conditional-mood verbs behind tests/data/readings-news/labels.jsonl.
 
-Fixed and seeded (random.Random(14)): every conditional form of lexicons/fr/generated/
+Fixed and seeded (random.Random(14)): every conditional form of lexicons/markers/fr/generated/
 formes-verbales.tsv (tag `cond`, not the homographs of `choir`) found as a word in the 80
 articles of shared/eval/semeval2023-fr-genre/articles/; at most 3 per article, drawn at random;
 the articles are split in two halves A / B at random (alternating over a shuffled list).
@@ -11,7 +11,7 @@ item was then added by hand (docs/ACCURACY.md, "News conditionals").
 usage: python3 scripts/sample-readings-news.py [ARTICLES_DIR] > sample.jsonl
 """
 import re,os,json,random,sys
-T=os.path.join(os.path.dirname(os.path.abspath(__file__)),'..','lexicons','fr','generated','formes-verbales.tsv')
+T=os.path.join(os.path.dirname(os.path.abspath(__file__)),'..','lexicons','markers','fr','generated','formes-verbales.tsv')
 cond=set()
 for l in open(T,encoding='utf8'):
     if l.startswith('#'): continue

@@ -60,6 +60,12 @@ pub struct Common {
     /// copy of parts.toml or languages.toml replaces the page-part or language rules.
     #[arg(long = "lexicon", value_name = "PATH")]
     pub lexicons: Vec<PathBuf>,
+    /// Replace engine rule files for this run (repeatable): a copy of a file of lexicons/rules/
+    /// (scoring.toml, parts.toml, languages.toml, quotes.toml, readings.toml, segmentation.toml,
+    /// sources.toml), named as it, or a directory whose rule files are taken. A broken file is
+    /// an error naming its line and column.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
     /// When to use colour (NO_COLOR and CLICOLOR are honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -219,7 +225,8 @@ pub enum LexiconCommand {
         #[arg(long = "lexicon", value_name = "PATH")]
         lexicons: Vec<PathBuf>,
     },
-    /// Validate lexicon files and run their examples (errors name file, line and entry).
+    /// Validate lexicon files and engine rule files and run their examples (errors name file,
+    /// line and entry).
     Check {
         /// TOML files or directories.
         #[arg(required = true, value_name = "PATH")]
@@ -261,6 +268,9 @@ offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file o
         /// List every error with its sentence.
         #[arg(long)]
         verbose: bool,
+        /// Replace engine rule files (readings.toml…; as for analyze/compare).
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
@@ -275,6 +285,9 @@ offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file o
         /// List every missed and false boundary with its context.
         #[arg(long)]
         verbose: bool,
+        /// Replace engine rule files (segmentation.toml; as for analyze/compare).
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
@@ -449,6 +462,9 @@ pub struct EvalLexicon {
     /// Add or override lexicon entries (as for analyze/compare).
     #[arg(long = "lexicon", value_name = "PATH")]
     pub lexicons: Vec<PathBuf>,
+    /// Replace engine rule files (as for analyze/compare).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
 }

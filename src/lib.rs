@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod app;
 pub mod check;
+pub mod rules;
 pub mod cli;
 pub mod token;
 pub mod invariants;

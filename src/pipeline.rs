@@ -11,13 +11,13 @@ use std::io;
 use std::sync::{mpsc, Mutex};
 
 use crate::aggregate::{aggregate, ArticleSummary, Tally};
-use crate::classify::{apply_scope, classify_with_quotes, Include, QuoteInfo, ScoringRules, SentenceScore};
-use crate::extract::{extract_as, extract_as_with, extract_chunk_with, Document, Language, Part as PagePart};
+use crate::classify::{apply_scope, classify_with_quotes, Include, QuoteInfo, SentenceScore};
+use crate::extract::{extract_as_with, extract_chunk_with, Document, Language, Part as PagePart};
 use crate::input::stream::{Chunk, Input};
 use crate::input::{self, Format, InputProblem, Planned};
 use crate::lexicon::Lexicon;
 use crate::matcher::match_document;
-use crate::segment::{segment_blocks, SegmentRules};
+use crate::segment::segment_blocks;
 
 /// Everything `hedge` finds in one document.
 #[derive(Debug, Clone)]
@@ -35,13 +35,14 @@ pub struct ReadOptions {
     pub format: Option<Format>,
 }
 
-/// Reads, decodes and extracts one planned input, whole.
-pub fn load(planned: &Planned, opts: ReadOptions) -> Result<Document, InputProblem> {
+/// Reads, decodes and extracts one planned input, whole, with the page-part and language rules
+/// of `rules`.
+pub fn load(planned: &Planned, opts: ReadOptions, rules: &crate::rules::Rules) -> Result<Document, InputProblem> {
     let name = planned.origin.display_name();
     let src = input::read(planned)?;
     let decoded = input::decode_with(&name, &src.bytes, opts.encoding)?;
     let format = input::detect_format(&planned.origin, &decoded.text, opts.format);
-    extract_as(&planned.label, &name, decoded.text, format, decoded.encoding).map_err(|e| InputProblem::new(name, e.0))
+    extract_as_with(&planned.label, &name, decoded.text, format, decoded.encoding, rules).map_err(|e| InputProblem::new(name, e.0))
 }
 
 /// Runs the analysis stages on a document, counting only its title and body.
@@ -64,10 +65,11 @@ pub fn analyze_sentences(doc: &Document, lex: &Lexicon, include: &Include) -> Ve
 
 /// The scored sentences of a document and its quotations.
 pub fn analyze_document(doc: &Document, lex: &Lexicon, include: &Include) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
-    let seg = segment_blocks(&doc.text, SegmentRules::embedded(), &doc.blocks);
+    let rules = &lex.rules;
+    let seg = segment_blocks(&doc.text, &rules.segmentation, &doc.blocks);
     let matched = match_document(&doc.text, &seg, lex);
-    let (mut sentences, quotes) = classify_with_quotes(&doc.text, &seg, &matched, lex, ScoringRules::embedded());
-    apply_scope(&mut sentences, &doc.parts, &doc.languages, include, doc.article, ScoringRules::embedded());
+    let (mut sentences, quotes) = classify_with_quotes(&doc.text, &seg, &matched, lex, rules);
+    apply_scope(&mut sentences, &doc.parts, &doc.languages, include, doc.article, &rules.scoring);
     (sentences, quotes)
 }
 
@@ -201,13 +203,13 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
         // parts, or one « Commentaires » line near its start would leave out all that follows
         // (issue 16: 1 claim as .md, 360,002 as .txt). A saved web page stays a page.
         let corpus = format != Format::Html && chunk.text.len() > opts.stream_min_bytes;
-        let mut doc = extract_as_with(&input.label, &name, chunk.text, format, chunk.encoding, lex.extract_rules()).map_err(|e| InputProblem::new(name, e.0))?;
+        let mut doc = extract_as_with(&input.label, &name, chunk.text, format, chunk.encoding, &lex.rules).map_err(|e| InputProblem::new(name, e.0))?;
         if corpus {
             doc.as_corpus();
         }
         doc
     } else {
-        extract_chunk_with(&input.label, &name, chunk.text, chunk.encoding, lex.extract_rules())
+        extract_chunk_with(&input.label, &name, chunk.text, chunk.encoding, &lex.rules)
     };
     let (mut sentences, quotes) = analyze_document(&doc, lex, &opts.include);
     let mut tally = Tally::default();
@@ -335,7 +337,7 @@ pub fn analyze_inputs<'a>(
                                 m.end += open.offset;
                             }
                         }
-                        crate::classify::source::resolve_back_references(&mut part.sentences, &mut open.last_source);
+                        crate::classify::source::resolve_back_references(&mut part.sentences, &mut open.last_source, &lex.rules.sources);
                         open.sentences += part.tally.sentences();
                         open.offset += part.text_len;
                         open.tally.merge(part.tally);

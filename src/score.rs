@@ -5,7 +5,7 @@
 //! - the points of one claim are given by the classifier (`classify`): for a claim in the
 //!   outlet's own voice, the base of its label plus the weights of its counted markers, kept
 //!   within 0..100; for a claim inside a quotation, the `quoted` base (the outlet reports
-//!   someone else's words). The bases are data: `lexicons/scoring.toml`.
+//!   someone else's words). The bases are data: `lexicons/rules/scoring.toml`.
 //! - the **assertiveness** of an article is the mean points of all its claims, own-voice and
 //!   quoted ([`FORMULA`]);
 //! - its **95 % interval** is a bootstrap over its claims ([`interval`]), seeded, so the same

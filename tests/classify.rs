@@ -41,7 +41,7 @@ fn quoted_sentences_are_credited_to_the_speaker_and_earn_the_quoted_base_whateve
     // The speaker is the name alone, not the tag's leftover words (issue 14).
     assert_eq!(q.speaker.as_deref(), Some("Asia News"));
     // « semble » is the speaker's hedge, not the outlet's: the claim earns the quoted base
-    // (lexicons/scoring.toml), not 35 − 20.
+    // (lexicons/rules/scoring.toml), not 35 − 20.
     assert!(q.markers.iter().any(|m| m.text == "semble"));
     assert_eq!((q.base, q.points), (Some(35), Some(35)));
 

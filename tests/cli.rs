@@ -337,14 +337,14 @@ fn an_article_mostly_in_english_gets_no_score_and_says_why() {
     assert!(t.contains("pas en français (en anglais, "), "{t}");
 }
 
-/// Issue 15: a teacher's copy of `lexicons/parts.toml` given with `--lexicon` replaces the
+/// Issue 15: a teacher's copy of `lexicons/rules/parts.toml` given with `--lexicon` replaces the
 /// built-in page-part rules for the run (here: the donation rule's explanation reworded); a
 /// rule file `--lexicon` cannot replace yet is named in a warning, never ignored silently; a
 /// broken copy is an error naming the file.
 #[test]
 fn a_copy_of_parts_toml_replaces_the_page_part_rules() {
     let dir = tempfile::tempdir().unwrap();
-    let builtin = std::fs::read_to_string("lexicons/parts.toml").unwrap();
+    let builtin = std::fs::read_to_string("lexicons/rules/parts.toml").unwrap();
     let old = "Appel aux dons ou à l'abonnement : le site parle de lui-même et demande de l'aide, ce n'est pas l'article.";
     assert!(builtin.contains(old));
     let parts = dir.path().join("parts.toml");
@@ -357,7 +357,7 @@ fn a_copy_of_parts_toml_replaces_the_page_part_rules() {
     assert!(stdout(&hedge(&["analyze", "seeds/002_46bc0d5bcb7e6a9c.txt"])).contains(old));
     // A rule file --lexicon does not replace: a warning names it.
     let scoring = dir.path().join("scoring.toml");
-    std::fs::copy("lexicons/scoring.toml", &scoring).unwrap();
+    std::fs::copy("lexicons/rules/scoring.toml", &scoring).unwrap();
     let o = hedge(&["analyze", "seeds/002_46bc0d5bcb7e6a9c.txt", "--lexicon", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("scoring.toml: --lexicon replaces only parts.toml and languages.toml"), "{}", stderr(&o));

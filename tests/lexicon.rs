@@ -1,6 +1,9 @@
 //! The lexicons are data with their own tests: every example must be found, no counterexample
 //! may be, and the files stay in canonical form.
 
+mod common;
+
+use common::{hedge, stderr, stdout};
 use hedge::check::check_examples;
 use hedge::lexicon::{Category, Lexicon};
 
@@ -31,7 +34,7 @@ fn required_families_exist_with_enough_entries() {
 
 #[test]
 fn files_are_in_canonical_form() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/fr");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/markers/fr");
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
     files.sort();
     assert!(!files.is_empty());
@@ -115,4 +118,58 @@ fn lexicon_errors_name_file_line_and_marker() {
     let verb = "[family]\nid = \"attribution.x\"\nlabel = \"x\"\nexplain = \"x\"\n[[marker]]\nkey = \"z\"\nlemmas = [\"zorgluber\"]\nexplain = \"xx\"\nexamples = [\"a\"]\ncounterexamples = [\"b\"]\n";
     let e = Lexicon::build(&[hedge::lexicon::LexiconSource { name: "v.toml".into(), text: verb.into() }]).unwrap_err();
     assert!(e.to_string().contains("lemma \"zorgluber\" is not in the verb-form table"), "{e}");
+}
+
+/// Issue 17: every engine rule file can be replaced for a run with `--rules` (a file, or a
+/// directory of them). A broken copy stops the run (exit 1) with its path, line and column, in
+/// French for a French terminal, and `lexicon check` names the same place; a valid copy with
+/// another base for asserted claims changes the scores, and only them.
+#[test]
+fn a_rule_file_given_with_rules_replaces_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let scoring = dir.path().join("scoring.toml");
+    let seed = "seeds/001_ecc43d926f07e1cb.txt";
+
+    std::fs::write(&scoring, "[base]\nasserted = \"beaucoup\"\n").unwrap();
+    let at = format!("{}:2:12: ", scoring.display());
+    for args in [vec!["analyze", seed], vec!["compare", "seeds/"], vec!["eval", "readings", "tests/data/readings-news/labels.jsonl"]] {
+        let mut args = args.clone();
+        args.extend(["--rules", scoring.to_str().unwrap()]);
+        let o = hedge(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).starts_with(&format!("hedge: rule file error: {at}")), "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+    let o = hedge(&["analyze", seed, "--rules", dir.path().to_str().unwrap(), "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with(&format!("hedge: erreur dans un fichier de règles : {at}")), "{}", stderr(&o));
+    let o = hedge(&["lexicon", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with(&at), "{}", stderr(&o));
+    // A file that is no rule file is refused by name.
+    let o = hedge(&["analyze", seed, "--rules", "README.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("README.md: not an engine rule file"), "{}", stderr(&o));
+
+    // A valid copy: asserted claims count 50 points instead of 75.
+    let builtin = std::fs::read_to_string("lexicons/rules/scoring.toml").unwrap();
+    assert!(builtin.contains("\nasserted = 75\n"));
+    std::fs::write(&scoring, builtin.replace("\nasserted = 75\n", "\nasserted = 50\n")).unwrap();
+    let json = |extra: &[&str]| {
+        let mut args = vec!["analyze", seed, "--format", "json"];
+        args.extend(extra);
+        let o = hedge(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let (before, after) = (json(&[]), json(&["--rules", scoring.to_str().unwrap()]));
+    assert_eq!(before["scoring"]["base"]["ASSERTED"], 75);
+    assert_eq!(after["scoring"]["base"]["ASSERTED"], 50);
+    let score = |v: &serde_json::Value| v["articles"][0]["summary"]["assertiveness"].as_f64().unwrap();
+    assert!(score(&after) < score(&before), "{} -> {}", score(&before), score(&after));
+    // Labels and markers do not depend on the bases.
+    let labels = |v: &serde_json::Value| v["articles"][0]["sentences"].as_array().unwrap().iter().map(|s| s["label"].clone()).collect::<Vec<_>>();
+    assert_eq!(labels(&before), labels(&after));
+    let o = hedge(&["lexicon", "check", scoring.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }

@@ -41,9 +41,8 @@ pub(super) fn progress_enabled(term: Terminal, streaming: bool) -> bool {
     term.stderr_is_tty && !(streaming && term.stdout_is_tty)
 }
 
-/// The scoring constants every report prints.
-pub(super) fn scoring() -> Scoring {
-    let rules = ScoringRules::embedded();
+/// The scoring constants every report prints (those of the run's `scoring.toml`).
+pub(super) fn scoring(rules: &ScoringRules) -> Scoring {
     Scoring {
         base: Label::CLAIMS.iter().map(|&l| (l, rules.base(l).unwrap_or(0))).collect(),
         quoted: rules.base.quoted,
@@ -111,7 +110,7 @@ pub(super) fn build_report(
     let as_errors = |v: Vec<InputProblem>| v.into_iter().map(|InputProblem { name, message }| InputError { file: name, message }).collect();
     let report = Report {
         schema: report::SCHEMA,
-        scoring: scoring(),
+        scoring: scoring(&lex.rules.scoring),
         included_parts,
         articles,
         markers,
@@ -136,7 +135,7 @@ pub(super) fn write_text(
 ) -> io::Result<u8> {
     let (planned, mut problems, mut warnings) = input::discover(inputs, &[]);
     let included_parts: Vec<PartKind> = run.include.parts.iter().copied().collect();
-    let mut text = report::TextStream::new(style, &scoring(), &included_parts);
+    let mut text = report::TextStream::new(style, &scoring(&lex.rules.scoring), &included_parts);
     let mut markers = BTreeMap::new();
     let mut progress = progress_for(&planned, term, true);
     // Articles finished; whether the current one has its head written, and how many of its

@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use crate::cli::{EvalCommand, EvalFormat, EvalLexicon};
 
-use super::setup::load_lexicon;
+use super::setup::{load_rules, load_run_lexicon};
+use crate::report;
 
 pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     match cmd {
@@ -31,24 +32,24 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
                 Ok(())
             })
         }
-        EvalCommand::Gold { file, articles, verbose, lexicon: EvalLexicon { lexicons, format } } => {
-            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+        EvalCommand::Gold { file, articles, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
+            let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             print_eval(crate::eval::gold::eval_gold_in(&file, &articles, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Genre { labels, dir, verbose, lexicon: EvalLexicon { lexicons, format } } => {
-            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+        EvalCommand::Genre { labels, dir, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
+            let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             print_eval(crate::eval::genre::eval_genre(&labels, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Quotes { dir, verbose, lexicon: EvalLexicon { lexicons, format } } => {
-            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+        EvalCommand::Quotes { dir, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
+            let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             print_eval(crate::eval::quotes::eval_quotes(&dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Pages { expectations, dir, verbose, lexicon: EvalLexicon { lexicons, format } } => {
-            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+        EvalCommand::Pages { expectations, dir, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
+            let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             print_eval(crate::eval::pages::eval_pages(&expectations, &dir, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Attribution { file, ud, verbose, lexicon: EvalLexicon { lexicons, format } } => {
-            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+        EvalCommand::Attribution { file, ud, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
+            let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             let result = crate::eval::attribution::eval_attribution(&file, &ud, &lex);
             print_eval(result, format, out, err, |r, out| {
                 writeln!(out, "Attribution recall on the ASFALDA occurrences (cue matched and sentence ATTRIBUTED)")?;
@@ -78,20 +79,22 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
                 Ok(())
             })
         }
-        EvalCommand::Facts { file, verbose, params, lexicon: EvalLexicon { lexicons, format } } => {
-            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+        EvalCommand::Facts { file, verbose, params, lexicon: EvalLexicon { lexicons, rules, format } } => {
+            let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             let p = crate::facts::Params { link: params.link, min_shared: params.min_shared, merge: params.merge, prefix: params.prefix, number_boost: params.number_boost, ..Default::default() };
             print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Sources { file, verbose, lexicon: EvalLexicon { lexicons, format } } => {
-            let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
+        EvalCommand::Sources { file, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
+            let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             print_eval(crate::eval::sources::eval_sources(&file, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Readings { file, articles, half, verbose, format } => {
-            print_eval(crate::eval::readings::eval_readings_in(&file, &articles, half.as_deref()), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        EvalCommand::Readings { file, articles, half, verbose, rules, format } => {
+            let Some(rules) = load_rules(&rules, err)? else { return Ok(1) };
+            print_eval(crate::eval::readings::eval_readings_with(&file, &articles, half.as_deref(), &rules), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Segment { files, prefix, verbose, format } => {
-            let result = crate::eval::segment::eval_segment(&files, prefix.as_deref());
+        EvalCommand::Segment { files, prefix, verbose, rules, format } => {
+            let Some(rules) = load_rules(&rules, err)? else { return Ok(1) };
+            let result = crate::eval::segment::eval_segment_with(&files, prefix.as_deref(), &rules.segmentation);
             print_eval(result, format, out, err, |r, out| {
                 writeln!(
                     out,

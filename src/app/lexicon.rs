@@ -88,10 +88,10 @@ pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dy
                 if p.is_dir() {
                     let mut files = Vec::new();
                     if crate::lexicon::toml_files(p, &mut files).is_ok() {
-                        rule_files.extend(files.into_iter().filter(|f| crate::check::is_rule_file(f)));
+                        rule_files.extend(files.into_iter().filter(|f| crate::rules::is_rule_file(f)));
                     }
                     marker_paths.push(p.clone());
-                } else if crate::check::is_rule_file(p) {
+                } else if crate::rules::is_rule_file(p) {
                     rule_files.push(p.clone());
                 } else {
                     marker_paths.push(p.clone());
@@ -99,7 +99,7 @@ pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dy
             }
             let mut rule_problems = 0;
             for f in &rule_files {
-                if let Err(e) = crate::check::check_rule_file(f) {
+                if let Err(e) = crate::rules::Rules::check_file(f) {
                     writeln!(err, "{e}")?;
                     rule_problems += 1;
                 }

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use consumers::{build_report, write_jsonl, write_text};
 use eval::run_eval;
 use lexicon::run_lexicon;
-use setup::{html_onto_an_input, load_lexicon, run_options, summaries_only, terminal_lang, too_big_to_keep, write_html};
+use setup::{html_onto_an_input, load_run_lexicon, run_options, summaries_only, terminal_lang, too_big_to_keep, write_html};
 use sources::{write_json_with_sources, write_sources_section};
 
 use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, CompareFormat, CsvLocale};
@@ -73,7 +73,7 @@ pub fn use_color(choice: ColorChoice, term: Terminal) -> bool {
 pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     match cli.command {
         Command::Analyze(a) => {
-            let lex = match load_lexicon(&a.common.lexicons, err)? {
+            let lex = match load_run_lexicon(&a.common.lexicons, &a.common.rules, terminal_lang(a.common.lang), err)? {
                 Some(l) => l,
                 None => return Ok(1),
             };
@@ -109,7 +109,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             }
             let sources: Option<Vec<_>> =
                 a.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
-            let html_failed = write_html(&a.html, &report, None, sources.as_deref(), term.lang, err)?;
+            let html_failed = write_html(&a.html, &report, None, sources.as_deref(), &lex.rules, term.lang, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl if a.sources => {
@@ -120,7 +120,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             Ok(u8::from(failed || html_failed))
         }
         Command::Compare(c) => {
-            let lex = match load_lexicon(&c.common.lexicons, err)? {
+            let lex = match load_run_lexicon(&c.common.lexicons, &c.common.rules, terminal_lang(c.common.lang), err)? {
                 Some(l) => l,
                 None => return Ok(1),
             };
@@ -172,7 +172,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             // `--sources`: counted from the sentences, before they are dropped.
             let sources: Option<Vec<_>> =
                 c.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
-            let html_failed = write_html(&c.html, &report, facts.as_deref(), sources.as_deref(), term.lang, err)?;
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), sources.as_deref(), &lex.rules, term.lang, err)?;
             if c.html.html.is_some() || c.facts || c.sources {
                 summaries_only(&mut report);
             }

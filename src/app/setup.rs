@@ -67,6 +67,7 @@ pub(super) fn write_html(
     report: &Report,
     facts: Option<&[crate::facts::FactGroup]>,
     sources: Option<&[Vec<crate::classify::source::SourceCount>]>,
+    rules: &crate::rules::Rules,
     lang: report::Lang,
     err: &mut dyn Write,
 ) -> io::Result<bool> {
@@ -86,7 +87,7 @@ pub(super) fn write_html(
         Some(list) => {
             let rows: Vec<(&str, &[crate::classify::source::SourceCount])> =
                 report.articles.iter().zip(list).map(|(a, l)| (a.label.as_str(), l.as_slice())).collect();
-            crate::facts::insert_html_section(&page, &crate::classify::source::html_section(&rows))
+            crate::facts::insert_html_section(&page, &crate::classify::source::html_section(&rows, &rules.sources))
         }
         None => page,
     };
@@ -115,24 +116,70 @@ pub(super) fn summaries_only(report: &mut Report) {
     report.markers.retain(|id, _| named.contains(id));
 }
 
+/// The lexicon of a command that does not analyse text (`lexicon list`, `lexicon show`).
 pub(super) fn load_lexicon(paths: &[std::path::PathBuf], err: &mut dyn Write) -> io::Result<Option<Lexicon>> {
-    let built = Lexicon::read_sources(paths).and_then(|s| Lexicon::build(&s));
-    match built {
-        Ok(l) => {
-            for f in &l.ignored_rule_files {
-                writeln!(
-                    err,
-                    "hedge: warning: {f}: --lexicon replaces only {} today; this file is not used (change the built-in file and rebuild)",
-                    crate::lexicon::REPLACEABLE_RULE_FILES.join(" and ")
-                )?;
-            }
-            Ok(Some(l))
-        }
+    load_run_lexicon(paths, &[], report::Lang::En, err)
+}
+
+/// The lexicon and engine rules of a run: `--lexicon` paths (marker families, and copies of
+/// `parts.toml`/`languages.toml`), then `--rules` paths (any engine rule file; of two files of
+/// one name, the later wins). A problem is printed on `err` (naming the file and line) and
+/// gives None.
+pub(super) fn load_run_lexicon(
+    paths: &[std::path::PathBuf],
+    rules: &[std::path::PathBuf],
+    lang: report::Lang,
+    err: &mut dyn Write,
+) -> io::Result<Option<Lexicon>> {
+    let sources = Lexicon::read_sources(paths);
+    let built = sources.as_ref().map_err(Clone::clone).and_then(|s| Lexicon::build(s));
+    let mut lex = match built {
+        Ok(l) => l,
         Err(e) => {
             writeln!(err, "hedge: lexicon error: {e}")?;
+            return Ok(None);
+        }
+    };
+    if !rules.is_empty() {
+        let from_lexicon = sources.iter().flatten().filter(|s| lex.ignored_rule_files.iter().all(|f| *f != s.name)).filter(|s| crate::rules::is_rule_file(std::path::Path::new(&s.name)));
+        let given: Result<Vec<_>, _> = crate::rules::Rules::read(rules).map(|r| from_lexicon.map(|s| crate::rules::RuleSource { name: s.name.clone(), text: s.text.clone() }).chain(r).collect());
+        match given.and_then(|g| crate::rules::Rules::load(&g)) {
+            Ok(r) => lex.set_rules(r),
+            Err(e) => {
+                writeln!(err, "hedge: {}", rule_error_message(&e, lang))?;
+                return Ok(None);
+            }
+        }
+    }
+    for f in &lex.ignored_rule_files {
+        writeln!(
+            err,
+            "hedge: warning: {f}: --lexicon replaces only {} today; this file is not used (give it with --rules)",
+            crate::lexicon::REPLACEABLE_RULE_FILES.join(" and ")
+        )?;
+    }
+    Ok(Some(lex))
+}
+
+/// The engine rules of a command that reads no lexicon (`eval readings`, `eval segment`): the
+/// built-in ones with the `--rules` files; a problem is printed on `err` and gives None.
+pub(super) fn load_rules(paths: &[std::path::PathBuf], err: &mut dyn Write) -> io::Result<Option<std::sync::Arc<crate::rules::Rules>>> {
+    if paths.is_empty() {
+        return Ok(Some(std::sync::Arc::clone(crate::rules::Rules::builtin())));
+    }
+    match crate::rules::Rules::read(paths).and_then(|g| crate::rules::Rules::load(&g)) {
+        Ok(r) => Ok(Some(std::sync::Arc::new(r))),
+        Err(e) => {
+            writeln!(err, "hedge: {}", rule_error_message(&e, report::Lang::from_env()))?;
             Ok(None)
         }
     }
+}
+
+/// A rule file that does not load, as stderr says it (French when `lang` is).
+pub(super) fn rule_error_message(e: &crate::rules::RuleError, lang: report::Lang) -> String {
+    let inner = crate::rules::RuleError { message: report::messages::localise(&e.message, lang), ..e.clone() };
+    report::messages::localise(&format!("rule file error: {inner}"), lang)
 }
 
 /// The reading options and included parts of the command line.

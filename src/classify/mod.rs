@@ -4,7 +4,7 @@
 //! (ATTRIBUTED, HEDGED, BOOSTED, ASSERTED — in that order of precedence — or NONE when it is not
 //! a claim), flags, its markers (with the reading of each conditional), and for the outlet's
 //! own claims the points it adds to the article's assertiveness: the base of its label plus the
-//! weights of its counted markers, kept between 0 and 100 (bases in `lexicons/scoring.toml`).
+//! weights of its counted markers, kept between 0 and 100 (bases in `lexicons/rules/scoring.toml`).
 
 pub mod reading;
 pub mod scope;
@@ -13,7 +13,6 @@ pub mod speaker;
 
 use crate::token::WordSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +20,8 @@ use crate::lexicon::morphology::Tags;
 use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::segment::{Quote, QuoteMark, SentenceKind, Segmented};
-use reading::{classify_reading_in, lower_words, Reading, ReadingRules};
+use reading::{classify_reading_in, lower_words, Reading};
+use crate::rules::Rules;
 pub use scope::{apply_scope, Excluded, Include, OtherLanguage};
 use crate::extract::PartKind;
 
@@ -209,7 +209,7 @@ impl SentenceScore {
     }
 }
 
-/// The scoring data of `lexicons/scoring.toml`.
+/// The scoring data of `lexicons/rules/scoring.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringRules {
@@ -252,15 +252,13 @@ pub struct ClaimRules {
     pub announce_starts: WordSet,
 }
 
-static SCORING: &str = include_str!("../../lexicons/scoring.toml");
-
 impl ScoringRules {
+    /// The built-in rules (see [`crate::rules::Rules::builtin`]).
     pub fn embedded() -> &'static ScoringRules {
-        static R: OnceLock<ScoringRules> = OnceLock::new();
-        R.get_or_init(|| ScoringRules::from_toml(SCORING).expect("lexicons/scoring.toml is checked by tests"))
+        &crate::rules::Rules::builtin().scoring
     }
-    pub fn from_toml(text: &str) -> Result<ScoringRules, String> {
-        toml::from_str(text).map_err(|e| format!("lexicons/scoring.toml: {e}"))
+    pub fn from_toml(text: &str) -> Result<ScoringRules, crate::rules::RuleError> {
+        crate::rules::parse("scoring.toml", text)
     }
     pub fn base(&self, label: Label) -> Option<i32> {
         match label {
@@ -298,7 +296,7 @@ pub struct QuoteInfo {
 }
 
 /// Classifies every sentence of a document.
-pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &Lexicon, rules: &ScoringRules) -> Vec<SentenceScore> {
+pub fn classify(text: &str, seg: &Segmented, matched: &[MatchedSentence], lex: &Lexicon, rules: &Rules) -> Vec<SentenceScore> {
     classify_with_quotes(text, seg, matched, lex, rules).0
 }
 
@@ -308,13 +306,14 @@ pub fn classify_with_quotes(
     seg: &Segmented,
     matched: &[MatchedSentence],
     lex: &Lexicon,
-    rules: &ScoringRules,
+    all: &Rules,
 ) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
+    let rules = &all.scoring;
     // Quotations cut around the speech tags inside them (« — Oui, répondit-il, c'est vrai. »).
-    let tagger = speaker::Tagger::new(lex.morphology);
+    let tagger = speaker::Tagger::new(lex.morphology, &all.quotes);
     let (quotes, incises) = speaker::split_incises(text, &seg.quotes, &tagger);
     let quotes = &quotes[..];
-    let rrules = ReadingRules::embedded();
+    let rrules = &all.readings;
     let mut out: Vec<SentenceScore> = Vec::with_capacity(seg.sentences.len());
     // Scratch space for lower-cased words, reused from sentence to sentence.
     let mut lower = String::new();
@@ -435,7 +434,7 @@ pub fn classify_with_quotes(
         });
     }
     let list = attach_speakers(text, quotes, &incises, &tagger, rules, &mut out);
-    source::attach_sources(text, &mut out, &tagger, source::SourceRules::embedded());
+    source::attach_sources(text, &mut out, &tagger, &all.sources);
     (out, list)
 }
 

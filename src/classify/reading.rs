@@ -5,7 +5,7 @@
 //! the conditional for grammar (a condition, a past viewpoint) or for politeness.
 //!
 //! The classifier is an ordered list of rules a French grammar teacher would state; the first
-//! rule that fires gives the reading. The cue words are data, in `lexicons/readings.toml`.
+//! rule that fires gives the reading. The cue words are data, in `lexicons/rules/readings.toml`.
 //! Order (and why):
 //!
 //! 1. **Fixed expressions** (`[[idiom]]`): "ne serait-ce que", "on aurait dit", "je vous
@@ -57,7 +57,9 @@
 //!     needs evidence: a source, a compound form, a state).
 
 use crate::token::WordSet;
-use std::sync::OnceLock;
+use crate::rules::RuleError;
+
+const FILE: &str = "readings.toml";
 
 use serde::Deserialize;
 
@@ -104,7 +106,7 @@ impl Reading {
 /// A sequence of lower-case words.
 type Seq = Vec<String>;
 
-/// The cue lists of `lexicons/readings.toml`, ready for matching.
+/// The cue lists of `lexicons/rules/readings.toml`, ready for matching.
 #[derive(Debug)]
 pub struct ReadingRules {
     idioms: Vec<(Seq, Reading)>,
@@ -233,8 +235,6 @@ struct RawWords {
     conjunction_heads: Vec<String>,
 }
 
-static EMBEDDED_RULES: &str = include_str!("../../lexicons/readings.toml");
-static EMBEDDED: OnceLock<ReadingRules> = OnceLock::new();
 
 /// Cuts a cue into lower-case words (same word rule as the text).
 fn seq(s: &str) -> Seq {
@@ -252,12 +252,12 @@ fn set(v: Vec<String>) -> WordSet {
     v.into_iter().map(|s| s.to_lowercase()).collect()
 }
 
-fn seqs(v: &[String]) -> Result<Vec<Seq>, String> {
+fn seqs(text: &str, v: &[String]) -> Result<Vec<Seq>, RuleError> {
     v.iter()
         .map(|s| {
             let q = seq(s);
             if q.is_empty() {
-                Err(format!("empty cue {s:?}"))
+                Err(RuleError::at_value(FILE, text, s, format!("empty cue {s:?}")))
             } else {
                 Ok(q)
             }
@@ -266,21 +266,19 @@ fn seqs(v: &[String]) -> Result<Vec<Seq>, String> {
 }
 
 impl ReadingRules {
-    /// The rules compiled into the binary, parsed once per process.
+    /// The built-in rules (see [`crate::rules::Rules::builtin`]).
     pub fn embedded() -> &'static ReadingRules {
-        EMBEDDED.get_or_init(|| {
-            ReadingRules::from_toml(EMBEDDED_RULES).expect("lexicons/readings.toml is checked by tests")
-        })
+        &crate::rules::Rules::builtin().readings
     }
 
     /// Parses a rules file.
-    pub fn from_toml(text: &str) -> Result<ReadingRules, String> {
-        let raw: RawRules = toml::from_str(text).map_err(|e| format!("readings rules: {e}"))?;
+    pub fn from_toml(text: &str) -> Result<ReadingRules, RuleError> {
+        let raw: RawRules = crate::rules::parse(FILE, text)?;
         let mut idioms = Vec::new();
         for i in raw.idiom {
             let q = seq(&i.words);
             if q.is_empty() {
-                return Err("readings rules: empty idiom".into());
+                return Err(RuleError::at_value(FILE, text, &i.words, "empty idiom"));
             }
             idioms.push((q, i.reading));
         }
@@ -293,9 +291,9 @@ impl ReadingRules {
             first_person_advice: set(raw.attenuation.first_person_advice),
             evaluative_adjectives: set(raw.attenuation.evaluative_adjectives),
             intensifiers: set(raw.attenuation.intensifiers),
-            conditions: seqs(&raw.hypothetical.conditions)?,
-            not_conditions: seqs(&raw.hypothetical.not_conditions)?,
-            manner_before_infinitive: seqs(&raw.hypothetical.manner_before_infinitive)?,
+            conditions: seqs(text, &raw.hypothetical.conditions)?,
+            not_conditions: seqs(text, &raw.hypothetical.not_conditions)?,
+            manner_before_infinitive: seqs(text, &raw.hypothetical.manner_before_infinitive)?,
             si_subject_starters: set(raw.hypothetical.si_subject_starters),
             indirect_question_verbs: set(raw.hypothetical.indirect_question_verbs),
             rhetorical_question_words: set(raw.hypothetical.rhetorical_question_words),
@@ -305,11 +303,11 @@ impl ReadingRules {
             past_endings: raw.future_in_past.past_endings,
             devoir: raw.modal.devoir,
             pouvoir: raw.modal.pouvoir,
-            future_time: seqs(&raw.modal.future_time)?,
+            future_time: seqs(text, &raw.modal.future_time)?,
             prediction_verbs: set(raw.modal.prediction_verbs),
-            prediction_phrases: seqs(&raw.modal.prediction_phrases)?,
+            prediction_phrases: seqs(text, &raw.modal.prediction_phrases)?,
             saying_verbs: set(raw.modal.saying_verbs),
-            hearsay_sources: seqs(&raw.hearsay.sources)?,
+            hearsay_sources: seqs(text, &raw.hearsay.sources)?,
             hearsay_lemmas: set(raw.hearsay.lemmas),
             state_verbs: set(raw.hearsay.state_verbs),
             consequence_verbs: set(raw.consequence.verbs),

@@ -1,6 +1,6 @@
 //! The source a sentence credits (issue 19, item 2): who speaks, normalised to a key and typed
 //! as a named person, an institution, a media outlet or a vague or anonymous source, with the
-//! word lists of `lexicons/sources.toml`. The rule of what counts: `docs/SOURCES.md`.
+//! word lists of `lexicons/rules/sources.toml`. The rule of what counts: `docs/SOURCES.md`.
 //!
 //! Runs only on sentences labelled ATTRIBUTED and on quoted sentences whose speaker is named.
 //! The source is, in order: the speaker of the quotation (quoted voice); the phrase after a
@@ -10,7 +10,6 @@
 //! stands for the last source named in the three sentences before.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,7 +73,7 @@ pub type LastSource = Option<(usize, Source)>;
 /// source named (not vague) in the three sentences before, else a vague source. `last` carries
 /// it from one chunk of a file to the next: run on the chunks in order it gives the result of
 /// the whole file (`src/pipeline.rs`).
-pub fn resolve_back_references(out: &mut [SentenceScore], last: &mut LastSource) {
+pub fn resolve_back_references(out: &mut [SentenceScore], last: &mut LastSource, rules: &SourceRules) {
     for s in out.iter_mut() {
         let Some(src) = &mut s.source else { continue };
         if src.refers_back {
@@ -84,7 +83,7 @@ pub fn resolve_back_references(out: &mut [SentenceScore], last: &mut LastSource)
                     src.kind = l.kind;
                 }
                 _ => {
-                    src.key = SourceRules::embedded().normalise(src.text.as_deref().unwrap_or("")).0;
+                    src.key = rules.normalise(src.text.as_deref().unwrap_or("")).0;
                     src.kind = SourceKind::Vague;
                 }
             }
@@ -148,7 +147,7 @@ struct Counter {
     kind: SourceKind,
 }
 
-/// The rules of `lexicons/sources.toml`, words folded.
+/// The rules of `lexicons/rules/sources.toml`, words folded.
 #[derive(Debug, Clone)]
 pub struct SourceRules {
     pub kinds: Kinds,
@@ -164,7 +163,7 @@ pub struct SourceRules {
     alias: Vec<(String, SourceKind, Vec<String>)>,
 }
 
-static SOURCES_TOML: &str = include_str!("../../lexicons/sources.toml");
+const FILE: &str = "sources.toml";
 
 fn fold(w: &str) -> String {
     let mut out = String::new();
@@ -222,14 +221,14 @@ fn join(ws: &[Word]) -> String {
 }
 
 impl SourceRules {
+    /// The built-in rules (see [`crate::rules::Rules::builtin`]).
     pub fn embedded() -> &'static SourceRules {
-        static R: OnceLock<SourceRules> = OnceLock::new();
-        R.get_or_init(|| SourceRules::from_toml(SOURCES_TOML).expect("lexicons/sources.toml is checked by tests"))
+        &crate::rules::Rules::builtin().sources
     }
 
     /// Reads the rules and runs their examples and counterexamples.
-    pub fn from_toml(text: &str) -> Result<SourceRules, String> {
-        let raw: Raw = toml::from_str(text).map_err(|e| format!("lexicons/sources.toml: {e}"))?;
+    pub fn from_toml(text: &str) -> Result<SourceRules, crate::rules::RuleError> {
+        let raw: Raw = crate::rules::parse(FILE, text)?;
         let rules = SourceRules {
             kinds: raw.kinds,
             determiners: folded_set(&raw.determiners),
@@ -247,15 +246,19 @@ impl SourceRules {
         for e in &raw.example {
             let (key, kind) = rules.normalise(&e.phrase);
             if key != e.key || kind != e.kind {
-                errors.push(format!("example {:?} gives {key:?} ({}), not {:?} ({})", e.phrase, kind.as_str(), e.key, e.kind.as_str()));
+                errors.push((&e.phrase, format!("example {:?} gives {key:?} ({}), not {:?} ({})", e.phrase, kind.as_str(), e.key, e.kind.as_str())));
             }
         }
         for c in &raw.counterexample {
             if rules.normalise(&c.phrase).1 == c.kind {
-                errors.push(format!("counterexample {:?} is typed {}", c.phrase, c.kind.as_str()));
+                errors.push((&c.phrase, format!("counterexample {:?} is typed {}", c.phrase, c.kind.as_str())));
             }
         }
-        if errors.is_empty() { Ok(rules) } else { Err(format!("lexicons/sources.toml: {}", errors.join("; "))) }
+        match errors.first() {
+            None => Ok(rules),
+            // Positioned at the first failing phrase; every failure is listed.
+            Some((phrase, _)) => Err(crate::rules::RuleError::at_value(FILE, text, phrase, errors.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("; "))),
+        }
     }
 
     /// The explanation of a kind, in French.
@@ -368,7 +371,7 @@ fn fold_phrase(p: &str) -> String {
 /// Sets the `source` of every sentence labelled ATTRIBUTED and of every quoted sentence whose
 /// speaker is named (see the module's documentation).
 pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, rules: &SourceRules) {
-    let tags = TagRules::embedded();
+    let tags = tagger.rules();
     for s in out.iter_mut() {
         // A quoted sentence, or an own-voice one credited to the speaker of its quotation
         // (`Flag::QuoteCredited`): the source is that speaker.
@@ -385,7 +388,7 @@ pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, ru
         source.refers_back = source.text.as_deref().is_some_and(|p| rules.refers_back(p));
         s.source = Some(source);
     }
-    resolve_back_references(out, &mut None);
+    resolve_back_references(out, &mut None, rules);
 }
 
 /// The phrase naming the source of an own-voice attributed sentence, from its counted
@@ -521,10 +524,9 @@ pub fn show(key: &str, kind: SourceKind, fr: bool) -> String {
 /// The « Sources » section of the HTML report (`--sources --html`): per article, the claims
 /// credited to named and vague sources and every source with its count, then what each kind
 /// means for students. In French, everything escaped.
-pub fn html_section(articles: &[(&str, &[SourceCount])]) -> String {
+pub fn html_section(articles: &[(&str, &[SourceCount])], rules: &SourceRules) -> String {
     use crate::report::html::esc;
     use std::fmt::Write as _;
-    let rules = SourceRules::embedded();
     let mut h = String::from("<section id=\"sources\" class=\"sources\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">Sources</h2>\n");
     let _ = writeln!(
         h,
@@ -551,7 +553,7 @@ mod tests {
 
     #[test]
     fn the_rule_file_loads_and_its_examples_pass() {
-        SourceRules::from_toml(SOURCES_TOML).unwrap();
+        SourceRules::from_toml(crate::rules::builtin_text(FILE)).unwrap();
     }
 
     /// The source of each sentence of a small text, as `hedge analyze` finds it.
@@ -591,12 +593,12 @@ mod tests {
         assert_eq!(whole[1].source.as_ref().map(|x| x.key.as_str()), Some("BBC"));
         // Chunk 2 alone does not know the BBC; carried over from chunk 1 it does.
         let mut second = whole[1..].to_vec();
-        resolve_back_references(&mut second, &mut None);
+        resolve_back_references(&mut second, &mut None, SourceRules::embedded());
         assert_eq!(second[0].source.as_ref().map(|x| x.kind), Some(SourceKind::Vague));
         let mut last = None;
         let mut first = whole[..1].to_vec();
-        resolve_back_references(&mut first, &mut last);
-        resolve_back_references(&mut second, &mut last);
+        resolve_back_references(&mut first, &mut last, SourceRules::embedded());
+        resolve_back_references(&mut second, &mut last, SourceRules::embedded());
         assert_eq!(second[0].source, whole[1].source);
     }
 
@@ -612,9 +614,11 @@ mod tests {
 
     #[test]
     fn a_failing_example_is_an_error_naming_the_phrase() {
-        let bad = SOURCES_TOML.replace("key    = \"Valery Gerasimov\"", "key    = \"Gerasimov\"");
-        let e = SourceRules::from_toml(&bad).unwrap_err();
+        let bad = crate::rules::builtin_text(FILE).replace("key    = \"Valery Gerasimov\"", "key    = \"Gerasimov\"");
+        let e = SourceRules::from_toml(&bad).unwrap_err().to_string();
         assert!(e.contains("le général russe Valery Gerasimov"), "{e}");
+        // Positioned at the example's line.
+        assert!(e.starts_with("lexicons/rules/sources.toml:") && e.split(':').nth(1).is_some_and(|l| l.parse::<usize>().is_ok()), "{e}");
     }
 
     #[test]

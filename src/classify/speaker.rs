@@ -1,4 +1,4 @@
-//! Speech tags around quotations: who is quoted, with what verb (`lexicons/quotes.toml`).
+//! Speech tags around quotations: who is quoted, with what verb (`lexicons/rules/quotes.toml`).
 //!
 //! Three shapes of tag are read:
 //! * **inverted**, after or inside the quotation: a speech verb then its subject, a pronoun
@@ -16,7 +16,6 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -24,7 +23,7 @@ use crate::lexicon::morphology::{Morphology, Tags};
 use crate::segment::{Quote, QuoteMark};
 use crate::token::WordSet;
 
-/// The word lists of `lexicons/quotes.toml`.
+/// The word lists of `lexicons/rules/quotes.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TagRules {
@@ -42,15 +41,13 @@ pub struct TagRules {
     pub sources: WordSet,
 }
 
-static QUOTES_TOML: &str = include_str!("../../lexicons/quotes.toml");
-
 impl TagRules {
+    /// The built-in rules (see [`crate::rules::Rules::builtin`]).
     pub fn embedded() -> &'static TagRules {
-        static R: OnceLock<TagRules> = OnceLock::new();
-        R.get_or_init(|| TagRules::from_toml(QUOTES_TOML).expect("lexicons/quotes.toml is checked by tests"))
+        &crate::rules::Rules::builtin().quotes
     }
-    pub fn from_toml(text: &str) -> Result<TagRules, String> {
-        toml::from_str(text).map_err(|e| format!("lexicons/quotes.toml: {e}"))
+    pub fn from_toml(text: &str) -> Result<TagRules, crate::rules::RuleError> {
+        crate::rules::parse("quotes.toml", text)
     }
 }
 
@@ -130,8 +127,13 @@ pub struct Tagger<'a> {
 }
 
 impl<'a> Tagger<'a> {
-    pub fn new(morph: &'a Morphology) -> Tagger<'a> {
-        Tagger { morph, r: TagRules::embedded() }
+    pub fn new(morph: &'a Morphology, r: &'a TagRules) -> Tagger<'a> {
+        Tagger { morph, r }
+    }
+
+    /// The word lists it reads tags with (`quotes.toml`).
+    pub fn rules(&self) -> &'a TagRules {
+        self.r
     }
 
     /// Is `w` a form of a speech verb with one of the tags `want`?
@@ -641,7 +643,7 @@ mod tests {
     use crate::segment::find_quotes;
 
     fn tagger() -> Tagger<'static> {
-        Tagger::new(Morphology::embedded())
+        Tagger::new(Morphology::embedded(), TagRules::embedded())
     }
 
     fn pieces(text: &str) -> (Vec<&str>, Vec<(&str, Option<&str>)>) {

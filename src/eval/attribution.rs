@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use super::conllu::{read_conllu, UdSentence};
 use crate::classify::Label;
-use crate::extract::extract;
+use crate::extract::extract_with;
 use crate::lexicon::{Category, Lexicon};
 use crate::pipeline::analyze;
 
@@ -211,7 +211,7 @@ pub fn eval_attribution(jsonl: &Path, ud_files: &[PathBuf], lex: &Lexicon) -> Re
         let s = &ud[sent_id];
         let a = analysed
             .entry(sent_id.as_str())
-            .or_insert_with(|| analyze(&extract(sent_id, sent_id, s.text.clone()), lex));
+            .or_insert_with(|| analyze(&extract_with(sent_id, sent_id, s.text.clone(), &lex.rules), lex));
         let sentence = a.sentences.iter().find(|x| x.start <= *start && *start < x.end);
         let (cue, label) = match sentence {
             Some(x) => (

@@ -97,7 +97,7 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
     let mut analyses: Vec<(String, Vec<SentenceScore>)> = Vec::new();
     for f in &files {
         let planned = Planned { label: f.display().to_string(), label_given: true, origin: Origin::File(f.clone()) };
-        let doc = load(&planned, ReadOptions::default()).map_err(|e| e.to_string())?;
+        let doc = load(&planned, ReadOptions::default(), &lex.rules).map_err(|e| e.to_string())?;
         let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         analyses.push((name, analyze(&doc, lex).sentences));
     }

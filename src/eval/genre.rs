@@ -174,7 +174,7 @@ pub fn eval_genre(labels: &Path, dir: &Path, lex: &Lexicon) -> Result<GenreEval,
             return Err(format!("{}:{line}: {} is not a file in {}", labels.display(), file, dir.display()));
         }
         let planned = Planned { label: file.clone(), label_given: true, origin: Origin::File(path) };
-        let doc = load(&planned, ReadOptions::default()).map_err(|e| format!("{}:{line}: {e}", labels.display()))?;
+        let doc = load(&planned, ReadOptions::default(), &lex.rules).map_err(|e| format!("{}:{line}: {e}", labels.display()))?;
         let a = analyze(&doc, lex);
         let s = &a.sentences;
         let own = |l: Label| move |x: &crate::classify::SentenceScore| x.voice == Voice::Own && x.label == l;

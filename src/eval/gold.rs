@@ -268,7 +268,7 @@ pub fn eval_gold_in(path: &Path, articles: &[PathBuf], lex: &Lexicon) -> Result<
         let file = resolve(&base, articles, &g.file);
         if !analyses.contains_key(&file) {
             let planned = Planned { label: g.file.clone(), label_given: true, origin: Origin::File(file.clone()) };
-            let doc = load(&planned, ReadOptions::default()).map_err(|e| at(e.to_string()))?;
+            let doc = load(&planned, ReadOptions::default(), &lex.rules).map_err(|e| at(e.to_string()))?;
             let a = analyze(&doc, lex);
             analyses.insert(file.clone(), (doc.text, a));
         }

@@ -186,7 +186,7 @@ fn check_page(file: &str, path: &Path, e: &Expectation, lex: &Lexicon) -> PageRe
         word_recall: None,
         score: None,
     };
-    let doc = match load(&planned, ReadOptions::default()) {
+    let doc = match load(&planned, ReadOptions::default(), &lex.rules) {
         Ok(d) => d,
         Err(p) => {
             r.refused = Some(p.message.clone());

@@ -262,7 +262,7 @@ pub fn eval_quotes(dir: &Path, lex: &Lexicon) -> Result<QuotesEval, String> {
         let raw = std::fs::read_to_string(&txt_path).map_err(|e| format!("{}: {e}", txt_path.display()))?;
         let ann = std::fs::read_to_string(ann_path).map_err(|e| format!("{}: {e}", ann_path.display()))?;
         let planned = Planned { label: name.clone(), label_given: true, origin: Origin::File(txt_path.clone()) };
-        let doc = load(&planned, ReadOptions::default()).map_err(|e| e.to_string())?;
+        let doc = load(&planned, ReadOptions::default(), &lex.rules).map_err(|e| e.to_string())?;
         if doc.text != raw {
             return Err(format!("{}: the text hedge reads differs from the file (offsets would not match)", txt_path.display()));
         }

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::classify::reading::{explain_reading, Reading, ReadingRules};
+use crate::classify::reading::{explain_reading, Reading};
+use crate::rules::Rules;
 use crate::lexicon::morphology::Morphology;
 use crate::token;
 
@@ -41,13 +42,13 @@ struct Article {
     sentences: Vec<std::ops::Range<usize>>,
 }
 
-fn read_article(path: &Path, label: &str) -> Result<Article, String> {
+fn read_article(path: &Path, label: &str, rules: &Rules) -> Result<Article, String> {
     use crate::input::{Origin, Planned};
     use crate::pipeline::{load, ReadOptions};
-    use crate::segment::{segment_blocks, SegmentRules};
+    use crate::segment::segment_blocks;
     let planned = Planned { label: label.to_string(), label_given: true, origin: Origin::File(path.to_path_buf()) };
-    let doc = load(&planned, ReadOptions::default()).map_err(|e| e.to_string())?;
-    let seg = segment_blocks(&doc.text, SegmentRules::embedded(), &doc.blocks);
+    let doc = load(&planned, ReadOptions::default(), rules).map_err(|e| e.to_string())?;
+    let seg = segment_blocks(&doc.text, &rules.segmentation, &doc.blocks);
     let sentences = seg.sentences.into_iter().map(|s| s.span).collect();
     Ok(Article { text: doc.text, sentences })
 }
@@ -197,11 +198,17 @@ pub fn eval_readings(path: &Path) -> Result<ReadingsEval, String> {
 /// [`eval_readings`], looking for the articles of items without text in `articles` (as `eval
 /// gold` does), and leaving out the items of the other half when `half` is given.
 pub fn eval_readings_in(path: &Path, articles: &[PathBuf], half: Option<&str>) -> Result<ReadingsEval, String> {
+    eval_readings_with(path, articles, half, Rules::builtin())
+}
+
+/// [`eval_readings_in`] with the given engine rules (`readings.toml`, and for articles the
+/// page-part, language and segmentation rules).
+pub fn eval_readings_with(path: &Path, articles: &[PathBuf], half: Option<&str>, all: &Rules) -> Result<ReadingsEval, String> {
     let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut docs: HashMap<PathBuf, (String, Article)> = HashMap::new();
     let morph = Morphology::embedded();
-    let rules = ReadingRules::embedded();
+    let rules = &all.readings;
     let mut confusion = [[0usize; 5]; 5];
     let mut errors = Vec::new();
     let mut n = 0;
@@ -237,7 +244,7 @@ pub fn eval_readings_in(path: &Path, articles: &[PathBuf], half: Option<&str>) -
                 if !docs.contains_key(&file) {
                     let bytes = std::fs::read(&file).map_err(|e| at_line(format!("{}: {e}", file.display())))?;
                     let raw = String::from_utf8_lossy(&bytes).into_owned();
-                    let a = read_article(&file, &g.file).map_err(at_line)?;
+                    let a = read_article(&file, &g.file, all).map_err(at_line)?;
                     docs.insert(file.clone(), (raw, a));
                 }
                 let (raw, a) = &docs[&file];

@@ -75,7 +75,11 @@ fn context(text: &str, at: usize) -> String {
 /// Evaluates the embedded segmentation rules on `paths` (CoNLL-U files). See the module
 /// documentation for the protocol.
 pub fn eval_segment(paths: &[PathBuf], prefix: Option<&str>) -> Result<SegmentEval, String> {
-    let rules = SegmentRules::embedded();
+    eval_segment_with(paths, prefix, SegmentRules::embedded())
+}
+
+/// [`eval_segment`] with the given segmentation rules (`--rules`).
+pub fn eval_segment_with(paths: &[PathBuf], prefix: Option<&str>, rules: &SegmentRules) -> Result<SegmentEval, String> {
     let mut files = Vec::new();
     let mut overall = Scores::default();
     let mut errors = Vec::new();

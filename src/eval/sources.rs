@@ -134,7 +134,7 @@ pub fn eval_sources(path: &Path, lex: &Lexicon) -> Result<SourcesEval, String> {
         let file = if Path::new(&g.file).is_absolute() { PathBuf::from(&g.file) } else { base.join(&g.file) };
         if !docs.contains_key(&file) {
             let planned = Planned { label: file.display().to_string(), label_given: true, origin: Origin::File(file.clone()) };
-            let doc = load(&planned, ReadOptions::default()).map_err(|e| e.to_string())?;
+            let doc = load(&planned, ReadOptions::default(), &lex.rules).map_err(|e| e.to_string())?;
             docs.insert(file.clone(), analyze(&doc, lex).sentences);
         }
         r.items += 1;

@@ -7,11 +7,9 @@
 //! err, and a French sentence full of names ("Ryan al-Kildani a protesté") must never be
 //! dropped, so a block is marked only when it has at least `min_words` words, whatlang names
 //! another language with at least `min_confidence`, and the block holds no more than
-//! `max_french_words` French function words. The thresholds are in `lexicons/languages.toml`.
+//! `max_french_words` French function words. The thresholds are in `lexicons/rules/languages.toml`.
 
 use crate::token::WordSet;
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang, Script};
 
@@ -30,7 +28,7 @@ pub struct Language {
     pub confidence: f64,
 }
 
-/// The thresholds of `lexicons/languages.toml`.
+/// The thresholds of `lexicons/rules/languages.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageRules {
@@ -41,27 +39,30 @@ pub struct LanguageRules {
     pub candidates: Vec<String>,
     /// Frequent French words that no other candidate language shares.
     pub french_words: WordSet,
+    /// whatlang's detector over `candidates`.
+    #[serde(skip)]
+    detector: Detector,
 }
 
-static LANGUAGES: &str = include_str!("../../lexicons/languages.toml");
+const FILE: &str = "languages.toml";
 
 impl LanguageRules {
+    /// The built-in rules (see [`crate::rules::Rules::builtin`]).
     pub fn embedded() -> &'static LanguageRules {
-        static R: OnceLock<LanguageRules> = OnceLock::new();
-        R.get_or_init(|| LanguageRules::from_toml(LANGUAGES).expect("lexicons/languages.toml is checked by tests"))
+        &crate::rules::Rules::builtin().languages
     }
-    pub fn from_toml(text: &str) -> Result<LanguageRules, String> {
-        let r: LanguageRules = toml::from_str(text).map_err(|e| format!("lexicons/languages.toml: {e}"))?;
+    pub fn from_toml(text: &str) -> Result<LanguageRules, crate::rules::RuleError> {
+        let mut r: LanguageRules = crate::rules::parse(FILE, text)?;
         for c in &r.candidates {
             if Lang::from_code(c).is_none() {
-                return Err(format!("lexicons/languages.toml: unknown language code {c:?}"));
+                return Err(crate::rules::RuleError::at_value(FILE, text, c, format!("unknown language code {c:?}")));
             }
         }
+        r.detector = Detector::with_allowlist(r.candidates.iter().filter_map(Lang::from_code).collect());
         Ok(r)
     }
     fn detector(&self) -> &Detector {
-        static D: OnceLock<Detector> = OnceLock::new();
-        D.get_or_init(|| Detector::with_allowlist(self.candidates.iter().filter_map(Lang::from_code).collect()))
+        &self.detector
     }
 }
 

@@ -25,6 +25,8 @@ pub use crate::input::Format;
 pub use language::{Language, LanguageRules};
 pub use parts::{Part, PartKind, PartRules};
 
+use crate::rules::Rules;
+
 /// An article ready for analysis.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -98,38 +100,16 @@ pub enum BlockKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExtractError(pub String);
 
-/// The rules of this stage: page parts and languages (the built-in `lexicons/parts.toml` and
-/// `lexicons/languages.toml`, or a teacher's copies given with `--lexicon`).
-#[derive(Debug, Clone, Copy)]
-pub struct ExtractRules<'a> {
-    /// `None`: the built-in rules, compiled on first use (a corpus chunk never uses them, and
-    /// compiling their patterns is about a third of a short run's instructions).
-    pub parts: Option<&'a PartRules>,
-    pub languages: &'a LanguageRules,
-}
-
-impl<'a> ExtractRules<'a> {
-    /// The page-part rules (the built-in ones compiled now if not yet done).
-    pub fn parts(&self) -> &'a PartRules {
-        match self.parts {
-            Some(p) => p,
-            None => PartRules::embedded(),
-        }
-    }
-}
-
-impl ExtractRules<'static> {
-    /// The rules compiled into the binary.
-    pub fn embedded() -> ExtractRules<'static> {
-        ExtractRules { parts: None, languages: LanguageRules::embedded() }
-    }
-}
-
 /// Builds a plain-text document from decoded text (UTF-8, built-in part and language rules).
 pub fn extract(label: &str, name: &str, text: String) -> Document {
+    extract_with(label, name, text, Rules::builtin())
+}
+
+/// [`extract`] with the given rules.
+pub fn extract_with(label: &str, name: &str, text: String, rules: &Rules) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, Some(PartRules::embedded()), ExtractRules::embedded().languages)
+    document(label, name, text, renormalised, Format::Text, "UTF-8", blocks, Some(rules.parts()), &rules.languages)
 }
 
 /// Builds a document from one chunk of a plain-text corpus (a large file read in pieces): a
@@ -137,23 +117,24 @@ pub fn extract(label: &str, name: &str, text: String) -> Document {
 /// be white space only (a long run of blank lines cut in pieces): it then has no sentence; a
 /// file with no text at all is reported by `input::stream`, which sees the whole file.
 pub fn extract_chunk(label: &str, name: &str, text: String, encoding: &'static str) -> Document {
-    extract_chunk_with(label, name, text, encoding, ExtractRules::embedded())
+    extract_chunk_with(label, name, text, encoding, Rules::builtin())
 }
 
-/// [`extract_chunk`] with the given rules.
-pub fn extract_chunk_with(label: &str, name: &str, text: String, encoding: &'static str, rules: ExtractRules) -> Document {
+/// [`extract_chunk`] with the given rules (of these, only the languages: a corpus has no page
+/// parts).
+pub fn extract_chunk_with(label: &str, name: &str, text: String, encoding: &'static str, rules: &Rules) -> Document {
     let (text, renormalised) = normalise(text);
     let blocks = plain_blocks(&text);
-    document(label, name, text, renormalised, Format::Text, encoding, blocks, None, rules.languages)
+    document(label, name, text, renormalised, Format::Text, encoding, blocks, None, &rules.languages)
 }
 
 /// Builds a document from decoded text read as `format`.
 pub fn extract_as(label: &str, name: &str, text: String, format: Format, encoding: &'static str) -> Result<Document, ExtractError> {
-    extract_as_with(label, name, text, format, encoding, ExtractRules::embedded())
+    extract_as_with(label, name, text, format, encoding, Rules::builtin())
 }
 
-/// [`extract_as`] with the given rules.
-pub fn extract_as_with(label: &str, name: &str, text: String, format: Format, encoding: &'static str, rules: ExtractRules) -> Result<Document, ExtractError> {
+/// [`extract_as`] with the given rules (page parts and languages).
+pub fn extract_as_with(label: &str, name: &str, text: String, format: Format, encoding: &'static str, rules: &Rules) -> Result<Document, ExtractError> {
     let mut site = None;
     let (text, renormalised, blocks) = match format {
         Format::Text => {
@@ -176,7 +157,7 @@ pub fn extract_as_with(label: &str, name: &str, text: String, format: Format, en
     if text.trim().is_empty() {
         return Err(ExtractError(format!("no text left after reading it as {}", format.as_str())));
     }
-    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, Some(rules.parts()), rules.languages);
+    let mut doc = document(label, name, text, renormalised, format, encoding, blocks, Some(rules.parts()), &rules.languages);
     doc.site = site;
     Ok(doc)
 }

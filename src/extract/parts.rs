@@ -1,6 +1,6 @@
 //! The parts of a page: title, body, byline/meta, boilerplate, reader comments.
 //!
-//! Found line by line with the rules of `lexicons/parts.toml` (its header explains them): a
+//! Found line by line with the rules of `lexicons/rules/parts.toml` (its header explains them): a
 //! rule's cue line starts a part that covers that line only, or runs to the next cue line
 //! (comments; and appeals, notices and teasers found in the end matter of the page).
 //! Only the title and the body count toward the outlet's score; `classify` marks the sentences
@@ -79,7 +79,7 @@ pub enum Scope {
     EndMatter,
 }
 
-/// One rule of `lexicons/parts.toml`.
+/// One rule of `lexicons/rules/parts.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleDef {
@@ -261,7 +261,7 @@ impl LinePattern {
     /// The pattern's own regex (compiled now if not yet).
     fn exact(&self) -> &Regex {
         // It parsed (in `new`), and the rules' test compiles every pattern: see `check_examples`.
-        self.re.get_or_init(|| compile(&self.run, self.case_insensitive).expect("lexicons/parts.toml patterns compile (tested)"))
+        self.re.get_or_init(|| compile(&self.run, self.case_insensitive).expect("lexicons/rules/parts.toml patterns compile (tested)"))
     }
 }
 
@@ -278,22 +278,20 @@ pub struct PartRules {
     compiled: Vec<Vec<LinePattern>>,
 }
 
-static PARTS: &str = include_str!("../../lexicons/parts.toml");
-
 impl PartRules {
+    /// The built-in rules (see [`crate::rules::Rules::builtin`]).
     pub fn embedded() -> &'static PartRules {
-        static R: OnceLock<PartRules> = OnceLock::new();
-        R.get_or_init(|| PartRules::from_toml(PARTS).expect("lexicons/parts.toml is checked by tests"))
+        crate::rules::Rules::builtin().parts()
     }
 
-    pub fn from_toml(text: &str) -> Result<PartRules, String> {
-        let f: File = toml::from_str(text).map_err(|e| format!("lexicons/parts.toml: {e}"))?;
+    pub fn from_toml(text: &str) -> Result<PartRules, crate::rules::RuleError> {
+        let f: File = crate::rules::parse("parts.toml", text)?;
         let mut compiled = Vec::new();
         for r in &f.rule {
             let mut res = Vec::new();
             for p in &r.patterns {
                 let re = LinePattern::new(p, !r.case_sensitive, r.max_chars)
-                    .map_err(|e| format!("lexicons/parts.toml: rule {:?}: bad pattern {p:?}: {e}", r.key))?;
+                    .map_err(|e| crate::rules::RuleError::at_value("parts.toml", text, p, format!("rule {:?}: bad pattern {p:?}: {e}", r.key)))?;
                 res.push(re);
             }
             compiled.push(res);
@@ -323,7 +321,7 @@ impl PartRules {
         for (r, pats) in self.rules.iter().zip(&self.compiled) {
             for p in pats.iter().filter(|p| p.re.get().is_none()) {
                 if let Err(e) = compile(&p.run, p.case_insensitive) {
-                    bad.push(format!("lexicons/parts.toml: rule {:?}: bad pattern {:?}: {e}", r.key, p.run));
+                    bad.push(format!("lexicons/rules/parts.toml: rule {:?}: bad pattern {:?}: {e}", r.key, p.run));
                 }
             }
         }
@@ -334,14 +332,14 @@ impl PartRules {
             };
             for x in &r.examples {
                 if !matches(x) {
-                    bad.push(format!("lexicons/parts.toml: rule {:?}: example does not match: {x:?}", r.key));
+                    bad.push(format!("lexicons/rules/parts.toml: rule {:?}: example does not match: {x:?}", r.key));
                 } else if let Some(first) = self.rule_for(x).filter(|f| f.key != r.key) {
-                    bad.push(format!("lexicons/parts.toml: rule {:?}: example is taken by the earlier rule {:?}: {x:?}", r.key, first.key));
+                    bad.push(format!("lexicons/rules/parts.toml: rule {:?}: example is taken by the earlier rule {:?}: {x:?}", r.key, first.key));
                 }
             }
             for x in &r.counterexamples {
                 if matches(x) {
-                    bad.push(format!("lexicons/parts.toml: rule {:?}: counterexample matches: {x:?}", r.key));
+                    bad.push(format!("lexicons/rules/parts.toml: rule {:?}: counterexample matches: {x:?}", r.key));
                 }
             }
         }
@@ -465,7 +463,7 @@ mod tests {
         // An unanchored pattern is tried at every position of every line (4x slower corpus runs).
         for rule in &PartRules::embedded().rules {
             for p in &rule.patterns {
-                assert!(p.starts_with('^'), "lexicons/parts.toml: rule {:?}: start the pattern with ^: {p}", rule.key);
+                assert!(p.starts_with('^'), "lexicons/rules/parts.toml: rule {:?}: start the pattern with ^: {p}", rule.key);
             }
         }
         // Whole-line patterns skip the lines they cannot match by length.
@@ -488,7 +486,7 @@ mod tests {
         // Every rule looks at lines of bounded length: a body paragraph skips most of them.
         for (rule, ps) in PartRules::embedded().rules.iter().zip(&PartRules::embedded().compiled) {
             for p in ps {
-                assert!(p.max_line.is_some(), "lexicons/parts.toml: rule {:?}: give it max_chars ({})", rule.key, p.run);
+                assert!(p.max_line.is_some(), "lexicons/rules/parts.toml: rule {:?}: give it max_chars ({})", rule.key, p.run);
             }
         }
     }

@@ -1,4 +1,4 @@
-//! Lexicons: the marker families (TOML data in `lexicons/fr/`, embedded at build time, plus
+//! Lexicons: the marker families (TOML data in `lexicons/markers/fr/`, embedded at build time, plus
 //! any `--lexicon` files), validated and compiled into a [`Lexicon`] the matcher runs.
 //!
 //! The format is documented for teachers in `lexicons/README.md`.
@@ -9,9 +9,11 @@ pub mod morphology;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::rules::{RuleSource, Rules};
 use crate::token::{self, Token};
 use morphology::{Morphology, Tags};
 
@@ -431,10 +433,11 @@ pub struct Lexicon {
     /// The entry that stands for every conditional-mood form, if any.
     pub conditional: Option<u32>,
     pub morphology: &'static Morphology,
-    /// Page-part and language rules given with `--lexicon` (a copy of `lexicons/parts.toml` or
-    /// `lexicons/languages.toml`, whole); None = the built-in ones.
-    pub parts: Option<crate::extract::PartRules>,
-    pub languages: Option<crate::extract::LanguageRules>,
+    /// The engine rules of the run (`lexicons/rules/*.toml`): the
+    /// built-in ones, or with files replaced (`--lexicon` copies of `parts.toml` and
+    /// `languages.toml`; see [`crate::rules`] and [`Lexicon::set_rules`] for `--rules`). Every
+    /// stage of the pipeline reads its rules here.
+    pub rules: Arc<Rules>,
     /// Engine rule files found among the `--lexicon` paths that this version cannot take from
     /// there (say so to the user rather than ignore them silently).
     pub ignored_rule_files: Vec<String>,
@@ -462,21 +465,21 @@ impl Lexicon {
         let morph = Morphology::embedded();
         let mut families: Vec<Family> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
-        let (mut parts, mut languages, mut ignored_rule_files) = (None, None, Vec::new());
-        let rule_error = |name: &str, e: String| {
-            // The loaders name the built-in file; the user's file is the one to name.
-            let message = e.split_once(".toml: ").map(|(_, m)| m.to_string()).unwrap_or(e);
-            LexiconError { file: name.to_string(), line: None, marker: None, message }
+        let (replaced, ignored_rule_files): (Vec<RuleSource>, Vec<RuleSource>) = extra
+            .iter()
+            .filter(|s| crate::rules::is_rule_file(Path::new(&s.name)))
+            .map(|s| RuleSource { name: s.name.clone(), text: s.text.clone() })
+            .partition(|s| Path::new(&s.name).file_name().and_then(|n| n.to_str()).is_some_and(|n| REPLACEABLE_RULE_FILES.contains(&n)));
+        let rules = if replaced.is_empty() {
+            Arc::clone(Rules::builtin())
+        } else {
+            let rules = Rules::load(&replaced)
+                .map_err(|e| LexiconError { file: e.file.clone(), line: e.line, marker: None, message: e.message.clone() })?;
+            Arc::new(rules)
         };
-        for s in extra.iter().filter(|s| crate::check::is_rule_file(Path::new(&s.name))) {
-            match Path::new(&s.name).file_name().and_then(|n| n.to_str()) {
-                Some("parts.toml") => parts = Some(crate::extract::PartRules::from_toml(&s.text).map_err(|e| rule_error(&s.name, e))?),
-                Some("languages.toml") => languages = Some(crate::extract::LanguageRules::from_toml(&s.text).map_err(|e| rule_error(&s.name, e))?),
-                _ => ignored_rule_files.push(s.name.clone()),
-            }
-        }
+        let ignored_rule_files = ignored_rule_files.into_iter().map(|s| s.name).collect();
         let embedded = EMBEDDED_FILES.iter().map(|(n, t)| (n.to_string(), t.to_string()));
-        let extra = extra.iter().filter(|s| !crate::check::is_rule_file(Path::new(&s.name))).map(|s| (s.name.clone(), s.text.clone()));
+        let extra = extra.iter().filter(|s| !crate::rules::is_rule_file(Path::new(&s.name))).map(|s| (s.name.clone(), s.text.clone()));
         for (name, text) in embedded.chain(extra) {
             let (family, new_entries) = parse_file(&name, &text, morph)?;
             let fi = match families.iter().position(|f| f.id == family.id) {
@@ -498,20 +501,18 @@ impl Lexicon {
             }
         }
         let mut lex = Lexicon::compile(families, entries, morph);
-        (lex.parts, lex.languages, lex.ignored_rule_files) = (parts, languages, ignored_rule_files);
+        (lex.rules, lex.ignored_rule_files) = (rules, ignored_rule_files);
         Ok(lex)
     }
 
-    /// The extraction rules of a run: the `--lexicon` copies of `parts.toml` and
-    /// `languages.toml` when given, else the built-in ones.
-    pub fn extract_rules(&self) -> crate::extract::ExtractRules<'_> {
-        let e = crate::extract::ExtractRules::embedded();
-        crate::extract::ExtractRules { parts: self.parts.as_ref(), languages: self.languages.as_ref().unwrap_or(e.languages) }
+    /// Runs with these engine rules (`--rules`: see [`Rules::load`]).
+    pub fn set_rules(&mut self, rules: Rules) {
+        self.rules = Arc::new(rules);
     }
 
     /// Reads `--lexicon` paths: a file, or a directory of `.toml` files, its subdirectories
     /// included (sorted). Marker families add or replace entries; engine rule files
-    /// (`parts.toml`…, see [`crate::check::RULE_FILES`]) are kept by name for [`Lexicon::build`],
+    /// (`parts.toml`…, see [`crate::rules::BUILTIN`]) are kept by name for [`Lexicon::build`],
     /// which takes those of [`REPLACEABLE_RULE_FILES`] and lists the others as ignored.
     pub fn read_sources(paths: &[std::path::PathBuf]) -> Result<Vec<LexiconSource>, LexiconError> {
         let mut out = Vec::new();
@@ -593,7 +594,7 @@ impl Lexicon {
             }
         }
         let exceptions = entries.iter().map(|e| e.exceptions.iter().map(|x| Sequence::parse(x)).collect()).collect();
-        Lexicon { families, entries, by_first_word, exceptions, conditional, morphology: morph, parts: None, languages: None, ignored_rule_files: Vec::new() }
+        Lexicon { families, entries, by_first_word, exceptions, conditional, morphology: morph, rules: Arc::clone(Rules::builtin()), ignored_rule_files: Vec::new() }
     }
 
     /// Finds an entry by id.

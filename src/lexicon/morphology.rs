@@ -1,5 +1,5 @@
 //! French verb morphology from a real lexicon: the generated table
-//! `lexicons/fr/generated/formes-verbales.tsv` (see its header for provenance and licence, and
+//! `lexicons/markers/fr/generated/formes-verbales.tsv` (see its header for provenance and licence, and
 //! `scripts/gen-verb-forms.py` to regenerate it).
 //!
 //! File format: `#` comment lines, then one line per (form, lemma):
@@ -56,7 +56,7 @@ pub struct Morphology {
     cond_suffixes: Vec<u32>,
 }
 
-/// The table compiled by `build.rs` from `lexicons/fr/generated/formes-verbales.tsv`.
+/// The table compiled by `build.rs` from `lexicons/markers/fr/generated/formes-verbales.tsv`.
 static EMBEDDED_TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/formes-verbales.bin"));
 static EMBEDDED: std::sync::OnceLock<Morphology> = std::sync::OnceLock::new();
 

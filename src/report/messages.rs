@@ -12,6 +12,12 @@ use super::Lang;
 
 /// (English message pattern, whole message; French template with `$1`… for the captures).
 const CATALOG: &[(&str, &str)] = &[
+    (r"rule file error: (.*)", "erreur dans un fichier de règles : $1"),
+    (
+        r"not an engine rule file \(a rule file is named (.*)\)",
+        "ce n'est pas un fichier de règles (un fichier de règles s'appelle $1)",
+    ),
+    (r"directory has no engine rule file \(looked for (.*)\)", "le dossier ne contient aucun fichier de règles (noms cherchés : $1)"),
     (r"no article could be analysed", "aucun article n'a pu être analysé"),
     (
         r"(\S+) keeps every sentence in memory, and these inputs hold (\d+) MB of text \(the limit is (\d+) MB\): use --format jsonl, which writes each sentence as it goes, or compare without (\S+)",

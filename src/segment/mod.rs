@@ -11,7 +11,7 @@ mod rules;
 mod split;
 
 pub use quotes::find_quotes;
-pub use rules::{SegmentRules, RulesError};
+pub use rules::SegmentRules;
 
 /// What kind of text unit a sentence is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

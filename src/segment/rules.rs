@@ -1,11 +1,11 @@
 //! Segmentation rules: abbreviations, list markers, punctuation classes — loaded from the
-//! data file `lexicons/segmentation.toml` (commented in French for the teachers who edit it).
+//! data file `lexicons/rules/segmentation.toml` (commented in French for the teachers who edit it).
 
 use std::collections::HashSet;
-use std::fmt;
-use std::sync::OnceLock;
 
-const EMBEDDED: &str = include_str!("../../lexicons/segmentation.toml");
+use crate::rules::RuleError;
+
+const FILE: &str = "segmentation.toml";
 
 /// The rules the splitter applies. Build with [`SegmentRules::embedded`] or
 /// [`SegmentRules::from_toml`].
@@ -50,27 +50,12 @@ pub struct SegmentRules {
     pub(crate) line_final: Vec<char>,
 }
 
-/// Why a rules file could not be loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RulesError {
-    /// The text is not valid TOML or does not have the expected fields.
-    Parse(String),
-    /// A field is well-formed TOML but its value is unusable.
-    Invalid { field: String, message: String },
+/// A field whose value is unusable: the field, the value (to find its line) and why.
+struct Invalid {
+    field: String,
+    value: Option<String>,
+    message: String,
 }
-
-impl fmt::Display for RulesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RulesError::Parse(m) => write!(f, "segmentation rules: invalid TOML: {m}"),
-            RulesError::Invalid { field, message } => {
-                write!(f, "segmentation rules: field `{field}`: {message}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for RulesError {}
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -142,15 +127,16 @@ struct RawPunct {
     point_virgule_finale: bool,
 }
 
-fn chars(field: &str, items: &[String]) -> Result<Vec<char>, RulesError> {
+fn chars(field: &str, items: &[String]) -> Result<Vec<char>, Invalid> {
     items
         .iter()
         .map(|s| {
             let mut it = s.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) if !c.is_whitespace() => Ok(c),
-                _ => Err(RulesError::Invalid {
+                _ => Err(Invalid {
                     field: field.to_string(),
+                    value: Some(s.clone()),
                     message: format!("« {s} » doit être un seul caractère visible (one visible character)"),
                 }),
             }
@@ -158,13 +144,14 @@ fn chars(field: &str, items: &[String]) -> Result<Vec<char>, RulesError> {
         .collect()
 }
 
-fn words(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError> {
+fn words(field: &str, items: &[String]) -> Result<HashSet<String>, Invalid> {
     let mut out = HashSet::new();
     for w in items {
         let body = w.strip_suffix('\'').unwrap_or(w);
         if body.is_empty() || !body.chars().all(char::is_alphabetic) {
-            return Err(RulesError::Invalid {
+            return Err(Invalid {
                 field: field.to_string(),
+                value: Some(w.clone()),
                 message: format!(
                     "« {w} » : un mot s'écrit en lettres, éventuellement suivies d'une apostrophe \
                      (a word is letters, optionally followed by an apostrophe)"
@@ -179,12 +166,13 @@ fn words(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError> {
     Ok(out)
 }
 
-fn abbrevs(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError> {
+fn abbrevs(field: &str, items: &[String]) -> Result<HashSet<String>, Invalid> {
     let mut out = HashSet::new();
     for a in items {
         if !a.ends_with('.') || a.chars().any(char::is_whitespace) || a.len() < 2 {
-            return Err(RulesError::Invalid {
+            return Err(Invalid {
                 field: field.to_string(),
+                value: Some(a.clone()),
                 message: format!(
                     "« {a} » : une abréviation s'écrit sans espace et se termine par un point \
                      (an abbreviation has no space and ends with a period)"
@@ -205,31 +193,46 @@ fn abbrevs(field: &str, items: &[String]) -> Result<HashSet<String>, RulesError>
 }
 
 impl SegmentRules {
-    /// The rules of `lexicons/segmentation.toml`, embedded at compile time, parsed once.
+    /// The rules of `lexicons/rules/segmentation.toml`, embedded at compile time, parsed once.
     pub fn embedded() -> &'static SegmentRules {
-        static RULES: OnceLock<SegmentRules> = OnceLock::new();
-        RULES.get_or_init(|| {
-            SegmentRules::from_toml(EMBEDDED)
-                .unwrap_or_else(|e| panic!("embedded lexicons/segmentation.toml: {e}"))
+        &crate::rules::Rules::builtin().segmentation
+    }
+
+    /// Parses rules from the text of a TOML file in the format of `lexicons/rules/segmentation.toml`.
+    pub fn from_toml(text: &str) -> Result<SegmentRules, RuleError> {
+        let raw: RawRules = crate::rules::parse(FILE, text)?;
+        SegmentRules::from_raw(raw).map_err(|e| {
+            let message = format!("field `{}`: {}", e.field, e.message);
+            match &e.value {
+                Some(v) => RuleError::at_value(FILE, text, v, message),
+                // The field's own line (`chiffres_max = 12`), or its table's.
+                None => {
+                    let key = e.field.rsplit('.').next().unwrap_or(&e.field);
+                    let line = text.lines().position(|l| l.trim_start().starts_with(key) && l[l.find(key).unwrap_or(0) + key.len()..].trim_start().starts_with('='));
+                    let mut r = RuleError::new(FILE, message);
+                    r.line = line.map(|l| l + 1);
+                    r
+                }
+            }
         })
     }
 
-    /// Parses rules from the text of a TOML file in the format of `lexicons/segmentation.toml`.
-    pub fn from_toml(text: &str) -> Result<SegmentRules, RulesError> {
-        let raw: RawRules = toml::from_str(text).map_err(|e| RulesError::Parse(e.to_string()))?;
+    fn from_raw(raw: RawRules) -> Result<SegmentRules, Invalid> {
         let never_final = abbrevs("abreviations.jamais_finales", &raw.abreviations.jamais_finales)?;
         let maybe_final = abbrevs("abreviations.parfois_finales", &raw.abreviations.parfois_finales)?;
         let max_abbrev_len = never_final.iter().chain(maybe_final.iter()).map(String::len).max().unwrap_or(0);
         let terminals = chars("ponctuation.finales", &raw.ponctuation.finales)?;
         if terminals.is_empty() {
-            return Err(RulesError::Invalid {
+            return Err(Invalid {
                 field: "ponctuation.finales".into(),
+                value: None,
                 message: "la liste ne peut pas être vide (must not be empty)".into(),
             });
         }
         if raw.listes.chiffres_max > 9 {
-            return Err(RulesError::Invalid {
+            return Err(Invalid {
                 field: "listes.chiffres_max".into(),
+                value: None,
                 message: "au plus 9 (at most 9)".into(),
             });
         }
@@ -273,11 +276,12 @@ mod tests {
     #[test]
     fn errors_are_clear() {
         let e = SegmentRules::from_toml("[abreviations\n").unwrap_err();
-        assert!(e.to_string().contains("invalid TOML"), "{e}");
-        let bad = EMBEDDED.replace("\"M.\",", "\"M\",");
+        assert!(e.to_string().starts_with("lexicons/rules/segmentation.toml:1:"), "{e}");
+        let embedded = crate::rules::builtin_text(FILE);
+        let bad = embedded.replace("\"M.\",", "\"M\",");
         let e = SegmentRules::from_toml(&bad).unwrap_err();
         assert!(e.to_string().contains("jamais_finales"), "{e}");
-        let bad = EMBEDDED.replace("\"•\",", "\"••\",");
+        let bad = embedded.replace("\"•\",", "\"••\",");
         let e = SegmentRules::from_toml(&bad).unwrap_err();
         assert!(e.to_string().contains("listes.puces"), "{e}");
     }

@@ -1,7 +1,7 @@
 //! Sentence splitting: one linear scan over the characters, no allocation per character.
 //!
 //! Rules (the data — abbreviations, punctuation classes, list markers — are in
-//! `lexicons/segmentation.toml`):
+//! `lexicons/rules/segmentation.toml`):
 //! * a line break always ends the current sentence (so a blank line does too; for a document,
 //!   `segment_blocks` then joins a paragraph cut before a lower-case continuation). A sentence
 //!   that is a whole line with no final punctuation is a [`SentenceKind::Heading`]; every
