@@ -875,6 +875,97 @@ mod tests {
     }
 
     #[test]
+    fn a_magnitude_word_counts_its_unit_and_shares_the_order_of_magnitude_of_a_number() {
+        let mut s = BTreeMap::new();
+        // Seed 000 and seed 001: « des centaines » and « 250 » say how many fighters left.
+        let a = features_("1 Des centaines de combattants de l’EI ont quitté Raqqa en compagnie de leurs familles.", &mut s);
+        let b = features_("Selon eux, les commandants jihadistes auraient négocié un sauf-conduit pour 250 combattants et leurs familles.", &mut s);
+        for f in [Feature::Counted("combattant".into()), Feature::About(100)] {
+            assert!(a.contains(&f) && b.contains(&f), "{f:?}\n{a:?}\n{b:?}");
+        }
+        // A magnitude word is not a value: no bare number, no quantity.
+        assert!(!a.iter().any(|f| matches!(f, Feature::Number(_) | Feature::Quantity(..))), "{a:?}");
+        assert_eq!(magnitude(4000), 1000);
+        assert_eq!(magnitude(13), 10);
+        let c = features_("En tout 4000 personnes auraient pu ainsi fuir la ville", &mut s);
+        assert!(c.contains(&Feature::About(1000)) && c.contains(&Feature::Quantity(4000, "personne".into())), "{c:?}");
+    }
+
+    #[test]
+    fn a_range_and_le_nombre_de_reach_the_unit() {
+        let mut s = BTreeMap::new();
+        let f = features_("Dans le cadre d’un accord de cessez-le-feu, 200 à 300 combattants de l’État islamique ont pu fuir.", &mut s);
+        assert!(f.contains(&Feature::Quantity(200, "combattant".into())) && f.contains(&Feature::Counted("combattant".into())), "{f:?}");
+        let f = features_("On évalue à 250 le nombre de combattants islamistes ainsi exfiltrés par les Kurdes.", &mut s);
+        assert!(f.contains(&Feature::Quantity(250, "combattant".into())), "{f:?}");
+        // « le » alone is not a unit (« à 250 le »: no quantity without « nombre »).
+        let f = features_("Il l'estime à 250 le matin.", &mut s);
+        assert!(!f.iter().any(|x| matches!(x, Feature::Quantity(..) | Feature::Counted(_))), "{f:?}");
+    }
+
+    #[test]
+    fn name_spellings_fold_and_short_names_stay_features() {
+        // Seed 001 writes Daech, seed 002 Daesh; Raqqa is also written Rakka.
+        assert_eq!(fold_name(&fold("Daesh")), fold_name(&fold("Daech")));
+        assert_eq!(fold_name(&fold("Raqqa")), fold_name(&fold("Rakka")));
+        assert_eq!(fold_name(&fold("Djihad")), fold_name(&fold("Jihad")));
+        let mut s = BTreeMap::new();
+        let a = features_("Il a fallu une enquête de la BBC pour qu’une partie de la vérité apparaisse.", &mut s);
+        let b = features_("Des rumeurs faisaient état de départ négocié vers Deir ez-Zor que l’armée syrienne tentait de reprendre à Daesh.", &mut s);
+        let c = features_("Un pacte aurait été signé entre les cadres de Daech et les Forces démocratiques syriennes.", &mut s);
+        // « BBC » folds to « bc », still a feature (its stop-word test is made before folding).
+        assert!(a.contains(&Feature::Word(fold_name("bbc"))), "{a:?}");
+        assert!(b.intersection(&c).any(|f| *f == Feature::Word(fold_name("daech"))), "{b:?}\n{c:?}");
+        // A lower-case word is not a name: « commandant » keeps its double letters.
+        assert!(features_("les commandants", &mut s).contains(&Feature::Word("commandant".into())));
+    }
+
+    /// The shared weight and count of two sentences, each feature weighing 1.
+    fn shared_of(a: &str, b: &str) -> (f64, usize) {
+        let mut s = BTreeMap::new();
+        let (fa, pa) = features_at(a, &mut s, 6);
+        let (fb, pb) = features_at(b, &mut s, 6);
+        let all: Vec<Feature> = fa.union(&fb).cloned().collect();
+        let id = |f: &Feature| all.iter().position(|x| x == f).unwrap();
+        let pos = |ps: &[(String, usize)]| {
+            let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (k, p) in ps {
+                m.entry(id(&Feature::Word(k.clone()))).or_default().push(*p);
+            }
+            m
+        };
+        let counts: Vec<usize> = all.iter().map(|f| match f {
+            Feature::Word(_) => 0,
+            Feature::About(_) => 1,
+            _ => 2,
+        }).collect();
+        let shared: Vec<usize> = fa.intersection(&fb).map(id).collect();
+        shared_weight(&shared, &vec![1.0; all.len()], &counts, &pos(&pa), &pos(&pb))
+    }
+
+    #[test]
+    fn a_phrase_both_sentences_share_word_for_word_counts_once() {
+        // Seeds 001 and 004: one name of three words, not three shared features.
+        let (w, n) = shared_of(
+            "Un pacte aurait été signé entre les cadres de Daech et les Forces démocratiques syriennes pour épargner ces combattants.",
+            "L'explication officielle était que l'accord a été conclu par les Forces démocratiques syriennes (FDS).",
+        );
+        assert_eq!((w, n), (1.0, 1));
+        // Seeds 000 and 002: « capitale », « État islamique » and « Raqqa » are three things.
+        let (w, n) = shared_of(
+            "Après la reconquête de Raqqa par les forces alliées, l’État islamique serait maintenant un califat sans capitale.",
+            "La prise de Raqqa (capitale de l’Etat islamique) a été saluée comme une grande victoire contre Daesh.",
+        );
+        assert_eq!((w, n), (3.0, 3));
+        // Words shared in another order or apart count one by one; a number with its unit for two
+        // each (number, quantity, counted unit), its order of magnitude for one.
+        let (w, n) = shared_of("Les camions auraient également acheminé des tonnes d’armes et de munitions.", "des tonnes d’armes et de munitions dans les camions");
+        assert_eq!((w, n), (4.0, 4));
+        let (_, n) = shared_of("on aurait dénombré 50 camions", "une cinquantaine de camions");
+        assert_eq!(n, 2 + 2 + 2 + 1 + 1, "50, 50 camions, counted camions, ≈ 10, camions");
+    }
+
+    #[test]
     fn html_escapes_and_highlights_markers_on_char_boundaries() {
         let m = FactMember {
             article: "<b>A</b>".into(),
