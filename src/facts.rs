@@ -288,9 +288,12 @@ fn features(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize) 
     features_at(text, surfaces, prefix).0
 }
 
+/// The content words of a sentence with their token positions.
+type WordPositions = Vec<(String, usize)>;
+
 /// The features of one sentence, and the token position of each of its content words (for
 /// [`shared_weight`]: a phrase two sentences share counts once).
-fn features_at(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize) -> (BTreeSet<Feature>, Vec<(String, usize)>) {
+fn features_at(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize) -> (BTreeSet<Feature>, WordPositions) {
     let mut toks = tokens(text);
     if prefix > 0 {
         for t in &mut toks {
@@ -474,7 +477,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
         .flat_map(|(a, (_, ss))| ss.iter().filter(|s| is_candidate(s)).map(move |s| Candidate { article: a, sentence: s }))
         .collect();
     let mut surfaces = BTreeMap::new();
-    let (feats, word_pos): (Vec<BTreeSet<Feature>>, Vec<Vec<(String, usize)>>) =
+    let (feats, word_pos): (Vec<BTreeSet<Feature>>, Vec<WordPositions>) =
         cands.iter().map(|c| features_at(&c.sentence.text, &mut surfaces, params.prefix)).unzip();
     // Rarity: inverse sentence frequency over the run.
     let mut df: BTreeMap<&Feature, usize> = BTreeMap::new();

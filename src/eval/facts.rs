@@ -196,7 +196,12 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
             let r = prf(pred, &gold_pairs, |p| !involves(p));
             let meets = r.precision >= PRECISION_FLOOR;
             let score = (meets, if meets { r.recall } else { r.precision });
-            if best.is_none_or(|(b, _)| score.0 > b.0 || (score.0 == b.0 && score.1 > b.1)) {
+            let better = |b: (bool, f64)| match (score.0, b.0) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => score.1 > b.1,
+            };
+            if best.is_none_or(|(b, _)| better(b)) {
                 best = Some((score, k));
             }
         }
