@@ -4,11 +4,14 @@
 //!
 //! The method, its parameters and the measured figures: `docs/FACTS.md`. In short: each claim
 //! sentence becomes a set of *features* — folded content words (no stop words, no stemming
-//! beyond the plural -s/-x), numbers (« 4 000 », « 4000 », « sept » → 4000, 7) and numbers with
-//! the word after them as their unit (« 250 combattants », « 7 km ») — each weighted by its
-//! rarity among the sentences of the run (IDF). Two sentences of different articles are linked
-//! when they share enough rare weight; links are grouped by average linkage. Deterministic (no
-//! hash-order dependence, every sort has a total tie-break) and linear in the postings.
+//! beyond the plural -s/-x, names' spelling variants folded), numbers (« 4 000 », « 4000 »,
+//! « sept » → 4000, 7), numbers with the word after them as their unit (« 250 combattants »,
+//! « 7 km »), the unit a sentence counts whatever the value (« des centaines de combattants »)
+//! and orders of magnitude — each weighted by its rarity among the sentences of the run (IDF).
+//! Two sentences of different articles are linked when they share enough rare weight (a phrase
+//! shared word for word counts once); links are grouped by average linkage, and a link across
+//! two groups is a group of its own. Deterministic (no hash-order dependence, every sort has a
+//! total tie-break) and linear in the postings.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
