@@ -416,7 +416,8 @@ pub struct FactParams {
     /// Minimum number of shared rare features of a link (a number with its unit counts for two).
     #[arg(long, value_name = "N", default_value_t = crate::facts::Params::default().min_shared)]
     pub min_shared: usize,
-    /// Minimum mean similarity of the cross-article pairs for two groups to merge.
+    /// Two groups merge when the mean similarity of their cross-article pairs is at least this
+    /// fraction of --link.
     #[arg(long, value_name = "X", default_value_t = crate::facts::Params::default().merge)]
     pub merge: f64,
     /// Compare words on their first N folded characters (0 = whole words).

@@ -4,11 +4,14 @@
 //!
 //! The method, its parameters and the measured figures: `docs/FACTS.md`. In short: each claim
 //! sentence becomes a set of *features* — folded content words (no stop words, no stemming
-//! beyond the plural -s/-x), numbers (« 4 000 », « 4000 », « sept » → 4000, 7) and numbers with
-//! the word after them as their unit (« 250 combattants », « 7 km ») — each weighted by its
-//! rarity among the sentences of the run (IDF). Two sentences of different articles are linked
-//! when they share enough rare weight; links are grouped by average linkage. Deterministic (no
-//! hash-order dependence, every sort has a total tie-break) and linear in the postings.
+//! beyond the plural -s/-x, names' spelling variants folded), numbers (« 4 000 », « 4000 »,
+//! « sept » → 4000, 7), numbers with the word after them as their unit (« 250 combattants »,
+//! « 7 km »), the unit a sentence counts whatever the value (« des centaines de combattants »)
+//! and orders of magnitude — each weighted by its rarity among the sentences of the run (IDF).
+//! Two sentences of different articles are linked when they share enough rare weight (a phrase
+//! shared word for word counts once); links are grouped by average linkage, and a link across
+//! two groups is a group of its own. Deterministic (no hash-order dependence, every sort has a
+//! total tie-break) and linear in the postings.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, Write};
@@ -22,9 +25,11 @@ use crate::classify::{Label, SentenceScore};
 pub struct Params {
     /// Minimum similarity (shared weight / geometric mean of the two sentences' weights) of a link.
     pub link: f64,
-    /// Minimum number of shared features of a link (a number with its unit counts for two).
+    /// Minimum number of shared features of a link (a number, a number with its unit or a
+    /// counted unit counts for two; a phrase shared word for word counts for one).
     pub min_shared: usize,
-    /// Two groups merge when the mean similarity of their cross-article pairs reaches this.
+    /// Two groups merge when the mean similarity of their cross-article pairs reaches this
+    /// fraction of `link` (average linkage: one strong link does not chain two groups).
     pub merge: f64,
     /// Weight factor of a bare number, and of a number with its unit.
     pub number_boost: f64,
@@ -36,7 +41,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { link: 0.25, min_shared: 3, merge: 0.12, number_boost: 1.5, unit_boost: 2.0, prefix: 6 }
+        Params { link: 0.28, min_shared: 2, merge: 0.75, number_boost: 1.5, unit_boost: 2.0, prefix: 6 }
     }
 }
 
@@ -111,9 +116,13 @@ const STOP: &[&str] = &[
 const NUMBER_WORDS: &[(&str, u64)] = &[
     ("deux", 2), ("troi", 3), ("quatre", 4), ("cinq", 5), ("six", 6), ("sept", 7), ("huit", 8), ("neuf", 9), ("dix", 10),
     ("onze", 11), ("douze", 12), ("treize", 13), ("quinze", 15), ("vingt", 20), ("trente", 30), ("quarante", 40),
-    ("cinquante", 50), ("soixante", 60), ("cent", 100), ("mille", 1000), ("dizaine", 10), ("douzaine", 12),
+    ("cinquante", 50), ("soixante", 60), ("cent", 100), ("mille", 1000), ("douzaine", 12),
     ("vingtaine", 20), ("trentaine", 30), ("quarantaine", 40), ("cinquantaine", 50), ("soixantaine", 60),
 ];
+
+/// Words that give an order of magnitude, not a value (« des centaines de combattants »,
+/// « plusieurs milliers de personnes »): the sentence counts its unit without an exact number.
+const MAGNITUDE_WORDS: &[(&str, u64)] = &[("dizaine", 10), ("centaine", 100), ("millier", 1000)];
 
 /// Abbreviated units folded to their word.
 const UNITS: &[(&str, &str)] = &[("km", "kilometre"), ("kg", "kilogramme"), ("m", "metre"), ("t", "tonne"), ("h", "heure")];
@@ -150,10 +159,30 @@ pub fn fold(word: &str) -> String {
     s
 }
 
+/// The key of a proper name, with the spelling variants of transliterated names folded
+/// (Arabic, Russian… names reach French through several spellings): « dj » → « j », « sh » →
+/// « ch », « kh » → « k », « ck » and « q » → « k », doubled letters single. Daesh = Daech,
+/// Raqqa = Rakka = Raqa, Mossoul = Mossul is not (ou ≠ u). `key` is already folded.
+pub fn fold_name(key: &str) -> String {
+    let mut s = key.strip_prefix("dj").map(|r| format!("j{r}")).unwrap_or_else(|| key.to_string());
+    s = s.replace("sh", "ch").replace("kh", "k").replace("ck", "k").replace('q', "k");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    Word { key: String, surface: String },
+    /// `content`: not a stop word, decided before a name's spelling is folded (« BBC » → « bc »).
+    Word { key: String, surface: String, content: bool },
     Number(u64),
+    /// An order of magnitude without a value (« centaines »).
+    Magnitude(u64),
 }
 
 /// Cuts a sentence into words and numbers. « 4 000 », « 4000 », « 3,500 » and « 42.000 » are one
@@ -192,11 +221,20 @@ fn tokens(text: &str) -> Vec<Tok> {
             while j < chars.len() && chars[j].is_alphabetic() {
                 j += 1;
             }
-            let surface: String = chars[i..j].iter().collect::<String>().to_lowercase();
-            let key = fold(&surface);
-            match NUMBER_WORDS.iter().find(|(w, _)| *w == key) {
-                Some(&(_, n)) => out.push(Tok::Number(n)),
-                None => out.push(Tok::Word { key, surface }),
+            let original: String = chars[i..j].iter().collect();
+            let surface = original.to_lowercase();
+            let mut key = fold(&surface);
+            if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == key) {
+                out.push(Tok::Number(n));
+            } else if let Some(&(_, n)) = MAGNITUDE_WORDS.iter().find(|(w, _)| *w == key) {
+                out.push(Tok::Magnitude(n));
+            } else {
+                // A capitalised content word is taken as a name: its spelling variants fold.
+                let content = is_content(&key);
+                if content && original.chars().next().is_some_and(char::is_uppercase) {
+                    key = fold_name(&key);
+                }
+                out.push(Tok::Word { key, surface, content });
             }
             i = j;
         } else {
@@ -217,6 +255,19 @@ enum Feature {
     Number(u64),
     /// A number and the content word after it (« 250 combattants »).
     Quantity(u64, String),
+    /// The sentence counts this unit, whatever the value or the precision (« 250 combattants »,
+    /// « 200 à 300 combattants », « des centaines de combattants »): different values of one
+    /// quantity are one fact (the gold's rule, docs/FACTS.md).
+    Counted(String),
+    /// The order of magnitude of a number ≥ 10 or of a magnitude word (« 250 » and « des
+    /// centaines » → 100; « 4000 » and « des milliers » → 1000): an estimate and an exact figure
+    /// of one quantity share it. Counts for one shared feature, not two.
+    About(u64),
+}
+
+/// The order of magnitude of `n` (10, 100, 1000…).
+fn magnitude(n: u64) -> u64 {
+    10u64.pow(n.max(1).ilog10())
 }
 
 fn fmt_number(n: u64) -> String {
@@ -235,53 +286,142 @@ fn fmt_number(n: u64) -> String {
 }
 
 /// The features of one sentence, with the first surface form of each word (for the key).
+#[cfg(test)]
 fn features(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize) -> BTreeSet<Feature> {
+    features_at(text, surfaces, prefix).0
+}
+
+/// The content words of a sentence with their token positions.
+type WordPositions = Vec<(String, usize)>;
+
+/// The features of one sentence, and the token position of each of its content words (for
+/// [`shared_weight`]: a phrase two sentences share counts once).
+fn features_at(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize) -> (BTreeSet<Feature>, WordPositions) {
     let mut toks = tokens(text);
     if prefix > 0 {
         for t in &mut toks {
-            if let Tok::Word { key, .. } = t {
-                if is_content(key) && key.chars().count() > prefix {
+            if let Tok::Word { key, content: true, .. } = t {
+                if key.chars().count() > prefix {
                     *key = key.chars().take(prefix).collect();
                 }
             }
         }
     }
     let mut set = BTreeSet::new();
+    let mut positions = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         match t {
-            Tok::Word { key, surface } => {
-                if is_content(key) {
+            Tok::Word { key, surface, content } => {
+                if *content {
                     surfaces.entry(key.clone()).or_insert_with(|| surface.clone());
                     set.insert(Feature::Word(key.clone()));
+                    positions.push((key.clone(), i));
                 }
             }
-            Tok::Number(n) => {
+            Tok::Number(_) | Tok::Magnitude(_) => {
+                let value = match t {
+                    Tok::Number(n) => Some(*n),
+                    _ => None,
+                };
                 // Small bare numbers (list items, « deux ») say little; with a unit they do.
-                if *n >= 10 {
-                    set.insert(Feature::Number(*n));
+                if let Some(n) = value.filter(|&n| n >= 10) {
+                    set.insert(Feature::Number(n));
+                    set.insert(Feature::About(magnitude(n)));
                 }
-                // The unit: the next content word within two tokens (« 250 combattants »,
-                // « 7 km de long », « 13 bus »), skipping « de ».
-                for u in toks.iter().skip(i + 1).take(2) {
-                    match u {
-                        Tok::Word { key, surface } => {
-                            let unit = UNITS.iter().find(|(a, _)| a == key).map(|(_, w)| w.to_string()).unwrap_or_else(|| key.clone());
-                            if unit == "de" || unit == "d" {
-                                continue;
-                            }
-                            if is_content(&unit) {
-                                surfaces.entry(unit.clone()).or_insert_with(|| surface.clone());
-                                set.insert(Feature::Quantity(*n, unit));
-                            }
-                            break;
-                        }
-                        Tok::Number(_) => break,
+                if let Tok::Magnitude(m) = t {
+                    set.insert(Feature::About(*m));
+                }
+                if let Some(unit) = unit_after(&toks, i + 1, surfaces) {
+                    if let Some(n) = value {
+                        set.insert(Feature::Quantity(n, unit.clone()));
                     }
+                    set.insert(Feature::Counted(unit));
                 }
             }
         }
     }
-    set
+    (set, positions)
+}
+
+/// The weight and the count of the features two sentences share. Numbers, quantities and counted
+/// units count for two each, an order of magnitude for one (`counts`: 0 for a word). Shared words that stand next to each other, in the same order, in
+/// both sentences form one phrase (« l'État islamique », « Forces démocratiques syriennes »,
+/// « Abu Basir »), which counts once, with the weight of its rarest word: a name of three words
+/// is one thing both sentences mention, not three.
+/// `pos_a`/`pos_b`: the token positions of each word feature (by feature id) in each sentence.
+fn shared_weight(shared: &[usize], w: &[f64], counts: &[usize], pos_a: &BTreeMap<usize, Vec<usize>>, pos_b: &BTreeMap<usize, Vec<usize>>) -> (f64, usize) {
+    let mut weight = 0.0;
+    let mut count = 0;
+    let words: Vec<usize> = shared.iter().copied().filter(|&f| counts[f] == 0).collect();
+    for &f in shared.iter().filter(|&&f| counts[f] > 0) {
+        weight += w[f];
+        count += counts[f];
+    }
+    // Runs of words adjacent in both sentences: union-find over the shared words.
+    let mut parent: Vec<usize> = (0..words.len()).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let next = |pos: &BTreeMap<usize, Vec<usize>>, f: usize, g: usize| {
+        pos.get(&f).zip(pos.get(&g)).is_some_and(|(pf, pg)| pf.iter().any(|p| pg.contains(&(p + 1))))
+    };
+    for i in 0..words.len() {
+        for j in 0..words.len() {
+            if i != j && next(pos_a, words[i], words[j]) && next(pos_b, words[i], words[j]) {
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                parent[rj] = ri;
+            }
+        }
+    }
+    let mut runs: BTreeMap<usize, f64> = BTreeMap::new();
+    for i in 0..words.len() {
+        let r = root(&mut parent, i);
+        let e = runs.entry(r).or_insert(0.0);
+        *e = e.max(w[words[i]]);
+    }
+    weight += runs.values().sum::<f64>();
+    count += runs.len();
+    (weight, count)
+}
+
+/// The unit of the number that ends before token `at`: the next content word within two tokens
+/// (« 250 combattants », « 7 km de long », « 13 bus », « des centaines de combattants »),
+/// skipping « de »; past the upper bound of a range (« 200 à 300 combattants ») and past « le
+/// nombre de » / « le total de » (« On évalue à 250 le nombre de combattants »).
+fn unit_after(toks: &[Tok], mut at: usize, surfaces: &mut BTreeMap<String, String>) -> Option<String> {
+    let word = |k: usize| match toks.get(k) {
+        Some(Tok::Word { key, surface, .. }) => Some((key.as_str(), surface.as_str())),
+        _ => None,
+    };
+    if word(at).is_some_and(|(k, _)| k == "a") && matches!(toks.get(at + 1), Some(Tok::Number(_))) {
+        at += 2;
+    }
+    if word(at).is_some_and(|(k, _)| k == "le") && word(at + 1).is_some_and(|(_, s)| s == "nombre" || s == "total") {
+        at += 2;
+    }
+    for u in toks.iter().skip(at).take(2) {
+        match u {
+            Tok::Word { key, surface, content } => {
+                let abbreviation = UNITS.iter().find(|(a, _)| a == key).map(|(_, w)| w.to_string());
+                let content = *content || abbreviation.is_some();
+                let unit = abbreviation.unwrap_or_else(|| key.clone());
+                if unit == "de" || unit == "d" {
+                    continue;
+                }
+                if !content {
+                    return None;
+                }
+                surfaces.entry(unit.clone()).or_insert_with(|| surface.clone());
+                return Some(unit);
+            }
+            Tok::Number(_) | Tok::Magnitude(_) => return None,
+        }
+    }
+    None
 }
 
 fn show(f: &Feature, surfaces: &BTreeMap<String, String>) -> String {
@@ -290,15 +430,25 @@ fn show(f: &Feature, surfaces: &BTreeMap<String, String>) -> String {
         Feature::Word(k) => s(k),
         Feature::Number(n) => fmt_number(*n),
         Feature::Quantity(n, k) => format!("{} {}", fmt_number(*n), s(k)),
+        Feature::Counted(k) => format!("nombre de {}", s(k)),
+        Feature::About(m) => match m {
+            10 => "dizaines".to_string(),
+            100 => "centaines".to_string(),
+            1000 => "milliers".to_string(),
+            m => format!("≈ {}", fmt_number(*m)),
+        },
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Alignment
 
-/// Is this sentence a candidate? Claims of the article (own voice or quoted), not left out.
+/// Is this sentence a candidate? Claims of the article (own voice or quoted), not left out, in
+/// the article's language: a passage the outlet reproduces in another language (seed 004's
+/// English CBS excerpt) cannot share folded French words with the other outlets, only its
+/// numbers, and the gold leaves such passages out.
 pub fn is_candidate(s: &SentenceScore) -> bool {
-    s.is_claim()
+    s.is_claim() && s.other_language.is_none()
 }
 
 struct Union {
@@ -330,7 +480,8 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
         .flat_map(|(a, (_, ss))| ss.iter().filter(|s| is_candidate(s)).map(move |s| Candidate { article: a, sentence: s }))
         .collect();
     let mut surfaces = BTreeMap::new();
-    let feats: Vec<BTreeSet<Feature>> = cands.iter().map(|c| features(&c.sentence.text, &mut surfaces, params.prefix)).collect();
+    let (feats, word_pos): (Vec<BTreeSet<Feature>>, Vec<WordPositions>) =
+        cands.iter().map(|c| features_at(&c.sentence.text, &mut surfaces, params.prefix)).unzip();
     // Rarity: inverse sentence frequency over the run.
     let mut df: BTreeMap<&Feature, usize> = BTreeMap::new();
     for f in &feats {
@@ -345,12 +496,35 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
             Feature::Word(_) => idf,
             Feature::Number(_) => idf * params.number_boost,
             Feature::Quantity(..) => idf * params.unit_boost,
+            Feature::Counted(_) => idf * params.number_boost,
+            Feature::About(_) => idf,
         }
     };
     let ids: BTreeMap<&Feature, usize> = df.keys().enumerate().map(|(i, f)| (*f, i)).collect();
     let w: Vec<f64> = df.iter().map(|(f, d)| weight(f, *d)).collect();
-    let is_number: Vec<bool> = df.keys().map(|f| !matches!(f, Feature::Word(_))).collect();
+    // What a shared feature counts for (words: by phrase, see `shared_weight`).
+    let counts: Vec<usize> = df
+        .keys()
+        .map(|f| match f {
+            Feature::Word(_) => 0,
+            Feature::About(_) => 1,
+            _ => 2,
+        })
+        .collect();
     let fids: Vec<Vec<usize>> = feats.iter().map(|fs| fs.iter().map(|f| ids[f]).collect()).collect();
+    // Token positions of each word feature, per candidate (by feature id).
+    let pos: Vec<BTreeMap<usize, Vec<usize>>> = word_pos
+        .iter()
+        .map(|ps| {
+            let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (k, p) in ps {
+                if let Some(&id) = ids.get(&Feature::Word(k.clone())) {
+                    m.entry(id).or_default().push(*p);
+                }
+            }
+            m
+        })
+        .collect();
     let norm: Vec<f64> = fids.iter().map(|fs| fs.iter().map(|&i| w[i]).sum()).collect();
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); w.len()];
     for (s, fs) in fids.iter().enumerate() {
@@ -362,17 +536,16 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
     let mut sims: HashMap<(usize, usize), f64> = HashMap::new();
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
     for a in 0..cands.len() {
-        let mut acc: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
+        let mut acc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &f in &fids[a] {
             for &b in &postings[f] {
                 if b > a && cands[b].article != cands[a].article {
-                    let e = acc.entry(b).or_default();
-                    e.0 += w[f];
-                    e.1 += if is_number[f] { 2 } else { 1 };
+                    acc.entry(b).or_default().push(f);
                 }
             }
         }
-        for (b, (shared, count)) in acc {
+        for (b, shared_ids) in acc {
+            let (shared, count) = shared_weight(&shared_ids, &w, &counts, &pos[a], &pos[b]);
             let denom = (norm[a] * norm[b]).sqrt();
             if denom <= 0.0 {
                 continue;
@@ -405,7 +578,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
                 }
             }
         }
-        if pairs == 0 || total / (pairs as f64) < params.merge {
+        if pairs == 0 || total / (pairs as f64) < params.merge * params.link {
             continue;
         }
         let mb = members.remove(&rb).unwrap_or_default();
@@ -413,7 +586,16 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
         uf.parent[rb] = ra;
     }
     let mut groups: Vec<FactGroup> = Vec::new();
-    for (_, mut ms) in members {
+    // A sentence that states two facts (« En tout 4000 personnes auraient pu ainsi fuir la
+    // ville, dont 250 combattants ») belongs to two groups: a link whose two sentences ended up
+    // in different groups is a group of its own.
+    let mut all: Vec<Vec<usize>> = members.into_values().collect();
+    for &(_, a, b) in &edges {
+        if uf.find(a) != uf.find(b) {
+            all.push(vec![a, b]);
+        }
+    }
+    for mut ms in all {
         let arts: BTreeSet<usize> = ms.iter().map(|&m| cands[m].article).collect();
         if arts.len() < 2 {
             continue;
@@ -431,6 +613,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
             in_arts.iter().filter(|(_, a)| a.len() >= 2).map(|(&f, a)| (a.len(), w[f], f)).collect();
         // Numbers first (« 250 combattants » says what the fact is about), then words; each by
         // the number of articles that share it, then rarity.
+        shared.retain(|x| !matches!(feats_by_id[x.2], Feature::About(_)));
         let is_num = |f: usize| !matches!(feats_by_id[f], Feature::Word(_));
         shared.sort_by(|x, y| is_num(y.2).cmp(&is_num(x.2)).then(y.0.cmp(&x.0)).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
         let mut key_parts: Vec<String> = Vec::new();
@@ -442,7 +625,8 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
             }
             match feats_by_id[f] {
                 Feature::Number(n) if numbers_shown.contains(n) => continue,
-                Feature::Word(k) if words_shown.contains(k) => continue,
+                Feature::Word(k) | Feature::Counted(k) if words_shown.contains(k) => continue,
+                Feature::About(_) => continue,
                 Feature::Quantity(n, k) => {
                     numbers_shown.insert(*n);
                     words_shown.insert(k.clone());
@@ -450,7 +634,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
                 Feature::Number(n) => {
                     numbers_shown.insert(*n);
                 }
-                Feature::Word(k) => {
+                Feature::Word(k) | Feature::Counted(k) => {
                     words_shown.insert(k.clone());
                 }
             }
@@ -694,6 +878,97 @@ mod tests {
         assert!(f.contains(&Feature::Quantity(7, "kilometre".into())));
         let f = features_("le convoi long de sept kilomètres", &mut s);
         assert!(f.contains(&Feature::Quantity(7, "kilometre".into())));
+    }
+
+    #[test]
+    fn a_magnitude_word_counts_its_unit_and_shares_the_order_of_magnitude_of_a_number() {
+        let mut s = BTreeMap::new();
+        // Seed 000 and seed 001: « des centaines » and « 250 » say how many fighters left.
+        let a = features_("1 Des centaines de combattants de l’EI ont quitté Raqqa en compagnie de leurs familles.", &mut s);
+        let b = features_("Selon eux, les commandants jihadistes auraient négocié un sauf-conduit pour 250 combattants et leurs familles.", &mut s);
+        for f in [Feature::Counted("combattant".into()), Feature::About(100)] {
+            assert!(a.contains(&f) && b.contains(&f), "{f:?}\n{a:?}\n{b:?}");
+        }
+        // A magnitude word is not a value: no bare number, no quantity.
+        assert!(!a.iter().any(|f| matches!(f, Feature::Number(_) | Feature::Quantity(..))), "{a:?}");
+        assert_eq!(magnitude(4000), 1000);
+        assert_eq!(magnitude(13), 10);
+        let c = features_("En tout 4000 personnes auraient pu ainsi fuir la ville", &mut s);
+        assert!(c.contains(&Feature::About(1000)) && c.contains(&Feature::Quantity(4000, "personne".into())), "{c:?}");
+    }
+
+    #[test]
+    fn a_range_and_le_nombre_de_reach_the_unit() {
+        let mut s = BTreeMap::new();
+        let f = features_("Dans le cadre d’un accord de cessez-le-feu, 200 à 300 combattants de l’État islamique ont pu fuir.", &mut s);
+        assert!(f.contains(&Feature::Quantity(200, "combattant".into())) && f.contains(&Feature::Counted("combattant".into())), "{f:?}");
+        let f = features_("On évalue à 250 le nombre de combattants islamistes ainsi exfiltrés par les Kurdes.", &mut s);
+        assert!(f.contains(&Feature::Quantity(250, "combattant".into())), "{f:?}");
+        // « le » alone is not a unit (« à 250 le »: no quantity without « nombre »).
+        let f = features_("Il l'estime à 250 le matin.", &mut s);
+        assert!(!f.iter().any(|x| matches!(x, Feature::Quantity(..) | Feature::Counted(_))), "{f:?}");
+    }
+
+    #[test]
+    fn name_spellings_fold_and_short_names_stay_features() {
+        // Seed 001 writes Daech, seed 002 Daesh; Raqqa is also written Rakka.
+        assert_eq!(fold_name(&fold("Daesh")), fold_name(&fold("Daech")));
+        assert_eq!(fold_name(&fold("Raqqa")), fold_name(&fold("Rakka")));
+        assert_eq!(fold_name(&fold("Djihad")), fold_name(&fold("Jihad")));
+        let mut s = BTreeMap::new();
+        let a = features_("Il a fallu une enquête de la BBC pour qu’une partie de la vérité apparaisse.", &mut s);
+        let b = features_("Des rumeurs faisaient état de départ négocié vers Deir ez-Zor que l’armée syrienne tentait de reprendre à Daesh.", &mut s);
+        let c = features_("Un pacte aurait été signé entre les cadres de Daech et les Forces démocratiques syriennes.", &mut s);
+        // « BBC » folds to « bc », still a feature (its stop-word test is made before folding).
+        assert!(a.contains(&Feature::Word(fold_name("bbc"))), "{a:?}");
+        assert!(b.intersection(&c).any(|f| *f == Feature::Word(fold_name("daech"))), "{b:?}\n{c:?}");
+        // A lower-case word is not a name: « commandant » keeps its double letters.
+        assert!(features_("les commandants", &mut s).contains(&Feature::Word("commandant".into())));
+    }
+
+    /// The shared weight and count of two sentences, each feature weighing 1.
+    fn shared_of(a: &str, b: &str) -> (f64, usize) {
+        let mut s = BTreeMap::new();
+        let (fa, pa) = features_at(a, &mut s, 6);
+        let (fb, pb) = features_at(b, &mut s, 6);
+        let all: Vec<Feature> = fa.union(&fb).cloned().collect();
+        let id = |f: &Feature| all.iter().position(|x| x == f).unwrap();
+        let pos = |ps: &[(String, usize)]| {
+            let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (k, p) in ps {
+                m.entry(id(&Feature::Word(k.clone()))).or_default().push(*p);
+            }
+            m
+        };
+        let counts: Vec<usize> = all.iter().map(|f| match f {
+            Feature::Word(_) => 0,
+            Feature::About(_) => 1,
+            _ => 2,
+        }).collect();
+        let shared: Vec<usize> = fa.intersection(&fb).map(id).collect();
+        shared_weight(&shared, &vec![1.0; all.len()], &counts, &pos(&pa), &pos(&pb))
+    }
+
+    #[test]
+    fn a_phrase_both_sentences_share_word_for_word_counts_once() {
+        // Seeds 001 and 004: one name of three words, not three shared features.
+        let (w, n) = shared_of(
+            "Un pacte aurait été signé entre les cadres de Daech et les Forces démocratiques syriennes pour épargner ces combattants.",
+            "L'explication officielle était que l'accord a été conclu par les Forces démocratiques syriennes (FDS).",
+        );
+        assert_eq!((w, n), (1.0, 1));
+        // Seeds 000 and 002: « capitale », « État islamique » and « Raqqa » are three things.
+        let (w, n) = shared_of(
+            "Après la reconquête de Raqqa par les forces alliées, l’État islamique serait maintenant un califat sans capitale.",
+            "La prise de Raqqa (capitale de l’Etat islamique) a été saluée comme une grande victoire contre Daesh.",
+        );
+        assert_eq!((w, n), (3.0, 3));
+        // Words shared in another order or apart count one by one; a number with its unit for two
+        // each (number, quantity, counted unit), its order of magnitude for one.
+        let (w, n) = shared_of("Les camions auraient également acheminé des tonnes d’armes et de munitions.", "des tonnes d’armes et de munitions dans les camions");
+        assert_eq!((w, n), (4.0, 4));
+        let (_, n) = shared_of("on aurait dénombré 50 camions", "une cinquantaine de camions");
+        assert_eq!(n, 2 + 2 + 2 + 1 + 1, "50, 50 camions, counted camions, ≈ 10, camions");
     }
 
     #[test]
