@@ -523,3 +523,12 @@ fn csv_for_a_french_spreadsheet() {
     let o = hedge(&["compare", "seeds/", "--csv-bom"]);
     assert!(stderr(&o).contains("--csv-locale and --csv-bom apply to --format csv only"), "{}", stderr(&o));
 }
+
+#[test]
+fn analyze_names_who_speaks_in_a_claim_credited_to_its_quotation() {
+    // Seed 004: « Le président Bush avait été sans équivoque : « Ils sont cuits. » » (issue 13).
+    let o = hedge(&["analyze", "seeds/004_2850dcacc519e1fe.txt", "--lang", "fr", "--color", "never"]);
+    let t = stdout(&o);
+    let line = t.lines().find(|l| l.contains("citation attribuée à la personne nommée")).unwrap_or_else(|| panic!("{t}"));
+    assert!(line.contains("ATTRIBUÉE") && line.contains("qui parle : Le président Bush"), "{line}");
+}

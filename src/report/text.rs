@@ -238,6 +238,10 @@ impl TextStream {
                     calc.push_str(&format!(" {} {} {}", if m.weight < 0 { "−" } else { "+" }, m.weight.abs(), term_safe(&m.text)));
                 }
                 head.push_str(&format!(" · {} points = {calc}", s.points.unwrap_or(0)));
+                // A claim credited to the speaker of a quotation it holds (`Flag::QuoteCredited`).
+                if let Some(sp) = &s.speaker {
+                    head.push_str(&format!(" · {} {}", l.t("qui parle :", "speaker:"), term_safe(sp)));
+                }
             }
         }
         let others: Vec<&str> = s.flags.iter().map(|&f| flag_name(f, l)).collect();
