@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
+use regex_syntax::hir::Hir;
 use serde::{Deserialize, Serialize};
 
 use super::{Block, BlockKind};
@@ -140,23 +141,27 @@ struct File {
 /// leftmost match must start within N characters: the same lines match, but the regex crate
 /// can then skip to the cue's literals instead of stepping through every start position.
 ///
-/// A pattern with a word boundary (`\b`) is first run in a looser form (`relaxed`, see
-/// [`relax`]): that regex matches
-/// every line the pattern matches (and a few more), and runs on the fast engines, where Unicode
-/// `\b` over accented text falls back to the backtracker. Only a line it matches is tried with
-/// the pattern itself. Same lines match; the page parts took 19 % of the
-/// instructions of a run on the bench corpus before, most of them clearing the backtracker's
-/// memory.
+/// A pattern is first run in a looser form (`relaxed`, see [`relax`]) when it has one: that
+/// regex matches every line the pattern matches (and a few more), runs on the fast engines
+/// (where Unicode `\b` over accented text falls back to the backtracker), and costs a fraction
+/// of the pattern to compile (`.{0,50}` over a Unicode class is fifty copies of the class).
+/// Only a line it matches is tried with the pattern itself. Same lines match; the page parts
+/// took 19 % of the instructions of a run on the bench corpus before, most of them clearing the
+/// backtracker's memory.
+///
+/// Both regexes are compiled on first use, from the parsed pattern: compiling every rule's
+/// regexes was three quarters of the start-up's instructions (issue 18), and most lines never
+/// get past the relaxed regex, so most exact ones are never needed.
 #[derive(Debug, Clone)]
 struct LinePattern {
-    /// The regex run (the pattern, or its rest after `^.{0,N}`). With a relaxed regex, it is
-    /// compiled on first use: many lines never get past `relaxed`, and compiling the rules'
-    /// regexes is most of the start-up's instructions.
+    /// The regex run (the pattern, or its rest after `^.{0,N}`), as written.
     run: String,
-    case_insensitive: bool,
-    re: OnceLock<Regex>,
-    /// The looser regex tried first, or None when it would be the same as `re`.
-    relaxed: Option<Regex>,
+    /// `run`, parsed.
+    hir: Hir,
+    /// The looser form tried first, or None when it would be the same as `hir`.
+    relaxed_hir: Option<Hir>,
+    re: OnceLock<meta::Regex>,
+    relaxed: OnceLock<meta::Regex>,
     /// For `^.{0,N}rest`: N (and `re` is `rest`, unanchored).
     within: Option<usize>,
     max_line: Option<usize>,
@@ -223,16 +228,6 @@ impl LinePattern {
         let parse = |p: &str| regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(p).map_err(|e| e.to_string());
         let hir = parse(p)?;
         let run_hir = if within.is_some() { parse(run)? } else { hir.clone() };
-        // Only patterns with a word boundary are worth a relaxed regex: the others run on the
-        // fast engines already, and one more regex to compile costs start-up time.
-        let re = OnceLock::new();
-        let relaxed = match run_hir.properties().look_set().contains_word().then(|| relax(&run_hir)).flatten() {
-            Some(h) => Some(Regex::new(&h.to_string()).map_err(|e| e.to_string())?),
-            None => {
-                let _ = re.set(compile(run, case_insensitive)?);
-                None
-            }
-        };
         let props = hir.properties();
         let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start)
             && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
@@ -241,7 +236,8 @@ impl LinePattern {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        Ok(LinePattern { run: run.to_string(), case_insensitive, re, relaxed, within, max_line })
+        let relaxed_hir = relax(&run_hir);
+        Ok(LinePattern { run: run.to_string(), hir: run_hir, relaxed_hir, re: OnceLock::new(), relaxed: OnceLock::new(), within, max_line })
     }
 
     /// Does the pattern match `line`, of `chars` characters?
@@ -251,22 +247,43 @@ impl LinePattern {
         }
         // The leftmost match starts earliest: if it starts too late, every match does (and a
         // match of the pattern is a match of the relaxed regex, starting no earlier).
-        let found = |re: &Regex| match self.within {
+        let found = |re: &meta::Regex| match self.within {
             Some(n) => re.find(line).is_some_and(|m| line[..m.start()].chars().count() <= n),
             None => re.is_match(line),
         };
-        self.relaxed.as_ref().is_none_or(found) && found(self.exact())
+        self.relaxed_hir.as_ref().is_none_or(|h| found(lazily(&self.relaxed, h))) && found(lazily(&self.re, &self.hir))
     }
 
-    /// The pattern's own regex (compiled now if not yet).
-    fn exact(&self) -> &Regex {
-        // It parsed (in `new`), and the rules' test compiles every pattern: see `check_examples`.
-        self.re.get_or_init(|| compile(&self.run, self.case_insensitive).expect("lexicons/parts.toml patterns compile (tested)"))
+    /// Compiles both regexes now (the check of a rules file given with `--lexicon`).
+    fn compile_all(&self) -> Result<(), String> {
+        for (cell, hir) in [(&self.re, Some(&self.hir)), (&self.relaxed, self.relaxed_hir.as_ref())] {
+            if let (None, Some(h)) = (cell.get(), hir) {
+                let _ = cell.set(compile(h)?);
+            }
+        }
+        Ok(())
     }
 }
 
-fn compile(p: &str, case_insensitive: bool) -> Result<Regex, String> {
-    RegexBuilder::new(p).case_insensitive(case_insensitive).build().map_err(|e| e.to_string())
+/// The regex in `cell`, compiled from `hir` if not yet. The patterns parsed (in
+/// [`LinePattern::new`]); the built-in rules' test compiles every one of them (see
+/// `check_examples`), and a rules file given with `--lexicon` is compiled whole when loaded.
+fn lazily<'a>(cell: &'a OnceLock<meta::Regex>, hir: &Hir) -> &'a meta::Regex {
+    cell.get_or_init(|| compile(hir).expect("lexicons/parts.toml patterns compile (tested)"))
+}
+
+/// What `regex::Regex::new` builds for a pattern (the same engine settings), from its parsed
+/// form: nothing is parsed twice. Errors read as the regex crate's.
+fn compile(hir: &Hir) -> Result<meta::Regex, String> {
+    let config = meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .hybrid_cache_capacity(2 * (1 << 20));
+    meta::Builder::new().configure(config).build_from_hir(hir).map_err(|e| match e.size_limit() {
+        Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+        None => e.to_string(),
+    })
 }
 
 /// The compiled rules.
@@ -283,10 +300,23 @@ static PARTS: &str = include_str!("../../lexicons/parts.toml");
 impl PartRules {
     pub fn embedded() -> &'static PartRules {
         static R: OnceLock<PartRules> = OnceLock::new();
-        R.get_or_init(|| PartRules::from_toml(PARTS).expect("lexicons/parts.toml is checked by tests"))
+        R.get_or_init(|| PartRules::parse(PARTS).expect("lexicons/parts.toml is checked by tests"))
     }
 
+    /// Rules from a `parts.toml` (a copy given with `--lexicon`): every pattern is compiled
+    /// now, so that a bad one is reported when the file is loaded.
     pub fn from_toml(text: &str) -> Result<PartRules, String> {
+        let rules = PartRules::parse(text)?;
+        for (r, pats) in rules.rules.iter().zip(&rules.compiled) {
+            for p in pats {
+                p.compile_all().map_err(|e| format!("lexicons/parts.toml: rule {:?}: bad pattern {:?}: {e}", r.key, p.run))?;
+            }
+        }
+        Ok(rules)
+    }
+
+    /// Rules from a `parts.toml`, parsed; each regex is compiled when first needed.
+    fn parse(text: &str) -> Result<PartRules, String> {
         let f: File = toml::from_str(text).map_err(|e| format!("lexicons/parts.toml: {e}"))?;
         let mut compiled = Vec::new();
         for r in &f.rule {
@@ -321,8 +351,8 @@ impl PartRules {
     pub fn check_examples(&self) -> Vec<String> {
         let mut bad = Vec::new();
         for (r, pats) in self.rules.iter().zip(&self.compiled) {
-            for p in pats.iter().filter(|p| p.re.get().is_none()) {
-                if let Err(e) = compile(&p.run, p.case_insensitive) {
+            for p in pats {
+                if let Err(e) = p.compile_all() {
                     bad.push(format!("lexicons/parts.toml: rule {:?}: bad pattern {:?}: {e}", r.key, p.run));
                 }
             }
@@ -451,6 +481,7 @@ pub fn find_parts(text: &str, blocks: &[Block], rules: &PartRules) -> Vec<Part> 
 mod tests {
     use super::*;
     use crate::extract::plain_blocks;
+    use regex::{Regex, RegexBuilder};
 
     #[test]
     fn rules_load_and_their_examples_hold() {
@@ -519,9 +550,10 @@ mod tests {
         }
         let mut relaxed_patterns = 0;
         let mut matched = 0;
-        for p in rules.compiled.iter().flatten() {
-            relaxed_patterns += usize::from(p.relaxed.is_some());
-            let exact = compile(&p.run, p.case_insensitive).unwrap();
+        for (r, p) in rules.rules.iter().zip(&rules.compiled).flat_map(|(r, ps)| ps.iter().map(move |p| (r, p))) {
+            relaxed_patterns += usize::from(p.relaxed_hir.is_some());
+            // The regex crate's own build of the pattern as written.
+            let exact = RegexBuilder::new(&p.run).case_insensitive(!r.case_sensitive).build().unwrap();
             for l in &lines {
                 let chars = l.chars().count();
                 let want = p.max_line.is_none_or(|m| chars <= m)
@@ -535,6 +567,17 @@ mod tests {
         }
         assert!(relaxed_patterns >= 10, "{relaxed_patterns} patterns with a relaxed regex");
         assert!(matched > 100, "{matched} matches: the lines reach the rules");
+    }
+
+    #[test]
+    fn a_rules_file_given_by_the_user_is_compiled_when_loaded() {
+        // The built-in rules are compiled on first use; a copy given with --lexicon is compiled
+        // whole when loaded, so a pattern too big for the regex engine is reported then.
+        let too_big = PARTS.replacen("'^site icon\\b.{0,60}$'", r"'^site icon(\w{1000}){100}$'", 1);
+        assert_ne!(too_big, PARTS, "the test edits a real pattern");
+        let e = PartRules::from_toml(&too_big).unwrap_err();
+        assert!(e.contains("rule \"site-furniture\": bad pattern") && e.contains("exceeds size limit"), "{e}");
+        assert!(PartRules::from_toml(PARTS).is_ok());
     }
 
     #[test]
@@ -595,3 +638,4 @@ mod tests {
         assert_eq!(p.last().map(|(k, s, _)| (*k, s.as_str())), Some((PartKind::Boilerplate, "Avertissement\nLes opinions exprimées n'engagent que leurs auteurs.\nReproduction interdite.")));
     }
 }
+
