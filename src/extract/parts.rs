@@ -151,7 +151,11 @@ struct File {
 ///
 /// Both regexes are compiled on first use, from the parsed pattern: compiling every rule's
 /// regexes was three quarters of the start-up's instructions (issue 18), and most lines never
-/// get past the relaxed regex, so most exact ones are never needed.
+/// get past the relaxed regex, so most exact ones are never needed. An exact regex behind a
+/// relaxed one only sees the few lines that one lets through, short ones: it is built without
+/// the lazy DFA, which saves compiling its reverse form (half its cost), and on such a line the
+/// backtracker costs less than building DFA states (`bench/instructions.sh`, 3 MB read whole:
+/// 1.83 → 1.74 G instructions).
 #[derive(Debug, Clone)]
 struct LinePattern {
     /// The regex run (the pattern, or its rest after `^.{0,N}`), as written.
@@ -171,14 +175,21 @@ struct LinePattern {
 /// word boundaries and end anchors (`\b`, `$`: the DFA gives up on the first over accented
 /// text, and the second makes the regex crate search backwards from the end of the line), and
 /// with bounded repetitions left unbounded (`.{0,300}` → `.*`: counted repetitions blow up the
-/// DFA's states). Each change only lets more text match.
+/// DFA's states), and with large Unicode classes (`\p{L}`, `\w`, `\s`) widened to their ASCII
+/// part plus every non-ASCII character (a few states instead of hundreds: compiling them was
+/// most of the start-up). Each change only lets more text match.
 fn relax(h: &regex_syntax::hir::Hir) -> Option<regex_syntax::hir::Hir> {
-    use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
     let some = |v: Vec<(Option<Hir>, &Hir)>| -> Option<Vec<Hir>> {
         v.iter().any(|(n, _)| n.is_some()).then(|| v.into_iter().map(|(n, o)| n.unwrap_or_else(|| o.clone())).collect())
     };
     match h.kind() {
         HirKind::Look(l) => (!matches!(l, Look::Start)).then(Hir::empty),
+        HirKind::Class(Class::Unicode(c)) if c.ranges().iter().filter(|r| r.end() > '\x7f').count() > WIDEN_ABOVE => {
+            let mut wide = ClassUnicode::new([ClassUnicodeRange::new('\u{80}', char::MAX)]);
+            wide.union(c);
+            Some(Hir::class(Class::Unicode(wide)))
+        }
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => None,
         HirKind::Capture(c) => relax(&c.sub),
         HirKind::Repetition(r) => {
@@ -193,6 +204,10 @@ fn relax(h: &regex_syntax::hir::Hir) -> Option<regex_syntax::hir::Hir> {
         HirKind::Alternation(hs) => some(hs.iter().map(|x| (relax(x), x)).collect()).map(Hir::alternation),
     }
 }
+
+/// A Unicode class with more non-ASCII ranges than this is widened by [`relax`] (a letter with
+/// its capital, `[éÉ]`, is kept as it is).
+const WIDEN_ABOVE: usize = 4;
 
 /// `^.{0,N}rest` → (N, rest).
 fn split_leading_window(p: &str) -> Option<(usize, &str)> {
@@ -251,14 +266,14 @@ impl LinePattern {
             Some(n) => re.find(line).is_some_and(|m| line[..m.start()].chars().count() <= n),
             None => re.is_match(line),
         };
-        self.relaxed_hir.as_ref().is_none_or(|h| found(lazily(&self.relaxed, h))) && found(lazily(&self.re, &self.hir))
+        self.relaxed_hir.as_ref().is_none_or(|h| found(lazily(&self.relaxed, h, true))) && found(lazily(&self.re, &self.hir, self.relaxed_hir.is_none()))
     }
 
     /// Compiles both regexes now (the check of a rules file given with `--lexicon`).
     fn compile_all(&self) -> Result<(), String> {
-        for (cell, hir) in [(&self.re, Some(&self.hir)), (&self.relaxed, self.relaxed_hir.as_ref())] {
+        for (cell, hir, dfa) in [(&self.re, Some(&self.hir), self.relaxed_hir.is_none()), (&self.relaxed, self.relaxed_hir.as_ref(), true)] {
             if let (None, Some(h)) = (cell.get(), hir) {
-                let _ = cell.set(compile(h)?);
+                let _ = cell.set(compile(h, dfa)?);
             }
         }
         Ok(())
@@ -268,14 +283,16 @@ impl LinePattern {
 /// The regex in `cell`, compiled from `hir` if not yet. The patterns parsed (in
 /// [`LinePattern::new`]); the built-in rules' test compiles every one of them (see
 /// `check_examples`), and a rules file given with `--lexicon` is compiled whole when loaded.
-fn lazily<'a>(cell: &'a OnceLock<meta::Regex>, hir: &Hir) -> &'a meta::Regex {
-    cell.get_or_init(|| compile(hir).expect("lexicons/parts.toml patterns compile (tested)"))
+fn lazily<'a>(cell: &'a OnceLock<meta::Regex>, hir: &Hir, lazy_dfa: bool) -> &'a meta::Regex {
+    cell.get_or_init(|| compile(hir, lazy_dfa).expect("lexicons/parts.toml patterns compile (tested)"))
 }
 
-/// What `regex::Regex::new` builds for a pattern (the same engine settings), from its parsed
-/// form: nothing is parsed twice. Errors read as the regex crate's.
-fn compile(hir: &Hir) -> Result<meta::Regex, String> {
+/// What `regex::Regex::new` builds for a pattern (the same engine settings, the lazy DFA left
+/// out unless `lazy_dfa`), from its parsed form: nothing is parsed twice. Errors read as the
+/// regex crate's. The engine does not change which text matches, only how it is searched.
+fn compile(hir: &Hir, lazy_dfa: bool) -> Result<meta::Regex, String> {
     let config = meta::Config::new()
+        .hybrid(lazy_dfa)
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true)
         .nfa_size_limit(Some(10 * (1 << 20)))
@@ -588,7 +605,11 @@ mod tests {
         let h = regex_syntax::ParserBuilder::new().build().parse("^ab?c+$").unwrap();
         let r = Regex::new(&relax(&h).unwrap().to_string()).unwrap();
         assert!(r.is_match("abcc") && r.is_match("acz") && !r.is_match("xac"));
-        assert!(relax(&regex_syntax::ParserBuilder::new().build().parse("^ab?c+").unwrap()).is_none());
+        assert!(relax(&regex_syntax::ParserBuilder::new().build().parse("^ab?c+[éÉ]").unwrap()).is_none());
+        // A large Unicode class: its ASCII part, and any other character.
+        let h = regex_syntax::ParserBuilder::new().build().parse(r"^\p{Lu}+").unwrap();
+        let r = Regex::new(&relax(&h).unwrap().to_string()).unwrap();
+        assert!(r.is_match("ÉA") && r.is_match("«") && r.is_match("A") && !r.is_match("a") && !r.is_match("1"));
     }
 
     fn parts_of(t: &str) -> Vec<(PartKind, String, Option<String>)> {
