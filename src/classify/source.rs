@@ -426,25 +426,30 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
         // and the start of the sentence, a comma, a closing quotation mark, a colon, « que »
         // or « comme » (« ce qu'affirment X », « comme le confirme X », « a déclaré X »). A
         // present participle (« arguant du fait ») has no subject after it.
+        // The words before it (lower case, an elided word cut after its apostrophe: « l'|ONU »),
+        // from the last one back, past auxiliaries, clitics and adverbs: the first other one
+        // is `tail`. Only those words are lower-cased (not every word of the sentence for
+        // each marker: 4 % of a corpus run's instructions).
         let before = &text[s.start..m.start];
-        let mut ws: Vec<String> = before
-            .split_whitespace()
-            .flat_map(|w| {
-                let w = w.to_lowercase().replace('’', "'");
-                match w.find('\'') {
-                    Some(k) if k + 1 < w.len() => vec![w[..=k].to_string(), w[k + 1..].to_string()],
-                    _ => vec![w],
-                }
-            })
-            .collect();
-        while ws.last().is_some_and(|w| tags.auxiliaries.contains(w) || tags.clitics.contains(w) || (w.len() > 5 && w.ends_with("ment"))) {
-            ws.pop();
+        let skipped = |w: &str| tags.auxiliaries.contains(w) || tags.clitics.contains(w) || (w.len() > 5 && w.ends_with("ment"));
+        let mut tail = None;
+        for w in before.split_whitespace().rev() {
+            let w = w.to_lowercase().replace('’', "'");
+            let (head, rest) = match w.find('\'') {
+                Some(k) if k + 1 < w.len() => w.split_at(k + 1),
+                _ => (w.as_str(), ""),
+            };
+            tail = [rest, head].into_iter().find(|t| !t.is_empty() && !skipped(t)).map(str::to_string);
+            if tail.is_some() {
+                break;
+            }
         }
-        let tail = ws.last().cloned().unwrap_or_default();
+        let words_left = tail.is_some();
+        let tail = tail.unwrap_or_default();
         let participle = m.text.ends_with("ant");
         let after_clause = tail.ends_with(',');
         let inverted = !participle
-            && (ws.is_empty()
+            && (!words_left
                 || after_clause
                 || tail.ends_with('»')
                 || tail.ends_with('"')
