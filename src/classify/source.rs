@@ -9,7 +9,6 @@
 //! « indique-t-il ») and before it otherwise (« la BBC a confirmé »). A pronoun (« selon eux »)
 //! stands for the last source named in the three sentences before.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::speaker::{TagRules, Tagger};
 use super::{Label, SentenceScore, Voice};
 use crate::lexicon::Category;
+use crate::token::WordSet;
 
 /// What kind of source is credited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -152,15 +152,15 @@ struct Counter {
 #[derive(Debug, Clone)]
 pub struct SourceRules {
     pub kinds: Kinds,
-    determiners: HashSet<String>,
+    determiners: WordSet,
     heads: Vec<Vec<String>>,
-    vague_markers: HashSet<String>,
-    subject_markers: HashSet<String>,
-    pronouns: HashSet<String>,
-    vague: HashSet<String>,
-    titles: HashSet<String>,
-    media: HashSet<String>,
-    institution: HashSet<String>,
+    vague_markers: WordSet,
+    subject_markers: WordSet,
+    pronouns: WordSet,
+    vague: WordSet,
+    titles: WordSet,
+    media: WordSet,
+    institution: WordSet,
     alias: Vec<(String, SourceKind, Vec<String>)>,
 }
 
@@ -168,11 +168,15 @@ static SOURCES_TOML: &str = include_str!("../../lexicons/sources.toml");
 
 fn fold(w: &str) -> String {
     let mut out = String::new();
-    crate::token::fold_key(&w.replace('’', "'"), &mut out);
+    if w.contains('’') {
+        crate::token::fold_key(&w.replace('’', "'"), &mut out);
+    } else {
+        crate::token::fold_key(w, &mut out);
+    }
     out
 }
 
-fn folded_set(v: &[String]) -> HashSet<String> {
+fn folded_set(v: &[String]) -> WordSet {
     v.iter().map(|w| fold(w)).collect()
 }
 
@@ -331,7 +335,7 @@ impl SourceRules {
                 }
             }
         }
-        let any = |set: &HashSet<String>| w[i..comma.min(w.len())].iter().any(|x| set.contains(&x.fold));
+        let any = |set: &WordSet| w[i..comma.min(w.len())].iter().any(|x| set.contains(&x.fold));
         if any(&self.media) {
             return (key, SourceKind::Media);
         }
