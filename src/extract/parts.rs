@@ -287,12 +287,17 @@ fn lazily<'a>(cell: &'a OnceLock<meta::Regex>, hir: &Hir, lazy_dfa: bool) -> &'a
     cell.get_or_init(|| compile(hir, lazy_dfa).expect("lexicons/parts.toml patterns compile (tested)"))
 }
 
-/// What `regex::Regex::new` builds for a pattern (the same engine settings, the lazy DFA left
-/// out unless `lazy_dfa`), from its parsed form: nothing is parsed twice. Errors read as the
-/// regex crate's. The engine does not change which text matches, only how it is searched.
+/// What `regex::Regex::new` builds for a pattern, from its parsed form (nothing is parsed
+/// twice), with fewer engines: no one-pass DFA (it serves capture groups, which nothing here
+/// asks for), and for an exact form behind a relaxed one (not `lazy_dfa`) no lazy DFA and no
+/// literal prefilter either (the lines it sees are short and passed the relaxed form
+/// already). Errors read as the regex crate's. The engines do not change which text matches,
+/// only how it is searched (`compare seeds/`: 299 → 284 M instructions).
 fn compile(hir: &Hir, lazy_dfa: bool) -> Result<meta::Regex, String> {
     let config = meta::Config::new()
         .hybrid(lazy_dfa)
+        .onepass(false)
+        .auto_prefilter(lazy_dfa)
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
         .utf8_empty(true)
         .nfa_size_limit(Some(10 * (1 << 20)))
