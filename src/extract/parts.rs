@@ -217,6 +217,14 @@ fn split_leading_window(p: &str) -> Option<(usize, &str)> {
     Some((n, &after[close + 1..]))
 }
 
+/// The most characters a pattern anchored at both ends (`^…$`) can match; None when it is not
+/// so anchored, or is unbounded.
+fn whole_line_max_chars(hir: &Hir) -> Option<usize> {
+    let props = hir.properties();
+    let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start) && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
+    if anchored { hir_max_chars(hir) } else { None }
+}
+
 /// The most characters a regex can match (None: unbounded).
 fn hir_max_chars(h: &regex_syntax::hir::Hir) -> Option<usize> {
     use regex_syntax::hir::HirKind;
@@ -241,12 +249,19 @@ impl LinePattern {
             None => (None, p),
         };
         let parse = |p: &str| regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(p).map_err(|e| e.to_string());
-        let hir = parse(p)?;
-        let run_hir = if within.is_some() { parse(run)? } else { hir.clone() };
-        let props = hir.properties();
-        let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start)
-            && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
-        let own = if anchored { hir_max_chars(&hir) } else { None };
+        let run_hir = parse(run)?;
+        let own = match within {
+            // `^.{0,N}` then `run`: anchored at the start, N characters and `run`'s at most
+            // (the same as parsing the whole pattern: a test compares). Parsing only `run`
+            // saves a tenth of the start-up's pattern parsing. Not when `run` is an
+            // alternation: `^.{0,N}a|b` is `(^.{0,N}a)|b`.
+            Some(n) if !matches!(run_hir.kind(), regex_syntax::hir::HirKind::Alternation(_)) && u32::try_from(n).is_ok() => {
+                let end = run_hir.properties().look_set_suffix().contains(regex_syntax::hir::Look::End);
+                if end { hir_max_chars(&run_hir).and_then(|m| m.checked_add(n)) } else { None }
+            }
+            None => whole_line_max_chars(&run_hir),
+            Some(_) => whole_line_max_chars(&parse(p)?),
+        };
         let max_line = match (own, max_chars) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -538,6 +553,18 @@ mod tests {
         // "ét " is three characters and four bytes: the window counts characters.
         assert!(m("don") && m("un don") && m("ét don") && m("ÉT DON ici"));
         assert!(!m("deux don") && !m("été don") && !m("un don trop long") && !m("undon"));
+        // A leading window's bound, taken from the rest of the pattern, is the whole pattern's.
+        let mut cases: Vec<(String, bool, Option<usize>)> =
+            PartRules::embedded().rules.iter().flat_map(|r| r.patterns.iter().map(|p| (p.clone(), !r.case_sensitive, r.max_chars))).collect();
+        cases.extend(["^.{0,3}a|b$", "^.{0,0}$", "^.{0,5}", "^.{0,2}(x|yy)$", "^.{0,2}x+$"].map(|p| (p.to_string(), true, None)));
+        for (pattern, case_insensitive, max_chars) in cases {
+            let whole = regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(&pattern).unwrap();
+            let want = match (whole_line_max_chars(&whole), max_chars) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            assert_eq!(LinePattern::new(&pattern, case_insensitive, max_chars).unwrap().max_line, want, "{pattern}");
+        }
         // Every rule looks at lines of bounded length: a body paragraph skips most of them.
         for (rule, ps) in PartRules::embedded().rules.iter().zip(&PartRules::embedded().compiled) {
             for p in ps {
