@@ -186,7 +186,7 @@ impl Rules {
 
     /// The page-part rules (the built-in ones compiled now if not yet done).
     pub fn parts(&self) -> &PartRules {
-        self.parts.get_or_init(|| PartRules::from_toml(builtin_text("parts.toml")).unwrap_or_else(|e| panic!("{e}")))
+        self.parts.get_or_init(|| PartRules::parse(builtin_text("parts.toml")).unwrap_or_else(|e| panic!("{e}")))
     }
 
     /// Reads `--rules` paths: a rule file (named like one of [`BUILTIN`]), or a directory, whose

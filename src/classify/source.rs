@@ -9,13 +9,13 @@
 //! « indique-t-il ») and before it otherwise (« la BBC a confirmé »). A pronoun (« selon eux »)
 //! stands for the last source named in the three sentences before.
 
-use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
 use super::speaker::{TagRules, Tagger};
 use super::{Flag, Label, SentenceScore, Voice};
 use crate::lexicon::Category;
+use crate::token::WordSet;
 
 /// What kind of source is credited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -151,15 +151,15 @@ struct Counter {
 #[derive(Debug, Clone)]
 pub struct SourceRules {
     pub kinds: Kinds,
-    determiners: HashSet<String>,
+    determiners: WordSet,
     heads: Vec<Vec<String>>,
-    vague_markers: HashSet<String>,
-    subject_markers: HashSet<String>,
-    pronouns: HashSet<String>,
-    vague: HashSet<String>,
-    titles: HashSet<String>,
-    media: HashSet<String>,
-    institution: HashSet<String>,
+    vague_markers: WordSet,
+    subject_markers: WordSet,
+    pronouns: WordSet,
+    vague: WordSet,
+    titles: WordSet,
+    media: WordSet,
+    institution: WordSet,
     alias: Vec<(String, SourceKind, Vec<String>)>,
 }
 
@@ -167,11 +167,15 @@ const FILE: &str = "sources.toml";
 
 fn fold(w: &str) -> String {
     let mut out = String::new();
-    crate::token::fold_key(&w.replace('’', "'"), &mut out);
+    if w.contains('’') {
+        crate::token::fold_key(&w.replace('’', "'"), &mut out);
+    } else {
+        crate::token::fold_key(w, &mut out);
+    }
     out
 }
 
-fn folded_set(v: &[String]) -> HashSet<String> {
+fn folded_set(v: &[String]) -> WordSet {
     v.iter().map(|w| fold(w)).collect()
 }
 
@@ -334,7 +338,7 @@ impl SourceRules {
                 }
             }
         }
-        let any = |set: &HashSet<String>| w[i..comma.min(w.len())].iter().any(|x| set.contains(&x.fold));
+        let any = |set: &WordSet| w[i..comma.min(w.len())].iter().any(|x| set.contains(&x.fold));
         if any(&self.media) {
             return (key, SourceKind::Media);
         }
@@ -431,25 +435,30 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
         // and the start of the sentence, a comma, a closing quotation mark, a colon, « que »
         // or « comme » (« ce qu'affirment X », « comme le confirme X », « a déclaré X »). A
         // present participle (« arguant du fait ») has no subject after it.
+        // The words before it (lower case, an elided word cut after its apostrophe: « l'|ONU »),
+        // from the last one back, past auxiliaries, clitics and adverbs: the first other one
+        // is `tail`. Only those words are lower-cased (not every word of the sentence for
+        // each marker: 4 % of a corpus run's instructions).
         let before = &text[s.start..m.start];
-        let mut ws: Vec<String> = before
-            .split_whitespace()
-            .flat_map(|w| {
-                let w = w.to_lowercase().replace('’', "'");
-                match w.find('\'') {
-                    Some(k) if k + 1 < w.len() => vec![w[..=k].to_string(), w[k + 1..].to_string()],
-                    _ => vec![w],
-                }
-            })
-            .collect();
-        while ws.last().is_some_and(|w| tags.auxiliaries.contains(w) || tags.clitics.contains(w) || (w.len() > 5 && w.ends_with("ment"))) {
-            ws.pop();
+        let skipped = |w: &str| tags.auxiliaries.contains(w) || tags.clitics.contains(w) || (w.len() > 5 && w.ends_with("ment"));
+        let mut tail = None;
+        for w in before.split_whitespace().rev() {
+            let w = w.to_lowercase().replace('’', "'");
+            let (head, rest) = match w.find('\'') {
+                Some(k) if k + 1 < w.len() => w.split_at(k + 1),
+                _ => (w.as_str(), ""),
+            };
+            tail = [rest, head].into_iter().find(|t| !t.is_empty() && !skipped(t)).map(str::to_string);
+            if tail.is_some() {
+                break;
+            }
         }
-        let tail = ws.last().cloned().unwrap_or_default();
+        let words_left = tail.is_some();
+        let tail = tail.unwrap_or_default();
         let participle = m.text.ends_with("ant");
         let after_clause = tail.ends_with(',');
         let inverted = !participle
-            && (ws.is_empty()
+            && (!words_left
                 || after_clause
                 || tail.ends_with('»')
                 || tail.ends_with('"')

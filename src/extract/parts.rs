@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
+use regex_syntax::hir::Hir;
 use serde::{Deserialize, Serialize};
 
 use super::{Block, BlockKind};
@@ -140,23 +141,31 @@ struct File {
 /// leftmost match must start within N characters: the same lines match, but the regex crate
 /// can then skip to the cue's literals instead of stepping through every start position.
 ///
-/// A pattern with a word boundary (`\b`) is first run in a looser form (`relaxed`, see
-/// [`relax`]): that regex matches
-/// every line the pattern matches (and a few more), and runs on the fast engines, where Unicode
-/// `\b` over accented text falls back to the backtracker. Only a line it matches is tried with
-/// the pattern itself. Same lines match; the page parts took 19 % of the
-/// instructions of a run on the bench corpus before, most of them clearing the backtracker's
-/// memory.
+/// A pattern is first run in a looser form (`relaxed`, see [`relax`]) when it has one: that
+/// regex matches every line the pattern matches (and a few more), runs on the fast engines
+/// (where Unicode `\b` over accented text falls back to the backtracker), and costs a fraction
+/// of the pattern to compile (`.{0,50}` over a Unicode class is fifty copies of the class).
+/// Only a line it matches is tried with the pattern itself. Same lines match; the page parts
+/// took 19 % of the instructions of a run on the bench corpus before, most of them clearing the
+/// backtracker's memory.
+///
+/// Both regexes are compiled on first use, from the parsed pattern: compiling every rule's
+/// regexes was three quarters of the start-up's instructions (issue 18), and most lines never
+/// get past the relaxed regex, so most exact ones are never needed. An exact regex behind a
+/// relaxed one only sees the few lines that one lets through, short ones: it is built without
+/// the lazy DFA, which saves compiling its reverse form (half its cost), and on such a line the
+/// backtracker costs less than building DFA states (`bench/instructions.sh`, 3 MB read whole:
+/// 1.83 → 1.74 G instructions).
 #[derive(Debug, Clone)]
 struct LinePattern {
-    /// The regex run (the pattern, or its rest after `^.{0,N}`). With a relaxed regex, it is
-    /// compiled on first use: many lines never get past `relaxed`, and compiling the rules'
-    /// regexes is most of the start-up's instructions.
+    /// The regex run (the pattern, or its rest after `^.{0,N}`), as written.
     run: String,
-    case_insensitive: bool,
-    re: OnceLock<Regex>,
-    /// The looser regex tried first, or None when it would be the same as `re`.
-    relaxed: Option<Regex>,
+    /// `run`, parsed.
+    hir: Hir,
+    /// The looser form tried first, or None when it would be the same as `hir`.
+    relaxed_hir: Option<Hir>,
+    re: OnceLock<meta::Regex>,
+    relaxed: OnceLock<meta::Regex>,
     /// For `^.{0,N}rest`: N (and `re` is `rest`, unanchored).
     within: Option<usize>,
     max_line: Option<usize>,
@@ -166,14 +175,21 @@ struct LinePattern {
 /// word boundaries and end anchors (`\b`, `$`: the DFA gives up on the first over accented
 /// text, and the second makes the regex crate search backwards from the end of the line), and
 /// with bounded repetitions left unbounded (`.{0,300}` → `.*`: counted repetitions blow up the
-/// DFA's states). Each change only lets more text match.
+/// DFA's states), and with large Unicode classes (`\p{L}`, `\w`, `\s`) widened to their ASCII
+/// part plus every non-ASCII character (a few states instead of hundreds: compiling them was
+/// most of the start-up). Each change only lets more text match.
 fn relax(h: &regex_syntax::hir::Hir) -> Option<regex_syntax::hir::Hir> {
-    use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
     let some = |v: Vec<(Option<Hir>, &Hir)>| -> Option<Vec<Hir>> {
         v.iter().any(|(n, _)| n.is_some()).then(|| v.into_iter().map(|(n, o)| n.unwrap_or_else(|| o.clone())).collect())
     };
     match h.kind() {
         HirKind::Look(l) => (!matches!(l, Look::Start)).then(Hir::empty),
+        HirKind::Class(Class::Unicode(c)) if c.ranges().iter().filter(|r| r.end() > '\x7f').count() > WIDEN_ABOVE => {
+            let mut wide = ClassUnicode::new([ClassUnicodeRange::new('\u{80}', char::MAX)]);
+            wide.union(c);
+            Some(Hir::class(Class::Unicode(wide)))
+        }
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => None,
         HirKind::Capture(c) => relax(&c.sub),
         HirKind::Repetition(r) => {
@@ -189,12 +205,24 @@ fn relax(h: &regex_syntax::hir::Hir) -> Option<regex_syntax::hir::Hir> {
     }
 }
 
+/// A Unicode class with more non-ASCII ranges than this is widened by [`relax`] (a letter with
+/// its capital, `[éÉ]`, is kept as it is).
+const WIDEN_ABOVE: usize = 4;
+
 /// `^.{0,N}rest` → (N, rest).
 fn split_leading_window(p: &str) -> Option<(usize, &str)> {
     let after = p.strip_prefix("^.{0,")?;
     let close = after.find('}')?;
     let n = after[..close].parse().ok()?;
     Some((n, &after[close + 1..]))
+}
+
+/// The most characters a pattern anchored at both ends (`^…$`) can match; None when it is not
+/// so anchored, or is unbounded.
+fn whole_line_max_chars(hir: &Hir) -> Option<usize> {
+    let props = hir.properties();
+    let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start) && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
+    if anchored { hir_max_chars(hir) } else { None }
 }
 
 /// The most characters a regex can match (None: unbounded).
@@ -221,27 +249,25 @@ impl LinePattern {
             None => (None, p),
         };
         let parse = |p: &str| regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(p).map_err(|e| e.to_string());
-        let hir = parse(p)?;
-        let run_hir = if within.is_some() { parse(run)? } else { hir.clone() };
-        // Only patterns with a word boundary are worth a relaxed regex: the others run on the
-        // fast engines already, and one more regex to compile costs start-up time.
-        let re = OnceLock::new();
-        let relaxed = match run_hir.properties().look_set().contains_word().then(|| relax(&run_hir)).flatten() {
-            Some(h) => Some(Regex::new(&h.to_string()).map_err(|e| e.to_string())?),
-            None => {
-                let _ = re.set(compile(run, case_insensitive)?);
-                None
+        let run_hir = parse(run)?;
+        let own = match within {
+            // `^.{0,N}` then `run`: anchored at the start, N characters and `run`'s at most
+            // (the same as parsing the whole pattern: a test compares). Parsing only `run`
+            // saves a tenth of the start-up's pattern parsing. Not when `run` is an
+            // alternation: `^.{0,N}a|b` is `(^.{0,N}a)|b`.
+            Some(n) if !matches!(run_hir.kind(), regex_syntax::hir::HirKind::Alternation(_)) && u32::try_from(n).is_ok() => {
+                let end = run_hir.properties().look_set_suffix().contains(regex_syntax::hir::Look::End);
+                if end { hir_max_chars(&run_hir).and_then(|m| m.checked_add(n)) } else { None }
             }
+            None => whole_line_max_chars(&run_hir),
+            Some(_) => whole_line_max_chars(&parse(p)?),
         };
-        let props = hir.properties();
-        let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start)
-            && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
-        let own = if anchored { hir_max_chars(&hir) } else { None };
         let max_line = match (own, max_chars) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        Ok(LinePattern { run: run.to_string(), case_insensitive, re, relaxed, within, max_line })
+        let relaxed_hir = relax(&run_hir);
+        Ok(LinePattern { run: run.to_string(), hir: run_hir, relaxed_hir, re: OnceLock::new(), relaxed: OnceLock::new(), within, max_line })
     }
 
     /// Does the pattern match `line`, of `chars` characters?
@@ -251,22 +277,50 @@ impl LinePattern {
         }
         // The leftmost match starts earliest: if it starts too late, every match does (and a
         // match of the pattern is a match of the relaxed regex, starting no earlier).
-        let found = |re: &Regex| match self.within {
+        let found = |re: &meta::Regex| match self.within {
             Some(n) => re.find(line).is_some_and(|m| line[..m.start()].chars().count() <= n),
             None => re.is_match(line),
         };
-        self.relaxed.as_ref().is_none_or(found) && found(self.exact())
+        self.relaxed_hir.as_ref().is_none_or(|h| found(lazily(&self.relaxed, h, true))) && found(lazily(&self.re, &self.hir, self.relaxed_hir.is_none()))
     }
 
-    /// The pattern's own regex (compiled now if not yet).
-    fn exact(&self) -> &Regex {
-        // It parsed (in `new`), and the rules' test compiles every pattern: see `check_examples`.
-        self.re.get_or_init(|| compile(&self.run, self.case_insensitive).expect("lexicons/rules/parts.toml patterns compile (tested)"))
+    /// Compiles both regexes now (the check of a rules file given with `--lexicon`).
+    fn compile_all(&self) -> Result<(), String> {
+        for (cell, hir, dfa) in [(&self.re, Some(&self.hir), self.relaxed_hir.is_none()), (&self.relaxed, self.relaxed_hir.as_ref(), true)] {
+            if let (None, Some(h)) = (cell.get(), hir) {
+                let _ = cell.set(compile(h, dfa)?);
+            }
+        }
+        Ok(())
     }
 }
 
-fn compile(p: &str, case_insensitive: bool) -> Result<Regex, String> {
-    RegexBuilder::new(p).case_insensitive(case_insensitive).build().map_err(|e| e.to_string())
+/// The regex in `cell`, compiled from `hir` if not yet. The patterns parsed (in
+/// [`LinePattern::new`]); the built-in rules' test compiles every one of them (see
+/// `check_examples`), and a rules file given with `--lexicon` is compiled whole when loaded.
+fn lazily<'a>(cell: &'a OnceLock<meta::Regex>, hir: &Hir, lazy_dfa: bool) -> &'a meta::Regex {
+    cell.get_or_init(|| compile(hir, lazy_dfa).expect("lexicons/rules/parts.toml patterns compile (tested)"))
+}
+
+/// What `regex::Regex::new` builds for a pattern, from its parsed form (nothing is parsed
+/// twice), with fewer engines: no one-pass DFA (it serves capture groups, which nothing here
+/// asks for), and for an exact form behind a relaxed one (not `lazy_dfa`) no lazy DFA and no
+/// literal prefilter either (the lines it sees are short and passed the relaxed form
+/// already). Errors read as the regex crate's. The engines do not change which text matches,
+/// only how it is searched (`compare seeds/`: 299 → 284 M instructions).
+fn compile(hir: &Hir, lazy_dfa: bool) -> Result<meta::Regex, String> {
+    let config = meta::Config::new()
+        .hybrid(lazy_dfa)
+        .onepass(false)
+        .auto_prefilter(lazy_dfa)
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .hybrid_cache_capacity(2 * (1 << 20));
+    meta::Builder::new().configure(config).build_from_hir(hir).map_err(|e| match e.size_limit() {
+        Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+        None => e.to_string(),
+    })
 }
 
 /// The compiled rules.
@@ -284,7 +338,21 @@ impl PartRules {
         crate::rules::Rules::builtin().parts()
     }
 
+    /// Rules from a `parts.toml` given by the user (`--rules`, `--lexicon`): every pattern is
+    /// compiled now, so that a bad one is reported when the file is loaded.
     pub fn from_toml(text: &str) -> Result<PartRules, crate::rules::RuleError> {
+        let rules = PartRules::parse(text)?;
+        for (r, pats) in rules.rules.iter().zip(&rules.compiled) {
+            for (pattern, p) in r.patterns.iter().zip(pats) {
+                p.compile_all().map_err(|e| crate::rules::RuleError::at_value("parts.toml", text, pattern, format!("rule {:?}: bad pattern {pattern:?}: {e}", r.key)))?;
+            }
+        }
+        Ok(rules)
+    }
+
+    /// Rules from a `parts.toml`, parsed; each regex is compiled when first needed (the
+    /// built-in rules: their test compiles every pattern, see `check_examples`).
+    pub fn parse(text: &str) -> Result<PartRules, crate::rules::RuleError> {
         let f: File = crate::rules::parse("parts.toml", text)?;
         let mut compiled = Vec::new();
         for r in &f.rule {
@@ -319,8 +387,8 @@ impl PartRules {
     pub fn check_examples(&self) -> Vec<String> {
         let mut bad = Vec::new();
         for (r, pats) in self.rules.iter().zip(&self.compiled) {
-            for p in pats.iter().filter(|p| p.re.get().is_none()) {
-                if let Err(e) = compile(&p.run, p.case_insensitive) {
+            for p in pats {
+                if let Err(e) = p.compile_all() {
                     bad.push(format!("lexicons/rules/parts.toml: rule {:?}: bad pattern {:?}: {e}", r.key, p.run));
                 }
             }
@@ -449,6 +517,7 @@ pub fn find_parts(text: &str, blocks: &[Block], rules: &PartRules) -> Vec<Part> 
 mod tests {
     use super::*;
     use crate::extract::plain_blocks;
+    use regex::{Regex, RegexBuilder};
 
     #[test]
     fn rules_load_and_their_examples_hold() {
@@ -483,6 +552,18 @@ mod tests {
         // "ét " is three characters and four bytes: the window counts characters.
         assert!(m("don") && m("un don") && m("ét don") && m("ÉT DON ici"));
         assert!(!m("deux don") && !m("été don") && !m("un don trop long") && !m("undon"));
+        // A leading window's bound, taken from the rest of the pattern, is the whole pattern's.
+        let mut cases: Vec<(String, bool, Option<usize>)> =
+            PartRules::embedded().rules.iter().flat_map(|r| r.patterns.iter().map(|p| (p.clone(), !r.case_sensitive, r.max_chars))).collect();
+        cases.extend(["^.{0,3}a|b$", "^.{0,0}$", "^.{0,5}", "^.{0,2}(x|yy)$", "^.{0,2}x+$"].map(|p| (p.to_string(), true, None)));
+        for (pattern, case_insensitive, max_chars) in cases {
+            let whole = regex_syntax::ParserBuilder::new().case_insensitive(case_insensitive).build().parse(&pattern).unwrap();
+            let want = match (whole_line_max_chars(&whole), max_chars) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            assert_eq!(LinePattern::new(&pattern, case_insensitive, max_chars).unwrap().max_line, want, "{pattern}");
+        }
         // Every rule looks at lines of bounded length: a body paragraph skips most of them.
         for (rule, ps) in PartRules::embedded().rules.iter().zip(&PartRules::embedded().compiled) {
             for p in ps {
@@ -517,9 +598,10 @@ mod tests {
         }
         let mut relaxed_patterns = 0;
         let mut matched = 0;
-        for p in rules.compiled.iter().flatten() {
-            relaxed_patterns += usize::from(p.relaxed.is_some());
-            let exact = compile(&p.run, p.case_insensitive).unwrap();
+        for (r, p) in rules.rules.iter().zip(&rules.compiled).flat_map(|(r, ps)| ps.iter().map(move |p| (r, p))) {
+            relaxed_patterns += usize::from(p.relaxed_hir.is_some());
+            // The regex crate's own build of the pattern as written.
+            let exact = RegexBuilder::new(&p.run).case_insensitive(!r.case_sensitive).build().unwrap();
             for l in &lines {
                 let chars = l.chars().count();
                 let want = p.max_line.is_none_or(|m| chars <= m)
@@ -536,6 +618,17 @@ mod tests {
     }
 
     #[test]
+    fn a_rules_file_given_by_the_user_is_compiled_when_loaded() {
+        // The built-in rules are compiled on first use; a copy given with --lexicon is compiled
+        // whole when loaded, so a pattern too big for the regex engine is reported then.
+        let too_big = PARTS.replacen("'^site icon\\b.{0,60}$'", r"'^site icon(\w{1000}){100}$'", 1);
+        assert_ne!(too_big, PARTS, "the test edits a real pattern");
+        let e = PartRules::from_toml(&too_big).unwrap_err();
+        assert!(e.contains("rule \"site-furniture\": bad pattern") && e.contains("exceeds size limit"), "{e}");
+        assert!(PartRules::from_toml(PARTS).is_ok());
+    }
+
+    #[test]
     fn relaxing_drops_word_boundaries_end_anchors_and_bounds() {
         let h = regex_syntax::ParserBuilder::new().build().parse(r"^(a|b)\bdon\b.{0,5}x{2}$").unwrap();
         let r = Regex::new(&relax(&h).unwrap().to_string()).unwrap();
@@ -543,7 +636,11 @@ mod tests {
         let h = regex_syntax::ParserBuilder::new().build().parse("^ab?c+$").unwrap();
         let r = Regex::new(&relax(&h).unwrap().to_string()).unwrap();
         assert!(r.is_match("abcc") && r.is_match("acz") && !r.is_match("xac"));
-        assert!(relax(&regex_syntax::ParserBuilder::new().build().parse("^ab?c+").unwrap()).is_none());
+        assert!(relax(&regex_syntax::ParserBuilder::new().build().parse("^ab?c+[éÉ]").unwrap()).is_none());
+        // A large Unicode class: its ASCII part, and any other character.
+        let h = regex_syntax::ParserBuilder::new().build().parse(r"^\p{Lu}+").unwrap();
+        let r = Regex::new(&relax(&h).unwrap().to_string()).unwrap();
+        assert!(r.is_match("ÉA") && r.is_match("«") && r.is_match("A") && !r.is_match("a") && !r.is_match("1"));
     }
 
     fn parts_of(t: &str) -> Vec<(PartKind, String, Option<String>)> {
@@ -593,3 +690,4 @@ mod tests {
         assert_eq!(p.last().map(|(k, s, _)| (*k, s.as_str())), Some((PartKind::Boilerplate, "Avertissement\nLes opinions exprimées n'engagent que leurs auteurs.\nReproduction interdite.")));
     }
 }
+
