@@ -21,7 +21,7 @@ fn main() {
         .iter()
         .map(|p| {
             let planned = Planned { label: p.clone(), label_given: true, origin: Origin::File(PathBuf::from(p)) };
-            let doc = load(&planned, ReadOptions::default()).unwrap_or_else(|e| panic!("{p}: {e}"));
+            let doc = load(&planned, ReadOptions::default(), &lex.rules).unwrap_or_else(|e| panic!("{p}: {e}"));
             (p.clone(), analyze(&doc, &lex).sentences)
         })
         .collect();
