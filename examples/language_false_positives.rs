@@ -24,5 +24,10 @@ fn main() {
     for f in &flagged {
         println!("{f}");
     }
-    println!("{n} French sentences, {eligible} with at least {} words; taken for another language: {} ({:.3} %)", rules.min_words, flagged.len(), 100.0 * flagged.len() as f64 / n.max(1) as f64);
+    println!(
+        "{n} French sentences, {eligible} with at least {} words; taken for another language: {} ({:.3} %)",
+        rules.min_words,
+        flagged.len(),
+        100.0 * flagged.len() as f64 / n.max(1) as f64
+    );
 }

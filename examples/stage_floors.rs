@@ -19,10 +19,7 @@ fn main() {
         eprintln!("usage: stage_floors FILE...");
         std::process::exit(2);
     }
-    let files: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}")))
-        .collect();
+    let files: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"))).collect();
     let blocks: Vec<_> = files.iter().map(|f| plain_blocks(f)).collect();
     let mb = files.iter().map(|f| f.len()).sum::<usize>() as f64 / 1e6;
     let lex = Lexicon::embedded().expect("embedded lexicon");
@@ -41,24 +38,33 @@ fn main() {
     run("cut into words (token::tokenize)", &|i| token::tokenize(&files[i], 0).len());
     run("words + fold keys (lower case, no accents)", &|i| {
         let (f, mut k) = (&files[i], String::new());
-        token::tokenize(f, 0).iter().map(|t| {
-            token::fold_key(&f[t.span.clone()], &mut k);
-            k.len()
-        }).sum()
+        token::tokenize(f, 0)
+            .iter()
+            .map(|t| {
+                token::fold_key(&f[t.span.clone()], &mut k);
+                k.len()
+            })
+            .sum()
     });
     run("words + fold keys + lexicon first-word look-up", &|i| {
         let (f, mut k) = (&files[i], String::new());
-        token::tokenize(f, 0).iter().filter(|t| {
-            token::fold_key(&f[t.span.clone()], &mut k);
-            lex.by_first_word.contains_key(k.as_str())
-        }).count()
+        token::tokenize(f, 0)
+            .iter()
+            .filter(|t| {
+                token::fold_key(&f[t.span.clone()], &mut k);
+                lex.by_first_word.contains_key(k.as_str())
+            })
+            .count()
     });
     run("words + lower case + verb-table look-up", &|i| {
         let (f, mut k) = (&files[i], String::new());
-        token::tokenize(f, 0).iter().filter(|t| {
-            token::lower_into(&f[t.span.clone()], &mut k);
-            !lex.morphology.lookup(&k).is_empty()
-        }).count()
+        token::tokenize(f, 0)
+            .iter()
+            .filter(|t| {
+                token::lower_into(&f[t.span.clone()], &mut k);
+                !lex.morphology.lookup(&k).is_empty()
+            })
+            .count()
     });
     run("sentences and quotations (segment)", &|i| segment_blocks(&files[i], SegmentRules::embedded(), &blocks[i]).sentences.len());
 }

@@ -10,12 +10,8 @@ pub fn check_examples(lex: &Lexicon, which: impl Fn(&Entry) -> bool) -> Vec<Lexi
     let mut out = Vec::new();
     for (i, e) in lex.entries.iter().enumerate().filter(|(_, e)| which(e)) {
         let found = |s: &str| match_span(s, 0..s.len(), lex).hits.iter().any(|h| h.entry as usize == i);
-        let err = |msg: String| LexiconError {
-            file: e.location.file.clone(),
-            line: Some(e.location.line),
-            marker: Some(e.key.clone()),
-            message: msg,
-        };
+        let err =
+            |msg: String| LexiconError { file: e.location.file.clone(), line: Some(e.location.line), marker: Some(e.key.clone()), message: msg };
         for x in &e.examples {
             if !found(x) {
                 out.push(err(format!("example does not match: {x:?}")));

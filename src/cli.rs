@@ -29,13 +29,17 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show every sentence of one article with its label, markers and points.
-    #[command(after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze page-enregistree.html\n  hedge analyze article.txt --format json > article.json\n  hedge analyze article.txt --html article.html\n  hedge analyze seeds/002_46bc0d5bcb7e6a9c.txt --include comments\n  hedge analyze archive-2017.txt --format jsonl | head\n  pbpaste | hedge analyze -\n\nSentences in a byline, a donation appeal, a copyright notice or reader comments are shown as\nexcluded, with the reason; sentences in another language as not analysed.\n\n\
+    #[command(
+        after_help = "Examples:\n  hedge analyze seeds/001_ecc43d926f07e1cb.txt\n  hedge analyze page-enregistree.html\n  hedge analyze article.txt --format json > article.json\n  hedge analyze article.txt --html article.html\n  hedge analyze seeds/002_46bc0d5bcb7e6a9c.txt --include comments\n  hedge analyze archive-2017.txt --format jsonl | head\n  pbpaste | hedge analyze -\n\nSentences in a byline, a donation appeal, a copyright notice or reader comments are shown as\nexcluded, with the reason; sentences in another language as not analysed.\n\n\
 A plain-text file over 16 MiB is read as a corpus, in chunks, without page-part detection (a\n\
 Markdown file over 16 MiB too, read whole); the text and jsonl views are written as the\n\
-analysis goes, with bounded memory (json and --html hold every sentence).")]
+analysis goes, with bounded memory (json and --html hold every sentence)."
+    )]
     Analyze(AnalyzeArgs),
     /// Compare articles side by side, one row each, sorted by assertiveness.
-    #[command(after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n  hedge compare archive/ --format jsonl --threads 2 > articles.jsonl\n\nA directory is read for its .txt, .text, .md, .markdown, .html and .htm files, sorted by name\n(README files and HTML reports hedge wrote are skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it. Without a label, a web page is named by its site and title, a text or\nMarkdown file by its file name and first heading. A bad line of labels.tsv, or a --label that names no input, is skipped with a\nwarning.\n\nBylines, donation appeals, copyright notices and reader comments are left out of the score\n(column `left out`; --include counts them), and so are passages in another language.\n\nFiles of any size are read with bounded memory and analysed on every core (--threads); a plain-text\nfile over 16 MiB is read as a corpus, in chunks, without page-part detection (a Markdown file\nover 16 MiB too, read whole). A progress bar is shown on stderr when it is a terminal.")]
+    #[command(
+        after_help = "Examples:\n  hedge compare seeds/\n  hedge compare a.txt b.txt --label a.txt=\"Le Monde\" --label b.txt=\"Le Figaro\"\n  hedge compare seeds/ --format markdown\n  hedge compare seeds/ --html report.html            # classroom report (French)\n  hedge compare seeds/ --html report.html --answers  # with the teacher's key in print\n  hedge compare archive/ --format jsonl --threads 2 > articles.jsonl\n\nA directory is read for its .txt, .text, .md, .markdown, .html and .htm files, sorted by name\n(README files and HTML reports hedge wrote are skipped). If it has a labels.tsv file (lines `file<TAB>label`), those labels name the rows;\n--label wins over it. Without a label, a web page is named by its site and title, a text or\nMarkdown file by its file name and first heading. A bad line of labels.tsv, or a --label that names no input, is skipped with a\nwarning.\n\nBylines, donation appeals, copyright notices and reader comments are left out of the score\n(column `left out`; --include counts them), and so are passages in another language.\n\nFiles of any size are read with bounded memory and analysed on every core (--threads); a plain-text\nfile over 16 MiB is read as a corpus, in chunks, without page-part detection (a Markdown file\nover 16 MiB too, read whole). A progress bar is shown on stderr when it is a terminal."
+    )]
     Compare(CompareArgs),
     /// Browse the marker lexicons, or check a lexicon file of your own.
     #[command(subcommand)]
@@ -44,13 +48,17 @@ analysis goes, with bounded memory (json and --html hold every sentence).")]
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
-    #[command(after_help = "Examples:\n  hedge completions bash > ~/.local/share/bash-completion/completions/hedge\n  hedge completions zsh > ~/.zfunc/_hedge     # with fpath+=(~/.zfunc) in ~/.zshrc\n  hedge completions fish > ~/.config/fish/completions/hedge.fish")]
+    #[command(
+        after_help = "Examples:\n  hedge completions bash > ~/.local/share/bash-completion/completions/hedge\n  hedge completions zsh > ~/.zfunc/_hedge     # with fpath+=(~/.zfunc) in ~/.zshrc\n  hedge completions fish > ~/.config/fish/completions/hedge.fish"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff), from the same definitions as --help.
-    #[command(after_help = "Examples:\n  hedge man > hedge.1 && man ./hedge.1\n  hedge man | sudo tee /usr/local/share/man/man1/hedge.1 > /dev/null")]
+    #[command(
+        after_help = "Examples:\n  hedge man > hedge.1 && man ./hedge.1\n  hedge man | sudo tee /usr/local/share/man/man1/hedge.1 > /dev/null"
+    )]
     Man,
 }
 
@@ -237,7 +245,9 @@ pub enum LexiconCommand {
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// Conditional-mood detection against the gold Mood=Cnd of UD CoNLL-U files.
-    #[command(after_help = "Example:\n  hedge eval ud ../shared/eval/ud-french/*/*.conllu --corrections ../shared/eval/ud-french/GOLD-CORRECTIONS.tsv")]
+    #[command(
+        after_help = "Example:\n  hedge eval ud ../shared/eval/ud-french/*/*.conllu --corrections ../shared/eval/ud-french/GOLD-CORRECTIONS.tsv"
+    )]
     Ud {
         #[arg(required = true, value_name = "FILE.conllu")]
         files: Vec<PathBuf>,
@@ -252,9 +262,11 @@ pub enum EvalCommand {
     },
     /// Reading of each conditional (hearsay, epistemic, hypothetical, future_in_past,
     /// attenuation) against a hand-annotated JSONL file.
-    #[command(after_help = "Examples:\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --verbose\n  hedge eval readings tests/data/readings-news/labels.jsonl --articles ../shared/eval/semeval2023-fr-genre/articles --half A\n\n\
+    #[command(
+        after_help = "Examples:\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --verbose\n  hedge eval readings tests/data/readings-news/labels.jsonl --articles ../shared/eval/semeval2023-fr-genre/articles --half A\n\n\
 A line either carries its sentence (\"text\", code-point offsets) or points into an article by byte\n\
-offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file or in --articles DIR.")]
+offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file or in --articles DIR."
+    )]
     Readings {
         #[arg(value_name = "FILE.jsonl")]
         file: PathBuf,
@@ -275,7 +287,9 @@ offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file o
         format: EvalFormat,
     },
     /// Sentence boundaries against UD gold: consecutive sentences joined by a space, 8 at a time.
-    #[command(after_help = "Examples:\n  hedge eval segment ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --prefix annodis.er\n  hedge eval segment ../shared/eval/ud-french/UD_French-GSD/fr_gsd-ud-dev.conllu")]
+    #[command(
+        after_help = "Examples:\n  hedge eval segment ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --prefix annodis.er\n  hedge eval segment ../shared/eval/ud-french/UD_French-GSD/fr_gsd-ud-dev.conllu"
+    )]
     Segment {
         #[arg(required = true, value_name = "FILE.conllu")]
         files: Vec<PathBuf>,
@@ -316,9 +330,11 @@ hedge eval gold ../shared/eval/seed-gold/seed-gold.jsonl")]
     /// Does the score measure what it promises? AUC of the headline score for opinion > reporting
     /// on articles with a genre label of someone else's, beside each class share and a trivial
     /// baseline computed in the same run.
-    #[command(after_help = "Example:\n  hedge eval genre ../shared/eval/semeval2023-fr-genre/labels.tsv ../shared/eval/semeval2023-fr-genre/articles\n\n\
+    #[command(
+        after_help = "Example:\n  hedge eval genre ../shared/eval/semeval2023-fr-genre/labels.tsv ../shared/eval/semeval2023-fr-genre/articles\n\n\
 LABELS.tsv: one `file<TAB>label` per line (labels opinion and reporting; others are ignored);\n\
-files are relative to DIR. The formula and the figures: docs/SCORE.md.")]
+files are relative to DIR. The formula and the figures: docs/SCORE.md."
+    )]
     Genre {
         #[arg(value_name = "LABELS.tsv")]
         labels: PathBuf,
@@ -347,10 +363,12 @@ a speaker is right when it shares a word (determiners aside) with the gold Sourc
     },
     /// Saved web pages read right? Per page: refused or not, must-keep snippets in scored
     /// sentences, must-drop snippets kept out of them, word F1 against an expected article.
-    #[command(after_help = "Example:\n  hedge eval pages ../shared/eval/web-pages-fr/expectations.json ../shared/eval/web-pages-fr/pages --verbose\n\n\
+    #[command(
+        after_help = "Example:\n  hedge eval pages ../shared/eval/web-pages-fr/expectations.json ../shared/eval/web-pages-fr/pages --verbose\n\n\
 EXPECTATIONS.json: {\"page.html\": {\"must_contain\": [\"…\"], \"must_not_contain\": [\"…\"]}, …}, or\n\
 {\"page.html\": {\"expected_html\": \"<article>…</article>\"}}; files are relative to DIR. A snippet counts as\n\
-kept when it lies in sentences counted in the score (title and body, in French).")]
+kept when it lies in sentences counted in the score (title and body, in French)."
+    )]
     Pages {
         #[arg(value_name = "EXPECTATIONS.json")]
         expectations: PathBuf,
@@ -390,9 +408,11 @@ kept when it lies in sentences counted in the score (title and body, in French).
     },
     /// Attribution recall on the ASFALDA FrameNet occurrences (selon/d'après, quoting, speech
     /// verbs with a Speaker and a Message): the cue must be matched and its sentence ATTRIBUTED.
-    #[command(after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\
+    #[command(
+        after_help = "Example:\n  hedge eval attribution ../shared/eval/asfalda-french-framenet-sequoia/asfalda_sequoia.jsonl \\\n    --ud ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --verbose\n\n\
 ASFALDA is not exhaustive (at most 100 occurrences per lemma): this is recall on the annotated\n\
-occurrences; precision cannot be measured from it.")]
+occurrences; precision cannot be measured from it."
+    )]
     Attribution {
         #[arg(value_name = "ASFALDA.jsonl")]
         file: PathBuf,

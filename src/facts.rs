@@ -96,28 +96,249 @@ pub struct FactGroup {
 
 /// French function words and very common verbs: never a feature. Folded forms (no accents).
 const STOP: &[&str] = &[
-    "afin", "ainsi", "alors", "apres", "assez", "au", "aucun", "aucune", "aupres", "aussi", "autre", "autres", "aux", "avaient", "avait",
-    "avant", "avec", "avoir", "ayant", "beaucoup", "bien", "ce", "ceci", "cela", "celle", "celles", "celui", "cependant", "certain",
-    "certaine", "certaines", "certains", "ces", "cet", "cette", "ceux", "chaque", "chez", "comme", "comment", "contre", "dan", "dans",
-    "de", "dela", "depuis", "des", "deja", "donc", "dont", "du", "ele", "elle", "elles", "en", "encore", "entre", "est", "et", "etaient",
-    "etait", "ete", "etre", "eu", "eux", "fait", "faire", "fois", "font", "hui", "ici", "il", "ils", "jamais", "je", "jusqu", "la", "le",
-    "les", "leur", "leurs", "lor", "lors", "lui", "mai", "mais", "meme", "memes", "moins", "mon", "ne", "ni", "non", "nos", "notre",
-    "nou", "nous", "on", "ont", "ou", "par", "parce", "parmi", "pas", "peu", "peut", "plu", "plus", "plusieur", "plusieurs", "pour",
-    "pourquoi", "puis", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "sa", "san", "sans", "se", "selon", "sera",
-    "serait", "seraient", "ses", "si", "sinon", "son", "sont", "sou", "sous", "sur", "ta", "tandis", "tant", "te", "tel", "telle",
-    "tou", "tous", "tout", "toute", "toutes", "tre", "tres", "trop", "un", "une", "vers", "via", "voici", "voila", "vos", "votre",
-    "vou", "vous", "ete", "auraient", "aurait", "avons", "avez", "suis", "sommes", "etes", "soit", "soient", "fut", "furent", "ait",
-    "aient", "dit", "dire", "selon", "ceux", "celui", "puisque", "lorsque", "quelque", "quelques", "toujours", "ensuite", "enfin",
-    "notamment", "egalement", "aujourd", "hui", "tout", "cas", "part", "partie", "fin", "debut", "the", "and", "of", "to", "in", "that",
-    "with", "for", "was", "were", "from", "this", "their", "has", "have", "had",
+    "afin",
+    "ainsi",
+    "alors",
+    "apres",
+    "assez",
+    "au",
+    "aucun",
+    "aucune",
+    "aupres",
+    "aussi",
+    "autre",
+    "autres",
+    "aux",
+    "avaient",
+    "avait",
+    "avant",
+    "avec",
+    "avoir",
+    "ayant",
+    "beaucoup",
+    "bien",
+    "ce",
+    "ceci",
+    "cela",
+    "celle",
+    "celles",
+    "celui",
+    "cependant",
+    "certain",
+    "certaine",
+    "certaines",
+    "certains",
+    "ces",
+    "cet",
+    "cette",
+    "ceux",
+    "chaque",
+    "chez",
+    "comme",
+    "comment",
+    "contre",
+    "dan",
+    "dans",
+    "de",
+    "dela",
+    "depuis",
+    "des",
+    "deja",
+    "donc",
+    "dont",
+    "du",
+    "ele",
+    "elle",
+    "elles",
+    "en",
+    "encore",
+    "entre",
+    "est",
+    "et",
+    "etaient",
+    "etait",
+    "ete",
+    "etre",
+    "eu",
+    "eux",
+    "fait",
+    "faire",
+    "fois",
+    "font",
+    "hui",
+    "ici",
+    "il",
+    "ils",
+    "jamais",
+    "je",
+    "jusqu",
+    "la",
+    "le",
+    "les",
+    "leur",
+    "leurs",
+    "lor",
+    "lors",
+    "lui",
+    "mai",
+    "mais",
+    "meme",
+    "memes",
+    "moins",
+    "mon",
+    "ne",
+    "ni",
+    "non",
+    "nos",
+    "notre",
+    "nou",
+    "nous",
+    "on",
+    "ont",
+    "ou",
+    "par",
+    "parce",
+    "parmi",
+    "pas",
+    "peu",
+    "peut",
+    "plu",
+    "plus",
+    "plusieur",
+    "plusieurs",
+    "pour",
+    "pourquoi",
+    "puis",
+    "quand",
+    "que",
+    "quel",
+    "quelle",
+    "quelles",
+    "quels",
+    "qui",
+    "quoi",
+    "sa",
+    "san",
+    "sans",
+    "se",
+    "selon",
+    "sera",
+    "serait",
+    "seraient",
+    "ses",
+    "si",
+    "sinon",
+    "son",
+    "sont",
+    "sou",
+    "sous",
+    "sur",
+    "ta",
+    "tandis",
+    "tant",
+    "te",
+    "tel",
+    "telle",
+    "tou",
+    "tous",
+    "tout",
+    "toute",
+    "toutes",
+    "tre",
+    "tres",
+    "trop",
+    "un",
+    "une",
+    "vers",
+    "via",
+    "voici",
+    "voila",
+    "vos",
+    "votre",
+    "vou",
+    "vous",
+    "ete",
+    "auraient",
+    "aurait",
+    "avons",
+    "avez",
+    "suis",
+    "sommes",
+    "etes",
+    "soit",
+    "soient",
+    "fut",
+    "furent",
+    "ait",
+    "aient",
+    "dit",
+    "dire",
+    "selon",
+    "ceux",
+    "celui",
+    "puisque",
+    "lorsque",
+    "quelque",
+    "quelques",
+    "toujours",
+    "ensuite",
+    "enfin",
+    "notamment",
+    "egalement",
+    "aujourd",
+    "hui",
+    "tout",
+    "cas",
+    "part",
+    "partie",
+    "fin",
+    "debut",
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "that",
+    "with",
+    "for",
+    "was",
+    "were",
+    "from",
+    "this",
+    "their",
+    "has",
+    "have",
+    "had",
 ];
 
 /// Number words (folded, plural stripped) → value, when they name an exact quantity.
 const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("deux", 2), ("troi", 3), ("quatre", 4), ("cinq", 5), ("six", 6), ("sept", 7), ("huit", 8), ("neuf", 9), ("dix", 10),
-    ("onze", 11), ("douze", 12), ("treize", 13), ("quinze", 15), ("vingt", 20), ("trente", 30), ("quarante", 40),
-    ("cinquante", 50), ("soixante", 60), ("cent", 100), ("mille", 1000), ("douzaine", 12),
-    ("vingtaine", 20), ("trentaine", 30), ("quarantaine", 40), ("cinquantaine", 50), ("soixantaine", 60),
+    ("deux", 2),
+    ("troi", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("six", 6),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+    ("onze", 11),
+    ("douze", 12),
+    ("treize", 13),
+    ("quinze", 15),
+    ("vingt", 20),
+    ("trente", 30),
+    ("quarante", 40),
+    ("cinquante", 50),
+    ("soixante", 60),
+    ("cent", 100),
+    ("mille", 1000),
+    ("douzaine", 12),
+    ("vingtaine", 20),
+    ("trentaine", 30),
+    ("quarantaine", 40),
+    ("cinquantaine", 50),
+    ("soixantaine", 60),
 ];
 
 /// Words that give an order of magnitude, not a value (« des centaines de combattants »,
@@ -179,7 +400,11 @@ pub fn fold_name(key: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     /// `content`: not a stop word, decided before a name's spelling is folded (« BBC » → « bc »).
-    Word { key: String, surface: String, content: bool },
+    Word {
+        key: String,
+        surface: String,
+        content: bool,
+    },
     Number(u64),
     /// An order of magnitude without a value (« centaines »).
     Magnitude(u64),
@@ -349,7 +574,13 @@ fn features_at(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usiz
 /// « Abu Basir »), which counts once, with the weight of its rarest word: a name of three words
 /// is one thing both sentences mention, not three.
 /// `pos_a`/`pos_b`: the token positions of each word feature (by feature id) in each sentence.
-fn shared_weight(shared: &[usize], w: &[f64], counts: &[usize], pos_a: &BTreeMap<usize, Vec<usize>>, pos_b: &BTreeMap<usize, Vec<usize>>) -> (f64, usize) {
+fn shared_weight(
+    shared: &[usize],
+    w: &[f64],
+    counts: &[usize],
+    pos_a: &BTreeMap<usize, Vec<usize>>,
+    pos_b: &BTreeMap<usize, Vec<usize>>,
+) -> (f64, usize) {
     let mut weight = 0.0;
     let mut count = 0;
     let words: Vec<usize> = shared.iter().copied().filter(|&f| counts[f] == 0).collect();
@@ -609,8 +840,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
             }
         }
         let feats_by_id: Vec<&Feature> = df.keys().copied().collect();
-        let mut shared: Vec<(usize, f64, usize)> =
-            in_arts.iter().filter(|(_, a)| a.len() >= 2).map(|(&f, a)| (a.len(), w[f], f)).collect();
+        let mut shared: Vec<(usize, f64, usize)> = in_arts.iter().filter(|(_, a)| a.len() >= 2).map(|(&f, a)| (a.len(), w[f], f)).collect();
         // Numbers first (« 250 combattants » says what the fact is about), then words; each by
         // the number of articles that share it, then rarity.
         shared.retain(|x| !matches!(feats_by_id[x.2], Feature::About(_)));
@@ -667,15 +897,10 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
     }
     // Most contrasted first, then the widest, then the first in the articles' order.
     groups.sort_by(|x, y| {
-        y.labels
-            .len()
-            .cmp(&x.labels.len())
-            .then(y.articles.cmp(&x.articles))
-            .then(y.members.len().cmp(&x.members.len()))
-            .then_with(|| {
-                let first = |g: &FactGroup| g.members.first().map(|m| (m.article_index, m.number));
-                first(x).cmp(&first(y))
-            })
+        y.labels.len().cmp(&x.labels.len()).then(y.articles.cmp(&x.articles)).then(y.members.len().cmp(&x.members.len())).then_with(|| {
+            let first = |g: &FactGroup| g.members.first().map(|m| (m.article_index, m.number));
+            first(x).cmp(&first(y))
+        })
     });
     groups
 }
@@ -738,11 +963,8 @@ pub fn write_text(groups: &[FactGroup], out: &mut dyn Write) -> io::Result<()> {
         let labels: Vec<&str> = g.labels.iter().map(|&l| label_fr(l)).collect();
         writeln!(out, "{}. « {} » — {} articles, {}", i + 1, g.key, g.articles, labels.join(" / "))?;
         for m in &g.members {
-            let name: String = if m.article.chars().count() > NAME {
-                m.article.chars().take(NAME - 1).chain(['…']).collect()
-            } else {
-                m.article.clone()
-            };
+            let name: String =
+                if m.article.chars().count() > NAME { m.article.chars().take(NAME - 1).chain(['…']).collect() } else { m.article.clone() };
             let mut body = format!("[{}] {}", m.number, m.sentence);
             if !m.markers.is_empty() {
                 let ms: Vec<String> = m.markers.iter().map(|h| format!("« {} »", h.text)).collect();
@@ -794,12 +1016,14 @@ pub fn html_section(groups: &[FactGroup], answers: bool) -> String {
     use crate::report::html::esc;
     use std::fmt::Write as _;
     let mut h = String::new();
-    h.push_str("<section id=\"facts\" class=\"facts\" aria-labelledby=\"facts-h\">\n<style>\n\
+    h.push_str(
+        "<section id=\"facts\" class=\"facts\" aria-labelledby=\"facts-h\">\n<style>\n\
 .facts-group { border: 1px solid #999; margin: 0.8em 0; padding: 0.4em 0.6em; break-inside: avoid; }\n\
 .facts-row { display: grid; grid-template-columns: 12em 7em 1fr; gap: 0.6em; padding: 0.2em 0; border-top: 1px dotted #bbb; }\n\
 .facts-lab-blank { display: none; }\n\
 @media print { body.worksheet .facts-lab { display: none; } body.worksheet .facts-lab-blank { display: inline; } }\n\
-</style>\n");
+</style>\n",
+    );
     let _ = write!(h, "<h2 id=\"facts-h\">Même fait, autres voix</h2>\n<p class=\"help\">{}</p>\n",
         esc("Les phrases de plusieurs articles qui donnent le même fait, les plus contrastées d'abord : l'un l'affirme, l'autre l'atténue ou l'attribue à une source. Les mots surlignés sont les indices. Que change la façon de le dire ?"));
     if groups.is_empty() {
@@ -808,7 +1032,14 @@ pub fn html_section(groups: &[FactGroup], answers: bool) -> String {
     }
     for (i, g) in groups.iter().enumerate() {
         let labels: Vec<&str> = g.labels.iter().map(|&l| label_fr(l)).collect();
-        let _ = write!(h, "<div class=\"facts-group\">\n<h3>{}. « {} » <small>— {} articles, {}</small></h3>\n", i + 1, esc(&g.key), g.articles, esc(&labels.join(" / ")));
+        let _ = write!(
+            h,
+            "<div class=\"facts-group\">\n<h3>{}. « {} » <small>— {} articles, {}</small></h3>\n",
+            i + 1,
+            esc(&g.key),
+            g.articles,
+            esc(&labels.join(" / "))
+        );
         for m in &g.members {
             let quoted = if m.voice == "quoted" { " <small>(citation)</small>" } else { "" };
             let lab = if answers {
@@ -940,11 +1171,14 @@ mod tests {
             }
             m
         };
-        let counts: Vec<usize> = all.iter().map(|f| match f {
-            Feature::Word(_) => 0,
-            Feature::About(_) => 1,
-            _ => 2,
-        }).collect();
+        let counts: Vec<usize> = all
+            .iter()
+            .map(|f| match f {
+                Feature::Word(_) => 0,
+                Feature::About(_) => 1,
+                _ => 2,
+            })
+            .collect();
         let shared: Vec<usize> = fa.intersection(&fb).map(id).collect();
         shared_weight(&shared, &vec![1.0; all.len()], &counts, &pos(&pa), &pos(&pb))
     }
@@ -965,7 +1199,10 @@ mod tests {
         assert_eq!((w, n), (3.0, 3));
         // Words shared in another order or apart count one by one; a number with its unit for two
         // each (number, quantity, counted unit), its order of magnitude for one.
-        let (w, n) = shared_of("Les camions auraient également acheminé des tonnes d’armes et de munitions.", "des tonnes d’armes et de munitions dans les camions");
+        let (w, n) = shared_of(
+            "Les camions auraient également acheminé des tonnes d’armes et de munitions.",
+            "des tonnes d’armes et de munitions dans les camions",
+        );
         assert_eq!((w, n), (4.0, 4));
         let (_, n) = shared_of("on aurait dénombré 50 camions", "une cinquantaine de camions");
         assert_eq!(n, 2 + 2 + 2 + 1 + 1, "50, 50 camions, counted camions, ≈ 10, camions");

@@ -6,22 +6,22 @@
 //! (with `score`: how the article figures and their intervals are computed) → `report` (render). `lexicon` holds the data the matcher uses, `token` the word rules shared
 //! by both; `eval` measures the stages against gold data.
 
-pub mod eval;
-pub mod extract;
-pub mod input;
-pub mod lexicon;
-pub mod matcher;
-pub mod segment;
-pub mod classify;
 pub mod aggregate;
-pub mod score;
-pub mod report;
-pub mod facts;
-pub mod pipeline;
-pub mod progress;
 pub mod app;
 pub mod check;
-pub mod rules;
+pub mod classify;
 pub mod cli;
-pub mod token;
+pub mod eval;
+pub mod extract;
+pub mod facts;
+pub mod input;
 pub mod invariants;
+pub mod lexicon;
+pub mod matcher;
+pub mod pipeline;
+pub mod progress;
+pub mod report;
+pub mod rules;
+pub mod score;
+pub mod segment;
+pub mod token;

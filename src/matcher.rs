@@ -170,11 +170,7 @@ fn is_conditional_word(word: &str, morph: &Morphology, lower: &mut String) -> bo
 /// The byte spans of the conditional-mood words of `text` (what `hedge eval ud` scores).
 pub fn conditional_words(text: &str, morph: &Morphology) -> Vec<Range<usize>> {
     let mut lower = String::new();
-    token::tokenize(text, 0)
-        .into_iter()
-        .filter(|t| is_conditional_word(&text[t.span.clone()], morph, &mut lower))
-        .map(|t| t.span)
-        .collect()
+    token::tokenize(text, 0).into_iter().filter(|t| is_conditional_word(&text[t.span.clone()], morph, &mut lower)).map(|t| t.span).collect()
 }
 
 /// Is the hit a reporting verb's past participle standing alone, as an adjective (« la dose
@@ -193,7 +189,9 @@ fn bare_participle(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: 
     let i = h.tokens.start;
     let word = token::lowered(&text[tokens[i].span.clone()], lower).to_string();
     let readings: Vec<_> = morph.lookup(&word).iter().filter(|f| lemmas.iter().any(|l| l == morph.lemma_name(f.lemma))).collect();
-    if readings.is_empty() || readings.iter().any(|f| !f.tags.contains(Tags::PPAS) || f.tags.intersects(Tags::FINITE.union(Tags::INF).union(Tags::PPR))) {
+    if readings.is_empty()
+        || readings.iter().any(|f| !f.tags.contains(Tags::PPAS) || f.tags.intersects(Tags::FINITE.union(Tags::INF).union(Tags::PPR)))
+    {
         return false;
     }
     // After: an agent or a clause.
@@ -265,7 +263,8 @@ fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, l
                 reflexive = true;
                 break;
             }
-            "y" | "en" | "ne" | "n" | "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "fut" | "soit" | "suis" | "sommes" | "êtes" => {}
+            "y" | "en" | "ne" | "n" | "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "fut" | "soit" | "suis" | "sommes"
+            | "êtes" => {}
             _ => break,
         }
     }
@@ -280,8 +279,41 @@ fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, l
 /// determiners and a few adverbs (« selon *les* pays », « répondre *aux* exigences », « selon *toute la*
 /// méthode »).
 const LINK_WORDS: [&str; 35] = [
-    "à", "au", "aux", "de", "du", "des", "d", "le", "la", "l", "les", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
-    "leurs", "notre", "nos", "votre", "vos", "tout", "toute", "tous", "toutes", "chaque", "aussi", "également", "notamment", "encore",
+    "à",
+    "au",
+    "aux",
+    "de",
+    "du",
+    "des",
+    "d",
+    "le",
+    "la",
+    "l",
+    "les",
+    "un",
+    "une",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+    "chaque",
+    "aussi",
+    "également",
+    "notamment",
+    "encore",
 ];
 
 /// Does the noun after the marker give it another sense (its entry's `not_before`)? « selon

@@ -103,8 +103,7 @@ impl RunOptions {
     pub fn new(threads: usize, keep_sentences: bool) -> RunOptions {
         let threads = if threads == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { threads };
         let threads = threads.min(MAX_THREADS);
-        let stream_min_bytes =
-            std::env::var("HEDGE_STREAM_MIN_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_STREAM_MIN_BYTES);
+        let stream_min_bytes = std::env::var("HEDGE_STREAM_MIN_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_STREAM_MIN_BYTES);
         RunOptions {
             threads,
             chunk_bytes: crate::input::stream::chunk_bytes_from_env(),
@@ -203,7 +202,8 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
         // parts, or one « Commentaires » line near its start would leave out all that follows
         // (issue 16: 1 claim as .md, 360,002 as .txt). A saved web page stays a page.
         let corpus = format != Format::Html && chunk.text.len() > opts.stream_min_bytes;
-        let mut doc = extract_as_with(&input.label, &name, chunk.text, format, chunk.encoding, &lex.rules).map_err(|e| InputProblem::new(name, e.0))?;
+        let mut doc =
+            extract_as_with(&input.label, &name, chunk.text, format, chunk.encoding, &lex.rules).map_err(|e| InputProblem::new(name, e.0))?;
         if corpus {
             doc.as_corpus();
         }

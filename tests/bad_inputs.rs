@@ -325,7 +325,8 @@ fn a_custom_lexicon_with_an_invalid_key() {
 /// It is refused, naming the file, the line and the one way to change the conditional.
 #[test]
 fn a_custom_lexicon_claiming_every_conditional_is_refused() {
-    let cond = marker("tout-cond", "morphology = \"cond\"").replace("Il paraît que le convoi est parti.", "Le convoi aurait compté cinquante camions.");
+    let cond =
+        marker("tout-cond", "morphology = \"cond\"").replace("Il paraît que le convoi est parti.", "Le convoi aurait compté cinquante camions.");
     let expected = "7: marker \"tout-cond\": morphology = \"cond\" is reserved to the entry hedge.conditional.conditionnel, which already counts every conditional; \
                     to change it, write [family] id = \"hedge.conditional\" and key = \"conditionnel\" (it then replaces the built-in entry)";
     check_bad_lexicon(&format!("{FAMILY}{cond}"), expected);

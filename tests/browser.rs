@@ -204,7 +204,12 @@ fn seeds_report_renders_without_console_errors_one_bar_per_article_and_a_screens
     // Every sentence left out of the score (page parts, other languages) carries a focusable tag
     // with its explanation, and the side-by-side view keeps them.
     let json: serde_json::Value = serde_json::from_str(&common::stdout(&hedge(&["compare", "seeds/", "--format", "json"]))).unwrap();
-    let left_out: u64 = json["articles"].as_array().unwrap().iter().map(|a| a["summary"]["excluded"].as_u64().unwrap() + a["summary"]["not_analysed"].as_u64().unwrap()).sum();
+    let left_out: u64 = json["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["summary"]["excluded"].as_u64().unwrap() + a["summary"]["not_analysed"].as_u64().unwrap())
+        .sum();
     assert!(left_out > 0);
     assert_eq!(articles.matches("<span class=\"out-tag\" tabindex=\"0\">").count() as u64, left_out, "left-out tags");
     assert!(side.contains(" s-out "), "left-out rows in the side-by-side view");
@@ -229,7 +234,8 @@ fn markup_inside_an_article_is_shown_as_text_and_runs_nothing() {
 Le maire a évidemment <img src=x onerror=\"document.title='PWNED'\"> confirmé la nouvelle.\n\
 Un témoin affirme que tout était </style><style>body{display:none}</style> prévu depuis longtemps.\n";
     std::fs::write(dir.path().join("evil.txt"), evil).unwrap();
-    std::fs::write(dir.path().join("plain.txt"), "Selon l'AFP, trois camions ont quitté Raqqa.\nLe convoi aurait compté cinquante véhicules.\n").unwrap();
+    std::fs::write(dir.path().join("plain.txt"), "Selon l'AFP, trois camions ont quitté Raqqa.\nLe convoi aurait compté cinquante véhicules.\n")
+        .unwrap();
     std::fs::write(dir.path().join("labels.tsv"), "evil.txt\t<script>document.title='PWNED'</script>\n").unwrap();
     let d = dir.path().to_str().unwrap().to_string();
     let page = write_report(dir.path(), "report.html", &["compare", &d]);
@@ -241,7 +247,9 @@ Un témoin affirme que tout était </style><style>body{display:none}</style> pr�
     assert!(!title.contains("PWNED") && title.contains("Qui affirme quoi"), "title changed: {title}");
     // The characters are there, as text (the page may wrap parts of it, e.g. a quotation).
     let text = text_of(between(dom, "<section id=\"articles\"", "</section>"));
-    for shown in ["<script>document.title='PWNED'</script>", "<img src=x onerror=\"document.title='PWNED'\">", "</style><style>body{display:none}</style>"] {
+    for shown in
+        ["<script>document.title='PWNED'</script>", "<img src=x onerror=\"document.title='PWNED'\">", "</style><style>body{display:none}</style>"]
+    {
         assert!(text.contains(shown), "{shown:?} not shown as text in:\n{text}");
     }
     // And no element came out of them: only the page's two scripts, one style, no image.

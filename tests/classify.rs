@@ -200,7 +200,8 @@ fn doubted_certainty_is_a_hedge_and_a_naive_surprise_a_booster() {
     assert_eq!(s[0].label, Label::Hedged, "{:?}", s[0].markers);
     assert!(s[0].markers.iter().any(|m| m.id == "hedge.modal.il-n-est-pas-certain"));
     // Seed 002: « il serait naïf de » is an attenuation conditional (no hedge) that insists.
-    let s = run("Les Américains voulaient une victoire de prestige à moindre frais et il serait assez naïf d’être surpris par une telle négociation.");
+    let s =
+        run("Les Américains voulaient une victoire de prestige à moindre frais et il serait assez naïf d’être surpris par une telle négociation.");
     assert_eq!(s[0].label, Label::Boosted, "{:?}", s[0].markers);
     let s = run("Il était naïf de sa part de signer ce contrat sans le lire.");
     assert_eq!(s[0].label, Label::Asserted, "{:?}", s[0].markers);

@@ -120,7 +120,10 @@ fn color_is_off_in_pipes_and_on_when_asked_unless_no_color() {
     assert!(!stdout(&plain).contains('\x1b'));
     let colored = hedge(&["analyze", SEED_001, "--color", "always"]);
     assert!(stdout(&colored).contains("\x1b["));
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES")
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["analyze", SEED_001])
         .current_dir(root())
         .env("NO_COLOR", "1")
@@ -146,7 +149,10 @@ fn csv_has_one_row_per_article_and_a_header() {
 #[test]
 fn stdin_is_read_with_a_dash() {
     use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hedge")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES")
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["analyze", "-", "--format", "json"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -495,7 +501,17 @@ fn completions_into_a_closed_pipe_do_not_panic() {
 #[test]
 fn csv_for_a_french_spreadsheet() {
     let plain = hedge(&["compare", "seeds/", "--format", "csv", "--label", "seeds/001_ecc43d926f07e1cb.txt=TF1; édition du soir"]);
-    let fr = hedge(&["compare", "seeds/", "--format", "csv", "--csv-locale", "fr", "--csv-bom", "--label", "seeds/001_ecc43d926f07e1cb.txt=TF1; édition du soir"]);
+    let fr = hedge(&[
+        "compare",
+        "seeds/",
+        "--format",
+        "csv",
+        "--csv-locale",
+        "fr",
+        "--csv-bom",
+        "--label",
+        "seeds/001_ecc43d926f07e1cb.txt=TF1; édition du soir",
+    ]);
     assert_eq!(fr.status.code(), Some(0), "{}", stderr(&fr));
     assert!(fr.stdout.starts_with(b"\xEF\xBB\xBF"), "no BOM");
     assert!(!plain.stdout.starts_with(b"\xEF\xBB\xBF"), "a BOM by default");

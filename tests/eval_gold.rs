@@ -13,8 +13,7 @@ fn the_sample_annotation_of_seed_001_is_scored_and_reaches_the_floor() {
     let lex = Lexicon::embedded().unwrap();
     let r = eval_gold(&path, &lex).unwrap();
     // Every line of the file is one gold sentence, and the supports are the file's labels.
-    let lines: Vec<serde_json::Value> =
-        std::fs::read_to_string(&path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(r.n, lines.len());
     assert_eq!(r.confusion.iter().flatten().sum::<usize>(), r.n);
     for s in &r.per_label {
@@ -103,7 +102,8 @@ fn the_seed_gold_of_the_shared_data_is_read_as_it_is_and_reaches_the_floor() {
 #[test]
 fn a_markdown_article_is_matched_on_its_letters_and_markup_lines_are_skipped() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.md"), "# Le convoi est parti de Raqqa\n\nIl a été vu par [la BBC](https://bbc.co.uk) hier soir.\n\n---\n").unwrap();
+    std::fs::write(dir.path().join("a.md"), "# Le convoi est parti de Raqqa\n\nIl a été vu par [la BBC](https://bbc.co.uk) hier soir.\n\n---\n")
+        .unwrap();
     let gold = [
         r##"{"id": "a-1", "part": "title", "claim": true, "quote": false, "label": "ASSERTED", "file": "a.md", "start": 0, "end": 31, "text": "# Le convoi est parti de Raqqa"}"##,
         r##"{"id": "a-2", "part": "body", "claim": true, "quote": false, "label": "ASSERTED", "file": "a.md", "start": 32, "end": 90, "text": "Il a été vu par [la BBC](https://bbc.co.uk) hier soir."}"##,

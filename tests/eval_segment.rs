@@ -19,10 +19,7 @@ fn ud() -> Option<PathBuf> {
 #[test]
 fn annodis_er_floor() {
     let Some(ud) = ud() else { return };
-    let paths: Vec<PathBuf> = ["train", "dev", "test"]
-        .iter()
-        .map(|s| ud.join(format!("UD_French-Sequoia/fr_sequoia-ud-{s}.conllu")))
-        .collect();
+    let paths: Vec<PathBuf> = ["train", "dev", "test"].iter().map(|s| ud.join(format!("UD_French-Sequoia/fr_sequoia-ud-{s}.conllu"))).collect();
     let e = eval_segment(&paths, Some("annodis.er")).unwrap();
     let o = &e.overall;
     eprintln!("annodis.er: P {:.4} R {:.4} F1 {:.4}", o.precision, o.recall, o.f1);

@@ -33,10 +33,8 @@ fn the_convoy_is_one_group_with_both_outlets_sentences() {
     let out = compare(&["seeds/", "--facts"]);
     let section = out.split("Même fait, autres voix").nth(1).expect("section");
     // 000 « on aurait dénombré 50 camions, 13 bus » and 001 « une cinquantaine de camions, de 13 bus ».
-    let group = section
-        .split("\n\n")
-        .find(|g| g.contains("dénombré 50 camions") )
-        .unwrap_or_else(|| panic!("no group with the convoy of 000:\n{section}"));
+    let group =
+        section.split("\n\n").find(|g| g.contains("dénombré 50 camions")).unwrap_or_else(|| panic!("no group with the convoy of 000:\n{section}"));
     assert!(group.contains("cinquantaine de camions"), "{group}");
 }
 
@@ -136,7 +134,11 @@ fn the_250_fighters_group_spans_four_outlets_and_a_sentence_of_two_facts_is_in_t
     // fighters' group and with 000 « comptait 4000 personnes ».
     let both = with("En tout 4000 personnes auraient pu ainsi fuir la ville");
     assert_eq!(both.len(), 2, "{both:?}");
-    assert!(both.iter().any(|g| g["members"].as_array().unwrap().iter().any(|m| m["sentence"].as_str().unwrap().contains("comptait 4000 personnes"))));
+    assert!(both.iter().any(|g| g["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["sentence"].as_str().unwrap().contains("comptait 4000 personnes"))));
 }
 
 #[test]

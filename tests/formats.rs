@@ -76,7 +76,18 @@ fn a_saved_page_gives_its_article_without_menus_scripts_ads_or_footer() {
     let text = a["text"].as_str().unwrap();
     assert!(text.starts_with("Inondations : le barrage de Valmont aurait cédé"), "{text}");
     assert!(text.contains("Les pompiers ont évacué trois cents habitants"));
-    for furniture in ["Politique", "Se connecter", "gtag", "Publicité", "Accueil", "Partager sur Facebook", "À lire aussi", "Mentions légales", "Tous droits réservés", "Aller au contenu"] {
+    for furniture in [
+        "Politique",
+        "Se connecter",
+        "gtag",
+        "Publicité",
+        "Accueil",
+        "Partager sur Facebook",
+        "À lire aussi",
+        "Mentions légales",
+        "Tous droits réservés",
+        "Aller au contenu",
+    ] {
         assert!(!text.contains(furniture), "{furniture:?} should not be in the article text:\n{text}");
     }
     // Links and emphasis are plain words; every span points into the text shown.

@@ -37,12 +37,7 @@ fn long_article(min: usize) -> String {
 
 /// Runs hedge with stdout in a pipe, reads its first line, closes the pipe and waits.
 fn first_line_then_close(args: &[&str]) -> (String, std::process::ExitStatus, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hedge"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hedge")).args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let mut first = String::new();
     {
         let mut r = BufReader::new(child.stdout.take().unwrap());

@@ -35,7 +35,8 @@ fn required_families_exist_with_enough_entries() {
 #[test]
 fn files_are_in_canonical_form() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/markers/fr");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
     files.sort();
     assert!(!files.is_empty());
     for f in files {

@@ -72,7 +72,12 @@ fn soft_hyphens_zero_width_characters_and_stray_emphasis_marks_do_not_split_word
     }
     assert!(text.contains("disciplines") && text.contains("ensemble") && text.contains("l’interdiction") && text.contains("saurait"));
     // « en­semble » no longer reads as the hedge « semble », « dis­ci­plines » as « dire ».
-    let markers: Vec<String> = article["sentences"].as_array().unwrap().iter().flat_map(|s| s["markers"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap_or("").to_string())).collect();
+    let markers: Vec<String> = article["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["markers"].as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap_or("").to_string()))
+        .collect();
     assert!(!markers.iter().any(|m| m.contains("sembler") || m.contains("semble")), "{markers:?}");
     let r = eval_pages_json();
     let p = page(&r, "soft-hyphens.html");
@@ -162,7 +167,10 @@ fn a_sign_up_form_is_not_the_article() {
     assert_eq!((p["keep_found"].as_u64(), p["drop_scored"].as_u64()), (Some(2), Some(0)), "{p}");
     // A form that wraps the whole page (ASP.NET) is the page, not furniture.
     let dir = tempfile::tempdir().unwrap();
-    let html = std::fs::read_to_string("tests/data/pages/short-news.html").unwrap().replace("<body>", "<body><form method=\"post\" action=\"/\">").replace("</body>", "</form></body>");
+    let html = std::fs::read_to_string("tests/data/pages/short-news.html")
+        .unwrap()
+        .replace("<body>", "<body><form method=\"post\" action=\"/\">")
+        .replace("</body>", "</form></body>");
     let f = dir.path().join("wrapped.html");
     std::fs::write(&f, html).unwrap();
     let a = analyze_json(f.to_str().unwrap());

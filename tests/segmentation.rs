@@ -80,11 +80,7 @@ fn golden_cases() {
         // `\u{a0}` and `\u{202f}` may be written as escapes for readability.
         let input = c.input.replace("\\u{a0}", "\u{a0}").replace("\\u{202f}", "\u{202f}");
         let got = render(&input);
-        let expected: Vec<String> = c
-            .expected
-            .iter()
-            .map(|e| e.replace("\\u{a0}", "\u{a0}").replace("\\u{202f}", "\u{202f}"))
-            .collect();
+        let expected: Vec<String> = c.expected.iter().map(|e| e.replace("\\u{a0}", "\u{a0}").replace("\\u{202f}", "\u{202f}")).collect();
         if got != expected {
             failures.push(format!(
                 "case `{}` (line {}):\n  expected:\n    {}\n  got:\n    {}",
@@ -107,13 +103,8 @@ fn check_seed(seed: &str, expected_file: &str) {
         if std::env::var_os("HEDGE_BLESS").is_some() {
             std::fs::write(format!("{root}/tests/data/{expected_file}"), &got).unwrap();
         }
-        let diff: Vec<String> = got
-            .lines()
-            .zip(expected.lines())
-            .filter(|(a, b)| a != b)
-            .take(5)
-            .map(|(a, b)| format!("  got:      {a}\n  expected: {b}"))
-            .collect();
+        let diff: Vec<String> =
+            got.lines().zip(expected.lines()).filter(|(a, b)| a != b).take(5).map(|(a, b)| format!("  got:      {a}\n  expected: {b}")).collect();
         panic!("{seed}: segmentation differs from tests/data/{expected_file} (HEDGE_BLESS=1 rewrites it):\n{}", diff.join("\n"));
     }
 }

@@ -8,14 +8,14 @@ use hedge::lexicon::Lexicon;
 use hedge::pipeline::{analyze, analyze_inputs, Event, RunOptions};
 
 fn seeds() -> Vec<Planned> {
-    let mut files: Vec<_> = std::fs::read_dir(root().join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(root().join("seeds")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
     files.sort();
     assert_eq!(files.len(), 5);
-    files.into_iter().map(|p| Planned { label: p.file_name().unwrap().to_string_lossy().into(), label_given: true, origin: Origin::File(p) }).collect()
+    files
+        .into_iter()
+        .map(|p| Planned { label: p.file_name().unwrap().to_string_lossy().into(), label_given: true, origin: Origin::File(p) })
+        .collect()
 }
 
 /// Runs the streaming pipeline; returns one JSON string per input (sentences then summary, or
@@ -157,7 +157,12 @@ fn a_pipe_is_streamed_like_a_file_of_the_same_size() {
     // A file says its size and is streamed without reading ahead; a pipe is read up to the
     // threshold to find out. Both must give the same sentences.
     let seed = root().join("seeds").join(
-        std::fs::read_dir(root().join("seeds")).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().ends_with(".txt")).min().unwrap(),
+        std::fs::read_dir(root().join("seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|n| n.to_string_lossy().ends_with(".txt"))
+            .min()
+            .unwrap(),
     );
     let run = |stdin: bool| {
         use std::io::Write;
@@ -178,7 +183,10 @@ fn a_pipe_is_streamed_like_a_file_of_the_same_size() {
         assert!(out.status.success());
         // The article's name differs (the path or <stdin>): compare the sentences.
         let text = String::from_utf8(out.stdout).unwrap();
-        text.lines().filter(|l| l.contains("\"sentence\"") || l.contains("\"text\"")).map(|l| l.replace(seed.to_str().unwrap(), "<stdin>")).collect::<Vec<_>>()
+        text.lines()
+            .filter(|l| l.contains("\"sentence\"") || l.contains("\"text\""))
+            .map(|l| l.replace(seed.to_str().unwrap(), "<stdin>"))
+            .collect::<Vec<_>>()
     };
     let (file, pipe) = (run(false), run(true));
     assert!(file.len() > 10, "{} lines", file.len());
@@ -226,7 +234,10 @@ fn a_file_of_blank_lines_only_is_reported_as_such() {
 /// `hedge analyze` on `path` as text, streamed (any file over 500 bytes) in chunks of `chunk`
 /// bytes: (exit code, stdout, stderr).
 fn analyze_streamed(path: &std::path::Path, chunk: usize, format: &str) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hedge")).env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES")
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hedge"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["analyze", "--format", format, "--threads", "2", path.to_str().unwrap()])
         .env("HEDGE_STREAM_MIN_BYTES", "500")
         .env("HEDGE_CHUNK_BYTES", chunk.to_string())
@@ -355,10 +366,14 @@ fn the_same_corpus_as_markdown_and_as_text_gives_the_same_claims() {
         let csv = String::from_utf8(out.stdout).unwrap();
         let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
         let col = header.iter().position(|h| *h == "claims").unwrap();
-        let mut rows: Vec<(String, String)> = csv.lines().skip(1).map(|l| {
-            let f: Vec<&str> = l.split(',').collect();
-            (f[2].to_string(), f[col].to_string())
-        }).collect();
+        let mut rows: Vec<(String, String)> = csv
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                (f[2].to_string(), f[col].to_string())
+            })
+            .collect();
         rows.sort();
         rows.into_iter().map(|(_, c)| c).collect()
     };

@@ -43,11 +43,7 @@ pub(super) fn progress_enabled(term: Terminal, streaming: bool) -> bool {
 
 /// The scoring constants every report prints (those of the run's `scoring.toml`).
 pub(super) fn scoring(rules: &ScoringRules) -> Scoring {
-    Scoring {
-        base: Label::CLAIMS.iter().map(|&l| (l, rules.base(l).unwrap_or(0))).collect(),
-        quoted: rules.base.quoted,
-        formula: report::FORMULA,
-    }
+    Scoring { base: Label::CLAIMS.iter().map(|&l| (l, rules.base(l).unwrap_or(0))).collect(), quoted: rules.base.quoted, formula: report::FORMULA }
 }
 
 /// Reads, analyses and collects every input; problems go to `err` and into the report.
@@ -227,7 +223,13 @@ pub(super) fn problem_line(p: &InputProblem, lang: report::Lang) -> String {
 
 /// The end of a run that wrote its results as they came: the progress bar is cleared, then
 /// every warning and every problem is named on `err`.
-pub(super) fn finish(progress: &mut Progress, warnings: &[InputProblem], problems: &[InputProblem], lang: report::Lang, err: &mut dyn Write) -> io::Result<()> {
+pub(super) fn finish(
+    progress: &mut Progress,
+    warnings: &[InputProblem],
+    problems: &[InputProblem],
+    lang: report::Lang,
+    err: &mut dyn Write,
+) -> io::Result<()> {
     progress.finish(err)?;
     print_warnings(warnings, lang, err)?;
     for p in problems {
@@ -338,4 +340,3 @@ mod tests {
         assert!(!progress_enabled(term(false, false), false) && !progress_enabled(term(true, false), true));
     }
 }
-

@@ -62,7 +62,11 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
                 }
                 row(out, "overall (third-party sources)", &r.overall)?;
                 if let Some(s) = r.groups.get(&crate::eval::attribution::Group::OwnVoice) {
-                    writeln!(out, "first-person speakers (je/nous/moi…, the writer's own voice; right answer: not ATTRIBUTED): {} of {} right", s.found, s.n)?;
+                    writeln!(
+                        out,
+                        "first-person speakers (je/nous/moi…, the writer's own voice; right answer: not ATTRIBUTED): {} of {} right",
+                        s.found, s.n
+                    )?;
                 }
                 writeln!(out, "annotation sets read: {}; kept occurrences not aligned with UD text (skipped): {}", r.annotation_sets, r.skipped)?;
                 writeln!(out, "ASFALDA is not exhaustive: this is recall on its annotated occurrences, not over all text.")?;
@@ -81,7 +85,14 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
         }
         EvalCommand::Facts { file, verbose, params, lexicon: EvalLexicon { lexicons, rules, format } } => {
             let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
-            let p = crate::facts::Params { link: params.link, min_shared: params.min_shared, merge: params.merge, prefix: params.prefix, number_boost: params.number_boost, ..Default::default() };
+            let p = crate::facts::Params {
+                link: params.link,
+                min_shared: params.min_shared,
+                merge: params.merge,
+                prefix: params.prefix,
+                number_boost: params.number_boost,
+                ..Default::default()
+            };
             print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
         EvalCommand::Sources { file, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
@@ -90,7 +101,9 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
         }
         EvalCommand::Readings { file, articles, half, verbose, rules, format } => {
             let Some(rules) = load_rules(&rules, err)? else { return Ok(1) };
-            print_eval(crate::eval::readings::eval_readings_with(&file, &articles, half.as_deref(), &rules), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+            print_eval(crate::eval::readings::eval_readings_with(&file, &articles, half.as_deref(), &rules), format, out, err, |r, out| {
+                write!(out, "{}", r.render(verbose))
+            })
         }
         EvalCommand::Segment { files, prefix, verbose, rules, format } => {
             let Some(rules) = load_rules(&rules, err)? else { return Ok(1) };
@@ -102,7 +115,11 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
                     r.group_size,
                     prefix.as_deref().map(|p| format!(", sent_id prefix {p:?}")).unwrap_or_default()
                 )?;
-                writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "file", "sentences", "tp", "fp", "fn", "precision", "recall", "f1")?;
+                writeln!(
+                    out,
+                    "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}",
+                    "file", "sentences", "tp", "fp", "fn", "precision", "recall", "f1"
+                )?;
                 for f in &r.files {
                     prf_row(out, f.file.rsplit('/').next().unwrap_or(&f.file), f.sentences, &f.scores)?;
                 }
@@ -147,4 +164,3 @@ pub(super) fn print_eval<T: serde::Serialize>(
 pub(super) fn prf_row(out: &mut dyn Write, name: &str, n: usize, s: &crate::eval::Prf) -> io::Result<()> {
     writeln!(out, "{:<34} {:>9} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", name, n, s.tp, s.fp, s.fn_, s.precision, s.recall, s.f1)
 }
-

@@ -39,7 +39,8 @@ pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dy
         LexiconCommand::Show { id, lexicons } => {
             let Some(lex) = load_lexicon(&lexicons, err)? else { return Ok(1) };
             let Some(e) = lex.entry(&id) else {
-                let close: Vec<&str> = lex.entries.iter().map(|e| e.id.as_str()).filter(|x| x.contains(id.rsplit('.').next().unwrap_or(&id))).take(5).collect();
+                let close: Vec<&str> =
+                    lex.entries.iter().map(|e| e.id.as_str()).filter(|x| x.contains(id.rsplit('.').next().unwrap_or(&id))).take(5).collect();
                 write!(err, "hedge: no lexicon entry {id:?}")?;
                 if !close.is_empty() {
                     write!(err, " (did you mean: {}?)", close.join(", "))?;
@@ -66,7 +67,9 @@ pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dy
                         writeln!(out, "  followed by: {} (the verb counts only with one of these right after it)", followed_by.join(" | "))?;
                     }
                 }
-                crate::lexicon::Rule::Conditional => writeln!(out, "  words:    every conditional-mood form of every verb ({} forms in the table)", lex.morphology.len())?,
+                crate::lexicon::Rule::Conditional => {
+                    writeln!(out, "  words:    every conditional-mood form of every verb ({} forms in the table)", lex.morphology.len())?
+                }
             }
             if !e.exceptions.is_empty() {
                 writeln!(out, "  except:   {}", e.exceptions.join(" | "))?;
@@ -105,7 +108,12 @@ pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dy
                 }
             }
             if !rule_files.is_empty() {
-                writeln!(out, "{}: {} engine rule file(s) read, {rule_problems} with problems", if rule_problems == 0 { "ok" } else { "error" }, rule_files.len())?;
+                writeln!(
+                    out,
+                    "{}: {} engine rule file(s) read, {rule_problems} with problems",
+                    if rule_problems == 0 { "ok" } else { "error" },
+                    rule_files.len()
+                )?;
             }
             if marker_paths.is_empty() {
                 return Ok(u8::from(rule_problems > 0));

@@ -196,12 +196,20 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             r.render(&report, style, out)?;
             match (&facts, c.format) {
                 (Some(groups), CompareFormat::Table | CompareFormat::Markdown) => crate::facts::write_text(groups, out)?,
-                (Some(_), _) => writeln!(err, "hedge: {}", report::messages::localise("--facts is shown in the table, markdown and json formats only", term.lang))?,
+                (Some(_), _) => writeln!(
+                    err,
+                    "hedge: {}",
+                    report::messages::localise("--facts is shown in the table, markdown and json formats only", term.lang)
+                )?,
                 (None, _) => {}
             }
             match (&sources, c.format) {
                 (Some(list), CompareFormat::Table | CompareFormat::Markdown) => write_sources_section(&report, list, term.lang, out)?,
-                (Some(_), _) => writeln!(err, "hedge: {}", report::messages::localise("--sources is shown in the table, markdown and json formats only", term.lang))?,
+                (Some(_), _) => writeln!(
+                    err,
+                    "hedge: {}",
+                    report::messages::localise("--sources is shown in the table, markdown and json formats only", term.lang)
+                )?,
                 (None, _) => {}
             }
             Ok(u8::from(failed || html_failed))

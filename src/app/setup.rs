@@ -141,8 +141,13 @@ pub(super) fn load_run_lexicon(
         }
     };
     if !rules.is_empty() {
-        let from_lexicon = sources.iter().flatten().filter(|s| lex.ignored_rule_files.iter().all(|f| *f != s.name)).filter(|s| crate::rules::is_rule_file(std::path::Path::new(&s.name)));
-        let given: Result<Vec<_>, _> = crate::rules::Rules::read(rules).map(|r| from_lexicon.map(|s| crate::rules::RuleSource { name: s.name.clone(), text: s.text.clone() }).chain(r).collect());
+        let from_lexicon = sources
+            .iter()
+            .flatten()
+            .filter(|s| lex.ignored_rule_files.iter().all(|f| *f != s.name))
+            .filter(|s| crate::rules::is_rule_file(std::path::Path::new(&s.name)));
+        let given: Result<Vec<_>, _> = crate::rules::Rules::read(rules)
+            .map(|r| from_lexicon.map(|s| crate::rules::RuleSource { name: s.name.clone(), text: s.text.clone() }).chain(r).collect());
         match given.and_then(|g| crate::rules::Rules::load(&g)) {
             Ok(r) => lex.set_rules(r),
             Err(e) => {

@@ -31,15 +31,25 @@ pub(super) fn write_json_with_sources(
 /// `compare --sources` in the table and Markdown formats: after the table, one line per article
 /// (in the table's order) with its claims credited to a named source and to a vague one, then
 /// its five most credited sources. At most 120 columns.
-pub(super) fn write_sources_section(report: &Report, sources: &[Vec<crate::classify::source::SourceCount>], lang: report::Lang, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write_sources_section(
+    report: &Report,
+    sources: &[Vec<crate::classify::source::SourceCount>],
+    lang: report::Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     use crate::classify::source::{named_and_vague, show};
     let fr = lang == report::Lang::Fr;
     writeln!(out)?;
-    writeln!(out, "{}", lang.t("Sources (affirmations créditées à une source nommée / vague)", "Sources (claims credited to a named / vague source)"))?;
+    writeln!(
+        out,
+        "{}",
+        lang.t("Sources (affirmations créditées à une source nommée / vague)", "Sources (claims credited to a named / vague source)")
+    )?;
     for (i, (a, list)) in report.articles.iter().zip(sources).enumerate() {
         let (named, vague) = named_and_vague(list);
         writeln!(out, "{} {} · {} {named} / {} {vague}", i + 1, report::term_safe(&a.label), lang.t("nommées", "named"), lang.t("vagues", "vague"))?;
-        let top: Vec<String> = list.iter().filter(|c| !c.key.is_empty()).take(5).map(|c| format!("{} ×{}", show(&c.key, c.kind, fr), c.claims)).collect();
+        let top: Vec<String> =
+            list.iter().filter(|c| !c.key.is_empty()).take(5).map(|c| format!("{} ×{}", show(&c.key, c.kind, fr), c.claims)).collect();
         let mut line = String::from("   ");
         for t in top {
             let t = report::term_safe(&t).into_owned();

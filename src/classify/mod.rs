@@ -16,14 +16,14 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract::PartKind;
 use crate::lexicon::morphology::Tags;
 use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
-use crate::segment::{Quote, QuoteMark, SentenceKind, Segmented};
-use reading::{classify_reading_in, lower_words, Reading};
 use crate::rules::Rules;
+use crate::segment::{Quote, QuoteMark, Segmented, SentenceKind};
+use reading::{classify_reading_in, lower_words, Reading};
 pub use scope::{apply_scope, Excluded, Include, OtherLanguage};
-use crate::extract::PartKind;
 
 /// What a sentence does with the information it gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -330,9 +330,7 @@ pub fn classify_with_quotes(
             .map(|h| {
                 let e = &lex.entries[h.entry as usize];
                 let in_quote = quote_at(quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
-                let reading = h.conditional.then(|| {
-                    classify_reading_in(text, &m.tokens, &words, h.tokens.start, lex.morphology, rrules)
-                });
+                let reading = h.conditional.then(|| classify_reading_in(text, &m.tokens, &words, h.tokens.start, lex.morphology, rrules));
                 let voice_ok = voice == Voice::Quoted || !in_quote;
                 let reading_ok = e.category != Category::Hedge || reading.is_none_or(Reading::is_hedge);
                 let own_speech = e.category == Category::Attribution
@@ -575,7 +573,11 @@ fn quoted_share(text: &str, span: &Range<usize>, quotes: &[Quote]) -> f64 {
             }
         }
     }
-    if total == 0 { 0.0 } else { inside as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        inside as f64 / total as f64
+    }
 }
 
 fn not_a_claim(
@@ -631,10 +633,7 @@ fn announces(text: &str, span: &Range<usize>, markers: &[MarkerHit], rules: &Sco
         let gap = text[h.end.min(colon)..colon].trim();
         h.end <= colon && (gap.is_empty() || gap == "que" || gap == "qu'" || gap == "qu’")
     };
-    markers
-        .iter()
-        .any(|h| h.counted && h.category == Category::Attribution && right_before(h))
-        .then_some(NotClaim::Announces)
+    markers.iter().any(|h| h.counted && h.category == Category::Attribution && right_before(h)).then_some(NotClaim::Announces)
 }
 
 /// Groups the quotation pieces into quotations, finds the speaker and cue of each, and gives

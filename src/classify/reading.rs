@@ -56,8 +56,8 @@
 //!     a change, it tells what would happen in an envisaged case → hypothetical (hearsay
 //!     needs evidence: a source, a compound form, a state).
 
-use crate::token::WordSet;
 use crate::rules::RuleError;
+use crate::token::WordSet;
 
 const FILE: &str = "readings.toml";
 
@@ -252,7 +252,6 @@ struct RawWords {
     conjunction_heads: Vec<String>,
 }
 
-
 /// Cuts a cue into lower-case words (same word rule as the text).
 fn seq(s: &str) -> Seq {
     token::tokenize(s, 0)
@@ -381,10 +380,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn has_tag_lemma(&self, i: usize, tag: Tags, lemmas: &WordSet) -> bool {
-        self.morph
-            .lookup(&self.w[i])
-            .iter()
-            .any(|f| f.tags.contains(tag) && lemmas.contains(self.morph.lemma_name(f.lemma)))
+        self.morph.lookup(&self.w[i]).iter().any(|f| f.tags.contains(tag) && lemmas.contains(self.morph.lemma_name(f.lemma)))
     }
 
     fn is_ppas(&self, i: usize) -> bool {
@@ -409,10 +405,7 @@ impl<'a> Ctx<'a> {
 
     /// Is word `i` inside a `not_conditions` sequence?
     fn masked(&self, i: usize) -> bool {
-        self.rules
-            .not_conditions
-            .iter()
-            .any(|q| (i.saturating_sub(q.len() - 1)..=i).any(|s| s + q.len() > i && self.seq_at(s, q)))
+        self.rules.not_conditions.iter().any(|q| (i.saturating_sub(q.len() - 1)..=i).any(|s| s + q.len() > i && self.seq_at(s, q)))
     }
 
     /// The first word after the verb that is not an intensifier / adverb, with its index.
@@ -454,13 +447,7 @@ pub fn classify_reading(text: &str, tokens: &[Token], at: usize, morph: &Morphol
 
 /// [`classify_reading`] with the name of the rule that gave the reading (for `hedge eval
 /// readings`: which rules err, on which corpus).
-pub fn explain_reading(
-    text: &str,
-    tokens: &[Token],
-    at: usize,
-    morph: &Morphology,
-    rules: &ReadingRules,
-) -> (Reading, &'static str) {
+pub fn explain_reading(text: &str, tokens: &[Token], at: usize, morph: &Morphology, rules: &ReadingRules) -> (Reading, &'static str) {
     let lo = at.saturating_sub(WINDOW);
     let hi = tokens.len().min(at + WINDOW + 1);
     let words = lower_words(text, &tokens[lo..hi]);
@@ -469,14 +456,7 @@ pub fn explain_reading(
 
 /// [`classify_reading`] with the sentence's lower-case words computed once by the caller
 /// ([`lower_words`]; `words[i]` is the word of `tokens[i]`) for all its conditionals.
-pub fn classify_reading_in(
-    text: &str,
-    tokens: &[Token],
-    words: &[String],
-    at: usize,
-    morph: &Morphology,
-    rules: &ReadingRules,
-) -> Reading {
+pub fn classify_reading_in(text: &str, tokens: &[Token], words: &[String], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
     explain_reading_in(text, tokens, words, at, morph, rules).0
 }
 
@@ -493,19 +473,7 @@ fn explain_reading_in(
     let (tokens, w, at) = (&tokens[lo..hi], &words[lo..hi], at - lo);
     let form = w[at].clone();
     let lemma = morph.conditional_lemma(&form).unwrap_or("").to_string();
-    let mut c = Ctx {
-        text,
-        tokens,
-        w,
-        at,
-        morph,
-        rules,
-        lemma,
-        person: Person::Third,
-        subject: None,
-        inverted: false,
-        participle: None,
-    };
+    let mut c = Ctx { text, tokens, w, at, morph, rules, lemma, person: Person::Third, subject: None, inverted: false, participle: None };
     analyse_subject(&mut c, &form);
     c.participle = find_participle(&c);
     decide(&c)
@@ -530,9 +498,7 @@ fn analyse_subject(c: &mut Ctx, form: &str) {
         while i > 0 {
             i -= 1;
             let x = &c.w[i];
-            if c.rules.demonstratives.contains(x)
-                || ["je", "j", "tu", "il", "elle", "on", "ils", "elles"].contains(&x.as_str())
-            {
+            if c.rules.demonstratives.contains(x) || ["je", "j", "tu", "il", "elle", "on", "ils", "elles"].contains(&x.as_str()) {
                 c.subject = Some(x.clone());
                 break;
             }
@@ -579,8 +545,7 @@ fn find_participle(c: &Ctx) -> Option<usize> {
         let x = &c.w[j];
         let skippable = c.rules.intensifiers.contains(x)
             || c.rules.clitics.contains(x)
-            || ["pas", "plus", "jamais", "rien", "point", "guère", "même", "déjà", "toujours", "tous", "toutes"]
-                .contains(&x.as_str())
+            || ["pas", "plus", "jamais", "rien", "point", "guère", "même", "déjà", "toujours", "tous", "toutes"].contains(&x.as_str())
             || x.ends_with("ment");
         if !skippable {
             return None;
@@ -613,9 +578,7 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
             return (Reading::Attenuation, "volition-past"); // "j'aurais préféré", "nous aurions souhaité"
         }
     }
-    if r.impersonal.contains(&c.lemma)
-        && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&c.w[at - 1]))
-    {
+    if r.impersonal.contains(&c.lemma) && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&c.w[at - 1])) {
         return (Reading::Attenuation, "impersonal");
     }
 
@@ -777,14 +740,13 @@ fn first_condition(c: &Ctx) -> Option<usize> {
     for i in c.find_any(&r.conditions, 0..c.w.len()) {
         // "sans être inquiété", "sans que": manner, not condition.
         let manner = r.manner_before_infinitive.iter().find(|q| c.seq_at(i, q)).is_some_and(|q| {
-            c.w.get(i + q.len()).is_some_and(|x| {
-                x == "que" || x == "qu" || c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF))
-            })
+            c.w.get(i + q.len()).is_some_and(|x| x == "que" || x == "qu" || c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF)))
         });
         // "un califat sans capitale": "sans" and a bare noun complete the noun before it
         // ("sans le plan de relance", "sans Paris" stay conditions).
-        let bare_noun_after = c.w.get(i + 1).is_some_and(|x| !r.determiners.contains(x) && !c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF)))
-            && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase);
+        let bare_noun_after =
+            c.w.get(i + 1).is_some_and(|x| !r.determiners.contains(x) && !c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF)))
+                && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase);
         let of_noun = c.w[i] == "sans"
             && i >= 2
             && bare_noun_after
@@ -811,9 +773,7 @@ fn first_condition(c: &Ctx) -> Option<usize> {
             if !(next == "il" || next == "ils") || !c.gap_after(i).contains(['\'', '’']) {
                 continue;
             }
-        } else if !r.si_subject_starters.contains(next)
-            && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase)
-        {
+        } else if !r.si_subject_starters.contains(next) && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase) {
             continue;
         }
         // Indirect question: "demander si", "savoir si" just before.
@@ -840,8 +800,7 @@ fn inside_si_clause(c: &Ctx, si: usize) -> bool {
         return false;
     }
     (si + 1..c.at).any(|q| {
-        (c.w[q] == "que" || c.w[q] == "qu")
-            && (si + 1..q).any(|k| c.morph.is_unambiguous_finite(&c.w[k]) && !c.morph.is_conditional(&c.w[k]))
+        (c.w[q] == "que" || c.w[q] == "qu") && (si + 1..q).any(|k| c.morph.is_unambiguous_finite(&c.w[k]) && !c.morph.is_conditional(&c.w[k]))
     })
 }
 
@@ -863,17 +822,15 @@ fn reported_clause_start(c: &Ctx) -> Option<usize> {
             continue;
         }
         let w = &c.w[i];
-        let finite_past = c.morph.lookup(w).iter().any(|f| {
-            f.tags.contains(Tags::IND)
-                && r.reporting.contains(c.morph.lemma_name(f.lemma))
-                && !f.tags.contains(Tags::COND)
-        }) && r.past_endings.iter().any(|e| w.ends_with(e.as_str()));
+        let finite_past = c
+            .morph
+            .lookup(w)
+            .iter()
+            .any(|f| f.tags.contains(Tags::IND) && r.reporting.contains(c.morph.lemma_name(f.lemma)) && !f.tags.contains(Tags::COND))
+            && r.past_endings.iter().any(|e| w.ends_with(e.as_str()));
         let compound_past = c.has_tag_lemma(i, Tags::PPAS, &r.reporting)
             && (i.saturating_sub(4)..i).any(|j| {
-                c.morph
-                    .lookup(&c.w[j])
-                    .iter()
-                    .any(|f| f.tags.contains(Tags::IND) && matches!(c.morph.lemma_name(f.lemma), "avoir" | "être"))
+                c.morph.lookup(&c.w[j]).iter().any(|f| f.tags.contains(Tags::IND) && matches!(c.morph.lemma_name(f.lemma), "avoir" | "être"))
             });
         if !(finite_past || compound_past) {
             continue;
@@ -920,9 +877,10 @@ fn narrative_sequence(c: &Ctx) -> bool {
     if c.participle.is_some() || c.lemma == c.rules.devoir || c.lemma == c.rules.pouvoir {
         return false;
     }
-    (0..c.at).rev().take_while(|&i| !c.gap_after(i).contains(['«', '»', '"'])).any(|i| {
-        !c.morph.lookup(&c.w[i]).iter().any(|f| f.tags.contains(Tags::NONVERB)) && passe_simple(c, i)
-    })
+    (0..c.at)
+        .rev()
+        .take_while(|&i| !c.gap_after(i).contains(['«', '»', '"']))
+        .any(|i| !c.morph.lookup(&c.w[i]).iter().any(|f| f.tags.contains(Tags::NONVERB)) && passe_simple(c, i))
 }
 
 /// Tense of a verb found left of a que-clause, for the concordance of tenses.
@@ -1006,9 +964,7 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
             }
             j -= 1;
             let aux = m.lookup(&c.w[j]);
-            let is_aux = aux.iter().any(|f| {
-                f.tags.intersects(Tags::FINITE) && matches!(m.lemma_name(f.lemma), "avoir" | "être")
-            });
+            let is_aux = aux.iter().any(|f| f.tags.intersects(Tags::FINITE) && matches!(m.lemma_name(f.lemma), "avoir" | "être"));
             if is_aux {
                 if aux.iter().any(|f| f.tags.contains(Tags::COND)) {
                     return Some(Tense::NonPast); // "aurait dit": conditional past
@@ -1174,17 +1130,12 @@ fn indefinite_subject(c: &Ctx) -> bool {
         steps += 1;
         let x = c.w[i].as_str();
         if ["un", "une", "chaque", "tout", "toute"].contains(&x) {
-            let opens = i == 0
-                || c.gap_after(i - 1).contains([',', ';', ':', '(', '«', '"'])
-                || r.clause_openers.contains(&c.w[i - 1]);
+            let opens = i == 0 || c.gap_after(i - 1).contains([',', ';', ':', '(', '«', '"']) || r.clause_openers.contains(&c.w[i - 1]);
             return opens;
         }
         // A complement of the noun may come between ("un enfant de dix ans trouverait"): a
         // preposition does not stop the walk; the determiner must still open the clause.
-        if c.gap_after(i).contains([',', ';', ':', '(', ')', '«', '»', '"'])
-            || r.relatives.contains(x)
-            || c.morph.is_unambiguous_finite(x)
-        {
+        if c.gap_after(i).contains([',', ';', ':', '(', ')', '«', '»', '"']) || r.relatives.contains(x) || c.morph.is_unambiguous_finite(x) {
             return false;
         }
     }
@@ -1297,8 +1248,7 @@ mod tests {
     fn read(s: &str, target: &str) -> Reading {
         let m = Morphology::embedded();
         let toks = token::tokenize(s, 0);
-        let at =
-            toks.iter().position(|t| &s[t.span.clone()] == target).unwrap_or_else(|| panic!("{target} not in {s}"));
+        let at = toks.iter().position(|t| &s[t.span.clone()] == target).unwrap_or_else(|| panic!("{target} not in {s}"));
         classify_reading(s, &toks, at, m, ReadingRules::embedded())
     }
 
@@ -1324,9 +1274,7 @@ mod tests {
     #[test]
     fn hedge_flags() {
         assert!(Reading::Hearsay.is_hedge() && Reading::Epistemic.is_hedge());
-        assert!(
-            !Reading::Hypothetical.is_hedge() && !Reading::FutureInPast.is_hedge() && !Reading::Attenuation.is_hedge()
-        );
+        assert!(!Reading::Hypothetical.is_hedge() && !Reading::FutureInPast.is_hedge() && !Reading::Attenuation.is_hedge());
         assert_eq!(Reading::all().map(|r| r.index()), [0, 1, 2, 3, 4]);
         assert_eq!(Reading::FutureInPast.as_str(), "future_in_past");
     }
@@ -1501,10 +1449,7 @@ mod tests {
             ("Il quitta Lyon en 1950 ; il irait à l'université, mais il étudierait la littérature.", "étudierait", FutureInPast),
         ]);
         // Dev (ParTUT): "accélèrent" is a present (subjunctive), not a passé simple.
-        assert_ne!(
-            read("Nous insistons pour qu'ils accélèrent leur travail car ce serait dramatique.", "serait"),
-            FutureInPast
-        );
+        assert_ne!(read("Nous insistons pour qu'ils accélèrent leur travail car ce serait dramatique.", "serait"), FutureInPast);
         // The reported clause ended with its own verb; a coordinated main clause follows.
         assert_ne!(read("Il a dit que c'était faux, mais ce serait vrai.", "serait"), FutureInPast);
         // A relative with its verb inside the reported clause does not end it.

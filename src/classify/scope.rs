@@ -90,11 +90,7 @@ pub fn apply_scope(scores: &mut [SentenceScore], parts: &[Part], languages: &[La
     let reproduced = article && foreign <= french;
     for (s, (part, lang)) in scores.iter_mut().zip(found) {
         if let Some(p) = part {
-            s.excluded = Some(Excluded::Part {
-                part: p.kind,
-                rule: p.rule.clone(),
-                explain: p.explain.clone().unwrap_or_default(),
-            });
+            s.excluded = Some(Excluded::Part { part: p.kind, rule: p.rule.clone(), explain: p.explain.clone().unwrap_or_default() });
         } else if let Some(l) = lang {
             s.markers.clear();
             s.flags.retain(|f| matches!(f, Flag::Heading | Flag::ListItem | Flag::Quoted));
@@ -103,11 +99,7 @@ pub fn apply_scope(scores: &mut [SentenceScore], parts: &[Part], languages: &[La
                 quote_other_language(s, l, rules);
                 continue;
             }
-            s.excluded = Some(Excluded::Language {
-                language: l.code.clone(),
-                language_name: l.name.clone(),
-                confidence: l.confidence,
-            });
+            s.excluded = Some(Excluded::Language { language: l.code.clone(), language_name: l.name.clone(), confidence: l.confidence });
             s.label = Label::None;
             s.not_claim = None;
         }
@@ -134,11 +126,7 @@ fn quote_other_language(s: &mut SentenceScore, l: &Language, rules: &ScoringRule
     if !s.flags.contains(&Flag::Quoted) {
         s.flags.push(Flag::Quoted);
     }
-    s.other_language = Some(OtherLanguage {
-        language: l.code.clone(),
-        language_name: l.name.clone(),
-        confidence: l.confidence,
-    });
+    s.other_language = Some(OtherLanguage { language: l.code.clone(), language_name: l.name.clone(), confidence: l.confidence });
     if s.not_claim.is_some() {
         s.label = Label::None;
         s.base = None;

@@ -9,7 +9,6 @@
 //! « indique-t-il ») and before it otherwise (« la BBC a confirmé »). A pronoun (« selon eux »)
 //! stands for the last source named in the three sentences before.
 
-
 use serde::{Deserialize, Serialize};
 
 use super::speaker::{TagRules, Tagger};
@@ -261,7 +260,9 @@ impl SourceRules {
         match errors.first() {
             None => Ok(rules),
             // Positioned at the first failing phrase; every failure is listed.
-            Some((phrase, _)) => Err(crate::rules::RuleError::at_value(FILE, text, phrase, errors.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("; "))),
+            Some((phrase, _)) => {
+                Err(crate::rules::RuleError::at_value(FILE, text, phrase, errors.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("; ")))
+            }
         }
     }
 
@@ -310,7 +311,8 @@ impl SourceRules {
             .iter()
             .flat_map(|(k, kind, forms)| forms.iter().map(move |f| (k, kind, f)))
             .filter(|(_, _, f)| {
-                folded == **f || (folded.starts_with(f.as_str()) && folded[f.len()..].starts_with(' ') && !rest[f.split(' ').count()..].iter().any(Word::named))
+                folded == **f
+                    || (folded.starts_with(f.as_str()) && folded[f.len()..].starts_with(' ') && !rest[f.split(' ').count()..].iter().any(Word::named))
             })
             .max_by_key(|(_, _, f)| f.len());
         if let Some((k, kind, _)) = alias {

@@ -223,8 +223,12 @@ impl<'a> Tagger<'a> {
         let mut n = 0;
         while let Some(x) = t.get(j) {
             let joins = x.low == "-" && t.get(j + 1).is_some_and(|y| y.word); // « vice-président »
-            // The phrase ends at a stop word or a conjugated verb (« la saison | fut tardive »).
-            if !(x.word || joins) || self.r.stops.contains(&*x.low) || n >= 8 || (n > 0 && (self.morph.is_unambiguous_finite(&x.low) || self.adverb(&x.low) || self.present_participle(&x.low))) {
+                                                                              // The phrase ends at a stop word or a conjugated verb (« la saison | fut tardive »).
+            if !(x.word || joins)
+                || self.r.stops.contains(&*x.low)
+                || n >= 8
+                || (n > 0 && (self.morph.is_unambiguous_finite(&x.low) || self.adverb(&x.low) || self.present_participle(&x.low)))
+            {
                 break;
             }
             // « le laissa retomber »: an object pronoun, not a determiner.
@@ -255,7 +259,8 @@ impl<'a> Tagger<'a> {
     /// verb a third-person form.
     fn inverted_with(&self, t: &[Tok<'_>], i: usize, open: bool) -> Option<(Tag, usize)> {
         let speech = |w: &str, want: Tags| {
-            self.speech(w, want) || (open && !w.ends_with("ons") && !w.ends_with("ez") && self.morph.lookup(w).iter().any(|f| f.tags.intersects(want)))
+            self.speech(w, want)
+                || (open && !w.ends_with("ons") && !w.ends_with("ez") && self.morph.lookup(w).iter().any(|f| f.tags.intersects(want)))
         };
         let mut j = i;
         if t.get(j).is_some_and(|x| x.word && self.r.clitics.contains(&*x.low) && x.low != "s'") && t.get(j + 1).is_some_and(|x| x.word) {
@@ -301,7 +306,10 @@ impl<'a> Tagger<'a> {
             // (« demanda-t-elle de nouveau », « ajouta-t-elle vivement », « répondit-elle
             // effrayée »): the tag runs to the next punctuation mark.
             Some(p) => {
-                let end = t.get(j..).and_then(|rest| rest.iter().find(|x| !x.word && x.low != "-" && x.low != "'")).map_or(t.last()?.span.end, |x| x.span.start);
+                let end = t
+                    .get(j..)
+                    .and_then(|rest| rest.iter().find(|x| !x.word && x.low != "-" && x.low != "'"))
+                    .map_or(t.last()?.span.end, |x| x.span.start);
                 return Some((Tag { span: t[i].span.start..end, cue: cue_start..cue_end, speaker: Some(p) }, j));
             }
             None => {
@@ -342,7 +350,8 @@ impl<'a> Tagger<'a> {
             Some(x) if !x.word || self.r.stops.contains(&*x.low) => {}
             _ => return None,
         }
-        let end = t.get(j..).and_then(|rest| rest.iter().find(|x| !x.word && x.low != "-" && x.low != "'")).map_or(t.last()?.span.end, |x| x.span.start);
+        let end =
+            t.get(j..).and_then(|rest| rest.iter().find(|x| !x.word && x.low != "-" && x.low != "'")).map_or(t.last()?.span.end, |x| x.span.start);
         Some((Tag { span: t[i].span.start..end, cue: cue_start..cue_end, speaker }, j))
     }
 
@@ -389,7 +398,8 @@ impl<'a> Tagger<'a> {
             }
         }
         // Selon X,
-        let s = (0..n).rev().find(|&k| self.r.sources.contains(&*t[k].low) || (t[k].low == "d'" && t.get(k + 1).is_some_and(|x| x.low == "après")))?;
+        let s =
+            (0..n).rev().find(|&k| self.r.sources.contains(&*t[k].low) || (t[k].low == "d'" && t.get(k + 1).is_some_and(|x| x.low == "après")))?;
         let start = if t[s].low == "d'" { s + 2 } else { s + 1 };
         let end = self.noun_phrase(&t, start)?;
         Some(Tag { span: t[s].span.start..t[end - 1].span.end, cue: t[s].span.clone(), speaker: Some(t[start].span.start..t[end - 1].span.end) })
@@ -425,7 +435,11 @@ impl<'a> Tagger<'a> {
         // Nor a preposition right before it (« De son côté, … »: its object).
         let no_verb = |k: usize| {
             t[a..k].iter().all(|x| self.morph.lookup(&x.low).is_empty())
-                && (k == a || !matches!(t[k - 1].low.as_ref(), "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur" | "dans" | "avec" | "sans" | "chez" | "vers"))
+                && (k == a
+                    || !matches!(
+                        t[k - 1].low.as_ref(),
+                        "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "en" | "par" | "pour" | "sur" | "dans" | "avec" | "sans" | "chez" | "vers"
+                    ))
         };
         let mut speaker = (a..b).find_map(|k| if no_verb(k) { self.subject(t, k, b) } else { None });
         // « …reconnut Pécuchet qui articula plus fort : », « des Pakistanais, qui
@@ -501,7 +515,11 @@ impl<'a> Tagger<'a> {
             return Some(x.span.clone());
         }
         // « des médias occidentaux le 18 octobre »: the phrase ends before a date.
-        let cut = t.iter().skip(i + 1).position(|x| x.low.starts_with(|c: char| c.is_ascii_digit()) || self.r.time_words.contains(&*x.low)).map_or(t.len(), |k| k + i + 1);
+        let cut = t
+            .iter()
+            .skip(i + 1)
+            .position(|x| x.low.starts_with(|c: char| c.is_ascii_digit()) || self.r.time_words.contains(&*x.low))
+            .map_or(t.len(), |k| k + i + 1);
         let cut = if cut > i + 2 && cut < t.len() && self.r.determiners.contains(&*t[cut - 1].low) { cut - 1 } else { cut };
         let end = self.noun_phrase(&t[..cut], i)?;
         Some(t[i].span.start..t[end - 1].span.end)

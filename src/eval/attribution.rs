@@ -175,8 +175,7 @@ pub fn eval_attribution(jsonl: &Path, ud_files: &[PathBuf], lex: &Lexicon) -> Re
         if line.trim().is_empty() {
             continue;
         }
-        let set: AnnotationSet =
-            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", jsonl.display(), i + 1))?;
+        let set: AnnotationSet = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", jsonl.display(), i + 1))?;
         annotation_sets += 1;
         let overt = |name: &str| set.fes.iter().any(|fe| fe.name == name && fe.start.is_some());
         let mut group = match set.frame.as_str() {
@@ -209,15 +208,10 @@ pub fn eval_attribution(jsonl: &Path, ud_files: &[PathBuf], lex: &Lexicon) -> Re
     let mut analysed: HashMap<&str, crate::pipeline::Analysis> = HashMap::new();
     for ((sent_id, start, end), (group, frame)) in &occurrences {
         let s = &ud[sent_id];
-        let a = analysed
-            .entry(sent_id.as_str())
-            .or_insert_with(|| analyze(&extract_with(sent_id, sent_id, s.text.clone(), &lex.rules), lex));
+        let a = analysed.entry(sent_id.as_str()).or_insert_with(|| analyze(&extract_with(sent_id, sent_id, s.text.clone(), &lex.rules), lex));
         let sentence = a.sentences.iter().find(|x| x.start <= *start && *start < x.end);
         let (cue, label) = match sentence {
-            Some(x) => (
-                x.markers.iter().any(|m| m.counted && m.category == Category::Attribution && m.start < *end && *start < m.end),
-                x.label,
-            ),
+            Some(x) => (x.markers.iter().any(|m| m.counted && m.category == Category::Attribution && m.start < *end && *start < m.end), x.label),
             None => (false, Label::None),
         };
         let attributed = label == Label::Attributed;

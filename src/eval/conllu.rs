@@ -18,11 +18,7 @@ pub struct UdWord {
 impl UdWord {
     /// The value of one morphological feature (`Mood`, `VerbForm`, …).
     pub fn feat(&self, name: &str) -> Option<&str> {
-        self.feats
-            .split('|')
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v)
+        self.feats.split('|').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
     }
 }
 
@@ -84,13 +80,7 @@ pub fn parse_conllu(raw: &str) -> Result<Vec<UdSentence>, String> {
             mwt_until = b;
             mwt_index = words.len();
             mwt_feats_taken = false;
-            words.push(UdWord {
-                form: cols[1].to_string(),
-                lemma: String::new(),
-                upos: String::new(),
-                feats: String::new(),
-                span: None,
-            });
+            words.push(UdWord { form: cols[1].to_string(), lemma: String::new(), upos: String::new(), feats: String::new(), span: None });
             continue;
         }
         let n: usize = id.parse().map_err(|_| format!("line {lineno}: bad id {id:?}"))?;

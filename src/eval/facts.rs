@@ -96,7 +96,11 @@ fn prf(predicted: &BTreeSet<(Sid, Sid)>, gold: &BTreeMap<(Sid, Sid), String>, ke
 }
 
 /// The cross-article pairs of the groups `align` makes with `params`.
-fn predicted_pairs(inputs: &[(String, &[SentenceScore])], analyses: &[(String, Vec<SentenceScore>)], params: &Params) -> (usize, BTreeSet<(Sid, Sid)>) {
+fn predicted_pairs(
+    inputs: &[(String, &[SentenceScore])],
+    analyses: &[(String, Vec<SentenceScore>)],
+    params: &Params,
+) -> (usize, BTreeSet<(Sid, Sid)>) {
     let groups = align(inputs, params);
     let mut predicted: BTreeSet<(Sid, Sid)> = BTreeSet::new();
     for g in &groups {
@@ -262,14 +266,22 @@ impl FactsEval {
         use std::fmt::Write as _;
         let mut s = String::new();
         let _ = writeln!(s, "Fact alignment: sentence pairs (two articles, same group) against the hand-made gold");
-        let _ = writeln!(s, "articles {} · gold facts {} · gold pairs {} · predicted groups {} · predicted pairs {}", self.articles, self.gold_facts, self.gold_pairs, self.predicted_groups, self.predicted_pairs);
+        let _ = writeln!(
+            s,
+            "articles {} · gold facts {} · gold pairs {} · predicted groups {} · predicted pairs {}",
+            self.articles, self.gold_facts, self.gold_pairs, self.predicted_groups, self.predicted_pairs
+        );
         let _ = writeln!(s, "{:<12} {:>5} {:>4} {:>4} {:>9} {:>9} {:>9}", "", "tp", "fp", "fn", "precision", "recall", "f1");
         let p = &self.pairs;
         let _ = writeln!(s, "{:<12} {:>5} {:>4} {:>4} {:>9.4} {:>9.4} {:>9.4}", "pairs", p.tp, p.fp, p.fn_, p.precision, p.recall, p.f1);
         let _ = writeln!(s, "gold facts with at least one pair found: {} of {}", self.facts_found, self.gold_facts);
         let _ = writeln!(s, "parameters: {}", self.params);
         let _ = writeln!(s, "leave one article out (link: the highest recall at precision >= {PRECISION_FLOOR:.2} on the other articles' pairs; scored on the pairs that involve the article):");
-        let _ = writeln!(s, "{:<24} {:>5} {:>5} {:>4} {:>4} {:>9} {:>9}   {:>9} {:>9}", "held out", "link", "tp", "fp", "fn", "precision", "recall", "P given", "R given");
+        let _ = writeln!(
+            s,
+            "{:<24} {:>5} {:>5} {:>4} {:>4} {:>9} {:>9}   {:>9} {:>9}",
+            "held out", "link", "tp", "fp", "fn", "precision", "recall", "P given", "R given"
+        );
         for h in &self.held_out {
             let (p, g) = (&h.pairs, &h.at_given);
             let _ = writeln!(

@@ -75,7 +75,9 @@ impl GenreEval {
             let verdict = if h.auc > b.auc { "above" } else { "NOT above" };
             s.push_str(&format!("headline {:.3} is {verdict} the baseline {:.3} (difference {:+.3})\n", h.auc, b.auc, h.auc - b.auc));
         }
-        s.push_str("AUC = probability that a random opinion article scores above a random report (0.5 = chance); interval: bootstrap over articles.\n");
+        s.push_str(
+            "AUC = probability that a random opinion article scores above a random report (0.5 = chance); interval: bootstrap over articles.\n",
+        );
         if !self.without_claims.is_empty() {
             s.push_str(&format!("no claim, left out: {}\n", self.without_claims.join(", ")));
         }
@@ -110,7 +112,11 @@ pub fn baseline(text: &str) -> f64 {
         }
         count(&line[start..], &mut total, &mut own, &mut lower);
     }
-    if total == 0 { 0.0 } else { own as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        own as f64 / total as f64
+    }
 }
 
 fn count(sentence: &str, total: &mut usize, own: &mut usize, lower: &mut String) {
@@ -154,7 +160,11 @@ fn read_labels(path: &Path) -> Result<Vec<(usize, String, String)>, String> {
 /// The share of all claims (own-voice and quoted) for which `f` holds.
 fn share(sentences: &[crate::classify::SentenceScore], f: impl Fn(&crate::classify::SentenceScore) -> bool) -> f64 {
     let claims: Vec<_> = sentences.iter().filter(|s| s.is_claim()).collect();
-    if claims.is_empty() { 0.0 } else { claims.iter().filter(|s| f(s)).count() as f64 / claims.len() as f64 }
+    if claims.is_empty() {
+        0.0
+    } else {
+        claims.iter().filter(|s| f(s)).count() as f64 / claims.len() as f64
+    }
 }
 
 /// Scores the articles of `dir` listed in `labels`.
@@ -198,10 +208,7 @@ pub fn eval_genre(labels: &Path, dir: &Path, lex: &Lexicon) -> Result<GenreEval,
     let opinion = scored.iter().filter(|r| r.1 == "opinion").count();
     let reporting = scored.len() - opinion;
     if opinion == 0 || reporting == 0 {
-        return Err(format!(
-            "{}: needs both `opinion` and `reporting` rows (found {opinion} opinion, {reporting} reporting)",
-            labels.display()
-        ));
+        return Err(format!("{}: needs both `opinion` and `reporting` rows (found {opinion} opinion, {reporting} reporting)", labels.display()));
     }
     const NAMES: [(&str, &str); 9] = [
         ("assertiveness", "the headline: mean points of all claims, quoted ones as reported"),
@@ -224,10 +231,8 @@ pub fn eval_genre(labels: &Path, dir: &Path, lex: &Lexicon) -> Result<GenreEval,
             Measure { name, description, auc: auc(&pos, &neg).unwrap_or(0.5), interval: auc_interval(&pos, &neg).unwrap_or([0.0, 1.0]) }
         })
         .collect();
-    let articles = scored
-        .iter()
-        .map(|r| GenreArticle { file: r.0.clone(), genre: r.1.clone(), claims: r.3, assertiveness: r.2, baseline: r.4[8] })
-        .collect();
+    let articles =
+        scored.iter().map(|r| GenreArticle { file: r.0.clone(), genre: r.1.clone(), claims: r.3, assertiveness: r.2, baseline: r.4[8] }).collect();
     Ok(GenreEval { opinion, reporting, ignored, without_claims, measures, articles })
 }
 

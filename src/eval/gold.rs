@@ -281,7 +281,11 @@ pub fn eval_gold_in(path: &Path, articles: &[PathBuf], lex: &Lexicon) -> Result<
             let found = if exact.is_empty() {
                 let md = crate::extract::markdown::to_text(&want).0;
                 let loose = loose_matches(text, &md);
-                if loose.is_empty() { loose_matches(text, &want) } else { loose }
+                if loose.is_empty() {
+                    loose_matches(text, &want)
+                } else {
+                    loose
+                }
             } else {
                 exact
             };
@@ -408,7 +412,11 @@ impl GoldEval {
             let _ = writeln!(s, "flag {:<9} gold {:>4}, hedge agrees on {:>4}, hedge adds {:>4}", f.flag, f.gold, f.agreed, f.extra);
         }
         if let Some(b) = &self.body_claims {
-            let _ = writeln!(s, "title and body claims (gold part title|body, claim true): {} sentences, accuracy {:.3}, macro-F1 {:.3}", b.n, b.accuracy, b.macro_f1);
+            let _ = writeln!(
+                s,
+                "title and body claims (gold part title|body, claim true): {} sentences, accuracy {:.3}, macro-F1 {:.3}",
+                b.n, b.accuracy, b.macro_f1
+            );
             render_scores(&mut s, &b.per_label, &self.labels, &b.confusion);
         }
         if self.quoted_as_attributed > 0 {

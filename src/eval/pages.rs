@@ -132,8 +132,9 @@ impl PagesEval {
 /// Reads the expectations and checks every page of `dir` they name.
 pub fn eval_pages(expectations: &Path, dir: &Path, lex: &Lexicon) -> Result<PagesEval, String> {
     let bytes = std::fs::read(expectations).map_err(|e| format!("{}: {e}", expectations.display()))?;
-    let exp: BTreeMap<String, Expectation> = serde_json::from_slice(&bytes)
-        .map_err(|e| format!("{}: not an expectations file ({e}); expected {{\"page.html\": {{\"must_contain\": […], …}}}}", expectations.display()))?;
+    let exp: BTreeMap<String, Expectation> = serde_json::from_slice(&bytes).map_err(|e| {
+        format!("{}: not an expectations file ({e}); expected {{\"page.html\": {{\"must_contain\": […], …}}}}", expectations.display())
+    })?;
     let mut pages = Vec::new();
     for (file, e) in &exp {
         let path = dir.join(file);

@@ -174,10 +174,7 @@ fn read_ann(ann: &str, text: &str, name: &str) -> Result<Vec<GoldQuote>, String>
             continue;
         }
         let opener = Opener::of_text(&text[pieces[0].0..pieces[0].1]);
-        let speaker = sources
-            .get(id)
-            .and_then(|e| spans.get(e))
-            .map(|(_, p)| p.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>().join(" "));
+        let speaker = sources.get(id).and_then(|e| spans.get(e)).map(|(_, p)| p.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>().join(" "));
         out.push(GoldQuote { pieces: pieces.clone(), opener, speaker });
     }
     Ok(out)
@@ -186,11 +183,7 @@ fn read_ann(ann: &str, text: &str, name: &str) -> Result<Vec<GoldQuote>, String>
 /// Lower-cased words of a speaker string, determiners and particles aside.
 fn speaker_words(s: &str) -> Vec<String> {
     const SKIP: [&str; 14] = ["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces"];
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !SKIP.contains(&w.as_str()))
-        .collect()
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).filter(|w| !SKIP.contains(&w.as_str())).collect()
 }
 
 /// Does `hedge`'s speaker name the gold mention (they share a word, determiners aside)?
@@ -441,7 +434,14 @@ impl QuotesEval {
         );
         if verbose {
             for e in &self.errors {
-                let _ = writeln!(s, "{}  {}  {}{}", e.file, e.kind, e.text.replace('\n', " ⏎ "), e.detail.as_ref().map(|d| format!("  [{d}]")).unwrap_or_default());
+                let _ = writeln!(
+                    s,
+                    "{}  {}  {}{}",
+                    e.file,
+                    e.kind,
+                    e.text.replace('\n', " ⏎ "),
+                    e.detail.as_ref().map(|d| format!("  [{d}]")).unwrap_or_default()
+                );
             }
         }
         s

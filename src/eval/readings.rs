@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::classify::reading::{explain_reading, Reading};
-use crate::rules::Rules;
 use crate::lexicon::morphology::Morphology;
+use crate::rules::Rules;
 use crate::token;
 
 /// One gold line.
@@ -249,11 +249,8 @@ pub fn eval_readings_with(path: &Path, articles: &[PathBuf], half: Option<&str>,
                 }
                 let (raw, a) = &docs[&file];
                 let pos = locate(raw, &a.text, &g.word, g.start, g.end).map_err(|e| at_line(format!("{}: {e}", g.file)))?;
-                let s = a
-                    .sentences
-                    .iter()
-                    .find(|s| s.start <= pos && pos < s.end)
-                    .ok_or_else(|| at_line(format!("{}: no sentence at {pos}", g.file)))?;
+                let s =
+                    a.sentences.iter().find(|s| s.start <= pos && pos < s.end).ok_or_else(|| at_line(format!("{}: no sentence at {pos}", g.file)))?;
                 let tokens = token::tokenize(&a.text[s.clone()], s.start);
                 let at = tokens.iter().position(|t| t.span.start == pos).ok_or_else(|| at_line(format!("{}: no word at {pos}", g.file)))?;
                 let (p, r) = explain_reading(&a.text, &tokens, at, morph, rules);
@@ -275,7 +272,15 @@ pub fn eval_readings_with(path: &Path, articles: &[PathBuf], half: Option<&str>,
             hedge_ok += 1;
         }
         if pred != g.reading {
-            errors.push(ReadingError { item: g.item, word: g.word, corpus, rule: rule.to_string(), gold: g.reading, predicted: pred, text: sentence });
+            errors.push(ReadingError {
+                item: g.item,
+                word: g.word,
+                corpus,
+                rule: rule.to_string(),
+                gold: g.reading,
+                predicted: pred,
+                text: sentence,
+            });
         }
     }
     let correct: usize = (0..5).map(|k| confusion[k][k]).sum();
@@ -367,8 +372,7 @@ fn by_corpus(scored: &[Scored]) -> Vec<CorpusScore> {
             let n = held.len();
             let train: Vec<&Scored> = scored.iter().filter(|s| s.0 != c).collect();
             let relabel = fit_relabel(&train);
-            let relabelled: Vec<(Reading, Reading)> =
-                held.iter().map(|s| (s.1, relabel.get(s.3).copied().unwrap_or(s.2))).collect();
+            let relabelled: Vec<(Reading, Reading)> = held.iter().map(|s| (s.1, relabel.get(s.3).copied().unwrap_or(s.2))).collect();
             CorpusScore {
                 corpus: c.to_string(),
                 n,
@@ -390,11 +394,7 @@ impl ReadingsEval {
     pub fn render(&self, verbose: bool) -> String {
         use std::fmt::Write;
         let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "n = {}  five-way accuracy = {:.3}  hedge/not-hedge accuracy = {:.3}",
-            self.n, self.accuracy, self.hedge_accuracy
-        );
+        let _ = writeln!(s, "n = {}  five-way accuracy = {:.3}  hedge/not-hedge accuracy = {:.3}", self.n, self.accuracy, self.hedge_accuracy);
         let _ = writeln!(
             s,
             "baselines: always not a hedge {:.3} (hedge/not-hedge); always {} {:.3} five-way, {:.3} hedge (majority of these items, fitted on them)",
@@ -405,16 +405,8 @@ impl ReadingsEval {
         );
         let _ = writeln!(s, "{:<15} {:>6} {:>6} {:>6} {:>8} {:>9}", "reading", "P", "R", "F1", "support", "predicted");
         for r in &self.per_reading {
-            let _ = writeln!(
-                s,
-                "{:<15} {:>6.3} {:>6.3} {:>6.3} {:>8} {:>9}",
-                r.reading.as_str(),
-                r.precision,
-                r.recall,
-                r.f1,
-                r.support,
-                r.predicted
-            );
+            let _ =
+                writeln!(s, "{:<15} {:>6.3} {:>6.3} {:>6.3} {:>8} {:>9}", r.reading.as_str(), r.precision, r.recall, r.f1, r.support, r.predicted);
         }
         let _ = writeln!(s, "confusion (rows gold, columns predicted):");
         let _ = write!(s, "{:<15}", "");
@@ -429,14 +421,11 @@ impl ReadingsEval {
             }
             let _ = writeln!(s);
         }
-        let _ = writeln!(
-            s,
-            "leave-one-corpus-out (each corpus scored alone; baselines and relabelling fitted on the others):"
-        );
+        let _ = writeln!(s, "leave-one-corpus-out (each corpus scored alone; baselines and relabelling fitted on the others):");
         let _ = writeln!(
             s,
             "{:<9} {:>4} {:>13} {:>11} {:>26} {:>19}",
-            "corpus", "n", "rules 5-way", "rules hedge", "majority reading 5w/hedge", "always-not hedge", 
+            "corpus", "n", "rules 5-way", "rules hedge", "majority reading 5w/hedge", "always-not hedge",
         );
         for c in &self.by_corpus {
             let _ = writeln!(
@@ -453,11 +442,7 @@ impl ReadingsEval {
         let _ = writeln!(s, "learned instead: each rule's reading relabelled by the other corpora's gold");
         let _ = writeln!(s, "{:<9} {:>4} {:>13} {:>11}", "corpus", "n", "5-way", "hedge");
         for c in &self.by_corpus {
-            let _ = writeln!(
-                s,
-                "{:<9} {:>4} {:>13.3} {:>11.3}",
-                c.corpus, c.n, c.relabelled_accuracy, c.relabelled_hedge_accuracy
-            );
+            let _ = writeln!(s, "{:<9} {:>4} {:>13.3} {:>11.3}", c.corpus, c.n, c.relabelled_accuracy, c.relabelled_hedge_accuracy);
         }
         if verbose {
             let _ = writeln!(s, "per rule (items decided, right five-way, right hedge/not-hedge):");
@@ -521,16 +506,9 @@ mod tests {
         let at = |w: &str, nth: usize| article.match_indices(w).nth(nth).unwrap().0;
         let line = |w: &str, nth: usize, reading: &str, half: &str| {
             let s = at(w, nth);
-            format!(
-                r#"{{"item":"n{s}","file":"a1.txt","start":{s},"end":{},"word":"{w}","half":"{half}","reading":"{reading}"}}"#,
-                s + w.len()
-            )
+            format!(r#"{{"item":"n{s}","file":"a1.txt","start":{s},"end":{},"word":"{w}","half":"{half}","reading":"{reading}"}}"#, s + w.len())
         };
-        let lines = [
-            line("viendrait", 0, "future_in_past", "A"),
-            line("serait", 0, "hearsay", "A"),
-            line("serait", 1, "hypothetical", "B"),
-        ];
+        let lines = [line("viendrait", 0, "future_in_past", "A"), line("serait", 0, "hearsay", "A"), line("serait", 1, "hypothetical", "B")];
         let p = dir.path().join("labels.jsonl");
         std::fs::write(&p, lines.join("\n")).unwrap();
         let e = eval_readings_in(&p, std::slice::from_ref(&arts), None).unwrap();

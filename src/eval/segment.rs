@@ -85,10 +85,7 @@ pub fn eval_segment_with(paths: &[PathBuf], prefix: Option<&str>, rules: &Segmen
     let mut errors = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        let sents: Vec<_> = read_conllu(path)?
-            .into_iter()
-            .filter(|s| prefix.is_none_or(|p| s.sent_id.starts_with(p)))
-            .collect();
+        let sents: Vec<_> = read_conllu(path)?.into_iter().filter(|s| prefix.is_none_or(|p| s.sent_id.starts_with(p))).collect();
         let mut scores = Scores::default();
         let mut groups = 0;
         for group in sents.chunks(GROUP) {
@@ -104,8 +101,7 @@ pub fn eval_segment_with(paths: &[PathBuf], prefix: Option<&str>, rules: &Segmen
                 text.push_str(&s.text);
             }
             let gold: Vec<usize> = starts.iter().skip(1).map(|&(o, _)| o).collect();
-            let pred: Vec<usize> =
-                segment(&text, rules).sentences.iter().skip(1).map(|s| s.span.start).collect();
+            let pred: Vec<usize> = segment(&text, rules).sentences.iter().skip(1).map(|s| s.span.start).collect();
             let id_at = |off: usize| -> String {
                 let i = starts.partition_point(|&(o, _)| o <= off).saturating_sub(1);
                 starts.get(i).map_or(String::new(), |&(_, id)| id.to_string())
@@ -115,23 +111,13 @@ pub fn eval_segment_with(paths: &[PathBuf], prefix: Option<&str>, rules: &Segmen
                     scores.tp += 1;
                 } else {
                     scores.fn_ += 1;
-                    errors.push(BoundaryError {
-                        kind: ErrorKind::Missed,
-                        file: name.clone(),
-                        sent_id: id_at(g),
-                        context: context(&text, g),
-                    });
+                    errors.push(BoundaryError { kind: ErrorKind::Missed, file: name.clone(), sent_id: id_at(g), context: context(&text, g) });
                 }
             }
             for &p in &pred {
                 if gold.binary_search(&p).is_err() {
                     scores.fp += 1;
-                    errors.push(BoundaryError {
-                        kind: ErrorKind::False,
-                        file: name.clone(),
-                        sent_id: id_at(p),
-                        context: context(&text, p),
-                    });
+                    errors.push(BoundaryError { kind: ErrorKind::False, file: name.clone(), sent_id: id_at(p), context: context(&text, p) });
                 }
             }
         }

@@ -166,7 +166,10 @@ impl SourcesEval {
         let mut s = format!("attributed claims {} · not found as a sentence {}\n", self.items, self.missing);
         s.push_str(&format!("{:<10} {:>9} {:>9} {:>9} {:>7} {:>14}\n", "", "predicted", "key right", "precision", "recall", "kind agreement"));
         for (name, a) in [("hedge", &self.hedge), ("baseline", &self.baseline)] {
-            s.push_str(&format!("{:<10} {:>9} {:>9} {:>9.4} {:>7.4} {:>14.4}\n", name, a.predicted, a.key_right, a.precision, a.recall, a.kind_agreement));
+            s.push_str(&format!(
+                "{:<10} {:>9} {:>9} {:>9.4} {:>7.4} {:>14.4}\n",
+                name, a.predicted, a.key_right, a.precision, a.recall, a.kind_agreement
+            ));
         }
         s.push_str("baseline: the first capitalised word after the first word of the sentence, typed person (vague when none)\n");
         if verbose {

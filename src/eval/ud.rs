@@ -68,20 +68,31 @@ pub fn eval_ud(paths: &[PathBuf], corrections: &Corrections, morph: &Morphology)
                     }
                 }
             }
-            let predicted: BTreeSet<(usize, usize)> =
-                conditional_words(&s.text, morph).into_iter().map(|r| (r.start, r.end)).collect();
+            let predicted: BTreeSet<(usize, usize)> = conditional_words(&s.text, morph).into_iter().map(|r| (r.start, r.end)).collect();
             gold_n += gold.len();
             for p in &predicted {
                 if gold.contains(p) {
                     prf.tp += 1;
                 } else {
                     prf.fp += 1;
-                    errors.push(UdError { file: name.clone(), sent_id: s.sent_id.clone(), word: s.text[p.0..p.1].to_string(), kind: "false_positive", text: s.text.clone() });
+                    errors.push(UdError {
+                        file: name.clone(),
+                        sent_id: s.sent_id.clone(),
+                        word: s.text[p.0..p.1].to_string(),
+                        kind: "false_positive",
+                        text: s.text.clone(),
+                    });
                 }
             }
             for g in gold.difference(&predicted) {
                 prf.fn_ += 1;
-                errors.push(UdError { file: name.clone(), sent_id: s.sent_id.clone(), word: s.text[g.0..g.1].to_string(), kind: "miss", text: s.text.clone() });
+                errors.push(UdError {
+                    file: name.clone(),
+                    sent_id: s.sent_id.clone(),
+                    word: s.text[g.0..g.1].to_string(),
+                    kind: "miss",
+                    text: s.text.clone(),
+                });
             }
         }
         all.add(&prf);

@@ -55,8 +55,8 @@ fn nested_deeper_than(doc: &dom_query::Document, max: usize) -> bool {
 /// are not counted; comments and the text of `<script>` and `<style>` are skipped.
 fn raw_depth(html: &str) -> usize {
     const UNCOUNTED: &[&str] = &[
-        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp",
-        "html", "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html",
+        "head", "body", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ];
     let b = html.as_bytes();
     let (mut i, mut depth, mut max) = (0, 0usize, 0usize);
@@ -84,7 +84,11 @@ fn raw_depth(html: &str) -> usize {
                 let from = gt.min(b.len());
                 let n = name.len();
                 i = (from..b.len())
-                    .find(|&k| b[k] == b'<' && b.get(k + 1) == Some(&b'/') && b.get(k + 2..k + 2 + n).is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes())))
+                    .find(|&k| {
+                        b[k] == b'<'
+                            && b.get(k + 1) == Some(&b'/')
+                            && b.get(k + 2..k + 2 + n).is_some_and(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+                    })
                     .unwrap_or(b.len());
                 continue;
             }

@@ -117,7 +117,11 @@ mod tests {
 
     #[test]
     fn english_paragraphs_are_found() {
-        assert_eq!(id("A secret deal reportedly allowed some of the most notorious ISIS fighters to escape from a besieged Syrian city with their weapons.").as_deref(), Some("eng"));
+        assert_eq!(
+            id("A secret deal reportedly allowed some of the most notorious ISIS fighters to escape from a besieged Syrian city with their weapons.")
+                .as_deref(),
+            Some("eng")
+        );
         assert_eq!(id("U.S. quietly let hundreds of ISIS fighters flee Raqqa").as_deref(), Some("eng"));
     }
 

@@ -99,10 +99,7 @@ pub fn to_text(md: &str) -> (String, Vec<Block>) {
 /// Is this text event an emphasis delimiter that did not pair up? The parser hands such a
 /// delimiter out as a text event of its own, its source the same characters, not escaped.
 fn is_stray_emphasis(t: &str, md: &str, range: std::ops::Range<usize>) -> bool {
-    !t.is_empty()
-        && t.chars().all(|c| c == '*' || c == '_')
-        && md.get(range.clone()) == Some(t)
-        && !md[..range.start].ends_with('\\')
+    !t.is_empty() && t.chars().all(|c| c == '*' || c == '_') && md.get(range.clone()) == Some(t) && !md[..range.start].ends_with('\\')
 }
 
 #[cfg(test)]
@@ -150,7 +147,19 @@ mod tests {
 
     #[test]
     fn empty_and_odd_inputs_do_not_panic() {
-        for md in ["", "#", "a\n\n![img](x.png)\n\nb", "> ![x](y)\n\n- ![z](w)", "**", "[](", "> \n>", "- \n-", "|a|b|\n|-|-|\n|c|d|", "```\ncode\n```", "\u{0}"] {
+        for md in [
+            "",
+            "#",
+            "a\n\n![img](x.png)\n\nb",
+            "> ![x](y)\n\n- ![z](w)",
+            "**",
+            "[](",
+            "> \n>",
+            "- \n-",
+            "|a|b|\n|-|-|\n|c|d|",
+            "```\ncode\n```",
+            "\u{0}",
+        ] {
             let (t, b) = to_text(md);
             for bl in &b {
                 assert!(t.is_char_boundary(bl.span.start) && bl.span.end <= t.len());

@@ -134,7 +134,14 @@ pub fn extract_as(label: &str, name: &str, text: String, format: Format, encodin
 }
 
 /// [`extract_as`] with the given rules (page parts and languages).
-pub fn extract_as_with(label: &str, name: &str, text: String, format: Format, encoding: &'static str, rules: &Rules) -> Result<Document, ExtractError> {
+pub fn extract_as_with(
+    label: &str,
+    name: &str,
+    text: String,
+    format: Format,
+    encoding: &'static str,
+    rules: &Rules,
+) -> Result<Document, ExtractError> {
     let mut site = None;
     let (text, renormalised, blocks) = match format {
         Format::Text => {
@@ -358,7 +365,10 @@ mod tests {
 
     #[test]
     fn line_by_line_normalisation_is_the_whole_text_one() {
-        let pieces = ["’", "\u{202f}", "€", "\u{2000}", "a", "e", "\u{301}", "\u{300}", "\u{327}", "\u{ad}", "\u{200b}", "\n", "\r\n", " ", "é", "\u{1100}", "\u{1161}", "\u{f900}", "Å", "\u{212b}", "x.", "\u{feff}", "\u{323}"];
+        let pieces = [
+            "’", "\u{202f}", "€", "\u{2000}", "a", "e", "\u{301}", "\u{300}", "\u{327}", "\u{ad}", "\u{200b}", "\n", "\r\n", " ", "é", "\u{1100}",
+            "\u{1161}", "\u{f900}", "Å", "\u{212b}", "x.", "\u{feff}", "\u{323}",
+        ];
         // Every string of up to 4 pieces, and some longer ones.
         let mut cases = vec![String::new()];
         for _ in 0..4 {

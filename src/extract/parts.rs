@@ -222,7 +222,11 @@ fn split_leading_window(p: &str) -> Option<(usize, &str)> {
 fn whole_line_max_chars(hir: &Hir) -> Option<usize> {
     let props = hir.properties();
     let anchored = props.look_set_prefix().contains(regex_syntax::hir::Look::Start) && props.look_set_suffix().contains(regex_syntax::hir::Look::End);
-    if anchored { hir_max_chars(hir) } else { None }
+    if anchored {
+        hir_max_chars(hir)
+    } else {
+        None
+    }
 }
 
 /// The most characters a regex can match (None: unbounded).
@@ -257,7 +261,11 @@ impl LinePattern {
             // alternation: `^.{0,N}a|b` is `(^.{0,N}a)|b`.
             Some(n) if !matches!(run_hir.kind(), regex_syntax::hir::HirKind::Alternation(_)) && u32::try_from(n).is_ok() => {
                 let end = run_hir.properties().look_set_suffix().contains(regex_syntax::hir::Look::End);
-                if end { hir_max_chars(&run_hir).and_then(|m| m.checked_add(n)) } else { None }
+                if end {
+                    hir_max_chars(&run_hir).and_then(|m| m.checked_add(n))
+                } else {
+                    None
+                }
             }
             None => whole_line_max_chars(&run_hir),
             Some(_) => whole_line_max_chars(&parse(p)?),
@@ -281,7 +289,8 @@ impl LinePattern {
             Some(n) => re.find(line).is_some_and(|m| line[..m.start()].chars().count() <= n),
             None => re.is_match(line),
         };
-        self.relaxed_hir.as_ref().is_none_or(|h| found(lazily(&self.relaxed, h, true))) && found(lazily(&self.re, &self.hir, self.relaxed_hir.is_none()))
+        self.relaxed_hir.as_ref().is_none_or(|h| found(lazily(&self.relaxed, h, true)))
+            && found(lazily(&self.re, &self.hir, self.relaxed_hir.is_none()))
     }
 
     /// Compiles both regexes now (the check of a rules file given with `--lexicon`).
@@ -344,7 +353,9 @@ impl PartRules {
         let rules = PartRules::parse(text)?;
         for (r, pats) in rules.rules.iter().zip(&rules.compiled) {
             for (pattern, p) in r.patterns.iter().zip(pats) {
-                p.compile_all().map_err(|e| crate::rules::RuleError::at_value("parts.toml", text, pattern, format!("rule {:?}: bad pattern {pattern:?}: {e}", r.key)))?;
+                p.compile_all().map_err(|e| {
+                    crate::rules::RuleError::at_value("parts.toml", text, pattern, format!("rule {:?}: bad pattern {pattern:?}: {e}", r.key))
+                })?;
             }
         }
         Ok(rules)
@@ -439,8 +450,7 @@ fn lines_of(text: &str, blocks: &[Block]) -> Vec<Line> {
 
 /// Does a line end like a sentence (so it is not a title)?
 fn ends_like_sentence(s: &str) -> bool {
-    s.trim_end_matches(['»', '"', '”', ')', ' ', '\u{a0}', '\u{202f}'])
-        .ends_with(['.', '!', '?', '…', ':', ';'])
+    s.trim_end_matches(['»', '"', '”', ')', ' ', '\u{a0}', '\u{202f}']).ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
 /// Finds the parts of a text from its blocks. Parts are in order and cover every block.
@@ -644,10 +654,7 @@ mod tests {
     }
 
     fn parts_of(t: &str) -> Vec<(PartKind, String, Option<String>)> {
-        find_parts(t, &plain_blocks(t), PartRules::embedded())
-            .into_iter()
-            .map(|p| (p.kind, t[p.span()].to_string(), p.rule))
-            .collect()
+        find_parts(t, &plain_blocks(t), PartRules::embedded()).into_iter().map(|p| (p.kind, t[p.span()].to_string(), p.rule)).collect()
     }
 
     #[test]
@@ -687,7 +694,9 @@ mod tests {
         // The same cue at the end of the page still runs to the end.
         let t = format!("Titre\n{}Avertissement\nLes opinions exprimées n'engagent que leurs auteurs.\nReproduction interdite.", para.repeat(6));
         let p = parts_of(&t);
-        assert_eq!(p.last().map(|(k, s, _)| (*k, s.as_str())), Some((PartKind::Boilerplate, "Avertissement\nLes opinions exprimées n'engagent que leurs auteurs.\nReproduction interdite.")));
+        assert_eq!(
+            p.last().map(|(k, s, _)| (*k, s.as_str())),
+            Some((PartKind::Boilerplate, "Avertissement\nLes opinions exprimées n'engagent que leurs auteurs.\nReproduction interdite."))
+        );
     }
 }
-

@@ -104,16 +104,19 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
         match fs::metadata(&path) {
             Err(e) => problems.push(InputProblem::new(arg.clone(), io_message(&e, &path))),
             Ok(m) if m.is_dir() => match walk_dir(&path, labels, &mut warnings) {
-                Ok(files) if files.is_empty() => problems.push(InputProblem::new(
-                    arg.clone(),
-                    format!("directory has no text files (looked for .{})", DIR_EXTENSIONS.join(", .")),
-                )),
+                Ok(files) if files.is_empty() => {
+                    problems.push(InputProblem::new(arg.clone(), format!("directory has no text files (looked for .{})", DIR_EXTENSIONS.join(", ."))))
+                }
                 Ok(files) => planned.extend(files),
                 Err(p) => problems.push(p),
             },
             Ok(_) => {
                 let given = label_for(arg, labels);
-                planned.push(Planned { label_given: given.is_some(), label: given.unwrap_or_else(|| default_label(&path)), origin: Origin::File(path) });
+                planned.push(Planned {
+                    label_given: given.is_some(),
+                    label: given.unwrap_or_else(|| default_label(&path)),
+                    origin: Origin::File(path),
+                });
             }
         }
     }
@@ -146,10 +149,7 @@ fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputPro
         if file_name.starts_with('.') || file_name.to_ascii_lowercase().starts_with("readme") {
             continue;
         }
-        let ext_ok = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| DIR_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        let ext_ok = path.extension().and_then(|e| e.to_str()).is_some_and(|e| DIR_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
         // A broken symlink has no metadata: keep it so that reading it reports the problem.
         let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
         if ext_ok && !is_dir && !is_hedge_report(&path) {
@@ -405,7 +405,7 @@ pub fn decode_with(name: &str, bytes: &[u8], forced: Option<&'static encoding_rs
                 return Err(InputProblem::new(
                     name,
                     format!("not valid UTF-8 (first bad byte at offset {}); {advice}", e.valid_up_to() + (bytes.len() - body.len())),
-                ))
+                ));
             }
         }
     } else {
@@ -498,9 +498,7 @@ fn decode_utf16(name: &str, bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<Strin
         return Err(InputProblem::new(name, "UTF-16 text with an odd number of bytes"));
     }
     let units = bytes.chunks_exact(2).map(|c| f([c[0], c[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|_| InputProblem::new(name, "invalid UTF-16 text (unpaired surrogate)"))
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| InputProblem::new(name, "invalid UTF-16 text (unpaired surrogate)"))
 }
 
 #[cfg(test)]

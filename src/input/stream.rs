@@ -81,10 +81,7 @@ pub struct Input {
 pub fn needs_whole_document(p: &Planned) -> bool {
     match &p.origin {
         Origin::Stdin => false,
-        Origin::File(path) => path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| !matches!(e.to_ascii_lowercase().as_str(), "txt" | "text")),
+        Origin::File(path) => path.extension().and_then(|e| e.to_str()).is_some_and(|e| !matches!(e.to_ascii_lowercase().as_str(), "txt" | "text")),
     }
 }
 
@@ -92,12 +89,7 @@ impl Input {
     /// Opens an input. `chunk` is the nominal chunk length in bytes; an input longer than
     /// `stream_min` bytes that is plain text with no forced encoding is streamed in chunks,
     /// any other is read whole (and decoded with `forced` or by detection).
-    pub fn open(
-        p: &Planned,
-        chunk: usize,
-        stream_min: usize,
-        forced: Option<&'static encoding_rs::Encoding>,
-    ) -> Result<Input, InputProblem> {
+    pub fn open(p: &Planned, chunk: usize, stream_min: usize, forced: Option<&'static encoding_rs::Encoding>) -> Result<Input, InputProblem> {
         let name = p.origin.display_name();
         let (reader, size): (Box<dyn Read + Send>, Option<u64>) = match &p.origin {
             Origin::Stdin => (Box::new(std::io::stdin()), None),
@@ -174,13 +166,7 @@ impl Input {
     pub fn next_chunk(&mut self) -> Option<Result<Chunk, InputProblem>> {
         if let Some(whole) = self.whole.take() {
             self.started = true;
-            return Some(whole.map(|d| Chunk {
-                text: d.text,
-                raw_bytes: self.offset,
-                whole: true,
-                encoding: d.encoding,
-                warnings: d.warnings,
-            }));
+            return Some(whole.map(|d| Chunk { text: d.text, raw_bytes: self.offset, whole: true, encoding: d.encoding, warnings: d.warnings }));
         }
         if self.started && self.eof && self.pending().is_empty() {
             return None;

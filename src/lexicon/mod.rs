@@ -256,14 +256,7 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
     if fam.label.trim().is_empty() || fam.explain.trim().is_empty() {
         return Err(err(family_line, None, "family needs a label and an explain text".into()));
     }
-    let family = Family {
-        id: fam.id.clone(),
-        category,
-        label: fam.label,
-        explain: fam.explain,
-        weight: fam.weight,
-        file: file.to_string(),
-    };
+    let family = Family { id: fam.id.clone(), category, label: fam.label, explain: fam.explain, weight: fam.weight, file: file.to_string() };
     let mut entries: Vec<Entry> = Vec::new();
     let mut lines = Lines { text, at: 0, line: 1 };
     for spanned in model.marker {
@@ -302,7 +295,9 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
                 }
                 for lemma in l {
                     if !morph.has_lemma(lemma) {
-                        return Err(e(format!("lemma {lemma:?} is not in the verb-form table (give its infinitive, or list its forms with `forms`)")));
+                        return Err(e(format!(
+                            "lemma {lemma:?} is not in the verb-form table (give its infinitive, or list its forms with `forms`)"
+                        )));
                     }
                 }
                 if m.followed_by.iter().any(|w| token::tokenize(w, 0).is_empty()) {
@@ -495,8 +490,8 @@ impl Lexicon {
         let rules = if replaced.is_empty() {
             Arc::clone(Rules::builtin())
         } else {
-            let rules = Rules::load(&replaced)
-                .map_err(|e| LexiconError { file: e.file.clone(), line: e.line, marker: None, message: e.message.clone() })?;
+            let rules =
+                Rules::load(&replaced).map_err(|e| LexiconError { file: e.file.clone(), line: e.line, marker: None, message: e.message.clone() })?;
             Arc::new(rules)
         };
         let ignored_rule_files = ignored_rule_files.into_iter().map(|s| s.name).collect();
@@ -616,7 +611,16 @@ impl Lexicon {
             }
         }
         let exceptions = entries.iter().map(|e| e.exceptions.iter().map(|x| Sequence::parse(x)).collect()).collect();
-        Lexicon { families, entries, by_first_word, exceptions, conditional, morphology: morph, rules: Arc::clone(Rules::builtin()), ignored_rule_files: Vec::new() }
+        Lexicon {
+            families,
+            entries,
+            by_first_word,
+            exceptions,
+            conditional,
+            morphology: morph,
+            rules: Arc::clone(Rules::builtin()),
+            ignored_rule_files: Vec::new(),
+        }
     }
 
     /// Finds an entry by id.

@@ -197,8 +197,7 @@ impl Sections {
         if w(0)? != MAGIC as usize {
             return None;
         }
-        let (forms, lemmas, readings, slots, cond_suffixes, cond_min_len, bloom_words) =
-            (w(1)?, w(2)?, w(3)?, w(4)?, w(5)?, w(6)?, w(7)?);
+        let (forms, lemmas, readings, slots, cond_suffixes, cond_min_len, bloom_words) = (w(1)?, w(2)?, w(3)?, w(4)?, w(5)?, w(6)?, w(7)?);
         let form_str = HEADER_WORDS;
         let form_read = form_str + forms + 1;
         let reading = form_read + forms + 1;

@@ -80,9 +80,7 @@ impl<'a> FormInfos<'a> {
 impl Morphology {
     /// The table compiled into the binary (built at compile time: no parsing at start-up).
     pub fn embedded() -> &'static Morphology {
-        EMBEDDED.get_or_init(|| {
-            Morphology::new(Cow::Borrowed(EMBEDDED_TABLE)).expect("build.rs writes a valid table")
-        })
+        EMBEDDED.get_or_init(|| Morphology::new(Cow::Borrowed(EMBEDDED_TABLE)).expect("build.rs writes a valid table"))
     }
 
     /// Parses a table given as TSV text; errors give the line number.

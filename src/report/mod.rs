@@ -125,7 +125,11 @@ impl Lang {
     /// `LC_MESSAGES`, `LANG`, first one set) is French, else English.
     pub fn from_env() -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-        if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("fr")) { Lang::Fr } else { Lang::En }
+        if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("fr")) {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
     }
 
     /// French or English, whichever this is.
@@ -239,11 +243,8 @@ pub fn fmt_top(top: &[(String, usize)], markers: &BTreeMap<String, MarkerInfo>) 
 pub fn fmt_left_out(s: &ArticleSummary, lang: Lang) -> String {
     let mut out = Vec::new();
     if s.excluded > 0 {
-        let by: Vec<String> = s
-            .excluded_parts
-            .iter()
-            .map(|(k, n)| format!("{} {n}", if lang == Lang::Fr { lang.part_name(*k, None) } else { k.as_str() }))
-            .collect();
+        let by: Vec<String> =
+            s.excluded_parts.iter().map(|(k, n)| format!("{} {n}", if lang == Lang::Fr { lang.part_name(*k, None) } else { k.as_str() })).collect();
         out.push(format!("{} {} ({})", s.excluded, lang.t("exclues", "excluded"), by.join(", ")));
     }
     if s.not_analysed > 0 {

@@ -3,7 +3,10 @@ use std::io::{self, Write};
 
 use comfy_table::{presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table as Grid, Width};
 
-use super::{fmt_left_out_short, fmt_score_interval, fmt_top, left_out_note, overlap_note, overlaps_previous, term_safe, Lang, Render, Report, Style, TABLE_WIDTH};
+use super::{
+    fmt_left_out_short, fmt_score_interval, fmt_top, left_out_note, overlap_note, overlaps_previous, term_safe, Lang, Render, Report, Style,
+    TABLE_WIDTH,
+};
 use crate::classify::Label;
 
 pub struct Table;
@@ -22,12 +25,34 @@ impl Render for Table {
         let l = style.lang;
         let header = match l {
             Lang::Fr => [
-                "#", "article", "phrases", "hors score", "affirmations", "% rapportées", "% attribuées", "% prudentes", "% appuyées", "% affirmées",
-                "score (95 %)", "% citées", "marqueurs fréquents",
+                "#",
+                "article",
+                "phrases",
+                "hors score",
+                "affirmations",
+                "% rapportées",
+                "% attribuées",
+                "% prudentes",
+                "% appuyées",
+                "% affirmées",
+                "score (95 %)",
+                "% citées",
+                "marqueurs fréquents",
             ],
             Lang::En => [
-                "#", "article", "sentences", "left out", "claims", "% reported", "% attributed", "% hedged", "% boosted", "% asserted",
-                "score (95 %)", "% quoted", "top markers",
+                "#",
+                "article",
+                "sentences",
+                "left out",
+                "claims",
+                "% reported",
+                "% attributed",
+                "% hedged",
+                "% boosted",
+                "% asserted",
+                "score (95 %)",
+                "% quoted",
+                "top markers",
             ],
         };
         let header = if narrow { header.map(two_lines) } else { header.map(str::to_string) };
@@ -98,7 +123,14 @@ impl Render for Table {
             let inc: Vec<&str> = report.included_parts.iter().map(|p| p.as_str()).collect();
             writeln!(out, "{} {}.", l.t("Comptées avec --include :", "Counted with --include:"), inc.join(", "))?;
         }
-        writeln!(out, "{}", l.t("Pourquoi : `hedge analyze FICHIER` montre chaque phrase et chaque marqueur.", "Why: `hedge analyze FILE` shows every sentence and marker."))
+        writeln!(
+            out,
+            "{}",
+            l.t(
+                "Pourquoi : `hedge analyze FICHIER` montre chaque phrase et chaque marqueur.",
+                "Why: `hedge analyze FILE` shows every sentence and marker."
+            )
+        )
     }
 }
 

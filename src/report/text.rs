@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{fmt_left_out, label_name, Lang, term_safe, MarkerInfo, Render, Report, Scoring, Style};
+use super::{fmt_left_out, label_name, term_safe, Lang, MarkerInfo, Render, Report, Scoring, Style};
 use crate::aggregate::ArticleSummary;
 use crate::classify::{Excluded, Flag, Label, MarkerHit, SentenceScore, Voice};
 use crate::extract::PartKind;
@@ -199,7 +199,10 @@ impl TextStream {
                 head.push_str(&p.paint(
                     DIM,
                     &match l {
-                        Lang::Fr => format!(" · non analysée : {} ({language}, confiance {confidence:.2}), pas en français", l.in_language(language, language_name)),
+                        Lang::Fr => format!(
+                            " · non analysée : {} ({language}, confiance {confidence:.2}), pas en français",
+                            l.in_language(language, language_name)
+                        ),
                         Lang::En => format!(" · not analysed: {language_name} ({language}, confidence {confidence:.2}), not French"),
                     },
                 ));
@@ -253,7 +256,9 @@ impl TextStream {
             head.push_str(&p.paint(
                 DIM,
                 &match l {
-                    Lang::Fr => format!(" · {} ({}) : texte d'une source, lu comme une citation", l.in_language(&o.language, &o.language_name), o.language),
+                    Lang::Fr => {
+                        format!(" · {} ({}) : texte d'une source, lu comme une citation", l.in_language(&o.language, &o.language_name), o.language)
+                    }
                     Lang::En => format!(" · {} ({}): a source's text, read as a quotation", o.language_name, o.language),
                 },
             ));
@@ -276,7 +281,12 @@ impl TextStream {
             }
         }
         for m in &s.markers {
-            writeln!(out, "      {} {}", p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", term_safe(&m.text))), term_safe(&marker_line(m, l)))?;
+            writeln!(
+                out,
+                "      {} {}",
+                p.paint(if m.counted { category_color(m.category) } else { DIM }, &format!("• {}", term_safe(&m.text))),
+                term_safe(&marker_line(m, l))
+            )?;
             if !self.explained.contains(m.id.as_str()) {
                 self.explained.insert(m.id.clone());
                 if let Some(info) = markers.get(&m.id) {
@@ -309,15 +319,19 @@ impl TextStream {
             s.not_claims,
             lang.t("qui n'affirment rien", "not claims")
         )?;
-        let shares: Vec<String> = Label::CLAIMS
-            .iter()
-            .map(|l| format!("{} {} ({} %)", name(*l), s.counts.get(l).copied().unwrap_or(0), num(s.percent_of(*l))))
-            .collect();
+        let shares: Vec<String> =
+            Label::CLAIMS.iter().map(|l| format!("{} {} ({} %)", name(*l), s.counts.get(l).copied().unwrap_or(0), num(s.percent_of(*l)))).collect();
         writeln!(out, "  {}", shares.join(" · "))?;
         if s.not_french {
-            writeln!(out, "  {} : {}", super::fmt_not_french(s, lang), lang.t("pas de score (le lexique est français)", "no score (the lexicon is French)"))?;
+            writeln!(
+                out,
+                "  {} : {}",
+                super::fmt_not_french(s, lang),
+                lang.t("pas de score (le lexique est français)", "no score (the lexicon is French)")
+            )?;
         }
-        let interval = s.interval.map(|[lo, hi]| format!(" ({} {}–{})", lang.t("intervalle à 95 %", "95 % interval"), num(lo), num(hi))).unwrap_or_default();
+        let interval =
+            s.interval.map(|[lo, hi]| format!(" ({} {}–{})", lang.t("intervalle à 95 %", "95 % interval"), num(lo), num(hi))).unwrap_or_default();
         let all = s.claims + s.quoted_claims;
         let or_dash = |v: Option<f64>| v.map(num).unwrap_or_else(|| "–".into());
         writeln!(

@@ -243,8 +243,7 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
                     close_down_to(&mut stack, k + 1, pos, text, &mut out);
                     close_top(&mut stack, pos, pos + len, text, &mut out);
                 } else {
-                    let followed_by_space =
-                        text[pos + len..].chars().next().is_none_or(char::is_whitespace);
+                    let followed_by_space = text[pos + len..].chars().next().is_none_or(char::is_whitespace);
                     if !followed_by_space && !full {
                         stack.push(Open { mark: Mark::Straight, start: pos, inner_start: pos + len });
                     }
@@ -288,7 +287,9 @@ fn unopened_role(text: &str, pos: usize, last_visible_end: usize) -> Unopened {
     }
     let before = text[..last_visible_end].chars().next_back();
     let next = line.trim_start_matches([' ', '\t', '\r', '\u{a0}', '\u{202f}']).chars().next();
-    if before.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ',' | ';' | ')' | ']')) || next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '!' | '?')) {
+    if before.is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ',' | ';' | ')' | ']'))
+        || next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '!' | '?'))
+    {
         Unopened::Closes
     } else {
         Unopened::Stray
@@ -392,7 +393,13 @@ mod tests {
         // One paragraph per line (fr-litbank, La morte amoureuse): the quotation left open on
         // the first line does not run over the narration after it.
         let t = "« Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.\nJe me sentais prêt à renoncer à Dieu.";
-        assert_eq!(q(t), vec![("« Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.", "Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.")]);
+        assert_eq!(
+            q(t),
+            vec![(
+                "« Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même.",
+                "Si tu veux être à moi, je te ferai plus heureux que Dieu lui-même."
+            )]
+        );
         // A hard-wrapped line that stops mid-sentence does not end it.
         let t = "« Il a été conclu après quatre mois\nde combats. »";
         assert_eq!(q(t).len(), 1);
@@ -403,7 +410,13 @@ mod tests {
     fn a_paragraph_cut_mid_sentence_keeps_its_quotation_open() {
         // seed 004: « … Il permettait aussi⏎⏎de sauver la vie des Arabes… »
         let t = "« Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.\n\nMais il a aussi permis.";
-        assert_eq!(q(t), vec![("« Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.", "Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.")]);
+        assert_eq!(
+            q(t),
+            vec![(
+                "« Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes.",
+                "Il permettait de sauver des vies. Il permettait aussi\n\nde sauver la vie des Arabes."
+            )]
+        );
     }
 
     #[test]

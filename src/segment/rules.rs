@@ -208,7 +208,9 @@ impl SegmentRules {
                 // The field's own line (`chiffres_max = 12`), or its table's.
                 None => {
                     let key = e.field.rsplit('.').next().unwrap_or(&e.field);
-                    let line = text.lines().position(|l| l.trim_start().starts_with(key) && l[l.find(key).unwrap_or(0) + key.len()..].trim_start().starts_with('='));
+                    let line = text
+                        .lines()
+                        .position(|l| l.trim_start().starts_with(key) && l[l.find(key).unwrap_or(0) + key.len()..].trim_start().starts_with('='));
                     let mut r = RuleError::new(FILE, message);
                     r.line = line.map(|l| l + 1);
                     r
@@ -230,11 +232,7 @@ impl SegmentRules {
             });
         }
         if raw.listes.chiffres_max > 9 {
-            return Err(Invalid {
-                field: "listes.chiffres_max".into(),
-                value: None,
-                message: "au plus 9 (at most 9)".into(),
-            });
+            return Err(Invalid { field: "listes.chiffres_max".into(), value: None, message: "au plus 9 (at most 9)".into() });
         }
         Ok(SegmentRules {
             never_final,

@@ -16,7 +16,7 @@
 //!   ellipsis or an abbreviation of `parfois_finales`, only an upper-case letter (or an
 //!   opening guillemet, for the ellipsis) starts a new sentence.
 
-use super::{Quote, Sentence, SentenceKind, SegmentRules};
+use super::{Quote, SegmentRules, Sentence, SentenceKind};
 
 #[inline]
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -387,10 +387,7 @@ impl<'a> Splitter<'a> {
             return run_end;
         }
         // Elision (…) [...]
-        if ellipsis
-            && matches!(char_before(text, pos), Some('(' | '['))
-            && matches!(next, Some(')' | ']'))
-        {
+        if ellipsis && matches!(char_before(text, pos), Some('(' | '[')) && matches!(next, Some(')' | ']')) {
             return run_end;
         }
         let single_period = run_end == pos + 1 && char_at(text, pos) == Some('.');
@@ -425,8 +422,7 @@ impl<'a> Splitter<'a> {
                         let pw = before.rsplit(char::is_whitespace).next().unwrap_or("");
                         pw.chars().next().is_some_and(char::is_uppercase)
                     };
-                    let starts = rules.strong_starts.contains(next_word)
-                        || (!prev_cap && rules.semicolon_starts.contains(next_word));
+                    let starts = rules.strong_starts.contains(next_word) || (!prev_cap && rules.semicolon_starts.contains(next_word));
                     if !(single && starts) {
                         return run_end;
                     }
@@ -463,11 +459,7 @@ impl<'a> Splitter<'a> {
             None => true,
             Some(c) if is_line_break(c) => true,
             Some(c) if c.is_uppercase() => true,
-            Some(c) if c.is_lowercase() => {
-                !ellipsis
-                    && !need_upper
-                    && (rules.lower_starts.contains(self.word_at(q)) || (lower_ok && end == run_end))
-            }
+            Some(c) if c.is_lowercase() => !ellipsis && !need_upper && (rules.lower_starts.contains(self.word_at(q)) || (lower_ok && end == run_end)),
             Some(c) if c.is_numeric() => !need_upper,
             Some(c) if q == end => {
                 // Glued punctuation after closing marks: "parti.»," — not a boundary.
@@ -581,19 +573,8 @@ pub(crate) fn split_sentences(text: &str, rules: &SegmentRules, quotes: &[Quote]
 
 /// `ascii` all [`AsciiClass::Special`]: no fast path (the tests compare both).
 fn split_with(text: &str, rules: &SegmentRules, quotes: &[Quote], ascii: [AsciiClass; 128]) -> Vec<Sentence> {
-    Splitter {
-        ascii,
-        text,
-        rules,
-        quotes,
-        out: Vec::new(),
-        start: None,
-        last_end: 0,
-        started_at_line_start: false,
-        line_list: false,
-        marker_end: 0,
-    }
-    .run()
+    Splitter { ascii, text, rules, quotes, out: Vec::new(), start: None, last_end: 0, started_at_line_start: false, line_list: false, marker_end: 0 }
+        .run()
 }
 
 #[cfg(test)]
@@ -617,10 +598,7 @@ mod tests {
 
     fn split(text: &str) -> Vec<(&str, SentenceKind)> {
         let q = find_quotes(text);
-        split_sentences(text, SegmentRules::embedded(), &q)
-            .into_iter()
-            .map(|s| (&text[s.span], s.kind))
-            .collect()
+        split_sentences(text, SegmentRules::embedded(), &q).into_iter().map(|s| (&text[s.span], s.kind)).collect()
     }
 
     fn texts(text: &str) -> Vec<&str> {
@@ -634,7 +612,10 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials() {
-        assert_eq!(texts("M. Dupont et Mme Durand sont venus. Le Dr. Martin aussi."), vec!["M. Dupont et Mme Durand sont venus.", "Le Dr. Martin aussi."]);
+        assert_eq!(
+            texts("M. Dupont et Mme Durand sont venus. Le Dr. Martin aussi."),
+            vec!["M. Dupont et Mme Durand sont venus.", "Le Dr. Martin aussi."]
+        );
         assert_eq!(texts("George W. Bush et J.-M. Le Pen. Fin."), vec!["George W. Bush et J.-M. Le Pen.", "Fin."]);
         assert_eq!(texts("En 52 av. J.-C. César gagna."), vec!["En 52 av. J.-C. César gagna."]);
         assert_eq!(texts("Des pommes, etc. Le reste."), vec!["Des pommes, etc.", "Le reste."]);
@@ -643,7 +624,10 @@ mod tests {
 
     #[test]
     fn numbers_urls() {
-        assert_eq!(texts("Il a 3.5 et 42.000 € soit 27,10 %. Voir www.site.fr ou a.b@c.fr. Fin."), vec!["Il a 3.5 et 42.000 € soit 27,10 %.", "Voir www.site.fr ou a.b@c.fr.", "Fin."]);
+        assert_eq!(
+            texts("Il a 3.5 et 42.000 € soit 27,10 %. Voir www.site.fr ou a.b@c.fr. Fin."),
+            vec!["Il a 3.5 et 42.000 € soit 27,10 %.", "Voir www.site.fr ou a.b@c.fr.", "Fin."]
+        );
     }
 
     #[test]
@@ -704,8 +688,7 @@ mod invariants {
 
     #[test]
     fn random_garbage() {
-        let alphabet: Vec<char> =
-            "«»“”\"'’()[]…. .?!\n\n \u{a0}\u{202f}aAzZéÉ09-*#:;,€😀\r\t\u{2029}".chars().collect();
+        let alphabet: Vec<char> = "«»“”\"'’()[]…. .?!\n\n \u{a0}\u{202f}aAzZéÉ09-*#:;,€😀\r\t\u{2029}".chars().collect();
         let mut seed = 0x9E3779B97F4A7C15u64;
         for _ in 0..20000 {
             seed ^= seed << 13;

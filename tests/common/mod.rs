@@ -27,10 +27,7 @@ pub fn shared_or_skip(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         return Some(p);
     }
-    let msg = format!(
-        "{} not found: the evaluation data sits beside the repository in ../shared (or set HEDGE_SHARED)",
-        p.display()
-    );
+    let msg = format!("{} not found: the evaluation data sits beside the repository in ../shared (or set HEDGE_SHARED)", p.display());
     if in_ci() {
         panic!("{msg}; CI must have it");
     }
@@ -77,8 +74,8 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1 and review it", path.display()));
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing snapshot {}; run with UPDATE_SNAPSHOTS=1 and review it", path.display()));
     if expected != actual {
         let diff: Vec<String> = expected
             .lines()

@@ -175,7 +175,11 @@ impl Html {
                 esc(ui.side_right)
             );
         }
-        let _ = write!(h, "<section id=\"articles\" aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\" class=\"screen-only\">{}</h2>\n", esc(ui.articles));
+        let _ = write!(
+            h,
+            "<section id=\"articles\" aria-labelledby=\"articles-h\">\n<h2 id=\"articles-h\" class=\"screen-only\">{}</h2>\n",
+            esc(ui.articles)
+        );
         for (i, a) in report.articles.iter().enumerate() {
             self.article(report, i, a, &mut h);
         }
@@ -191,7 +195,12 @@ impl Html {
         let data = ScriptData {
             articles: report.articles.iter().enumerate().map(|(i, a)| ScriptArticle { id: format!("a{}", i + 1), label: &a.label }).collect(),
         };
-        let _ = write!(h, "<script type=\"application/json\" id=\"hedge-data\">{}</script>\n<script>\n{}</script>\n</body>\n</html>\n", json_for_script(&data), JS);
+        let _ = write!(
+            h,
+            "<script type=\"application/json\" id=\"hedge-data\">{}</script>\n<script>\n{}</script>\n</body>\n</html>\n",
+            json_for_script(&data),
+            JS
+        );
         h
     }
 
@@ -245,7 +254,9 @@ impl Html {
             let _ = write!(h, "<th scope=\"row\" class=\"name\"><a href=\"#a{}\">{}</a></th>", i + 1, esc(&a.label));
             let shares: Vec<String> = Label::CLAIMS
                 .iter()
-                .map(|&l| format!("<span class=\"share\"><span aria-hidden=\"true\">{}</span> {}</span>", label_symbol(l), self.lang.num(s.percent_of(l))))
+                .map(|&l| {
+                    format!("<span class=\"share\"><span aria-hidden=\"true\">{}</span> {}</span>", label_symbol(l), self.lang.num(s.percent_of(l)))
+                })
                 .collect();
             let _ = write!(h, "<td class=\"bar\">{}<span class=\"shares\" aria-hidden=\"true\">{}</span></td>", self.bar(s), shares.join(""));
             // `≈` when the interval overlaps the row above; the script recomputes it after a sort.
@@ -324,7 +335,12 @@ impl Html {
             if w <= 0.0 {
                 continue;
             }
-            let _ = write!(b, "<rect class=\"seg-{}\" x=\"{x:.2}%\" width=\"{w:.2}%\" height=\"40\"><title>{}</title></rect>", label_class(l), esc(&format!("{} {} %", self.lang.label(l), self.lang.num(w))));
+            let _ = write!(
+                b,
+                "<rect class=\"seg-{}\" x=\"{x:.2}%\" width=\"{w:.2}%\" height=\"40\"><title>{}</title></rect>",
+                label_class(l),
+                esc(&format!("{} {} %", self.lang.label(l), self.lang.num(w)))
+            );
             // The page script shortens or hides a label that does not fit its segment; without
             // the script, only wide segments are labelled.
             let class = if w >= 20.0 { "seg-text" } else { "seg-text narrow" };
@@ -355,10 +371,21 @@ impl Html {
         for lab in [Label::Attributed, Label::Hedged, Label::Boosted, Label::Asserted, Label::None] {
             let _ = writeln!(h, "<li>{} — {}</li>", badge(lab, l.label(lab)), esc(l.label_help(lab)));
         }
-        let _ = writeln!(h, "<li><span class=\"badge b-quoted\"><span aria-hidden=\"true\">«»</span> {}</span> — {}</li>", esc(ui.quote), esc(ui.quote_help));
+        let _ = writeln!(
+            h,
+            "<li><span class=\"badge b-quoted\"><span aria-hidden=\"true\">«»</span> {}</span> — {}</li>",
+            esc(ui.quote),
+            esc(ui.quote_help)
+        );
         let _ = writeln!(h, "<li><span class=\"part-tag\">{}</span> — {}</li>", esc(ui.title_tag), esc(ui.title_help));
-        let _ = writeln!(h, "<li><span class=\"out-tag\"><span aria-hidden=\"true\">⊘</span> {}</span> — {}</li>", esc(ui.out_score), esc(ui.out_help));
-        let _ = writeln!(h, "<li><span class=\"out-tag\"><span aria-hidden=\"true\">⊘</span> {}</span> — {}</li>", esc(ui.not_analysed), esc(ui.lang_help));
+        let _ =
+            writeln!(h, "<li><span class=\"out-tag\"><span aria-hidden=\"true\">⊘</span> {}</span> — {}</li>", esc(ui.out_score), esc(ui.out_help));
+        let _ = writeln!(
+            h,
+            "<li><span class=\"out-tag\"><span aria-hidden=\"true\">⊘</span> {}</span> — {}</li>",
+            esc(ui.not_analysed),
+            esc(ui.lang_help)
+        );
         h.push_str("</ul></div>\n</div>\n</section>\n");
     }
 
@@ -368,7 +395,12 @@ impl Html {
         let l = self.lang;
         let s = &a.summary;
         let id = format!("a{}", i + 1);
-        let _ = write!(h, "<article id=\"{id}\" class=\"article\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}</h2>\n<p class=\"file\"><code>{}</code></p>\n", esc(&a.label), esc(&a.file));
+        let _ = write!(
+            h,
+            "<article id=\"{id}\" class=\"article\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{}</h2>\n<p class=\"file\"><code>{}</code></p>\n",
+            esc(&a.label),
+            esc(&a.file)
+        );
         let score = s.assertiveness.map(|x| l.num(x)).unwrap_or_else(|| "–".into());
         let _ = writeln!(
             h,
@@ -455,7 +487,12 @@ impl Html {
                 let _ = write!(h, "<span class=\"detail\">{} {}</span>", esc(ui.quoted_by), esc(sp));
             }
             if let Some(o) = &s.other_language {
-                let _ = write!(h, "<span class=\"detail\" title=\"{}\">{}</span>", esc(ui.lang_quoted_tip), esc(&l.in_language(&o.language, &o.language_name)));
+                let _ = write!(
+                    h,
+                    "<span class=\"detail\" title=\"{}\">{}</span>",
+                    esc(ui.lang_quoted_tip),
+                    esc(&l.in_language(&o.language, &o.language_name))
+                );
             }
             let _ = write!(h, "<span class=\"detail\">{} · {}</span>", esc(l.label(s.label)), esc(ui.out_of_score));
         } else {
@@ -486,7 +523,11 @@ impl Html {
         let ui = self.lang.ui();
         let l = self.lang;
         let sep = if l == Lang::Fr { " : " } else { ": " };
-        let _ = write!(h, "<span class=\"out-tag\" tabindex=\"0\"><span aria-hidden=\"true\">⊘</span> {}<span class=\"tip\" role=\"tooltip\">", esc(&l.out_tag(e)));
+        let _ = write!(
+            h,
+            "<span class=\"out-tag\" tabindex=\"0\"><span aria-hidden=\"true\">⊘</span> {}<span class=\"tip\" role=\"tooltip\">",
+            esc(&l.out_tag(e))
+        );
         match e {
             Excluded::Part { part, rule, explain } => {
                 let _ = write!(h, "<span class=\"tip-head\"><strong>{}</strong>", esc(l.part_name(*part, rule.as_deref())));
@@ -503,7 +544,12 @@ impl Html {
                 }
             }
             Excluded::Language { language, language_name, confidence } => {
-                let _ = write!(h, "<span class=\"tip-head\"><strong>{}</strong> <code>{}</code></span>", esc(&l.in_language(language, language_name)), esc(language));
+                let _ = write!(
+                    h,
+                    "<span class=\"tip-head\"><strong>{}</strong> <code>{}</code></span>",
+                    esc(&l.in_language(language, language_name)),
+                    esc(language)
+                );
                 let _ = write!(
                     h,
                     "<span class=\"tip-line\">{}{sep}{} ({}), {} {} %</span><span class=\"tip-line\">{}</span>",
@@ -663,7 +709,14 @@ fn tip(m: &MarkerHit, info: Option<&MarkerInfo>, l: Lang, h: &mut String) {
         let (name, meaning) = l.reading(r);
         let verdict = if r.is_hedge() { ui.is_hedge } else { ui.not_hedge };
         let sep = if l == Lang::Fr { " : " } else { ": " };
-        let _ = write!(h, "<span class=\"tip-line reading\"><strong>{}{sep}{}</strong> — {} ({})</span>", esc(ui.conditional), esc(name), esc(meaning), esc(verdict));
+        let _ = write!(
+            h,
+            "<span class=\"tip-line reading\"><strong>{}{sep}{}</strong> — {} ({})</span>",
+            esc(ui.conditional),
+            esc(name),
+            esc(meaning),
+            esc(verdict)
+        );
     }
     if m.in_quote && !m.counted {
         let _ = write!(h, "<span class=\"tip-line\">{}</span>", esc(ui.in_quote));

@@ -7,7 +7,6 @@ use crate::classify::{Excluded, Label, NotClaim};
 use crate::extract::PartKind;
 use crate::lexicon::Category;
 
-
 /// Language of the page's labels (marker explanations come from the lexicon, in French).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
