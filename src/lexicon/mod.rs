@@ -434,7 +434,8 @@ pub struct Candidate {
     pub second: Option<String>,
     /// A verb form of a `followed_by` entry without the words after it: it counts only as an
     /// inverted tag after a comma or a quotation (« …, notait l'ancien directeur », « …, montre
-    /// un rapport de la BBC »), a finite form before its subject.
+    /// un rapport de la BBC », « …, a soutenu le colonel »): a finite form, or a past participle
+    /// after an auxiliary, before its subject.
     pub inverted_only: bool,
 }
 
@@ -604,7 +605,9 @@ impl Lexicon {
                     for w in followed_by.iter() {
                         add(*entry, Sequence::parse(&format!("{f} {w}")), false, &mut by_first_word);
                     }
-                    if morph.lookup(f).iter().any(|r| r.tags.intersects(Tags::FINITE)) {
+                    // Finite forms (« …, notait X ») and past participles after an
+                    // auxiliary (« …, a soutenu X »: see the matcher's `inverted_tag`).
+                    if morph.lookup(f).iter().any(|r| r.tags.intersects(Tags::FINITE.union(Tags::PPAS))) {
                         add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, true, &mut by_first_word);
                     }
                 }
