@@ -20,8 +20,10 @@ use crate::lexicon::Category;
 const CSS: &str = include_str!("style.css");
 const JS: &str = include_str!("app.js");
 
+mod sources;
 mod strings;
 
+pub use sources::sources_section;
 pub use strings::Lang;
 
 /// The HTML renderer.
@@ -30,6 +32,9 @@ pub struct Html {
     pub lang: Lang,
     /// Print the teacher's key (labels, who speaks) on the worksheet.
     pub answers: bool,
+    /// `--sources`: the source of each attributed or quoted claim under its label (the
+    /// « Sources » section is [`sources_section`]).
+    pub sources: bool,
 }
 
 /// Escapes text for HTML text content and for double- or single-quoted attribute values.
@@ -495,6 +500,9 @@ impl Html {
                 );
             }
             let _ = write!(h, "<span class=\"detail\">{} · {}</span>", esc(l.label(s.label)), esc(ui.out_of_score));
+            if self.sources {
+                sources::sentence_source(s, l, h);
+            }
         } else {
             h.push_str(&badge(s.label, l.label(s.label)));
             if let Some(p) = s.points {
@@ -502,6 +510,9 @@ impl Html {
             }
             if let Some(n) = s.not_claim {
                 let _ = write!(h, "<span class=\"detail\">{}</span>", esc(l.not_claim(n)));
+            }
+            if self.sources {
+                sources::sentence_source(s, l, h);
             }
         }
         h.push_str("</td><td class=\"who\">");
@@ -868,14 +879,14 @@ mod tests {
 
     #[test]
     fn markers_quotes_readings_and_key_are_rendered() {
-        let page = Html { lang: Lang::Fr, answers: true }.page(&hostile_report());
+        let page = Html { lang: Lang::Fr, answers: true, sources: false }.page(&hostile_report());
         assert!(page.contains("<mark class=\"m m-attribution\" tabindex=\"0\" data-id=\"attribution.source.selon\">Selon<span class=\"tip\""));
         assert!(page.contains("<span class=\"q\">dit &lt;b&gt;x&lt;/b&gt;</span>"), "quoted words set apart");
         assert!(page.contains("Conditionnel : ouï-dire</strong>"));
         assert!(page.contains("Poids : −25 points"));
         assert!(page.contains("<span class=\"key\">Le média, d&#39;après une source : « Selon »</span>"));
         assert!(page.contains("<html lang=\"fr\">"));
-        let en = Html { lang: Lang::En, answers: false }.page(&hostile_report());
+        let en = Html { lang: Lang::En, answers: false, sources: false }.page(&hostile_report());
         assert!(en.contains("<html lang=\"en\">") && en.contains("Conditional: hearsay</strong>"));
         assert!(!en.contains("class=\"key\""), "no key without --answers");
     }
