@@ -892,6 +892,25 @@ mod tests {
     }
 
     #[test]
+    fn per_sentence_sources_are_escaped_and_only_shown_when_asked() {
+        use crate::classify::source::{Source, SourceKind};
+        let mut r = hostile_report();
+        let key = "<script>alert('k')</script> \"X\" & Y";
+        r.articles[0].sentences[0].source = Some(Source { text: None, key: key.into(), kind: SourceKind::Media, refers_back: false });
+        assert!(!Html::default().page(&r).contains("detail src"), "nothing without --sources");
+        let page = Html { sources: true, ..Html::default() }.page(&r);
+        assert!(
+            page.contains("<span class=\"detail src\">source : &lt;script&gt;alert(&#39;k&#39;)&lt;/script&gt; &quot;X&quot; &amp; Y (média)</span>")
+        );
+        assert_eq!(page.matches("<script").count(), 2, "{page}");
+        let en = Html { lang: Lang::En, sources: true, ..Html::default() }.page(&r);
+        assert!(en.contains("<span class=\"detail src\">source: &lt;script&gt;"));
+        // A sentence left out of the score is no claim: no source shown.
+        r.articles[0].sentences[0].excluded = Some(Excluded::Part { part: PartKind::Byline, rule: None, explain: String::new() });
+        assert!(!Html { sources: true, ..Html::default() }.page(&r).contains("detail src"));
+    }
+
+    #[test]
     fn one_bar_per_article_with_shares() {
         let page = Html::default().page(&hostile_report());
         assert_eq!(page.matches("<svg class=\"stack\"").count(), 2, "summary bar + article bar");
