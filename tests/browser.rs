@@ -348,6 +348,8 @@ fn the_report_fits_a_phone_400_px_wide() {
         ("compare.html", &["compare", "seeds/"][..]),
         ("analyze.html", &["analyze", "seeds/004_2850dcacc519e1fe.txt"][..]),
         ("compare-en.html", &["compare", "seeds/", "--ui", "en"][..]),
+        // Issue 19: the « Sources » section and the source under each claim's label.
+        ("compare-sources.html", &["compare", "seeds/", "--sources"][..]),
     ] {
         let report = std::fs::read_to_string(write_report(dir.path(), name, args)).unwrap();
         let (width, over) = measure(&report, &format!("probe-{name}"));

@@ -44,11 +44,13 @@ const EN: Words = Words {
 };
 
 /// Styles of the section and of the per-sentence source, carried by the section so that a page
-/// without `--sources` keeps its bytes: a long source name wraps; nothing of it on the worksheet.
+/// without `--sources` keeps its bytes: the table fits a phone (fixed layout, long names wrap);
+/// nothing of it on the worksheet.
 const STYLE: &str = "<style>\n\
-.sources table { border-collapse: collapse; margin: .5rem 0; }\n\
-.sources th, .sources td { text-align: left; vertical-align: top; padding: .2rem .5rem; border-bottom: 1px solid #ccc; }\n\
-.src, .src-list { overflow-wrap: anywhere; }\n\
+.sources table { border-collapse: collapse; margin: .5rem 0; width: 100%; table-layout: fixed; }\n\
+.sources th, .sources td { text-align: left; vertical-align: top; padding: .2rem .4rem; border-bottom: 1px solid #ccc; overflow-wrap: anywhere; }\n\
+.sources th:first-child { width: 28%; } .sources th:nth-child(2), .sources th:nth-child(3) { width: 5.5em; }\n\
+.src { overflow-wrap: anywhere; }\n\
 @media print { body.worksheet #sources, body.worksheet .src { display: none !important; } }\n\
 </style>\n";
 
