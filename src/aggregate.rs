@@ -65,6 +65,10 @@ pub struct ArticleSummary {
     /// Most of the article is in another language (more sentences not analysed than analysed):
     /// a French lexicon read only its stray French sentences, so it gets no score.
     pub not_french: bool,
+    /// `--sources`: the claims credited to each source, most first (see
+    /// [`crate::classify::source::article_sources`]); None (and absent from the JSON) without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<crate::classify::source::SourceCount>>,
 }
 
 impl ArticleSummary {
@@ -235,6 +239,7 @@ impl Tally {
             not_analysed,
             languages: self.languages,
             not_french,
+            sources: None,
         }
     }
 }

@@ -130,8 +130,9 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
     pub format: AnalyzeFormat,
     /// Sources per article: show the source each attributed or quoted claim credits (text: a
-    /// « source : » line and a list in the summary; json: `sources` in the summary). The
-    /// `source` of each sentence is in the JSON whatever. See docs/SOURCES.md.
+    /// « source : » line and a list in the summary; json, jsonl: `sources` in the summary;
+    /// --html: the source under each claim's label and a « Sources » section). The `source` of
+    /// each sentence is in the JSON whatever. See docs/SOURCES.md.
     #[arg(long)]
     pub sources: bool,
     #[command(flatten)]
@@ -168,7 +169,8 @@ pub struct CompareArgs {
     pub csv_bom: bool,
     /// Sources per article: claims credited to a named source (person, institution, media) and
     /// to a vague one, and the sources most credited (table, markdown: a « Sources » section
-    /// after the table; json: `sources` in each summary). See docs/SOURCES.md.
+    /// after the table; json, jsonl: `sources` in each summary; csv: five more columns; --html:
+    /// the source under each claim's label and a « Sources » section). See docs/SOURCES.md.
     #[arg(long)]
     pub sources: bool,
     #[command(flatten)]

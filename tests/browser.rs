@@ -348,6 +348,8 @@ fn the_report_fits_a_phone_400_px_wide() {
         ("compare.html", &["compare", "seeds/"][..]),
         ("analyze.html", &["analyze", "seeds/004_2850dcacc519e1fe.txt"][..]),
         ("compare-en.html", &["compare", "seeds/", "--ui", "en"][..]),
+        // Issue 19: the « Sources » section and the source under each claim's label.
+        ("compare-sources.html", &["compare", "seeds/", "--sources"][..]),
     ] {
         let report = std::fs::read_to_string(write_report(dir.path(), name, args)).unwrap();
         let (width, over) = measure(&report, &format!("probe-{name}"));
@@ -382,4 +384,83 @@ fn printed_sheets_do_not_reproduce_reader_comments() {
         let dom = dump_dom(&exe, &page).stdout;
         assert!(dom.contains("Bande d'abrutis"), "{name}: the screen shows the comment");
     }
+}
+
+/// Issue 19: with `--sources`, each attributed or quoted claim shows its source under its label,
+/// in the page's language, and the « Sources » section lists them. A hostile source name is
+/// text: the extraction keeps only words, so markup reaches a source's name through an alias of
+/// a `--rules` copy of `sources.toml`, whose key is taken as written. The printed worksheet does
+/// not give the sources away (they answer « Qui parle ? »); the teacher's key prints them.
+#[test]
+fn per_sentence_sources_render_print_and_escape_a_hostile_source_name() {
+    let Some(exe) = chromium() else { return };
+    let Some(pdftotext) = pdftotext() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let key = "<script>document.title='PWNED'</script> \"Zeta\" & 'Co'";
+    let builtin = std::fs::read_to_string(root().join("lexicons/rules/sources.toml")).unwrap();
+    let at = builtin.find("[[alias]]").unwrap();
+    let alias = format!("[[alias]]\nkey   = {}\nkind  = \"media\"\nforms = [\"agence Zeta\"]\n\n", toml_string(key));
+    let rules = dir.path().join("sources.toml");
+    std::fs::write(&rules, format!("{}{alias}{}", &builtin[..at], &builtin[at..])).unwrap();
+    let article = dir.path().join("zeta.txt");
+    std::fs::write(
+        &article,
+        "Selon l'agence Zeta, le convoi aurait quitté la ville hier soir.\n\n\
+         Le convoi comptait cinquante camions, a confirmé l'agence Zeta.\n\n\
+         On évalue à 250 le nombre de combattants qui ont quitté la ville.\n\n\
+         Le ciel était gris au-dessus de la ville ce matin-là.\n",
+    )
+    .unwrap();
+    let (a, r) = (article.to_str().unwrap(), rules.to_str().unwrap());
+    let shown = format!("{key} (média)");
+
+    // On screen: under the labels of the two claims credited to Zeta, « source vague » under
+    // the « on évalue » one, nothing under the asserted one; as text, no element made of it.
+    let page = write_report(dir.path(), "sheet.html", &["analyze", a, "--rules", r, "--sources"]);
+    let run = dump_dom(&exe, &page);
+    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
+    let dom = &run.stdout;
+    assert!(dom.contains("data-hedge-ready=\"1\""), "the page's own script must still run");
+    assert!(!between(dom, "<title>", "</title>").contains("PWNED"));
+    assert_eq!(dom.matches("<script").count(), 2, "only the page's two scripts");
+    let articles = between(dom, "<section id=\"articles\"", "</section>");
+    let sources: Vec<String> = articles.split("<span class=\"detail src\">").skip(1).map(|s| text_of(&s[..s.find("</span>").unwrap()])).collect();
+    assert_eq!(sources, [format!("source : {shown}"), format!("source : {shown}"), "source vague".to_string()]);
+    let section = text_of(between(dom, "<section id=\"sources\"", "</section>"));
+    assert!(section.contains(&format!("{shown} ×2")) && section.contains("source vague ×1"), "{section}");
+
+    // Printed: the students' sheet has the sentences but no source; the key has them.
+    let print = |page: &Path, name: &str| -> String {
+        let pdf = dir.path().join(name);
+        let run = run_chromium(&exe, page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
+        assert!(std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF")), "no PDF; stderr:\n{}", run.stderr);
+        let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().expect("pdftotext runs");
+        String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let sheet = print(&page, "sheet.pdf");
+    assert!(sheet.contains("le convoi aurait quitté la ville"), "{sheet}");
+    for absent in ["\"Zeta\" & 'Co'", "PWNED", "source :", "source vague", "(média)"] {
+        assert!(!sheet.contains(absent), "the worksheet gives away {absent:?}:\n{sheet}");
+    }
+    let key_page = write_report(dir.path(), "key.html", &["analyze", a, "--rules", r, "--sources", "--answers"]);
+    let printed = print(&key_page, "key.pdf");
+    // Two claims and the section's row.
+    assert_eq!(printed.matches("\"Zeta\" & 'Co' (média)").count(), 3, "{printed}");
+    assert!(printed.contains("source vague"), "{printed}");
+
+    // In English (`--ui en`): the per-sentence sources, the section and its explanations.
+    let en = write_report(dir.path(), "en.html", &["analyze", a, "--rules", r, "--sources", "--ui", "en"]);
+    let dom = dump_dom(&exe, &en).stdout;
+    let text = text_of(between(&dom, "<section id=\"articles\"", "</section>"));
+    assert!(text.contains(&format!("source: {key} (media)")) && text.contains("vague source"), "{text}");
+    let section = text_of(between(&dom, "<section id=\"sources\"", "</section>"));
+    for english in ["Whom does each article credit", "named", "A media outlet", "no way to check who speaks"] {
+        assert!(section.contains(english), "no {english:?} in the English section:\n{section}");
+    }
+    assert!(!section.contains("Un média") && !section.contains("nommées"), "{section}");
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }

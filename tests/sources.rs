@@ -82,16 +82,95 @@ fn eval_sources_beats_the_baseline_on_the_hand_check() {
 }
 
 #[test]
-fn the_html_report_gets_a_sources_section_only_when_asked_and_nothing_else_changes() {
+fn the_html_report_gets_a_sources_section_and_per_sentence_sources_only_when_asked_and_nothing_else_changes() {
     let dir = tempfile::tempdir().unwrap();
-    let (plain, with) = (dir.path().join("a.html"), dir.path().join("b.html"));
-    run(&["compare", "seeds/", "--html", plain.to_str().unwrap()]);
-    run(&["compare", "seeds/", "--sources", "--html", with.to_str().unwrap()]);
-    let (plain, with) = (std::fs::read_to_string(plain).unwrap(), std::fs::read_to_string(with).unwrap());
-    assert!(!plain.contains("<section id=\"sources\""));
-    let i = with.find("<section id=\"sources\"").expect("a sources section");
-    let j = i + with[i..].find("</section>\n").unwrap() + "</section>\n".len();
-    let section = &with[i..j];
-    assert!(section.contains("BBC (média) ×3") && section.contains("<dt>vague</dt>"), "{section}");
-    assert_eq!(format!("{}{}", &with[..i], &with[j..]), plain, "the rest of the page must be byte-identical");
+    for (ui, named, section_words) in [("fr", "source : BBC (média)", "BBC (média) ×3"), ("en", "source: BBC (media)", "BBC (media) ×3")] {
+        let (plain, with) = (dir.path().join(format!("a-{ui}.html")), dir.path().join(format!("b-{ui}.html")));
+        run(&["compare", "seeds/", "--ui", ui, "--html", plain.to_str().unwrap()]);
+        run(&["compare", "seeds/", "--ui", ui, "--sources", "--html", with.to_str().unwrap()]);
+        let (plain, with) = (std::fs::read_to_string(plain).unwrap(), std::fs::read_to_string(with).unwrap());
+        assert!(!plain.contains("<section id=\"sources\"") && !plain.contains("class=\"detail src\""));
+        let i = with.find("<section id=\"sources\"").expect("a sources section");
+        let j = i + with[i..].find("</section>\n").unwrap() + "</section>\n".len();
+        let section = &with[i..j];
+        assert!(section.contains(section_words) && section.contains("<dt>vague</dt>"), "{ui}: {section}");
+        // The kinds explained in the page's language.
+        let (explained, other) =
+            if ui == "fr" { ("Un média (journal", "A media outlet") } else { ("A media outlet (newspaper", "Un média (journal") };
+        assert!(section.contains(explained) && !section.contains(other), "{ui}: {section}");
+        // Each attributed or quoted claim shows its source under its label: seed 001's three
+        // claims credited to the BBC (« des journalistes de la BBC », then « Selon eux »).
+        let rest = format!("{}{}", &with[..i], &with[j..]);
+        assert!(rest.matches(&format!("<span class=\"detail src\">{named}</span>")).count() >= 3, "{ui}");
+        // Take those spans out: the page without --sources, byte for byte.
+        let mut stripped = String::new();
+        let mut at = 0;
+        while let Some(k) = rest[at..].find("<span class=\"detail src\">") {
+            stripped.push_str(&rest[at..at + k]);
+            at += k + rest[at + k..].find("</span>").unwrap() + "</span>".len();
+        }
+        stripped.push_str(&rest[at..]);
+        assert_eq!(stripped, plain, "{ui}: the rest of the page must be byte-identical");
+    }
+}
+
+#[test]
+fn csv_gets_source_columns_only_when_asked() {
+    let plain = run(&["compare", "seeds/", "--format", "csv"]);
+    let with = run(&["compare", "seeds/", "--format", "csv", "--sources"]);
+    assert!(!plain.contains("named_source_claims"));
+    let extra = ",named_source_claims,vague_source_claims,top_source,top_source_kind,top_source_claims";
+    // Same rows, with five cells more at the end of each.
+    for (p, w) in plain.lines().zip(with.lines()) {
+        assert!(w.starts_with(p), "{w}");
+        let added = &w[p.len()..];
+        if p.starts_with("rank,") {
+            assert_eq!(added, extra);
+        } else {
+            assert_eq!(added.matches(',').count(), 5, "{w}");
+        }
+    }
+    assert_eq!(plain.lines().count(), with.lines().count());
+    let tf1 = with.lines().find(|l| l.contains("TF1 Info")).unwrap();
+    assert!(tf1.ends_with(",3,4,BBC,media,3"), "{tf1}");
+    // French spreadsheets: the same columns, `;` between cells.
+    let fr = run(&["compare", "seeds/", "--format", "csv", "--sources", "--csv-locale", "fr"]);
+    assert!(fr.lines().next().unwrap().ends_with(&extra.replace(',', ";")), "{fr}");
+    // The counts are those of the JSON summaries.
+    let v: serde_json::Value = serde_json::from_str(&run(&["compare", "seeds/", "--format", "json", "--sources"])).unwrap();
+    for (a, row) in v["articles"].as_array().unwrap().iter().zip(with.lines().skip(1)) {
+        let list = a["summary"]["sources"].as_array().unwrap();
+        let vague: u64 = list.iter().filter(|c| c["kind"] == "vague").map(|c| c["claims"].as_u64().unwrap()).sum();
+        let all: u64 = list.iter().map(|c| c["claims"].as_u64().unwrap()).sum();
+        let cells: Vec<&str> = row.rsplitn(6, ',').collect();
+        assert_eq!((cells[4], cells[3]), (&*(all - vague).to_string(), &*vague.to_string()), "{row}");
+    }
+}
+
+#[test]
+fn jsonl_article_lines_carry_the_sources_only_when_asked() {
+    let lines = |args: &[&str]| -> Vec<serde_json::Value> { run(args).lines().map(|l| serde_json::from_str(l).unwrap()).collect() };
+    // compare: article lines only, with or without --sources (no sentence lines).
+    let plain = lines(&["compare", "seeds/", "--format", "jsonl"]);
+    let with = lines(&["compare", "seeds/", "--format", "jsonl", "--sources"]);
+    assert_eq!(plain.len(), with.len());
+    let json: serde_json::Value = serde_json::from_str(&run(&["compare", "seeds/", "--format", "json", "--sources"])).unwrap();
+    for (p, w) in plain.iter().zip(&with) {
+        assert_eq!(w["type"], "article");
+        assert!(p["summary"].get("sources").is_none());
+        // The same list as the JSON summary of that article.
+        let same = json["articles"].as_array().unwrap().iter().find(|a| a["file"] == w["file"]).unwrap();
+        assert_eq!(w["summary"]["sources"], same["summary"]["sources"], "{}", w["file"]);
+        // Nothing else changes.
+        let mut stripped = w.clone();
+        stripped["summary"].as_object_mut().unwrap().remove("sources");
+        assert_eq!(&stripped, p);
+    }
+    // analyze: the sentence lines, then the article line with its sources.
+    let a = lines(&["analyze", TF1, "--format", "jsonl", "--sources"]);
+    let art = a.last().unwrap();
+    assert_eq!(art["type"], "article");
+    assert_eq!(art["summary"]["sources"][0], serde_json::json!({ "key": "BBC", "kind": "media", "claims": 3 }));
+    assert!(a.iter().filter(|l| l["type"] == "sentence").count() > 10);
+    assert!(lines(&["analyze", TF1, "--format", "jsonl"]).last().unwrap()["summary"].get("sources").is_none());
 }

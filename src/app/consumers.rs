@@ -268,13 +268,25 @@ pub(super) fn json_line(out: &mut dyn Write, line: &JsonLine) -> io::Result<()> 
     writeln!(out)
 }
 
+/// What `--format jsonl` writes besides the article lines.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct JsonlOptions {
+    /// A line per sentence (`analyze`); the run must keep its sentences.
+    pub sentences: bool,
+    /// `--sources`: the article line's summary gets `sources`, counted from the sentences as
+    /// they go by (the run must keep its sentences; they are not kept past their chunk).
+    pub sources: bool,
+}
+
 /// `--format jsonl`: writes each sentence (analyze) and each article as soon as it is done, in
 /// input order; memory stays bounded whatever the size of the inputs. Problems also go to `err`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn write_jsonl(
     inputs: &[String],
     labels: Option<&[(String, String)]>,
     lex: &Lexicon,
     run: RunOptions,
+    what: JsonlOptions,
     term: Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -288,7 +300,8 @@ pub(super) fn write_jsonl(
     }
     let mut progress = progress_for(&planned, term, true);
     let mut articles = 0;
-    let keep_sentences = run.keep_sentences;
+    // `--sources`: the sources of the open article's claims.
+    let mut credited: Vec<crate::classify::source::Source> = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
             Event::Begin { name, warnings: w, .. } => {
@@ -298,17 +311,27 @@ pub(super) fn write_jsonl(
                 }
             }
             Event::Sentences { input, sentences } => {
-                let file = input.origin.display_name();
-                for s in &sentences {
-                    json_line(out, &JsonLine::Sentence { file: &file, sentence: s })?;
+                if what.sources {
+                    credited.extend(sentences.iter().filter(|s| s.is_claim()).filter_map(|s| s.source.clone()));
+                }
+                if what.sentences {
+                    let file = input.origin.display_name();
+                    for s in &sentences {
+                        json_line(out, &JsonLine::Sentence { file: &file, sentence: s })?;
+                    }
                 }
             }
-            Event::Article { input, name, summary, info } => {
+            Event::Article { input, name, mut summary, info } => {
                 articles += 1;
+                if what.sources {
+                    summary.sources = Some(crate::classify::source::count_sources(&credited));
+                    credited.clear();
+                }
                 json_line(out, &JsonLine::Article { label: &info.label(input), file: &name, summary: &summary })?;
                 out.flush()?;
             }
             Event::Failed(p) => {
+                credited.clear();
                 json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
                 problems.push(p);
             }
@@ -317,7 +340,7 @@ pub(super) fn write_jsonl(
         Ok(())
     })?;
     finish(&mut progress, &warnings, &problems, term.lang, err)?;
-    if articles == 0 && !keep_sentences {
+    if articles == 0 && !what.sentences {
         writeln!(err, "hedge: {}", report::messages::localise("no article could be analysed", term.lang))?;
     }
     Ok(u8::from(!problems.is_empty()))

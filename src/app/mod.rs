@@ -13,11 +13,11 @@ mod sources;
 
 use std::io::{self, Write};
 
-use consumers::{build_report, write_jsonl, write_text};
+use consumers::{build_report, write_jsonl, write_text, JsonlOptions};
 use eval::run_eval;
 use lexicon::run_lexicon;
 use setup::{html_onto_an_input, load_run_lexicon, run_options, summaries_only, terminal_lang, too_big_to_keep, write_html};
-use sources::{write_json_with_sources, write_sources_section};
+use sources::{count_into_summaries, write_json_with_facts, write_sources_section};
 
 use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, CompareFormat, CsvLocale};
 use crate::report::{self, Article, Render, Style};
@@ -94,12 +94,12 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
             }
             if a.format == AnalyzeFormat::Jsonl {
-                return write_jsonl(&[a.input], None, &lex, run, term, out, err);
+                return write_jsonl(&[a.input], None, &lex, run, JsonlOptions { sentences: true, sources: a.sources }, term, out, err);
             }
             if a.format == AnalyzeFormat::Text && a.html.html.is_none() {
                 return write_text(&[a.input], &lex, run, style, term, out, err);
             }
-            let (report, failed) = build_report(&[a.input], None, &lex, run, term, err)?;
+            let (mut report, failed) = build_report(&[a.input], None, &lex, run, term, err)?;
             if report.articles.is_empty() {
                 // JSON readers still get a valid document, with the `errors` list.
                 if matches!(a.format, AnalyzeFormat::Json | AnalyzeFormat::Jsonl) {
@@ -107,14 +107,12 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
                 return Ok(1);
             }
-            let sources: Option<Vec<_>> =
-                a.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
-            let html_failed = write_html(&a.html, &report, None, sources.as_deref(), &lex.rules, term.lang, err)?;
+            if a.sources {
+                count_into_summaries(&mut report);
+            }
+            let html_failed = write_html(&a.html, &report, None, a.sources, &lex.rules, term.lang, err)?;
             match a.format {
                 AnalyzeFormat::Text => report::Text.render(&report, style, out)?,
-                AnalyzeFormat::Json | AnalyzeFormat::Jsonl if a.sources => {
-                    write_json_with_sources(&report, sources.as_deref().unwrap_or(&[]), None, out)?;
-                }
                 AnalyzeFormat::Json | AnalyzeFormat::Jsonl => report::Json.render(&report, style, out)?,
             }
             Ok(u8::from(failed || html_failed))
@@ -129,27 +127,37 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 color: use_color(c.common.color, term),
                 lang: term.lang,
                 width: c.width.or(term.stdout_columns.map(|w| w.max(crate::cli::MIN_TABLE_WIDTH))),
-                sources: false,
+                // CSV: the sources columns.
+                sources: c.sources,
             };
             if html_onto_an_input(&c.html, &c.inputs, term.lang, err)? {
                 return Ok(2);
             }
-            // The HTML report shows every sentence; the other formats only the summaries.
-            let run = run_options(&c.common, c.html.html.is_some() || c.facts || c.sources, term.lang, err)?;
+            // The HTML report shows every sentence; the other formats only the summaries, but
+            // `--facts` and `--sources` are found in the sentences (JSON Lines: as they go, for
+            // `--sources`; it does not show the facts).
+            let jsonl = c.format == CompareFormat::Jsonl;
+            let run = run_options(&c.common, c.html.html.is_some() || c.sources || (c.facts && !jsonl), term.lang, err)?;
             let keeps = if c.html.html.is_some() {
                 Some("--html")
-            } else if c.facts {
+            } else if c.facts && !jsonl {
                 Some("--facts")
             } else {
-                c.sources.then_some("--sources")
+                (c.sources && !jsonl).then_some("--sources")
             };
             if let Some(what) = keeps {
                 if too_big_to_keep(&c.inputs, what, term.lang, err)? {
                     return Ok(2);
                 }
             }
-            if c.format == CompareFormat::Jsonl {
-                return write_jsonl(&c.inputs, Some(&c.labels), &lex, run, term, out, err);
+            if jsonl {
+                let status =
+                    write_jsonl(&c.inputs, Some(&c.labels), &lex, run, JsonlOptions { sentences: false, sources: c.sources }, term, out, err)?;
+                if c.facts {
+                    let m = "--facts is shown in the table, markdown and json formats only";
+                    writeln!(err, "hedge: {}", report::messages::localise(m, term.lang))?;
+                }
+                return Ok(status);
             }
             let (mut report, failed) = build_report(&c.inputs, Some(&c.labels), &lex, run, term, err)?;
             if report.articles.is_empty() {
@@ -170,16 +178,16 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 crate::facts::align(&inputs, &crate::facts::Params::default())
             });
             // `--sources`: counted from the sentences, before they are dropped.
-            let sources: Option<Vec<_>> =
-                c.sources.then(|| report.articles.iter().map(|x| crate::classify::source::article_sources(&x.sentences)).collect());
-            let html_failed = write_html(&c.html, &report, facts.as_deref(), sources.as_deref(), &lex.rules, term.lang, err)?;
+            if c.sources {
+                count_into_summaries(&mut report);
+            }
+            let html_failed = write_html(&c.html, &report, facts.as_deref(), c.sources, &lex.rules, term.lang, err)?;
             if c.html.html.is_some() || c.facts || c.sources {
                 summaries_only(&mut report);
             }
-            if c.format == CompareFormat::Json && (facts.is_some() || sources.is_some()) {
-                // The report with a `facts` array and/or `sources` in each summary: nothing else
-                // changes.
-                write_json_with_sources(&report, sources.as_deref().unwrap_or(&[]), facts.as_deref(), out)?;
+            if let (CompareFormat::Json, Some(groups)) = (c.format, &facts) {
+                // The report with a `facts` array: nothing else changes.
+                write_json_with_facts(&report, groups, out)?;
                 return Ok(u8::from(failed || html_failed));
             }
             let csv = report::Csv { french: c.csv_locale == Some(CsvLocale::Fr), bom: c.csv_bom };
@@ -203,14 +211,8 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 )?,
                 (None, _) => {}
             }
-            match (&sources, c.format) {
-                (Some(list), CompareFormat::Table | CompareFormat::Markdown) => write_sources_section(&report, list, term.lang, out)?,
-                (Some(_), _) => writeln!(
-                    err,
-                    "hedge: {}",
-                    report::messages::localise("--sources is shown in the table, markdown and json formats only", term.lang)
-                )?,
-                (None, _) => {}
+            if c.sources && matches!(c.format, CompareFormat::Table | CompareFormat::Markdown) {
+                write_sources_section(&report, term.lang, out)?;
             }
             Ok(u8::from(failed || html_failed))
         }

@@ -66,7 +66,7 @@ pub(super) fn write_html(
     args: &HtmlArgs,
     report: &Report,
     facts: Option<&[crate::facts::FactGroup]>,
-    sources: Option<&[Vec<crate::classify::source::SourceCount>]>,
+    sources: bool,
     rules: &crate::rules::Rules,
     lang: report::Lang,
     err: &mut dyn Write,
@@ -76,20 +76,19 @@ pub(super) fn write_html(
         UiLang::Fr => report::html::Lang::Fr,
         UiLang::En => report::html::Lang::En,
     };
-    let page = report::Html { lang: page_lang, answers: args.answers }.page(report);
+    let page = report::Html { lang: page_lang, answers: args.answers, sources }.page(report);
     // `compare --facts`: the « Même fait, autres voix » section, before the articles.
     let page = match facts {
         Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
         None => page,
     };
-    // `--sources`: the « Sources » section, before the articles (after the facts).
-    let page = match sources {
-        Some(list) => {
-            let rows: Vec<(&str, &[crate::classify::source::SourceCount])> =
-                report.articles.iter().zip(list).map(|(a, l)| (a.label.as_str(), l.as_slice())).collect();
-            crate::facts::insert_html_section(&page, &crate::classify::source::html_section(&rows, &rules.sources))
-        }
-        None => page,
+    // `--sources`: the « Sources » section, before the articles (after the facts), from the
+    // sources counted into the summaries.
+    let page = if sources {
+        let section = report::html::sources_section(report, page_lang, |k| rules.sources.explain(k).to_string());
+        crate::facts::insert_html_section(&page, &section)
+    } else {
+        page
     };
     match std::fs::write(path, page) {
         Ok(()) => Ok(false),

@@ -1,28 +1,25 @@
-//! The `--sources` views of `compare`: the JSON summaries with their sources and the
-//! « Sources » section after the table.
+//! The `--sources` views: the sources counted into each article's summary, the JSON report with
+//! a `facts` array, and the « Sources » section after the table of `compare`.
 
 use std::io::{self, Write};
 
 use crate::report::{self, Report};
 
-/// The JSON report with `sources` added to the summary of each article (`sources[i]` for
-/// article i, when given) and a `facts` array (when given): nothing else changes.
-pub(super) fn write_json_with_sources(
-    report: &Report,
-    sources: &[Vec<crate::classify::source::SourceCount>],
-    facts: Option<&[crate::facts::FactGroup]>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut v = serde_json::to_value(report).map_err(io::Error::other)?;
-    if let Some(arts) = v.get_mut("articles").and_then(|a| a.as_array_mut()) {
-        for (a, list) in arts.iter_mut().zip(sources) {
-            if let Some(summary) = a.get_mut("summary").and_then(|s| s.as_object_mut()) {
-                summary.insert("sources".into(), serde_json::to_value(list).map_err(io::Error::other)?);
-            }
-        }
+/// `--sources`: counts the claims credited to each source into the summary of every article
+/// (from its sentences, before `compare` drops them). Every format then shows them: JSON and
+/// JSONL as `summary.sources`, CSV as columns, the table as a section after it.
+pub(super) fn count_into_summaries(report: &mut Report) {
+    for a in &mut report.articles {
+        a.summary.sources = Some(crate::classify::source::article_sources(&a.sentences));
     }
-    if let (Some(groups), Some(o)) = (facts, v.as_object_mut()) {
-        o.insert("facts".into(), serde_json::to_value(groups).map_err(io::Error::other)?);
+}
+
+/// The JSON report with a `facts` array added: nothing else changes (the summaries carry their
+/// `sources` when they were counted).
+pub(super) fn write_json_with_facts(report: &Report, facts: &[crate::facts::FactGroup], out: &mut dyn Write) -> io::Result<()> {
+    let mut v = serde_json::to_value(report).map_err(io::Error::other)?;
+    if let Some(o) = v.as_object_mut() {
+        o.insert("facts".into(), serde_json::to_value(facts).map_err(io::Error::other)?);
     }
     serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
     writeln!(out)
@@ -31,12 +28,7 @@ pub(super) fn write_json_with_sources(
 /// `compare --sources` in the table and Markdown formats: after the table, one line per article
 /// (in the table's order) with its claims credited to a named source and to a vague one, then
 /// its five most credited sources. At most 120 columns.
-pub(super) fn write_sources_section(
-    report: &Report,
-    sources: &[Vec<crate::classify::source::SourceCount>],
-    lang: report::Lang,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub(super) fn write_sources_section(report: &Report, lang: report::Lang, out: &mut dyn Write) -> io::Result<()> {
     use crate::classify::source::{named_and_vague, show};
     let fr = lang == report::Lang::Fr;
     writeln!(out)?;
@@ -45,7 +37,8 @@ pub(super) fn write_sources_section(
         "{}",
         lang.t("Sources (affirmations créditées à une source nommée / vague)", "Sources (claims credited to a named / vague source)")
     )?;
-    for (i, (a, list)) in report.articles.iter().zip(sources).enumerate() {
+    for (i, a) in report.articles.iter().enumerate() {
+        let list = a.summary.sources.as_deref().unwrap_or(&[]);
         let (named, vague) = named_and_vague(list);
         writeln!(out, "{} {} · {} {named} / {} {vague}", i + 1, report::term_safe(&a.label), lang.t("nommées", "named"), lang.t("vagues", "vague"))?;
         let top: Vec<String> =

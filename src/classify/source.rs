@@ -44,8 +44,18 @@ impl SourceKind {
             SourceKind::Vague => "vague",
         }
     }
+    /// The word shown to students: French, or English (`as_str`).
+    pub fn name(self, fr: bool) -> &'static str {
+        if fr {
+            self.french()
+        } else {
+            self.as_str()
+        }
+    }
+    /// Every kind, in the order the explanations are shown.
+    pub const ALL: [SourceKind; 4] = [SourceKind::Person, SourceKind::Institution, SourceKind::Media, SourceKind::Vague];
     pub fn parse(s: &str) -> Option<SourceKind> {
-        [SourceKind::Person, SourceKind::Institution, SourceKind::Media, SourceKind::Vague].into_iter().find(|k| k.as_str() == s)
+        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -121,6 +131,18 @@ pub struct Kinds {
     pub institution: String,
     pub media: String,
     pub vague: String,
+}
+
+impl Kinds {
+    /// The explanation of one kind.
+    pub fn get(&self, kind: SourceKind) -> &str {
+        match kind {
+            SourceKind::Person => &self.person,
+            SourceKind::Institution => &self.institution,
+            SourceKind::Media => &self.media,
+            SourceKind::Vague => &self.vague,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -266,14 +288,10 @@ impl SourceRules {
         }
     }
 
-    /// The explanation of a kind, in French.
+    /// The explanation of a kind, in French (the English ones of the HTML report's `--ui en`
+    /// are in `src/report/html/sources.rs`).
     pub fn explain(&self, kind: SourceKind) -> &str {
-        match kind {
-            SourceKind::Person => &self.kinds.person,
-            SourceKind::Institution => &self.kinds.institution,
-            SourceKind::Media => &self.kinds.media,
-            SourceKind::Vague => &self.kinds.vague,
-        }
+        self.kinds.get(kind)
     }
 
     fn skip_determiners(&self, w: &[Word], mut i: usize) -> usize {
@@ -495,16 +513,19 @@ pub struct SourceCount {
 /// Counts the claims per source: keys are compared folded (« BBC » = « bbc »), a key that is
 /// empty is its own group; most claims first, then by key.
 pub fn count_sources<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Vec<SourceCount> {
-    let mut groups: Vec<(String, SourceCount)> = Vec::new();
+    let mut out: Vec<SourceCount> = Vec::new();
+    // Folded key and kind → index in `out` (a streamed corpus credits thousands of sources).
+    let mut index: std::collections::HashMap<(String, SourceKind), usize> = std::collections::HashMap::new();
     for s in sources {
-        let f = fold_phrase(&s.key);
-        match groups.iter_mut().find(|(k, c)| *k == f && c.kind == s.kind) {
-            Some((_, c)) => c.claims += 1,
-            None => groups.push((f, SourceCount { key: s.key.clone(), kind: s.kind, claims: 1 })),
+        match index.entry((fold_phrase(&s.key), s.kind)) {
+            std::collections::hash_map::Entry::Occupied(e) => out[*e.get()].claims += 1,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(SourceCount { key: s.key.clone(), kind: s.kind, claims: 1 });
+            }
         }
     }
-    let mut out: Vec<SourceCount> = groups.into_iter().map(|(_, c)| c).collect();
-    out.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| fold_phrase(&a.key).cmp(&fold_phrase(&b.key))).then(a.kind.cmp(&b.kind)));
+    out.sort_by_cached_key(|c| (std::cmp::Reverse(c.claims), fold_phrase(&c.key), c.kind));
     out
 }
 
@@ -527,35 +548,19 @@ pub fn show(key: &str, kind: SourceKind, fr: bool) -> String {
         (SourceKind::Vague, true, false) => "vague source".into(),
         (SourceKind::Vague, false, true) => format!("source vague (« {key} »)"),
         (SourceKind::Vague, false, false) => format!("vague source (« {key} »)"),
-        (k, _, true) => format!("{key} ({})", k.french()),
-        (k, _, false) => format!("{key} ({})", k.as_str()),
+        (k, _, fr) => format!("{key} ({})", k.name(fr)),
     }
 }
 
-/// The « Sources » section of the HTML report (`--sources --html`): per article, the claims
-/// credited to named and vague sources and every source with its count, then what each kind
-/// means for students. In French, everything escaped.
-pub fn html_section(articles: &[(&str, &[SourceCount])], rules: &SourceRules) -> String {
-    use crate::report::html::esc;
-    use std::fmt::Write as _;
-    let mut h = String::from("<section id=\"sources\" class=\"sources\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">Sources</h2>\n");
-    let _ = writeln!(
-        h,
-        "<p class=\"help\">{}</p>",
-        esc("À qui chaque article attribue-t-il ce qu'il rapporte ? Nombre d'affirmations créditées à chaque source, nommée ou vague.")
-    );
-    h.push_str("<table>\n<thead><tr><th>article</th><th>nommées</th><th>vagues</th><th>sources (affirmations)</th></tr></thead>\n<tbody>\n");
-    for (label, counts) in articles {
-        let (named, vague) = named_and_vague(counts);
-        let list: Vec<String> = counts.iter().map(|c| format!("{} ×{}", esc(&show(&c.key, c.kind, true)), c.claims)).collect();
-        let _ = writeln!(h, "<tr><td>{}</td><td>{named}</td><td>{vague}</td><td>{}</td></tr>", esc(label), list.join(" · "));
+/// The source of one claim as the sentence views show it: « source : BBC (média) », « source
+/// vague (« on ») »; in English « source: BBC (media) », « vague source (« on ») ».
+pub fn credited(key: &str, kind: SourceKind, fr: bool) -> String {
+    let shown = show(key, kind, fr);
+    match (kind, fr) {
+        (SourceKind::Vague, _) => shown,
+        (_, true) => format!("source : {shown}"),
+        (_, false) => format!("source: {shown}"),
     }
-    h.push_str("</tbody>\n</table>\n<dl>\n");
-    for k in [SourceKind::Person, SourceKind::Institution, SourceKind::Media, SourceKind::Vague] {
-        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", esc(k.french()), esc(rules.explain(k)));
-    }
-    h.push_str("</dl>\n</section>\n");
-    h
 }
 
 #[cfg(test)]
@@ -648,6 +653,10 @@ mod tests {
         assert_eq!(r.normalise("un article de la BBC intitulé"), ("BBC".into(), SourceKind::Media));
         assert_eq!(show("BBC", SourceKind::Media, true), "BBC (média)");
         assert_eq!(show("", SourceKind::Vague, true), "source vague");
+        assert_eq!(credited("BBC", SourceKind::Media, true), "source : BBC (média)");
+        assert_eq!(credited("BBC", SourceKind::Media, false), "source: BBC (media)");
+        assert_eq!(credited("on", SourceKind::Vague, true), "source vague (« on »)");
+        assert_eq!(credited("on", SourceKind::Vague, false), "vague source (« on »)");
         assert!(r.refers_back("eux") && r.refers_back("Le secrétaire") && !r.refers_back("le secrétaire Mattis"));
     }
 }

@@ -36,8 +36,26 @@ fn io_error(e: csv::Error) -> io::Error {
     }
 }
 
+/// The columns `--sources` adds, after the others: claims credited to a named source (person,
+/// institution, media) and to a vague one, and the most credited source that the text names
+/// (its key, kind and claims; empty when it names none).
+const SOURCE_COLUMNS: [&str; 5] = ["named_source_claims", "vague_source_claims", "top_source", "top_source_kind", "top_source_claims"];
+
+/// The cells of [`SOURCE_COLUMNS`] for an article's sources (most credited first).
+fn source_cells(list: &[crate::classify::source::SourceCount]) -> [String; 5] {
+    let (named, vague) = crate::classify::source::named_and_vague(list);
+    let top = list.iter().find(|c| !c.key.is_empty());
+    [
+        named.to_string(),
+        vague.to_string(),
+        top.map(|c| cell(&c.key)).unwrap_or_default(),
+        top.map(|c| c.kind.as_str().to_string()).unwrap_or_default(),
+        top.map(|c| c.claims.to_string()).unwrap_or_default(),
+    ]
+}
+
 impl Render for Csv {
-    fn render(&self, report: &Report, _style: Style, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()> {
         if self.bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
@@ -52,7 +70,7 @@ impl Render for Csv {
                 s
             }
         };
-        w.write_record([
+        let mut header = vec![
             "rank",
             "article",
             "file",
@@ -75,13 +93,16 @@ impl Render for Csv {
             "reported_pct",
             "own_voice_score",
             "quoted_claims",
-        ])
-        .map_err(io_error)?;
+        ];
+        if style.sources {
+            header.extend(SOURCE_COLUMNS);
+        }
+        w.write_record(&header).map_err(io_error)?;
         for (i, a) in report.articles.iter().enumerate() {
             let s = &a.summary;
             let p = |l: Label| num(s.percent_of(l));
             let top = s.top_markers.iter().map(|(id, n)| format!("{id}:{n}")).collect::<Vec<_>>().join(" ");
-            w.write_record([
+            let mut row = vec![
                 (i + 1).to_string(),
                 cell(&a.label),
                 cell(&a.file),
@@ -104,8 +125,11 @@ impl Render for Csv {
                 num(s.reported_percent),
                 s.own_voice_score.map(num).unwrap_or_default(),
                 s.quoted_claims.to_string(),
-            ])
-            .map_err(io_error)?;
+            ];
+            if style.sources {
+                row.extend(source_cells(s.sources.as_deref().unwrap_or(&[])));
+            }
+            w.write_record(&row).map_err(io_error)?;
         }
         w.flush()
     }

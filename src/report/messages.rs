@@ -25,7 +25,6 @@ const CATALOG: &[(&str, &str)] = &[
     ),
     (r"--facts is shown in the table, markdown and json formats only", "--facts n'est affiché que dans les formats table, markdown et json"),
     (r"--csv-locale and --csv-bom apply to --format csv only", "--csv-locale et --csv-bom ne valent que pour --format csv"),
-    (r"--sources is shown in the table, markdown and json formats only", "--sources n'est affiché que dans les formats table, markdown et json"),
     (
         r"--html (.*) is one of the articles to analyse; it is not overwritten \(choose another path for the report\)",
         "--html $1 est l'un des articles à analyser ; il n'est pas écrasé (choisissez un autre chemin pour le rapport)",

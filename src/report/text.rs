@@ -272,9 +272,7 @@ impl TextStream {
             writeln!(out, "        {}", p.paint(DIM, w))?;
         }
         if let (Some(list), Some(src)) = (&mut self.sources, &s.source) {
-            let shown = crate::classify::source::show(&src.key, src.kind, l == Lang::Fr);
-            let word = if l == Lang::Fr { "source :" } else { "source:" };
-            let line = if src.kind == crate::classify::source::SourceKind::Vague { shown } else { format!("{word} {shown}") };
+            let line = crate::classify::source::credited(&src.key, src.kind, l == Lang::Fr);
             writeln!(out, "    {}", p.paint(BOLD, &format!("→ {}", term_safe(&line))))?;
             if s.is_claim() {
                 list.push(src.clone());

@@ -20,8 +20,10 @@ use crate::lexicon::Category;
 const CSS: &str = include_str!("style.css");
 const JS: &str = include_str!("app.js");
 
+mod sources;
 mod strings;
 
+pub use sources::sources_section;
 pub use strings::Lang;
 
 /// The HTML renderer.
@@ -30,6 +32,9 @@ pub struct Html {
     pub lang: Lang,
     /// Print the teacher's key (labels, who speaks) on the worksheet.
     pub answers: bool,
+    /// `--sources`: the source of each attributed or quoted claim under its label (the
+    /// « Sources » section is [`sources_section`]).
+    pub sources: bool,
 }
 
 /// Escapes text for HTML text content and for double- or single-quoted attribute values.
@@ -495,6 +500,9 @@ impl Html {
                 );
             }
             let _ = write!(h, "<span class=\"detail\">{} · {}</span>", esc(l.label(s.label)), esc(ui.out_of_score));
+            if self.sources {
+                sources::sentence_source(s, l, h);
+            }
         } else {
             h.push_str(&badge(s.label, l.label(s.label)));
             if let Some(p) = s.points {
@@ -502,6 +510,9 @@ impl Html {
             }
             if let Some(n) = s.not_claim {
                 let _ = write!(h, "<span class=\"detail\">{}</span>", esc(l.not_claim(n)));
+            }
+            if self.sources {
+                sources::sentence_source(s, l, h);
             }
         }
         h.push_str("</td><td class=\"who\">");
@@ -868,16 +879,35 @@ mod tests {
 
     #[test]
     fn markers_quotes_readings_and_key_are_rendered() {
-        let page = Html { lang: Lang::Fr, answers: true }.page(&hostile_report());
+        let page = Html { lang: Lang::Fr, answers: true, sources: false }.page(&hostile_report());
         assert!(page.contains("<mark class=\"m m-attribution\" tabindex=\"0\" data-id=\"attribution.source.selon\">Selon<span class=\"tip\""));
         assert!(page.contains("<span class=\"q\">dit &lt;b&gt;x&lt;/b&gt;</span>"), "quoted words set apart");
         assert!(page.contains("Conditionnel : ouï-dire</strong>"));
         assert!(page.contains("Poids : −25 points"));
         assert!(page.contains("<span class=\"key\">Le média, d&#39;après une source : « Selon »</span>"));
         assert!(page.contains("<html lang=\"fr\">"));
-        let en = Html { lang: Lang::En, answers: false }.page(&hostile_report());
+        let en = Html { lang: Lang::En, answers: false, sources: false }.page(&hostile_report());
         assert!(en.contains("<html lang=\"en\">") && en.contains("Conditional: hearsay</strong>"));
         assert!(!en.contains("class=\"key\""), "no key without --answers");
+    }
+
+    #[test]
+    fn per_sentence_sources_are_escaped_and_only_shown_when_asked() {
+        use crate::classify::source::{Source, SourceKind};
+        let mut r = hostile_report();
+        let key = "<script>alert('k')</script> \"X\" & Y";
+        r.articles[0].sentences[0].source = Some(Source { text: None, key: key.into(), kind: SourceKind::Media, refers_back: false });
+        assert!(!Html::default().page(&r).contains("detail src"), "nothing without --sources");
+        let page = Html { sources: true, ..Html::default() }.page(&r);
+        assert!(
+            page.contains("<span class=\"detail src\">source : &lt;script&gt;alert(&#39;k&#39;)&lt;/script&gt; &quot;X&quot; &amp; Y (média)</span>")
+        );
+        assert_eq!(page.matches("<script").count(), 2, "{page}");
+        let en = Html { lang: Lang::En, sources: true, ..Html::default() }.page(&r);
+        assert!(en.contains("<span class=\"detail src\">source: &lt;script&gt;"));
+        // A sentence left out of the score is no claim: no source shown.
+        r.articles[0].sentences[0].excluded = Some(Excluded::Part { part: PartKind::Byline, rule: None, explain: String::new() });
+        assert!(!Html { sources: true, ..Html::default() }.page(&r).contains("detail src"));
     }
 
     #[test]
