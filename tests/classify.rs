@@ -126,11 +126,12 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
 fn an_own_voice_claim_holding_a_quotation_whose_speaker_is_named_in_it_is_attributed() {
     // Seed 000 (the speaker before a colon), and made-up sentences built like the reports of the
     // genre data: an inverted tag after the quotation, with a verb outside the lexicon
-    // (« analyse ») or a pronoun (« a-t-il prévenu »).
+    // (« analyse ») or a pronoun (« a-t-il glissé »). (With a verb of the lexicon, « a-t-il prévenu »,
+    // the marker itself makes the sentence ATTRIBUTED: see the matcher's compound inverted tags.)
     for (text, speaker) in [
         ("Le président Bush avait été sans équivoque : « Ils sont cuits. Ils sont finis. »", Some("Le président Bush")),
         ("Conséquence : « les réserves ne suffiront pas cet été », analyse Marie Dupont, hydrologue au CNRS.", Some("Marie Dupont")),
-        ("Si le barrage cède, « la vallée sera inondée », a-t-il prévenu devant les élus.", Some("il")),
+        ("Si le barrage cède, « la vallée sera inondée », a-t-il glissé devant les élus.", Some("il")),
     ] {
         let s = run(text);
         assert_eq!(s[0].voice, Voice::Own, "{text}");
