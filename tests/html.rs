@@ -197,3 +197,15 @@ fn the_key_names_the_source_of_a_credited_sentence_when_the_quotation_tag_names_
     assert!(row(&key, 2).contains("<span class=\"key\">Le média, d&#39;après une source : un adjoint (« Selon »)</span>"), "{}", row(&key, 2));
     assert!(row(&key, 3).contains("<span class=\"key\">Le média, d&#39;après une source : « accusèrent »</span>"), "{}", row(&key, 3));
 }
+
+/// Session 8 (issues 13 and 14): a claim credited to the speaker of the quotation it holds (no
+/// marker to point at) says whose quotation it is, and the key names that speaker and the tag.
+#[test]
+fn a_claim_credited_to_its_quotation_names_the_speaker_on_the_page_and_in_the_key() {
+    let key = analyze_html("tests/data/classroom/citation-nommee.txt", &["--answers"]);
+    let r = row(&key, 2);
+    assert!(r.contains("b-attributed") && r.contains("<span class=\"detail\">citation de Marie Dupont</span>"), "{r}");
+    assert!(r.contains("<span class=\"key\">Le média, d&#39;après une source : Marie Dupont (« analyse »)</span>"), "{r}");
+    // The next sentence, in the outlet's own voice, names no one.
+    assert!(!row(&key, 3).contains("Marie Dupont"), "{}", row(&key, 3));
+}

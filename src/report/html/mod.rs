@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::{short_id, Article, MarkerInfo, Render, Report, Style};
 use crate::aggregate::ArticleSummary;
-use crate::classify::{Excluded, Label, MarkerHit, QuoteInfo, SentenceScore, Voice};
+use crate::classify::{Excluded, Flag, Label, MarkerHit, QuoteInfo, SentenceScore, Voice};
 use crate::extract::PartKind;
 use crate::lexicon::Category;
 
@@ -508,6 +508,10 @@ impl Html {
             if let Some(p) = s.points {
                 let _ = write!(h, "<span class=\"detail\">{p} {}</span>", esc(ui.points));
             }
+            // Attributed by a quotation it holds whose speaker it names (no marker to point at).
+            if let (true, Some(sp)) = (s.flags.contains(&Flag::QuoteCredited), &s.speaker) {
+                let _ = write!(h, "<span class=\"detail\">{} {}</span>", esc(ui.quoted_by), esc(sp));
+            }
             if let Some(n) = s.not_claim {
                 let _ = write!(h, "<span class=\"detail\">{}</span>", esc(l.not_claim(n)));
             }
@@ -632,11 +636,15 @@ impl Html {
 
 /// The speaker of a quotation in the sentence whose cue is one of the sentence's counted
 /// attribution markers (the quotation's speaker is then the sentence's source), and that cue.
+/// For a claim credited to the speaker of its quotation (`Flag::QuoteCredited`), that speaker
+/// and the tag's verb.
 fn source_named<'a>(s: &SentenceScore, quotes: &'a [QuoteInfo]) -> Option<(&'a str, &'a str)> {
     let fold = |x: &str| x.trim().to_lowercase();
+    let credited = s.flags.contains(&Flag::QuoteCredited);
     quotes.iter().filter(|q| q.start < s.end && q.end > s.start).find_map(|q| {
         let (speaker, cue) = (q.speaker.as_deref()?, q.cue.as_deref()?);
-        s.markers.iter().any(|m| m.counted && m.category == Category::Attribution && fold(&m.text) == fold(cue)).then_some((speaker, cue))
+        let by_marker = s.markers.iter().any(|m| m.counted && m.category == Category::Attribution && fold(&m.text) == fold(cue));
+        (by_marker || (credited && s.speaker.as_deref() == Some(speaker))).then_some((speaker, cue))
     })
 }
 
