@@ -152,8 +152,10 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
     pub format: CompareFormat,
     /// Same fact, different voice: also list the groups of sentences from different articles
-    /// that state the same fact, with each one's label and markers (table: a « Même fait,
-    /// autres voix » section; json: a `facts` array). See docs/FACTS.md.
+    /// that state the same fact, with each one's label and markers (table, markdown: a « Même
+    /// fait, autres voix » section; json: a `facts` array; jsonl: a `fact` line per group after
+    /// the article lines; --html: a section of the page). csv stays one table of articles: it
+    /// says so on stderr and prints no groups. See docs/FACTS.md.
     #[arg(long)]
     pub facts: bool,
     /// Width of the table (--format table), in columns. Default: the terminal's width (COLUMNS,

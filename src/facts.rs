@@ -985,84 +985,6 @@ pub fn write_text(groups: &[FactGroup], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-// ---------------------------------------------------------------------------------------------
-// HTML section
-
-/// The sentence with its markers in `<mark>`, everything escaped.
-fn html_sentence(m: &FactMember) -> String {
-    use crate::report::html::esc;
-    let mut spans = m.marker_spans.clone();
-    spans.sort_unstable();
-    let mut out = String::new();
-    let mut at = 0;
-    for (a, b) in spans {
-        if a < at {
-            continue; // overlapping marker: the first one wins
-        }
-        out.push_str(&esc(&m.sentence[at..a]));
-        out.push_str("<mark>");
-        out.push_str(&esc(&m.sentence[a..b]));
-        out.push_str("</mark>");
-        at = b;
-    }
-    out.push_str(&esc(&m.sentence[at..]));
-    out
-}
-
-/// The « Même fait, autres voix » section of the HTML report: each group as a row of the
-/// articles' sentences, markers highlighted. On the printed worksheet the labels are blank
-/// lines to fill in, unless `answers`.
-pub fn html_section(groups: &[FactGroup], answers: bool) -> String {
-    use crate::report::html::esc;
-    use std::fmt::Write as _;
-    let mut h = String::new();
-    h.push_str(
-        "<section id=\"facts\" class=\"facts\" aria-labelledby=\"facts-h\">\n<style>\n\
-.facts-group { border: 1px solid #999; margin: 0.8em 0; padding: 0.4em 0.6em; break-inside: avoid; }\n\
-.facts-row { display: grid; grid-template-columns: 12em 7em 1fr; gap: 0.6em; padding: 0.2em 0; border-top: 1px dotted #bbb; }\n\
-.facts-lab-blank { display: none; }\n\
-@media print { body.worksheet .facts-lab { display: none; } body.worksheet .facts-lab-blank { display: inline; } }\n\
-</style>\n",
-    );
-    let _ = write!(h, "<h2 id=\"facts-h\">Même fait, autres voix</h2>\n<p class=\"help\">{}</p>\n",
-        esc("Les phrases de plusieurs articles qui donnent le même fait, les plus contrastées d'abord : l'un l'affirme, l'autre l'atténue ou l'attribue à une source. Les mots surlignés sont les indices. Que change la façon de le dire ?"));
-    if groups.is_empty() {
-        h.push_str("<p>Aucun fait commun trouvé.</p>\n</section>\n");
-        return h;
-    }
-    for (i, g) in groups.iter().enumerate() {
-        let labels: Vec<&str> = g.labels.iter().map(|&l| label_fr(l)).collect();
-        let _ = write!(
-            h,
-            "<div class=\"facts-group\">\n<h3>{}. « {} » <small>— {} articles, {}</small></h3>\n",
-            i + 1,
-            esc(&g.key),
-            g.articles,
-            esc(&labels.join(" / "))
-        );
-        for m in &g.members {
-            let quoted = if m.voice == "quoted" { " <small>(citation)</small>" } else { "" };
-            let lab = if answers {
-                format!("<span class=\"facts-lab\">{}</span>", esc(label_fr(m.label)))
-            } else {
-                format!("<span class=\"facts-lab\">{}</span><span class=\"facts-lab-blank\">________</span>", esc(label_fr(m.label)))
-            };
-            let _ = writeln!(
-                h,
-                "<div class=\"facts-row\"><span class=\"facts-art\">{}</span>{}<span class=\"facts-text\">[{}] {}{}</span></div>",
-                esc(&m.article),
-                lab,
-                m.number,
-                html_sentence(m),
-                quoted
-            );
-        }
-        h.push_str("</div>\n");
-    }
-    h.push_str("</section>\n");
-    h
-}
-
 /// Puts the section into a page of the HTML report, before the articles (or before `</main>`).
 pub fn insert_html_section(page: &str, section: &str) -> String {
     let at = page.find("<section id=\"articles\"").or_else(|| page.find("</main>")).unwrap_or(page.len());
@@ -1206,27 +1128,6 @@ mod tests {
         assert_eq!((w, n), (4.0, 4));
         let (_, n) = shared_of("on aurait dénombré 50 camions", "une cinquantaine de camions");
         assert_eq!(n, 2 + 2 + 2 + 1 + 1, "50, 50 camions, counted camions, ≈ 10, camions");
-    }
-
-    #[test]
-    fn html_escapes_and_highlights_markers_on_char_boundaries() {
-        let m = FactMember {
-            article: "<b>A</b>".into(),
-            number: 1,
-            sentence: "Selon « X », 5 < 6 & été.".into(),
-            label: Label::Attributed,
-            voice: "own".into(),
-            markers: vec![],
-            article_index: 0,
-            marker_spans: vec![(0, 5)],
-        };
-        assert_eq!(html_sentence(&m), "<mark>Selon</mark> « X », 5 &lt; 6 &amp; été.");
-        let g = FactGroup { key: "<script>".into(), labels: vec![Label::Attributed], articles: 2, members: vec![m] };
-        let h = html_section(&[g], false);
-        assert!(!h.contains("<script>") && !h.contains("<b>A</b>"), "{h}");
-        assert!(h.contains("&lt;script&gt;") && h.contains("facts-lab-blank"));
-        let page = insert_html_section("<main><section id=\"articles\"></section></main>", "<section id=\"facts\"></section>");
-        assert_eq!(page, "<main><section id=\"facts\"></section><section id=\"articles\"></section></main>");
     }
 
     #[test]

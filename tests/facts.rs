@@ -223,3 +223,59 @@ fn the_html_report_gets_the_section_only_with_facts_and_blank_labels_on_the_work
     assert_eq!(strip(&with), plain);
     fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn jsonl_writes_the_groups_as_fact_lines_after_the_article_lines_and_they_match_the_json_facts() {
+    let o = hedge(&["compare", "seeds/", "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plain = stdout(&o);
+    let o = hedge(&["compare", "seeds/", "--format", "jsonl", "--facts"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("--facts"), "no message about --facts any more: {}", stderr(&o));
+    let with = stdout(&o);
+    // The article lines first, byte for byte as without --facts, then one line per group.
+    assert!(with.starts_with(&plain), "the article lines must be byte-identical");
+    let mut lines: Vec<serde_json::Value> = Vec::new();
+    for line in with[plain.len()..].lines() {
+        let mut v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert_eq!(v["type"], "fact", "{line}");
+        v.as_object_mut().unwrap().remove("type");
+        lines.push(v);
+    }
+    let o = hedge(&["compare", "seeds/", "--format", "json", "--facts"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let facts = json["facts"].as_array().expect("facts array");
+    assert!(!facts.is_empty());
+    assert_eq!(&lines, facts, "the fact lines are the JSON report's facts, in its order");
+}
+
+#[test]
+fn csv_with_facts_prints_the_same_table_and_says_where_the_facts_are_shown() {
+    let plain = hedge(&["compare", "seeds/", "--format", "csv"]);
+    for (lang, words) in [("en", "--facts is not shown in csv"), ("fr", "--facts n'est pas affiché en csv")] {
+        let o = hedge(&["compare", "seeds/", "--format", "csv", "--facts", "--lang", lang]);
+        assert_eq!(o.status.code(), plain.status.code());
+        assert_eq!(o.stdout, plain.stdout, "the CSV is unchanged");
+        assert!(stderr(&o).contains(words) && stderr(&o).contains("jsonl"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn the_html_section_is_in_english_with_ui_en() {
+    let dir = std::env::temp_dir().join(format!("hedge-facts-html-en-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("en.html");
+    let o = hedge(&["compare", "seeds/", "--facts", "--ui", "en", "--answers", "--html", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(page).unwrap();
+    let section = &page[page.find("<section id=\"facts\"").unwrap()..page.find("<section id=\"articles\"").unwrap()];
+    assert!(section.contains(">Same fact, different voices</h2>"), "{section}");
+    assert!(
+        section.contains("<span class=\"facts-lab\">hedged</span>") || section.contains("<span class=\"facts-lab\">attributed</span>"),
+        "{section}"
+    );
+    for word in ["Même fait", "Que change", "attribuée", "prudente", "affirmée", "(citation)"] {
+        assert!(!section.contains(word), "{word:?} in the English section");
+    }
+    fs::remove_dir_all(&dir).ok();
+}

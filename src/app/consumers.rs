@@ -261,6 +261,12 @@ pub(super) enum JsonLine<'a> {
         file: &'a str,
         message: &'a str,
     },
+    /// `compare --facts`: one group of sentences that state the same fact, after the article
+    /// lines (the fields of the JSON report's `facts` array).
+    Fact {
+        #[serde(flatten)]
+        group: &'a crate::facts::FactGroup,
+    },
 }
 
 pub(super) fn json_line(out: &mut dyn Write, line: &JsonLine) -> io::Result<()> {
@@ -276,6 +282,9 @@ pub(super) struct JsonlOptions {
     /// `--sources`: the article line's summary gets `sources`, counted from the sentences as
     /// they go by (the run must keep its sentences; they are not kept past their chunk).
     pub sources: bool,
+    /// `compare --facts`: a `fact` line per group after the article lines (the run must keep
+    /// its sentences; they are kept until the end, as the JSON report keeps them).
+    pub facts: bool,
 }
 
 /// `--format jsonl`: writes each sentence (analyze) and each article as soon as it is done, in
@@ -302,6 +311,9 @@ pub(super) fn write_jsonl(
     let mut articles = 0;
     // `--sources`: the sources of the open article's claims.
     let mut credited: Vec<crate::classify::source::Source> = Vec::new();
+    // `--facts`: the open article's claims, then every article's (label, assertiveness, claims).
+    let mut claims: Vec<crate::classify::SentenceScore> = Vec::new();
+    let mut done: Vec<(String, Option<f64>, Vec<crate::classify::SentenceScore>)> = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
         match ev {
             Event::Begin { name, warnings: w, .. } => {
@@ -313,6 +325,9 @@ pub(super) fn write_jsonl(
             Event::Sentences { input, sentences } => {
                 if what.sources {
                     credited.extend(sentences.iter().filter(|s| s.is_claim()).filter_map(|s| s.source.clone()));
+                }
+                if what.facts {
+                    claims.extend(sentences.iter().cloned());
                 }
                 if what.sentences {
                     let file = input.origin.display_name();
@@ -327,11 +342,16 @@ pub(super) fn write_jsonl(
                     summary.sources = Some(crate::classify::source::count_sources(&credited));
                     credited.clear();
                 }
-                json_line(out, &JsonLine::Article { label: &info.label(input), file: &name, summary: &summary })?;
+                let label = info.label(input);
+                json_line(out, &JsonLine::Article { label: &label, file: &name, summary: &summary })?;
+                if what.facts {
+                    done.push((label, summary.assertiveness, std::mem::take(&mut claims)));
+                }
                 out.flush()?;
             }
             Event::Failed(p) => {
                 credited.clear();
+                claims.clear();
                 json_line(out, &JsonLine::Error { file: &p.name, message: &p.message })?;
                 problems.push(p);
             }
@@ -339,6 +359,15 @@ pub(super) fn write_jsonl(
         }
         Ok(())
     })?;
+    if what.facts && !done.is_empty() {
+        // In the order of the JSON report (most assertive first, ties by label), so that the
+        // groups are the same.
+        done.sort_by(|a, b| b.1.unwrap_or(-1.0).total_cmp(&a.1.unwrap_or(-1.0)).then_with(|| a.0.cmp(&b.0)));
+        let inputs: Vec<(String, &[crate::classify::SentenceScore])> = done.iter().map(|(l, _, s)| (l.clone(), s.as_slice())).collect();
+        for group in &crate::facts::align(&inputs, &crate::facts::Params::default()) {
+            json_line(out, &JsonLine::Fact { group })?;
+        }
+    }
     finish(&mut progress, &warnings, &problems, term.lang, err)?;
     if articles == 0 && !what.sentences {
         writeln!(err, "hedge: {}", report::messages::localise("no article could be analysed", term.lang))?;

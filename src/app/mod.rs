@@ -94,7 +94,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
             }
             if a.format == AnalyzeFormat::Jsonl {
-                return write_jsonl(&[a.input], None, &lex, run, JsonlOptions { sentences: true, sources: a.sources }, term, out, err);
+                return write_jsonl(&[a.input], None, &lex, run, JsonlOptions { sentences: true, sources: a.sources, facts: false }, term, out, err);
             }
             if a.format == AnalyzeFormat::Text && a.html.html.is_none() {
                 return write_text(&[a.input], &lex, run, style, term, out, err);
@@ -135,12 +135,12 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             }
             // The HTML report shows every sentence; the other formats only the summaries, but
             // `--facts` and `--sources` are found in the sentences (JSON Lines: as they go, for
-            // `--sources`; it does not show the facts).
+            // `--sources`; `--facts` keeps them to the end).
             let jsonl = c.format == CompareFormat::Jsonl;
-            let run = run_options(&c.common, c.html.html.is_some() || c.sources || (c.facts && !jsonl), term.lang, err)?;
+            let run = run_options(&c.common, c.html.html.is_some() || c.sources || c.facts, term.lang, err)?;
             let keeps = if c.html.html.is_some() {
                 Some("--html")
-            } else if c.facts && !jsonl {
+            } else if c.facts {
                 Some("--facts")
             } else {
                 (c.sources && !jsonl).then_some("--sources")
@@ -151,12 +151,16 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 }
             }
             if jsonl {
-                let status =
-                    write_jsonl(&c.inputs, Some(&c.labels), &lex, run, JsonlOptions { sentences: false, sources: c.sources }, term, out, err)?;
-                if c.facts {
-                    let m = "--facts is shown in the table, markdown and json formats only";
-                    writeln!(err, "hedge: {}", report::messages::localise(m, term.lang))?;
-                }
+                let status = write_jsonl(
+                    &c.inputs,
+                    Some(&c.labels),
+                    &lex,
+                    run,
+                    JsonlOptions { sentences: false, sources: c.sources, facts: c.facts },
+                    term,
+                    out,
+                    err,
+                )?;
                 return Ok(status);
             }
             let (mut report, failed) = build_report(&c.inputs, Some(&c.labels), &lex, run, term, err)?;
@@ -207,7 +211,10 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
                 (Some(_), _) => writeln!(
                     err,
                     "hedge: {}",
-                    report::messages::localise("--facts is shown in the table, markdown and json formats only", term.lang)
+                    report::messages::localise(
+                        "--facts is not shown in csv (one table of articles per file): use --format table, markdown, json, jsonl or --html",
+                        term.lang
+                    )
                 )?,
                 (None, _) => {}
             }

@@ -79,7 +79,7 @@ pub(super) fn write_html(
     let page = report::Html { lang: page_lang, answers: args.answers, sources }.page(report);
     // `compare --facts`: the « Même fait, autres voix » section, before the articles.
     let page = match facts {
-        Some(groups) => crate::facts::insert_html_section(&page, &crate::facts::html_section(groups, args.answers)),
+        Some(groups) => crate::facts::insert_html_section(&page, &report::html::facts_section(groups, args.answers, page_lang)),
         None => page,
     };
     // `--sources`: the « Sources » section, before the articles (after the facts), from the

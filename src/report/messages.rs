@@ -23,7 +23,10 @@ const CATALOG: &[(&str, &str)] = &[
         r"(\S+) keeps every sentence in memory, and these inputs hold (\d+) MB of text \(the limit is (\d+) MB\): use --format jsonl, which writes each sentence as it goes, or compare without (\S+)",
         "$1 garde toutes les phrases en mémoire, et ces fichiers font $2 Mo de texte (la limite est de $3 Mo) : utilisez --format jsonl, qui écrit chaque phrase au fur et à mesure, ou compare sans $4",
     ),
-    (r"--facts is shown in the table, markdown and json formats only", "--facts n'est affiché que dans les formats table, markdown et json"),
+    (
+        r"--facts is not shown in csv \(one table of articles per file\): use --format table, markdown, json, jsonl or --html",
+        "--facts n'est pas affiché en csv (un seul tableau d'articles par fichier) : utilisez --format table, markdown, json, jsonl ou --html",
+    ),
     (r"--csv-locale and --csv-bom apply to --format csv only", "--csv-locale et --csv-bom ne valent que pour --format csv"),
     (
         r"--html (.*) is one of the articles to analyse; it is not overwritten \(choose another path for the report\)",

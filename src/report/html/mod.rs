@@ -20,9 +20,11 @@ use crate::lexicon::Category;
 const CSS: &str = include_str!("style.css");
 const JS: &str = include_str!("app.js");
 
+mod facts;
 mod sources;
 mod strings;
 
+pub use facts::facts_section;
 pub use sources::sources_section;
 pub use strings::Lang;
 

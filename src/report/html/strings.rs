@@ -93,6 +93,11 @@ pub(super) struct Ui {
     pub(super) title_help: &'static str,
     pub(super) errors: &'static str,
     pub(super) footer: &'static str,
+    /// `compare --facts`: the « Même fait, autres voix » section.
+    pub(super) facts_title: &'static str,
+    pub(super) facts_help: &'static str,
+    pub(super) facts_none: &'static str,
+    pub(super) facts_quoted: &'static str,
 }
 
 const FR: Ui = Ui {
@@ -171,6 +176,10 @@ const FR: Ui = Ui {
     title_help: "le titre de l'article : il compte dans le score",
     errors: "Fichiers non analysés",
     footer: "Produit par hedge, sans connexion réseau : cette page fonctionne hors ligne. Points d'une affirmation = base de son étiquette + poids de ses marqueurs comptés, entre 0 et 100 ; une phrase citée reçoit la base des citations (le média rapporte) ; assertivité = moyenne des points de toutes les affirmations, entre parenthèses l'intervalle à 95 % : deux scores dont les intervalles se chevauchent ne diffèrent pas de façon significative. Le score dit comment le média parle, pas s'il a raison, ni s'il est partial ou de qualité.",
+    facts_title: "Même fait, autres voix",
+    facts_help: "Les phrases de plusieurs articles qui donnent le même fait, les plus contrastées d'abord : l'un l'affirme, l'autre l'atténue ou l'attribue à une source. Les mots surlignés sont les indices. Que change la façon de le dire ?",
+    facts_none: "Aucun fait commun trouvé.",
+    facts_quoted: "citation",
 };
 
 const EN: Ui = Ui {
@@ -249,6 +258,10 @@ const EN: Ui = Ui {
     title_help: "the article's title: it counts in the score",
     errors: "Files not analysed",
     footer: "Made by hedge, with no network connection: this page works offline. Points of a claim = base of its label + weights of its counted markers, within 0..100; a quoted claim gets the quoted base (the outlet reports it); assertiveness = mean points of all claims, with its 95 % interval in brackets: two scores whose intervals overlap do not differ significantly. The score says how the outlet speaks, not whether it is right, biased or good.",
+    facts_title: "Same fact, different voices",
+    facts_help: "Sentences of several articles that give the same fact, the most contrasted first: one asserts it, another hedges it or credits it to a source. The highlighted words are the cues. What does the way it is said change?",
+    facts_none: "No fact in common found.",
+    facts_quoted: "quotation",
 };
 
 impl Lang {
