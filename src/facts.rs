@@ -935,24 +935,30 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// French name of a label, for students (the words of the HTML report).
-pub fn label_fr(l: Label) -> &'static str {
-    match l {
-        Label::Attributed => "attribuée",
-        Label::Hedged => "prudente",
-        Label::Boosted => "appuyée",
-        Label::Asserted => "affirmée",
-        Label::None => "aucune",
-    }
-}
-
-/// The « Même fait, autres voix » section, at most 120 columns wide.
-pub fn write_text(groups: &[FactGroup], out: &mut dyn Write) -> io::Result<()> {
+/// The « Même fait, autres voix » section, at most 120 columns wide, in the terminal's
+/// language (`--lang`, like the table above it).
+pub fn write_text(groups: &[FactGroup], lang: crate::report::Lang, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "Même fait, autres voix — {} groupe(s) de phrases qui disent le même fait dans plusieurs articles", groups.len())?;
-    writeln!(out, "(les plus contrastés d'abord : ceux où les articles l'affirment, l'atténuent ou l'attribuent différemment)")?;
+    writeln!(
+        out,
+        "{} — {} {}",
+        lang.t("Même fait, autres voix", "Same fact, different voices"),
+        groups.len(),
+        lang.t(
+            "groupe(s) de phrases qui disent le même fait dans plusieurs articles",
+            "group(s) of sentences that state the same fact in several articles"
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        lang.t(
+            "(les plus contrastés d'abord : ceux où les articles l'affirment, l'atténuent ou l'attribuent différemment)",
+            "(the most contrasted first: those where the articles assert it, hedge it or credit it to a source differently)"
+        )
+    )?;
     if groups.is_empty() {
-        writeln!(out, "Aucun fait commun trouvé.")?;
+        writeln!(out, "{}", lang.t("Aucun fait commun trouvé.", "No fact in common found."))?;
         return Ok(());
     }
     const NAME: usize = 24;
@@ -960,7 +966,7 @@ pub fn write_text(groups: &[FactGroup], out: &mut dyn Write) -> io::Result<()> {
     let text_width = 120 - 4 - NAME - 1 - LABEL - 1;
     for (i, g) in groups.iter().enumerate() {
         writeln!(out)?;
-        let labels: Vec<&str> = g.labels.iter().map(|&l| label_fr(l)).collect();
+        let labels: Vec<&str> = g.labels.iter().map(|&l| lang.label(l)).collect();
         writeln!(out, "{}. « {} » — {} articles, {}", i + 1, g.key, g.articles, labels.join(" / "))?;
         for m in &g.members {
             let name: String =
@@ -971,11 +977,11 @@ pub fn write_text(groups: &[FactGroup], out: &mut dyn Write) -> io::Result<()> {
                 body.push_str(&format!("  ← {}", ms.join(", ")));
             }
             if m.voice == "quoted" {
-                body.push_str("  (citation)");
+                body.push_str(lang.t("  (citation)", "  (quotation)"));
             }
             for (k, line) in wrap(&body, text_width).iter().enumerate() {
                 if k == 0 {
-                    writeln!(out, "    {:<NAME$} {:<LABEL$} {}", name, label_fr(m.label), line)?;
+                    writeln!(out, "    {:<NAME$} {:<LABEL$} {}", name, lang.label(m.label), line)?;
                 } else {
                     writeln!(out, "    {:<NAME$} {:<LABEL$} {}", "", "", line)?;
                 }

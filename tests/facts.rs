@@ -7,8 +7,9 @@ use std::fs;
 
 const GOLD: &str = "tests/data/facts/seeds-gold.jsonl";
 
+/// `compare` in French (the section follows the terminal's language, like the table).
 fn compare(args: &[&str]) -> String {
-    let mut all = vec!["compare", "--color", "never"];
+    let mut all = vec!["compare", "--color", "never", "--lang", "fr"];
     all.extend_from_slice(args);
     let o = hedge(&all);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -86,7 +87,7 @@ fn one_article_or_unrelated_articles_give_no_group_and_no_panic() {
     fs::write(dir.join("a.txt"), "Le boulanger a vendu 300 croissants mardi.\n").unwrap();
     fs::write(dir.join("b.txt"), "La mairie a repeint l'école pendant l'été.\n").unwrap();
     fs::write(dir.join("c.txt"), "").unwrap();
-    let o = hedge(&["compare", "--color", "never", "--facts", dir.to_str().unwrap()]);
+    let o = hedge(&["compare", "--color", "never", "--lang", "fr", "--facts", dir.to_str().unwrap()]);
     assert!(stdout(&o).contains("Aucun fait commun"), "{}", stdout(&o));
     fs::remove_dir_all(&dir).ok();
 }
@@ -278,4 +279,22 @@ fn the_html_section_is_in_english_with_ui_en() {
         assert!(!section.contains(word), "{word:?} in the English section");
     }
     fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_terminal_section_follows_lang_en_like_the_table() {
+    let o = hedge(&["compare", "--color", "never", "seeds/"]);
+    let plain = stdout(&o);
+    let o = hedge(&["compare", "--color", "never", "seeds/", "--facts", "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let with = stdout(&o);
+    assert!(with.starts_with(&plain), "the table part must be byte-identical");
+    let section = &with[plain.len()..];
+    assert!(section.contains("Same fact, different voices — ") && section.contains("hedged"), "{section}");
+    for word in ["Même fait", "groupe(s)", "attribuée", "prudente", "affirmée", "(citation)"] {
+        assert!(!section.contains(word), "{word:?} in the English section:\n{section}");
+    }
+    for line in section.lines() {
+        assert!(line.chars().count() <= 120, "line over 120 columns: {line:?}");
+    }
 }

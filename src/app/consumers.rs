@@ -311,7 +311,8 @@ pub(super) fn write_jsonl(
     let mut articles = 0;
     // `--sources`: the sources of the open article's claims.
     let mut credited: Vec<crate::classify::source::Source> = Vec::new();
-    // `--facts`: the open article's claims, then every article's (label, assertiveness, claims).
+    // `--facts`: the open article's claims (those the alignment looks at), then every article's
+    // (label, assertiveness, claims).
     let mut claims: Vec<crate::classify::SentenceScore> = Vec::new();
     let mut done: Vec<(String, Option<f64>, Vec<crate::classify::SentenceScore>)> = Vec::new();
     analyze_inputs(&planned, lex, run, &mut |ev| {
@@ -327,7 +328,7 @@ pub(super) fn write_jsonl(
                     credited.extend(sentences.iter().filter(|s| s.is_claim()).filter_map(|s| s.source.clone()));
                 }
                 if what.facts {
-                    claims.extend(sentences.iter().cloned());
+                    claims.extend(sentences.iter().filter(|s| crate::facts::is_candidate(s)).cloned());
                 }
                 if what.sentences {
                     let file = input.origin.display_name();

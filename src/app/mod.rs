@@ -207,7 +207,7 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             };
             r.render(&report, style, out)?;
             match (&facts, c.format) {
-                (Some(groups), CompareFormat::Table | CompareFormat::Markdown) => crate::facts::write_text(groups, out)?,
+                (Some(groups), CompareFormat::Table | CompareFormat::Markdown) => crate::facts::write_text(groups, term.lang, out)?,
                 (Some(_), _) => writeln!(
                     err,
                     "hedge: {}",
