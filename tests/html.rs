@@ -196,6 +196,12 @@ fn the_key_names_the_source_of_a_credited_sentence_when_the_quotation_tag_names_
     let key = analyze_html("tests/data/classroom/source-nommee.txt", &["--answers"]);
     assert!(row(&key, 2).contains("<span class=\"key\">Le média, d&#39;après une source : un adjoint (« Selon »)</span>"), "{}", row(&key, 2));
     assert!(row(&key, 3).contains("<span class=\"key\">Le média, d&#39;après une source : « accusèrent »</span>"), "{}", row(&key, 3));
+    // Session 8: with no quotation, the key names the source found for the sentence. Seed 001:
+    // « Selon eux, les commandants jihadistes auraient négocié… », « eux » being the BBC's
+    // journalists of the sentence before.
+    let key = analyze_html("seeds/001_ecc43d926f07e1cb.txt", &["--answers"]);
+    assert!(key.contains("<span class=\"key\">Le média, d&#39;après une source : BBC (« Selon »)</span>"), "the pronoun's source");
+    assert!(key.contains("<span class=\"key\">Le média, d&#39;après une source : la BBC (« Selon »)</span>"), "a named source");
 }
 
 /// Session 8 (issues 13 and 14): a claim credited to the speaker of the quotation it holds (no

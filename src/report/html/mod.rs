@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::{short_id, Article, MarkerInfo, Render, Report, Style};
 use crate::aggregate::ArticleSummary;
+use crate::classify::source::SourceKind;
 use crate::classify::{Excluded, Flag, Label, MarkerHit, QuoteInfo, SentenceScore, Voice};
 use crate::extract::PartKind;
 use crate::lexicon::Category;
@@ -619,9 +620,14 @@ impl Html {
             format!("{} : {}", ui.who_quote, s.speaker.as_deref().unwrap_or(ui.who_unknown))
         } else {
             match s.label {
-                Label::Attributed => match source_named(s, quotes) {
-                    Some((speaker, cue)) => format!("{} : {speaker} (« {cue} »)", ui.who_source),
-                    None => format!("{}{}", ui.who_source, words(Category::Attribution)),
+                Label::Attributed => match (source_named(s, quotes), named_source(s)) {
+                    (Some((speaker, cue)), _) => format!("{} : {speaker} (« {cue} »)", ui.who_source),
+                    // The source found for the sentence (« Les opposants accusèrent… »).
+                    (None, Some(name)) => {
+                        let w = words(Category::Attribution);
+                        format!("{} : {name}{}", ui.who_source, w.strip_prefix(" :").map(|x| format!(" ({})", x.trim())).unwrap_or_default())
+                    }
+                    (None, None) => format!("{}{}", ui.who_source, words(Category::Attribution)),
                 },
                 Label::Hedged => format!("{}{}", ui.who_hedge, words(Category::Hedge)),
                 Label::Boosted => format!("{}{}", ui.who_boost, words(Category::Booster)),
@@ -638,6 +644,17 @@ impl Html {
 
 /// The speaker of a quotation in the sentence whose cue is one of the sentence's counted
 /// attribution markers (the quotation's speaker is then the sentence's source), and that cue.
+/// The source the sentence credits, as the text names it (`SentenceScore::source`; for a
+/// pronoun that stands for a source named before, that source's name); none for a vague one.
+fn named_source(s: &SentenceScore) -> Option<&str> {
+    let src = s.source.as_ref().filter(|x| x.kind != SourceKind::Vague && !x.key.is_empty())?;
+    if src.refers_back {
+        Some(src.key.as_str())
+    } else {
+        src.text.as_deref()
+    }
+}
+
 /// For a claim credited to the speaker of its quotation (`Flag::QuoteCredited`), that speaker
 /// and the tag's verb.
 fn source_named<'a>(s: &SentenceScore, quotes: &'a [QuoteInfo]) -> Option<(&'a str, &'a str)> {
