@@ -91,6 +91,9 @@ fn the_seed_gold_of_the_shared_data_is_read_as_it_is_and_reaches_the_floor() {
     assert_eq!(body.n, 168);
     // Floors (figures in docs/ACCURACY.md): quoted-voice claims are compared as ATTRIBUTED.
     assert!(body.accuracy >= 0.90, "title and body claims: accuracy {}", body.accuracy);
+    // The trivial baseline printed beside it: always the most frequent gold label.
+    assert_eq!(body.baseline.label, hedge::classify::Label::Attributed);
+    assert!(body.baseline.accuracy > 0.4 && body.baseline.accuracy < 0.6 && body.accuracy > body.baseline.accuracy + 0.3, "{:?}", body.baseline);
     assert!(r.accuracy >= 0.83, "all sentences: accuracy {}", r.accuracy);
     assert!(r.quoted_as_attributed > 0);
     // And from the repository root on the command line, with no option.

@@ -138,6 +138,22 @@ pub struct Scores {
     pub per_label: Vec<LabelScore>,
     /// `confusion[gold][predicted]`, in the order of [`Label::ALL`].
     pub confusion: Vec<Vec<usize>>,
+    /// The trivial baseline: the accuracy of always answering the most frequent gold label of
+    /// these sentences (fitted on them).
+    pub baseline: Baseline,
+}
+
+/// Always the same label: which one, and its accuracy.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Baseline {
+    pub label: Label,
+    pub accuracy: f64,
+}
+
+impl Baseline {
+    fn line(&self) -> String {
+        format!("baseline, always {} (the most frequent gold label): accuracy {:.3}", self.label.as_str(), self.accuracy)
+    }
 }
 
 /// Results of [`eval_gold`].
@@ -150,6 +166,8 @@ pub struct GoldEval {
     pub macro_f1: f64,
     /// In the order of [`Label::ALL`].
     pub per_label: Vec<LabelScore>,
+    /// Always the most frequent gold label (see [`Scores::baseline`]).
+    pub baseline: Baseline,
     pub labels: Vec<Label>,
     /// `confusion[gold][predicted]`, in the order of `labels`.
     pub confusion: Vec<Vec<usize>>,
@@ -221,7 +239,9 @@ fn scores(pairs: &[(Label, Label)]) -> Scores {
         .collect();
     let present: Vec<&LabelScore> = per_label.iter().filter(|s| s.support > 0).collect();
     let macro_f1 = if present.is_empty() { 0.0 } else { present.iter().map(|s| s.f1).sum::<f64>() / present.len() as f64 };
-    Scores { n, accuracy: ratio(correct, n), macro_f1, per_label, confusion }
+    let top = per_label.iter().max_by_key(|s| s.support).expect("Label::ALL is not empty");
+    let baseline = Baseline { label: top.label, accuracy: ratio(top.support, n) };
+    Scores { n, accuracy: ratio(correct, n), macro_f1, per_label, confusion, baseline }
 }
 
 /// Scores `hedge` against a gold JSONL file; article files are looked for next to it.
@@ -369,6 +389,7 @@ pub fn eval_gold_in(path: &Path, articles: &[PathBuf], lex: &Lexicon) -> Result<
         files: analyses.len(),
         accuracy: all.accuracy,
         macro_f1: all.macro_f1,
+        baseline: all.baseline,
         per_label: all.per_label,
         labels: Label::ALL.to_vec(),
         confusion: all.confusion,
@@ -407,6 +428,7 @@ impl GoldEval {
         use std::fmt::Write;
         let mut s = String::new();
         let _ = writeln!(s, "{} gold sentences in {} article(s): accuracy {:.3}, macro-F1 {:.3}", self.n, self.files, self.accuracy, self.macro_f1);
+        let _ = writeln!(s, "{}", self.baseline.line());
         render_scores(&mut s, &self.per_label, &self.labels, &self.confusion);
         for f in &self.flags {
             let _ = writeln!(s, "flag {:<9} gold {:>4}, hedge agrees on {:>4}, hedge adds {:>4}", f.flag, f.gold, f.agreed, f.extra);
@@ -417,6 +439,7 @@ impl GoldEval {
                 "title and body claims (gold part title|body, claim true): {} sentences, accuracy {:.3}, macro-F1 {:.3}",
                 b.n, b.accuracy, b.macro_f1
             );
+            let _ = writeln!(s, "{}", b.baseline.line());
             render_scores(&mut s, &b.per_label, &self.labels, &b.confusion);
         }
         if self.quoted_as_attributed > 0 {
