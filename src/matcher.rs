@@ -122,17 +122,15 @@ fn inverted_tag(text: &str, tokens: &[Token], i: usize, morph: &Morphology, lowe
     let mut start = i;
     if i >= 1 && gap_before(i).chars().all(char::is_whitespace) {
         let w = token::lowered(&text[tokens[i - 1].span.clone()], lower).to_string();
-        if INVERTED_AUXILIARIES.contains(&w.as_str()) {
+        if finite_of(morph, &w, "avoir") {
             start = i - 1;
-        } else if i >= 3
-            && matches!(w.as_str(), "il" | "elle" | "ils" | "elles" | "on")
-            && gap_before(i - 1) == "-"
-            && INVERTED_AUXILIARIES.contains(&token::lowered(&text[tokens[i - 3].span.clone()], lower))
-        {
+        } else if i >= 2 && matches!(w.as_str(), "il" | "elle" | "ils" | "elles" | "on") && gap_before(i - 1) == "-" {
             // « a-t-il noté », « avait-elle soutenu »: the subject is the pronoun.
-            let t = token::lowered(&text[tokens[i - 2].span.clone()], lower).to_string();
-            let k = if t == "t" { i - 3 } else { i - 2 };
-            return gap_before(k).contains([',', '»', '"', '”']);
+            let t = i >= 3 && token::lowered(&text[tokens[i - 2].span.clone()], lower) == "t";
+            let aux = if t { i - 3 } else { i - 2 };
+            if finite_of(morph, token::lowered(&text[tokens[aux].span.clone()], lower), "avoir") {
+                return gap_before(aux).contains([',', '»', '"', '”']);
+            }
         }
     }
     if !gap_before(start).contains([',', '»', '"', '”']) {
@@ -154,8 +152,11 @@ fn inverted_tag(text: &str, tokens: &[Token], i: usize, morph: &Morphology, lowe
     word.chars().next().is_some_and(char::is_uppercase) || SUBJECT_OPENERS.contains(&token::lowered(word, lower))
 }
 
-/// Auxiliaries of a compound tense in an inverted tag (« …, a soutenu le colonel »).
-const INVERTED_AUXILIARIES: [&str; 9] = ["a", "avait", "ont", "avaient", "aura", "aurait", "eut", "auront", "auraient"];
+/// Is `w` (lower case) a finite form of the verb `lemma` (« a », « avait » of avoir; « est »,
+/// « fut » of être)?
+fn finite_of(morph: &Morphology, w: &str, lemma: &str) -> bool {
+    morph.lookup(w).iter().any(|f| f.tags.intersects(Tags::FINITE) && morph.lemma_name(f.lemma) == lemma)
+}
 
 /// Words that may follow a verb after a hyphen without making a compound word: the clitics of
 /// an inversion or an imperative (« affirme-t-il », « dit-on », « dites-le »).
@@ -288,8 +289,8 @@ fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, l
                 reflexive = true;
                 break;
             }
-            "y" | "en" | "ne" | "n" | "est" | "sont" | "était" | "étaient" | "sera" | "seront" | "serait" | "fut" | "soit" | "suis" | "sommes"
-            | "êtes" => {}
+            "y" | "en" | "ne" | "n" => {}
+            w if finite_of(lex.morphology, w, "être") => {}
             _ => break,
         }
     }

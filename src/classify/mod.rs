@@ -269,6 +269,14 @@ impl ScoringRules {
             Label::None => None,
         }
     }
+
+    /// The base and points of an own-voice claim: the base of its label plus the weights of its
+    /// markers (0 for uncounted ones), kept within 0..100.
+    fn own_points(&self, label: Label, markers: &[MarkerHit]) -> (Option<i32>, Option<i32>) {
+        let base = self.base(label).unwrap_or(0);
+        let sum: i32 = markers.iter().map(|h| h.weight).sum();
+        (Some(base), Some((base + sum).clamp(0, 100)))
+    }
 }
 
 /// Share of a sentence's letters that must lie inside quotation marks for it to be in a quoted
@@ -401,11 +409,7 @@ pub fn classify_with_quotes(
             (_, Label::None) => (None, None),
             // The quoted speaker's words: the outlet reports them, whatever markers they hold.
             (Voice::Quoted, _) => (Some(rules.base.quoted), Some(rules.base.quoted.clamp(0, 100))),
-            (Voice::Own, _) => {
-                let base = rules.base(label).unwrap_or(0);
-                let sum: i32 = markers.iter().map(|h| h.weight).sum();
-                (Some(base), Some((base + sum).clamp(0, 100)))
-            }
+            (Voice::Own, _) => rules.own_points(label, &markers),
         };
         out.push(SentenceScore {
             number: i + 1,
@@ -465,10 +469,7 @@ fn credit_quote(
         s.speaker = speaker.clone();
         s.flags.sort();
         s.flags.dedup();
-        let base = rules.base.attributed;
-        let sum: i32 = s.markers.iter().map(|h| h.weight).sum();
-        s.base = Some(base);
-        s.points = Some((base + sum).clamp(0, 100));
+        (s.base, s.points) = rules.own_points(Label::Attributed, &s.markers);
     }
 }
 
@@ -709,7 +710,7 @@ fn attach_speakers(
         // A speaker named in the sentence that holds the quotation credits that sentence's
         // claim to them (steps 1–3; the guidelines' « speaker named in the same sentence »).
         // Not when the speaker is the writer (« quand je dis « inflation », je parle… »).
-        let first_person = |sp: &Range<usize>| matches!(text[sp.clone()].to_lowercase().as_str(), "je" | "j'" | "j’" | "nous" | "moi");
+        let first_person = |sp: &Range<usize>| rules.self_speech.subjects.contains(&text[sp.clone()].to_lowercase());
         if let Some(t) = tag.as_ref().filter(|t| t.speaker.as_ref().is_some_and(|sp| !first_person(sp))) {
             let name = t.speaker.clone().map(|sp| text[sp].split_whitespace().collect::<Vec<_>>().join(" "));
             credit_quote(out, first..=last, start..end, &t.cue, name, rules);
