@@ -437,6 +437,7 @@ mod tests {
         assert!(has("Le pays sera un paria, ont conclu les correspondants de la chaîne.", "attribution.verb.conclure"));
         assert!(has("L'assaut est suspendu pour des raisons humanitaires, a-t-il avancé devant la presse.", "attribution.verb.avancer"));
         assert!(has("La coalition n'a pas pris part aux discussions, a soutenu le colonel Dillon.", "attribution.verb.soutenir"));
+        assert!(has("La mission était impossible, avait-elle soutenu devant la presse.", "attribution.verb.soutenir"));
         // « soutenir » + a noun is to support; a participle with no auxiliary is no tag.
         assert!(!has("Le gouvernement soutient l'Ukraine depuis le début de la guerre.", "attribution.verb.soutenir"));
         assert!(!has("Le texte, soutenu le 3 mai par la majorité, a été adopté.", "attribution.verb.soutenir"));
