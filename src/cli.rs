@@ -267,7 +267,7 @@ pub enum EvalCommand {
     /// Reading of each conditional (hearsay, epistemic, hypothetical, future_in_past,
     /// attenuation) against a hand-annotated JSONL file.
     #[command(
-        after_help = "Examples:\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --verbose\n  hedge eval readings tests/data/readings-news/labels.jsonl --articles ../shared/eval/semeval2023-fr-genre/articles --half A\n\n\
+        after_help = "Examples:\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --verbose\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --rule state-hearsay\n  hedge eval readings tests/data/readings-news/labels.jsonl --articles ../shared/eval/semeval2023-fr-genre/articles --half A\n\n\
 A line either carries its sentence (\"text\", code-point offsets) or points into an article by byte\n\
 offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file or in --articles DIR."
     )]
@@ -284,6 +284,10 @@ offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file o
         /// List every error with its sentence.
         #[arg(long)]
         verbose: bool,
+        /// List every item this classifier rule decided, right or wrong (rule names: see
+        /// --verbose), instead of the summary.
+        #[arg(long = "rule", value_name = "NAME")]
+        rule: Option<String>,
         /// Replace engine rule files (readings.toml…; as for analyze/compare).
         #[arg(long = "rules", value_name = "PATH")]
         rules: Vec<PathBuf>,

@@ -99,10 +99,11 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
             let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             print_eval(crate::eval::sources::eval_sources(&file, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
         }
-        EvalCommand::Readings { file, articles, half, verbose, rules, format } => {
+        EvalCommand::Readings { file, articles, half, verbose, rule, rules, format } => {
             let Some(rules) = load_rules(&rules, err)? else { return Ok(1) };
-            print_eval(crate::eval::readings::eval_readings_with(&file, &articles, half.as_deref(), &rules), format, out, err, |r, out| {
-                write!(out, "{}", r.render(verbose))
+            print_eval(crate::eval::readings::eval_readings_with(&file, &articles, half.as_deref(), &rules), format, out, err, |r, out| match &rule {
+                Some(name) => write!(out, "{}", r.render_rule(name)),
+                None => write!(out, "{}", r.render(verbose)),
             })
         }
         EvalCommand::Segment { files, prefix, verbose, rules, format } => {

@@ -82,7 +82,7 @@ pub struct ReadingScore {
     pub predicted: usize,
 }
 
-/// A misclassified item.
+/// One scored item (in [`ReadingsEval::errors`], a misclassified one).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReadingError {
     pub item: String,
@@ -163,6 +163,9 @@ pub struct ReadingsEval {
     /// Per rule of the classifier: items it decided, of which right five-way, right hedge /
     /// not-hedge (sorted by rule name).
     pub by_rule: Vec<RuleScore>,
+    /// Every item, right or wrong, in file order (for `--rule`; not in the JSON output).
+    #[serde(skip)]
+    pub items: Vec<ReadingError>,
 }
 
 /// How one rule of the classifier fared.
@@ -210,7 +213,7 @@ pub fn eval_readings_with(path: &Path, articles: &[PathBuf], half: Option<&str>,
     let morph = Morphology::embedded();
     let rules = &all.readings;
     let mut confusion = [[0usize; 5]; 5];
-    let mut errors = Vec::new();
+    let mut items = Vec::new();
     let mut n = 0;
     let mut hedge_ok = 0;
     // (corpus, gold, predicted, rule) of every item.
@@ -271,18 +274,9 @@ pub fn eval_readings_with(path: &Path, articles: &[PathBuf], half: Option<&str>,
         if pred.is_hedge() == g.reading.is_hedge() {
             hedge_ok += 1;
         }
-        if pred != g.reading {
-            errors.push(ReadingError {
-                item: g.item,
-                word: g.word,
-                corpus,
-                rule: rule.to_string(),
-                gold: g.reading,
-                predicted: pred,
-                text: sentence,
-            });
-        }
+        items.push(ReadingError { item: g.item, word: g.word, corpus, rule: rule.to_string(), gold: g.reading, predicted: pred, text: sentence });
     }
+    let errors = items.iter().filter(|e| e.gold != e.predicted).cloned().collect();
     let correct: usize = (0..5).map(|k| confusion[k][k]).sum();
     let per_reading = Reading::all()
         .iter()
@@ -319,6 +313,7 @@ pub fn eval_readings_with(path: &Path, articles: &[PathBuf], half: Option<&str>,
         errors,
         by_corpus: by_corpus(&scored),
         by_rule: rules_seen.into_values().collect(),
+        items,
     })
 }
 
@@ -450,21 +445,44 @@ impl ReadingsEval {
                 let _ = writeln!(s, "  {:<22} {:>4} {:>4} {:>4}", r.rule, r.n, r.correct, r.hedge_correct);
             }
             for e in &self.errors {
-                let _ = writeln!(
-                    s,
-                    "{}  {}  {}  gold={} predicted={} rule={}  {}",
-                    e.item,
-                    e.corpus,
-                    e.word,
-                    e.gold.as_str(),
-                    e.predicted.as_str(),
-                    e.rule,
-                    e.text
-                );
+                item_line(&mut s, e);
             }
         }
         s
     }
+
+    /// Every item the rule `rule` decided, right or wrong (`eval readings --rule NAME`).
+    pub fn render_rule(&self, rule: &str) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let decided: Vec<&ReadingError> = self.items.iter().filter(|e| e.rule == rule).collect();
+        let right = decided.iter().filter(|e| e.gold == e.predicted).count();
+        let _ = writeln!(s, "rule {rule}: {} items decided, {right} right five-way", decided.len());
+        if decided.is_empty() {
+            let names: Vec<&str> = self.by_rule.iter().map(|r| r.rule.as_str()).collect();
+            let _ = writeln!(s, "rules that decided items here: {}", names.join(", "));
+        }
+        for e in decided {
+            item_line(&mut s, e);
+        }
+        s
+    }
+}
+
+fn item_line(s: &mut String, e: &ReadingError) {
+    use std::fmt::Write;
+    let mark = if e.gold == e.predicted { "ok " } else { "ERR" };
+    let _ = writeln!(
+        s,
+        "{mark} {}  {}  {}  gold={} predicted={} rule={}  {}",
+        e.item,
+        e.corpus,
+        e.word,
+        e.gold.as_str(),
+        e.predicted.as_str(),
+        e.rule,
+        e.text
+    );
 }
 
 #[cfg(test)]
