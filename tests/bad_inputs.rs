@@ -374,8 +374,20 @@ fn a_huge_input_for_a_whole_json_document_is_refused_with_the_way_out() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).is_empty());
     assert!(stderr(&o).contains("--format json keeps every sentence in memory") && stderr(&o).contains("use --format jsonl"), "{}", stderr(&o));
-    let o = hedge(&["compare", f, "--facts"]);
+    assert!(!stderr(&o).contains(" without "), "analyze --format json: jsonl is the way out: {}", stderr(&o));
+    // Fact alignment keeps every sentence in JSON Lines too: the way out is one event's
+    // articles, not jsonl.
+    for format in ["table", "jsonl"] {
+        let o = hedge(&["compare", f, "--facts", "--format", format, "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("run --facts on the articles of one event") && !stderr(&o).contains("jsonl"), "{}", stderr(&o));
+    }
+    // The report: jsonl, or the command without --html; in French for a French terminal.
+    let o = hedge(&["analyze", f, "--html", dir.path().join("r.html").to_str().unwrap(), "--lang", "fr"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("utilisez --format jsonl") && stderr(&o).contains("lancez analyze sans --html"), "{}", stderr(&o));
+    let o = hedge(&["compare", f, "--facts", "--lang", "fr"]);
+    assert!(stderr(&o).contains("lancez --facts sur les articles d'un même événement"), "{}", stderr(&o));
     // The summary table of compare keeps no sentence: it runs.
     let o = hedge(&["compare", f, "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

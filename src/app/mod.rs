@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use consumers::{build_report, write_jsonl, write_text, JsonlOptions};
 use eval::run_eval;
 use lexicon::run_lexicon;
-use setup::{html_onto_an_input, load_run_lexicon, run_options, summaries_only, terminal_lang, too_big_to_keep, write_html};
+use setup::{html_onto_an_input, load_run_lexicon, run_options, summaries_only, terminal_lang, too_big_to_keep, write_html, WayOut};
 use sources::{count_into_summaries, write_json_with_facts, write_sources_section};
 
 use crate::cli::{AnalyzeFormat, Cli, ColorChoice, Command, CompareFormat, CsvLocale};
@@ -84,12 +84,12 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             }
             let run = run_options(&a.common, true, term.lang, err)?;
             let keeps = match (a.format, a.html.html.is_some()) {
-                (AnalyzeFormat::Json, _) => Some("--format json"),
-                (_, true) => Some("--html"),
+                (AnalyzeFormat::Json, _) => Some(("--format json", WayOut::Jsonl)),
+                (_, true) => Some(("--html", WayOut::JsonlOrWithout("analyze"))),
                 _ => None,
             };
-            if let Some(what) = keeps {
-                if too_big_to_keep(std::slice::from_ref(&a.input), what, term.lang, err)? {
+            if let Some((what, way_out)) = keeps {
+                if too_big_to_keep(std::slice::from_ref(&a.input), what, way_out, term.lang, err)? {
                     return Ok(2);
                 }
             }
@@ -139,14 +139,14 @@ pub fn run(cli: Cli, term: Terminal, out: &mut dyn Write, err: &mut dyn Write) -
             let jsonl = c.format == CompareFormat::Jsonl;
             let run = run_options(&c.common, c.html.html.is_some() || c.sources || c.facts, term.lang, err)?;
             let keeps = if c.html.html.is_some() {
-                Some("--html")
+                Some(("--html", WayOut::JsonlOrWithout("compare")))
             } else if c.facts {
-                Some("--facts")
+                Some(("--facts", WayOut::OneEvent))
             } else {
-                (c.sources && !jsonl).then_some("--sources")
+                (c.sources && !jsonl).then_some(("--sources", WayOut::JsonlOrWithout("compare")))
             };
-            if let Some(what) = keeps {
-                if too_big_to_keep(&c.inputs, what, term.lang, err)? {
+            if let Some((what, way_out)) = keeps {
+                if too_big_to_keep(&c.inputs, what, way_out, term.lang, err)? {
                     return Ok(2);
                 }
             }

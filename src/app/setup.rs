@@ -35,15 +35,33 @@ pub(super) fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], lang: repor
 /// it, such a document is not read by anybody anyway, and JSON Lines writes as it goes.
 pub const KEEP_LIMIT: u64 = 32 << 20;
 
+/// What a run that keeps every sentence could do instead, past [`KEEP_LIMIT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WayOut {
+    /// `analyze --format json`: JSON Lines writes each sentence as it goes.
+    Jsonl,
+    /// `--html` of `analyze` / `compare`: JSON Lines, or the same command without the report.
+    JsonlOrWithout(&'static str),
+    /// `compare --facts` (JSON Lines too): fact alignment lines up all the articles' sentences
+    /// at once, so JSON Lines does not help; it is meant for one event's articles.
+    OneEvent,
+}
+
 /// Refuses (with a message naming the way out) a run that would keep more than
 /// [`KEEP_LIMIT`] bytes of text whole; standard input is not measured.
-pub(super) fn too_big_to_keep(inputs: &[String], what: &str, lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
+pub(super) fn too_big_to_keep(inputs: &[String], what: &str, way_out: WayOut, lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
     let total = input::file_bytes(&input::discover(inputs, &[]).0);
     if total <= KEEP_LIMIT {
         return Ok(false);
     }
+    const JSONL: &str = "use --format jsonl, which writes each sentence as it goes";
+    let way_out = match way_out {
+        WayOut::Jsonl => JSONL.to_string(),
+        WayOut::JsonlOrWithout(command) => format!("{JSONL}, or {command} without {what}"),
+        WayOut::OneEvent => format!("run {what} on the articles of one event (it lines up all their sentences at once), or compare without {what}"),
+    };
     let m = format!(
-        "{what} keeps every sentence in memory, and these inputs hold {} MB of text (the limit is {} MB): use --format jsonl, which writes each sentence as it goes, or compare without {what}",
+        "{what} keeps every sentence in memory, and these inputs hold {} MB of text (the limit is {} MB): {way_out}",
         total / 1_000_000,
         KEEP_LIMIT / 1_000_000
     );

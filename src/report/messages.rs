@@ -20,8 +20,16 @@ const CATALOG: &[(&str, &str)] = &[
     (r"directory has no engine rule file \(looked for (.*)\)", "le dossier ne contient aucun fichier de règles (noms cherchés : $1)"),
     (r"no article could be analysed", "aucun article n'a pu être analysé"),
     (
-        r"(\S+) keeps every sentence in memory, and these inputs hold (\d+) MB of text \(the limit is (\d+) MB\): use --format jsonl, which writes each sentence as it goes, or compare without (\S+)",
-        "$1 garde toutes les phrases en mémoire, et ces fichiers font $2 Mo de texte (la limite est de $3 Mo) : utilisez --format jsonl, qui écrit chaque phrase au fur et à mesure, ou compare sans $4",
+        r"^(.+) keeps every sentence in memory, and these inputs hold (\d+) MB of text \(the limit is (\d+) MB\): use --format jsonl, which writes each sentence as it goes, or (\S+) without (\S+)$",
+        "$1 garde toutes les phrases en mémoire, et ces fichiers font $2 Mo de texte (la limite est de $3 Mo) : utilisez --format jsonl, qui écrit chaque phrase au fur et à mesure, ou lancez $4 sans $5",
+    ),
+    (
+        r"^(.+) keeps every sentence in memory, and these inputs hold (\d+) MB of text \(the limit is (\d+) MB\): use --format jsonl, which writes each sentence as it goes$",
+        "$1 garde toutes les phrases en mémoire, et ces fichiers font $2 Mo de texte (la limite est de $3 Mo) : utilisez --format jsonl, qui écrit chaque phrase au fur et à mesure",
+    ),
+    (
+        r"^(\S+) keeps every sentence in memory, and these inputs hold (\d+) MB of text \(the limit is (\d+) MB\): run \S+ on the articles of one event \(it lines up all their sentences at once\), or compare without \S+$",
+        "$1 garde toutes les phrases en mémoire, et ces fichiers font $2 Mo de texte (la limite est de $3 Mo) : lancez $1 sur les articles d'un même événement (il aligne toutes leurs phrases à la fois), ou compare sans $1",
     ),
     (
         r"--facts is not shown in csv \(one table of articles per file\): use --format table, markdown, json, jsonl or --html",
