@@ -74,6 +74,9 @@ pub enum Flag {
     MarkersInQuote,
     /// A reporting verb with a first-person subject: the writer speaking of themself.
     SelfSpeech,
+    /// A verb of showing (« montrer », « prouver »…) whose subject is a fact, not a source
+    /// (« ce cercle vicieux démontre que… »): the writer draws the conclusion.
+    Evidence,
     /// An own-voice claim credited to the speaker of a quotation it holds, named in the same
     /// sentence (« « … », analyse Orietta Cazzuli »).
     QuoteCredited,
@@ -93,6 +96,7 @@ impl Flag {
             Flag::ConditionalNotHedge => "conditional_not_hedge",
             Flag::MarkersInQuote => "markers_in_quote",
             Flag::SelfSpeech => "self_speech",
+            Flag::Evidence => "evidence",
             Flag::QuoteCredited => "quote_credited",
             Flag::Heading => "heading",
             Flag::ListItem => "list_item",
@@ -216,6 +220,19 @@ pub struct ScoringRules {
     pub base: Bases,
     pub claims: ClaimRules,
     pub self_speech: SelfSpeechRules,
+    pub evidence: EvidenceRules,
+}
+
+/// When a verb of showing has a fact for subject (`[evidence]` in scoring.toml).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRules {
+    /// The verbs whose subject is a source or a piece of evidence (« montrer », « prouver »…).
+    pub lemmas: WordSet,
+    /// Subjects that stand for a fact of the text (« cela », « ce qui », « tout », « rien »).
+    pub demonstratives: WordSet,
+    /// Words that end the subject when walking back from the verb (« que », « et »…).
+    pub boundaries: WordSet,
 }
 
 /// When a reporting verb's subject is the first person (`[self_speech]` in scoring.toml).
@@ -329,6 +346,7 @@ pub fn classify_with_quotes(
         let span = s.span.clone();
         let stext = &text[span.clone()];
         let mut self_speech = false;
+        let mut evidence = false;
         let voice = if quoted_share(text, &span, quotes) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
         let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
@@ -347,7 +365,14 @@ pub fn classify_with_quotes(
                 if own_speech {
                     self_speech = true;
                 }
-                let counted = voice_ok && reading_ok && !own_speech;
+                let shown_by_a_fact = e.category == Category::Attribution
+                    && !own_speech
+                    && matches!(&e.rule, Rule::Lemmas { lemmas, .. } if lemmas.iter().any(|l| rules.evidence.lemmas.contains(l)))
+                    && evidence_subject(text, &m.tokens, h.tokens.start, h.tokens.end, lex, rules, &all.sources);
+                if shown_by_a_fact {
+                    evidence = true;
+                }
+                let counted = voice_ok && reading_ok && !own_speech && !shown_by_a_fact;
                 MarkerHit {
                     entry: h.entry,
                     id: e.id.clone(),
@@ -395,6 +420,9 @@ pub fn classify_with_quotes(
         }
         if self_speech {
             flags.push(Flag::SelfSpeech);
+        }
+        if evidence {
+            flags.push(Flag::Evidence);
         }
         match s.kind {
             SentenceKind::Heading => flags.push(Flag::Heading),
@@ -515,6 +543,123 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         return false;
     }
     false
+}
+
+/// Is the subject of the verb of showing at tokens `verb..end` a fact rather than a source
+/// (`[evidence]` in scoring.toml)? « Ce cercle vicieux démontre que… », « la crise montre
+/// que… », « cela prouve que… », « ce dont témoigne le port du voile » are the writer's own
+/// conclusions; « le rapport de la BBC montre que… », « l'Insee révèle que… », « comme le
+/// confirme un article » credit a source. The subject is the noun phrase before the verb (over
+/// clitics, adverbs and auxiliaries; « qui » takes its antecedent), or after it when the verb
+/// comes first (« comme le montre X », « ce dont témoigne X », « …, montre un rapport »). It is
+/// a source when a word of it is a name (capitalised) or a person, body, medium or document
+/// word of sources.toml, or a personal pronoun; a fact when it is a demonstrative or a phrase of
+/// common nouns only. When no subject is found, the verb stays a source.
+fn evidence_subject(
+    text: &str,
+    tokens: &[crate::token::Token],
+    verb: usize,
+    end: usize,
+    lex: &Lexicon,
+    rules: &ScoringRules,
+    sources: &source::SourceRules,
+) -> bool {
+    let r = &rules.evidence;
+    let word = |i: usize| {
+        let mut w = String::new();
+        crate::token::lower_into(&text[tokens[i].span.clone()], &mut w);
+        w
+    };
+    // Punctuation (or a line break) between token i and the next.
+    let gap = |i: usize| {
+        let between = &text[tokens[i].span.end..tokens.get(i + 1).map_or(tokens[i].span.end, |t| t.span.start)];
+        between.chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’' && c != '-')
+    };
+    let morph = lex.morphology;
+    let auxiliary = |w: &str| morph.lookup(w).iter().any(|f| matches!(morph.lemma_name(f.lemma), "avoir" | "être"));
+    // A word to walk over: a clitic, a listed adverb, an auxiliary, or an adverb in -ment
+    // right after an auxiliary (« l'a amplement démontré »; not « le gouvernement démontre »).
+    let skip = |i: usize| {
+        let w = word(i);
+        rules.self_speech.skip.contains(&w) || auxiliary(&w) || (w.ends_with("ment") && i > 0 && auxiliary(&word(i - 1)))
+    };
+    // The noun phrase tokens[from..to]: does it name a source?
+    let speaks = |from: usize, to: usize| -> Option<bool> {
+        if from >= to {
+            return None;
+        }
+        let words: Vec<(&str, bool)> = (from..to).map(|k| (&text[tokens[k].span.clone()], k == 0)).collect();
+        Some(sources.can_speak(&words))
+    };
+    // Walk back over clitics, adverbs and auxiliaries.
+    let mut i = verb;
+    while i > 0 && !gap(i - 1) && skip(i - 1) {
+        i -= 1;
+    }
+    // The subject after the verb: from `end` to the next punctuation or boundary word.
+    let after = || {
+        let mut k = end;
+        while k < tokens.len() && k < end + 8 && !r.boundaries.contains(&word(k)) {
+            if gap(k) {
+                k += 1;
+                break;
+            }
+            k += 1;
+        }
+        speaks(end, k).is_some_and(|source| !source)
+    };
+    if i == 0 || gap(i - 1) {
+        // At the start of a clause: a speech tag after a quotation (« « … », a révélé
+        // l'organisation »), a subject put after the verb (« …, montre un rapport de la BBC »),
+        // or a participle whose subject is in another clause. All three mostly name a
+        // source, and the words after the verb cannot tell them apart: it stays one.
+        return false;
+    }
+    let prev = word(i - 1);
+    if matches!(prev.as_str(), "dont" | "comme") || (prev == "que" && i >= 2 && word(i - 2) == "ce") {
+        return after();
+    }
+    if r.demonstratives.contains(&prev) {
+        return true;
+    }
+    let mut k = i - 1;
+    if prev == "qui" {
+        // The antecedent: « ce qui montre » is a fact; « un rapport qui montre » as any phrase.
+        if k == 0 || gap(k - 1) {
+            return false;
+        }
+        k -= 1;
+        if r.demonstratives.contains(&word(k)) {
+            return true;
+        }
+    }
+    // A passive with its agent (« une affaire révélée par Le Canard enchaîné »): the agent is
+    // the source.
+    if word(end.min(tokens.len() - 1)) == "par" && end < tokens.len() {
+        return false;
+    }
+    // The phrase before the verb, up to a boundary word, punctuation or the sentence's start. A
+    // coordination inside it (« une enquête menée dans des ports belges, finnois et japonais a
+    // révélé ») leaves its start unknown: then it stays a source.
+    let last = k + 1;
+    loop {
+        let w = word(k);
+        if matches!(w.as_str(), "et" | "ou") {
+            return false;
+        }
+        if r.boundaries.contains(&w) {
+            k += 1;
+            break;
+        }
+        if k == 0 || gap(k - 1) {
+            break;
+        }
+        if last - k >= 8 {
+            return false;
+        }
+        k -= 1;
+    }
+    speaks(k, last).is_some_and(|source| !source)
 }
 
 /// Is the infinitive at token `verb` governed by an impersonal construction, with no subject

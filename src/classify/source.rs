@@ -115,6 +115,8 @@ struct Raw {
     titles: Vec<String>,
     media: Vec<String>,
     institution: Vec<String>,
+    documents: Vec<String>,
+    persons: Vec<String>,
     #[serde(default)]
     alias: Vec<Alias>,
     #[serde(default)]
@@ -181,6 +183,8 @@ pub struct SourceRules {
     titles: WordSet,
     media: WordSet,
     institution: WordSet,
+    documents: WordSet,
+    persons: WordSet,
     alias: Vec<(String, SourceKind, Vec<String>)>,
 }
 
@@ -265,6 +269,8 @@ impl SourceRules {
             titles: folded_set(&raw.titles),
             media: folded_set(&raw.media),
             institution: folded_set(&raw.institution),
+            documents: folded_set(&raw.documents),
+            persons: folded_set(&raw.persons),
             alias: raw.alias.into_iter().map(|a| (a.key, a.kind, a.forms.iter().map(|f| fold_phrase(f)).collect())).collect(),
         };
         let mut errors = Vec::new();
@@ -286,6 +292,24 @@ impl SourceRules {
                 Err(crate::rules::RuleError::at_value(FILE, text, phrase, errors.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join("; ")))
             }
         }
+    }
+
+    /// Can the noun phrase `words` (each with whether it opens the sentence) be a source: a
+    /// name (a capitalised word; at the sentence's start, one that is not a determiner), a word
+    /// of a person, body, medium or document of these lists, a pronoun for someone named
+    /// before, a name of an alias? « le rapport de la BBC », « l'Insee », « les chercheurs
+    /// interrogés » (yes), « ce cercle vicieux », « les chiffres » (no).
+    pub fn can_speak(&self, words: &[(&str, bool)]) -> bool {
+        let single_aliases = || self.alias.iter().flat_map(|(_, _, forms)| forms.iter()).filter(|f| !f.contains(' '));
+        words.iter().any(|&(w, first)| {
+            let f = fold(w.trim_end_matches(['\'', '’']));
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+            (capitalised && !(first && (self.determiners.contains(&f) || self.determiners.contains(&format!("{f}'")))))
+                || [&self.titles, &self.vague, &self.media, &self.institution, &self.documents, &self.persons, &self.pronouns]
+                    .iter()
+                    .any(|set| set.contains(&f))
+                || single_aliases().any(|a| *a == f)
+        })
     }
 
     /// The explanation of a kind, in French (the English ones of the HTML report's `--ui en`

@@ -105,6 +105,7 @@ fn flag_name(flag: Flag, l: Lang) -> &'static str {
         Flag::ConditionalNotHedge => "conditionnel sans précaution",
         Flag::MarkersInQuote => "marqueurs dans une citation",
         Flag::SelfSpeech => "l'auteur parle de lui-même",
+        Flag::Evidence => "un fait donné pour preuve, pas une source",
         Flag::QuoteCredited => "citation attribuée à la personne nommée",
     }
 }
