@@ -104,6 +104,10 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         "Il faut rappeler que le budget avait été voté en décembre.",
         "Il convient de préciser que le budget avait été voté en décembre.",
         "Il est important de noter que le budget avait été voté en décembre.",
+        // An infinitive that opens the sentence is its subject: nobody is credited (issue 13's
+        // hand check of the genre data: « Dire que… serait le comble de l'euphémisme »).
+        "Dire que la guerre est finie serait une erreur.",
+        "Mais dire cela, c'est être classé parmi les complotistes.",
     ] {
         let s = run(text);
         assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);

@@ -666,6 +666,11 @@ fn evidence_subject(
 /// to credit (« il faut rappeler que », « il convient de préciser », « il est important de
 /// noter que »)? The writer speaks: no source.
 fn impersonal_infinitive(verb: usize, word: &impl Fn(usize) -> String, r: &SelfSpeechRules) -> bool {
+    // An infinitive that opens the sentence is its subject (« Dire que la guerre serait finie
+    // est une erreur », « Mais affirmer que tout va bien relève du mensonge »): nobody says it.
+    if (0..verb).all(|k| matches!(word(k).as_str(), "mais" | "et" | "or")) {
+        return true;
+    }
     let mut i = verb;
     // « de », « d' » and clitics or adverbs between the governing verb and the infinitive.
     while i > 0 && (matches!(word(i - 1).as_str(), "de" | "d") || r.skip.contains(&word(i - 1))) {
