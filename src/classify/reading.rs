@@ -683,8 +683,13 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Hypothetical, "first-second-person");
     }
 
-    // 9. Compound conditional: journalistic conditional.
+    // 9. Compound conditional: journalistic conditional. Not in a question with the subject
+    //    after the verb (« Emmanuel Macron aurait-il offert sa protection… ? »): a question
+    //    passes on nothing, it wonders whether it happened — a conjecture.
     if c.participle.is_some() {
+        if c.inverted && is_question(c) {
+            return (Reading::Epistemic, "conjecture-question");
+        }
         return (Reading::Hearsay, "compound-hearsay");
     }
 
@@ -1549,6 +1554,10 @@ mod tests {
             ("Le ministre serait-il le vrai responsable ?", "serait", Epistemic),
             // A question about an action envisages a case.
             ("Que ferait le gouvernement face à une grève ?", "ferait", Hypothetical),
+            // News (half B): a yes/no question on a compound conditional wonders whether it
+            // happened; it reports no one's claim. Without the question, it is hearsay.
+            ("Le président aurait-il offert sa protection à ce régime en échange d'argent ?", "aurait", Epistemic),
+            ("Le président aurait offert sa protection à ce régime en échange d'argent.", "aurait", Hearsay),
         ]);
     }
 
