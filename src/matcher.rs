@@ -105,6 +105,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
             && !before_other_sense(text, &tokens, h, lex, lower)
             && !reflexive_other_sense(text, &tokens, h, lex, lower)
             && !noun_after_determiner(text, &tokens, h, lex, lower)
+            && !second_person_unaddressed(text, &tokens, h, lex, lower)
     });
     hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
     MatchedSentence { tokens, hits }
@@ -220,6 +221,12 @@ fn bare_participle(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: 
     {
         return false;
     }
+    participle_alone(text, tokens, i, morph, lower)
+}
+
+/// Does the participle at token `i` stand alone, as an adjective: no agent or clause after it
+/// (« par », « que »), no auxiliary before it in its clause? (See [`bare_participle`].)
+fn participle_alone(text: &str, tokens: &[Token], i: usize, morph: &Morphology, lower: &mut String) -> bool {
     // After: an agent or a clause.
     if let Some(next) = tokens.get(i + 1) {
         if matches!(token::lowered(&text[next.span.clone()], lower), "par" | "que" | "qu") {
@@ -242,6 +249,59 @@ fn bare_participle(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: 
         }
     }
     true
+}
+
+/// Is the hit a verb form of the second person with no one addressed: no « tu » or « vous »
+/// before it in its clause, none after it (« dites-vous »)? French marks the person in the
+/// ending: « -ez », « dites », « faites », and for a verb in -er a present « -es » (the form
+/// without its « s » is the first or third person). Such a form is then another word: a
+/// participle (« des œuvres *dites* dérivées »), a noun (« quelques *remarques* », « de sévères
+/// *reproches* »); a participle still counts after an auxiliary or before « par » / « que ».
+fn second_person_unaddressed(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    let e = &lex.entries[h.entry as usize];
+    let Rule::Lemmas { lemmas, .. } = &e.rule else { return false };
+    if e.category != Category::Attribution || h.tokens.len() != 1 {
+        return false;
+    }
+    let morph = lex.morphology;
+    let i = h.tokens.start;
+    let word = token::lowered(&text[tokens[i].span.clone()], lower).to_string();
+    let mine = |f: &crate::lexicon::morphology::FormInfo| lemmas.iter().any(|l| l == morph.lemma_name(f.lemma));
+    let finite: Vec<_> = morph.lookup(&word).iter().filter(|f| mine(f) && f.tags.intersects(Tags::FINITE)).collect();
+    if finite.is_empty() {
+        return false;
+    }
+    let second = word.ends_with("ez")
+        || matches!(word.as_str(), "dites" | "faites")
+        || word.strip_suffix('s').is_some_and(|stem| {
+            stem.ends_with('e')
+                && finite.iter().all(|f| morph.lemma_name(f.lemma).ends_with("er"))
+                && morph.lookup(stem).iter().any(|f| mine(&f) && f.tags.intersects(Tags::FINITE))
+        });
+    if !second {
+        return false;
+    }
+    // The addressee: « vous dites », « tu ne remarques pas », « vous nous le dites »; « dites-vous ».
+    let gap_after = tokens.get(i + 1).map_or("", |n| &text[tokens[i].span.end..n.span.start]);
+    if gap_after.trim() == "-" && matches!(token::lowered(&text[tokens[i + 1].span.clone()], lower), "vous" | "tu") {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && i - j < 5 {
+        let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
+        if gap.chars().any(|c| !(c.is_whitespace() || matches!(c, '\'' | '’'))) {
+            break;
+        }
+        j -= 1;
+        match token::lowered(&text[tokens[j].span.clone()], lower) {
+            "vous" | "tu" => return false,
+            "ne" | "n" | "me" | "m" | "te" | "t" | "nous" | "le" | "la" | "l" | "les" | "lui" | "leur" | "y" | "en" | "se" | "s" => {}
+            _ => break,
+        }
+    }
+    // A participle reading (« dites ») still counts where a participle reports.
+    let participle = morph.lookup(&word).iter().any(|f| mine(&f) && f.tags.contains(Tags::PPAS));
+    !participle || participle_alone(text, tokens, i, morph, lower)
 }
 
 /// Determiners that cannot be object pronouns (unlike « le », « la », « les », « l' », « leur »):

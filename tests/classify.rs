@@ -108,6 +108,9 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         // hand check of the genre data: « Dire que… serait le comble de l'euphémisme »).
         "Dire que la guerre est finie serait une erreur.",
         "Mais dire cela, c'est être classé parmi les complotistes.",
+        // A governing verb in -ons after « nous », or opening the sentence.
+        "Dusty et moi, nous nous plaisons à dire que le dimanche est sacré.",
+        "Tenons à rappeler que le budget a été voté en décembre.",
     ] {
         let s = run(text);
         assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
@@ -119,6 +122,9 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         "Il nous a dit que le budget serait tenu.",
         "Le ministre a tenu à rappeler que le budget sera tenu.",
         "Le ministre vient de rappeler que le budget sera tenu.",
+        // A noun in -ons is not a first person (« télévisions »), nor a verb across punctuation.
+        "Les télévisions ont annoncé que le bilan était de 70 000 morts.",
+        "« C'est aux ordres du maire que nous travaillions », explique l'ancien trésorier.",
     ] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);

@@ -533,6 +533,14 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         if r.subjects.contains(&w) {
             return true;
         }
+        // A governing verb in -ons is the first person plural too, after « nous » or opening
+        // the sentence (« nous nous plaisons à dire », « Tenons à rappeler »); not a noun
+        // (« les télévisions ont annoncé »), not across punctuation (« … que nous
+        // travaillions », explique X).
+        let joined = text[tokens[i].span.end..tokens[i + 1].span.start].trim().is_empty();
+        if joined && w.ends_with("ons") && (i == 0 || word(i - 1) == "nous") && morph.lookup(&w).iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+            return true;
+        }
         // « permettez-moi de vous dire »
         if w == "moi" && i + 1 < verb && matches!(word(i + 1).as_str(), "de" | "d") {
             return true;
