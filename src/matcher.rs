@@ -106,6 +106,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
             && !reflexive_other_sense(text, &tokens, h, lex, lower)
             && !noun_after_determiner(text, &tokens, h, lex, lower)
             && !second_person_unaddressed(text, &tokens, h, lex, lower)
+            && !object_other_sense(text, &tokens, h, lex, lower)
     });
     hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
     MatchedSentence { tokens, hits }
@@ -423,6 +424,60 @@ fn before_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
         return e.not_before.iter().any(|n| n == w || n == singular);
     }
     false
+}
+
+/// Determiners that open a direct object right after a verb (« écrire *un* livre »).
+const OBJECT_DETERMINERS: [&str; 27] = [
+    "le",
+    "la",
+    "l",
+    "les",
+    "un",
+    "une",
+    "des",
+    "du",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "mon",
+    "ma",
+    "mes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "toute",
+    "toutes",
+    "plusieurs",
+];
+
+/// Is the hit a verb of an entry with `object_other_sense`, followed by a direct object (a
+/// determiner right after it), and not an inverted speech tag? « La personne qui a écrit cette
+/// plaquette », « assurer la sécurité », « il confia l'éducation de son fils » are other senses;
+/// « …, a écrit le ministère turc » is a tag, « comme l'écrit toute la presse » a subject.
+fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    let e = &lex.entries[h.entry as usize];
+    if !e.object_other_sense || !matches!(e.rule, Rule::Lemmas { .. }) || h.tokens.len() != 1 {
+        return false;
+    }
+    let i = h.tokens.start;
+    let Some(next) = tokens.get(i + 1) else { return false };
+    let gap = &text[tokens[i].span.end..next.span.start];
+    if !gap.chars().all(char::is_whitespace) || !OBJECT_DETERMINERS.contains(&token::lowered(&text[next.span.clone()], lower)) {
+        return false;
+    }
+    // An object clitic before the verb makes the phrase after it its subject (« comme l'écrit
+    // toute la presse »).
+    if i > 0 && matches!(token::lowered(&text[tokens[i - 1].span.clone()], lower), "l" | "le" | "la" | "les") {
+        return false;
+    }
+    !inverted_tag(text, tokens, i, lex.morphology, lower)
 }
 
 /// Is the hit overlapped by one of its entry's exceptions?

@@ -112,6 +112,10 @@ pub struct Entry {
     /// For a `lemmas` entry: how a reflexive clitic before the verb (« s'indigne », « s'est
     /// ajouté ») bears on its sense.
     pub reflexive: Reflexive,
+    /// For a `lemmas` entry: is the verb followed by a direct object (a determiner right
+    /// after it: « écrire un livre », « assurer la sécurité ») another sense? An inverted tag
+    /// (« …, a écrit le ministère ») still counts.
+    pub object_other_sense: bool,
     pub examples: Vec<String>,
     pub counterexamples: Vec<String>,
     pub location: Location,
@@ -195,6 +199,8 @@ struct MarkerModel {
     not_before: Vec<String>,
     #[serde(default)]
     reflexive: Reflexive,
+    #[serde(default)]
+    object_other_sense: bool,
     grade: Option<String>,
     weight: Option<i32>,
     #[serde(default)]
@@ -355,6 +361,7 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
             bare_participle: m.bare_participle,
             not_before: m.not_before.iter().map(|w| w.to_lowercase()).collect(),
             reflexive: m.reflexive,
+            object_other_sense: m.object_other_sense,
             examples: m.examples,
             counterexamples: m.counterexamples,
             location: Location { file: file.to_string(), line },
