@@ -1489,7 +1489,6 @@ mod tests {
             ("D'après des témoins, l'incendie serait d'origine criminelle.", "serait", Hearsay),
             ("Il semblerait que le ministre soit malade.", "semblerait", Hearsay),
             ("Si l'on en croit la presse locale, le maire aurait démissionné.", "aurait", Hearsay),
-            ("Le suspect aurait-il menti aux enquêteurs ?", "aurait", Hearsay),
             ("Le directeur aurait touché des pots-de-vin.", "aurait", Hearsay),
             ("Le trésor dormirait au fond du lac.", "dormirait", Hearsay),
         ]);
@@ -1557,6 +1556,9 @@ mod tests {
             // News (half B): a yes/no question on a compound conditional wonders whether it
             // happened; it reports no one's claim. Without the question, it is hearsay.
             ("Le président aurait-il offert sa protection à ce régime en échange d'argent ?", "aurait", Epistemic),
+            // (Until session 9 a made-up test wanted hearsay here; the one such item of the
+            // labelled data is epistemic. Both readings are hedges: the label does not change.)
+            ("Le suspect aurait-il menti aux enquêteurs ?", "aurait", Epistemic),
             ("Le président aurait offert sa protection à ce régime en échange d'argent.", "aurait", Hearsay),
         ]);
     }
