@@ -111,6 +111,9 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         // A governing verb in -ons after « nous », or opening the sentence.
         "Dusty et moi, nous nous plaisons à dire que le dimanche est sacré.",
         "Tenons à rappeler que le budget a été voté en décembre.",
+        // A subject opened by a first-person possessive is the writer's side.
+        "Notre groupe estime que le budget doit être revu.",
+        "Notre reportage en témoigne : les habitants se sont réfugiés dans l'apathie.",
     ] {
         let s = run(text);
         assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
@@ -125,6 +128,7 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         // A noun in -ons is not a first person (« télévisions »), nor a verb across punctuation.
         "Les télévisions ont annoncé que le bilan était de 70 000 morts.",
         "« C'est aux ordres du maire que nous travaillions », explique l'ancien trésorier.",
+        "« Aucun bunker n'est hors de notre portée », affirmait le président.",
     ] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);

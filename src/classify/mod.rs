@@ -246,6 +246,8 @@ pub struct SelfSpeechRules {
     /// Impersonal verbs that govern an infinitive with no subject of its own (« il faut
     /// rappeler que », « il convient de préciser »).
     pub impersonal: WordSet,
+    /// First-person possessives: a subject they open is the writer's side (« notre groupe »).
+    pub possessives: WordSet,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -548,7 +550,10 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         if r.skip.contains(&w) || morph.lookup(&w).iter().any(|f| r.verbs.contains(morph.lemma_name(f.lemma))) {
             continue;
         }
-        return false;
+        // A subject opened by a first-person possessive speaks for the writer's side (« Notre
+        // groupe estime que », « Mon groupe estimant que », « nos équipes ont constaté »).
+        // Not across punctuation (« … hors de notre portée », affirmait M. Bush).
+        return joined && i > 0 && r.possessives.contains(&word(i - 1));
     }
     false
 }
