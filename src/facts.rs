@@ -702,9 +702,20 @@ impl Union {
     }
 }
 
-/// Groups the candidate sentences of `articles` (name, sentences) that state the same fact,
-/// most contrasted first.
-pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<FactGroup> {
+/// The pair scores of a run: the candidates, their features and weights, and the score and
+/// shared count of every pair of candidates of different articles that share a feature.
+struct Scored<'a> {
+    cands: Vec<Candidate<'a>>,
+    surfaces: BTreeMap<String, String>,
+    /// The features of the run, by id (sorted).
+    feats_by_id: Vec<Feature>,
+    w: Vec<f64>,
+    fids: Vec<Vec<usize>>,
+    /// (a, b) with a < b → (score, shared count).
+    sims: HashMap<(usize, usize), (f64, usize)>,
+}
+
+fn score<'a>(articles: &[(String, &'a [SentenceScore])], params: &Params) -> Scored<'a> {
     let cands: Vec<Candidate> = articles
         .iter()
         .enumerate()
@@ -764,8 +775,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
         }
     }
     // Shared weight and shared count of every pair of candidates of different articles.
-    let mut sims: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    let mut sims: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
     for a in 0..cands.len() {
         let mut acc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &f in &fids[a] {
@@ -781,18 +791,39 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
             if denom <= 0.0 {
                 continue;
             }
-            let sim = shared / denom;
-            sims.insert((a, b), sim);
-            if sim >= params.link && count >= params.min_shared {
-                edges.push((sim, a, b));
-            }
+            sims.insert((a, b), (shared / denom, count));
         }
     }
+    let feats_by_id: Vec<Feature> = df.keys().map(|f| (*f).clone()).collect();
+    Scored { cands, surfaces, feats_by_id, w, fids, sims }
+}
+
+/// The score and shared count of every pair of candidate sentences of different articles that
+/// share a feature, keyed by (article index, sentence number) of each side, the lower first.
+/// For `hedge eval facts --verbose` (why a pair was missed).
+pub fn pair_scores(articles: &[(String, &[SentenceScore])], params: &Params) -> BTreeMap<((usize, usize), (usize, usize)), (f64, usize)> {
+    let sc = score(articles, params);
+    let key = |c: &Candidate| (c.article, c.sentence.number);
+    sc.sims
+        .iter()
+        .map(|(&(a, b), &v)| {
+            let (x, y) = (key(&sc.cands[a]), key(&sc.cands[b]));
+            ((x.min(y), x.max(y)), v)
+        })
+        .collect()
+}
+
+/// Groups the candidate sentences of `articles` (name, sentences) that state the same fact,
+/// most contrasted first.
+pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<FactGroup> {
+    let Scored { cands, surfaces, feats_by_id, w, fids, sims } = score(articles, params);
+    let mut edges: Vec<(f64, usize, usize)> =
+        sims.iter().filter(|(_, &(sim, count))| sim >= params.link && count >= params.min_shared).map(|(&(a, b), &(sim, _))| (sim, a, b)).collect();
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     // Average linkage over the cross-article pairs.
     let mut uf = Union { parent: (0..cands.len()).collect() };
     let mut members: BTreeMap<usize, Vec<usize>> = (0..cands.len()).map(|i| (i, vec![i])).collect();
-    let sim = |x: usize, y: usize| -> f64 { *sims.get(&(x.min(y), x.max(y))).unwrap_or(&0.0) };
+    let sim = |x: usize, y: usize| -> f64 { sims.get(&(x.min(y), x.max(y))).map_or(0.0, |v| v.0) };
     for &(_, a, b) in &edges {
         let (ra, rb) = (uf.find(a), uf.find(b));
         if ra == rb {
@@ -839,12 +870,11 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
                 in_arts.entry(f).or_default().insert(cands[m].article);
             }
         }
-        let feats_by_id: Vec<&Feature> = df.keys().copied().collect();
         let mut shared: Vec<(usize, f64, usize)> = in_arts.iter().filter(|(_, a)| a.len() >= 2).map(|(&f, a)| (a.len(), w[f], f)).collect();
         // Numbers first (« 250 combattants » says what the fact is about), then words; each by
         // the number of articles that share it, then rarity.
-        shared.retain(|x| !matches!(feats_by_id[x.2], Feature::About(_)));
-        let is_num = |f: usize| !matches!(feats_by_id[f], Feature::Word(_));
+        shared.retain(|x| !matches!(&feats_by_id[x.2], Feature::About(_)));
+        let is_num = |f: usize| !matches!(&feats_by_id[f], Feature::Word(_));
         shared.sort_by(|x, y| is_num(y.2).cmp(&is_num(x.2)).then(y.0.cmp(&x.0)).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
         let mut key_parts: Vec<String> = Vec::new();
         let mut numbers_shown: BTreeSet<u64> = BTreeSet::new();
@@ -853,7 +883,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
             if key_parts.len() == 3 {
                 break;
             }
-            match feats_by_id[f] {
+            match &feats_by_id[f] {
                 Feature::Number(n) if numbers_shown.contains(n) => continue,
                 Feature::Word(k) | Feature::Counted(k) if words_shown.contains(k) => continue,
                 Feature::About(_) => continue,
@@ -868,7 +898,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
                     words_shown.insert(k.clone());
                 }
             }
-            key_parts.push(show(feats_by_id[f], &surfaces));
+            key_parts.push(show(&feats_by_id[f], &surfaces));
         }
         let members: Vec<FactMember> = ms
             .iter()

@@ -58,6 +58,12 @@ pub struct FactsEval {
     pub missing_sentences: Vec<String>,
     pub false_pairs: Vec<(PairSide, PairSide)>,
     pub missed_pairs: Vec<(String, PairSide, PairSide)>,
+    /// The pair score and shared-feature count of each false pair, then of each missed pair
+    /// (0 and 0 when the two sentences share no feature), in the order of the two lists.
+    #[serde(skip)]
+    pub false_scores: Vec<(f64, usize)>,
+    #[serde(skip)]
+    pub missed_scores: Vec<(f64, usize)>,
     /// The parameters used.
     pub params: String,
     /// Leave one article out: for each article, the link threshold chosen on the gold pairs of
@@ -222,6 +228,14 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
     let false_pairs: Vec<(PairSide, PairSide)> = predicted.iter().filter(|p| !gold_pairs.contains_key(p)).map(|&(x, y)| (side(x), side(y))).collect();
     let missed_pairs: Vec<(String, PairSide, PairSide)> =
         gold_pairs.iter().filter(|(p, _)| !predicted.contains(p)).map(|(&(x, y), f)| (f.clone(), side(x), side(y))).collect();
+    let scores = crate::facts::pair_scores(&inputs, params);
+    let score_of = |&(x, y): &(Sid, Sid)| {
+        let k = |(a, i): Sid| (a, analyses[a].1[i].number);
+        let (kx, ky) = (k(x), k(y));
+        scores.get(&(kx.min(ky), kx.max(ky))).copied().unwrap_or((0.0, 0))
+    };
+    let false_scores: Vec<(f64, usize)> = predicted.iter().filter(|p| !gold_pairs.contains_key(p)).map(score_of).collect();
+    let missed_scores: Vec<(f64, usize)> = gold_pairs.keys().filter(|p| !predicted.contains(p)).map(score_of).collect();
     let found_facts: BTreeSet<&String> = gold_pairs.iter().filter(|(p, _)| predicted.contains(p)).map(|(_, f)| f).collect();
     let pairs = Prf { tp, fp: predicted.len() - tp, fn_: gold_pairs.len() - tp, ..Prf::default() }.finish();
     Ok(FactsEval {
@@ -235,6 +249,8 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
         missing_sentences: missing,
         false_pairs,
         missed_pairs,
+        false_scores,
+        missed_scores,
         params: format!(
             "link {} · min shared {} · merge {} · number ×{} · number+unit ×{} · prefix {}",
             params.link, params.min_shared, params.merge, params.number_boost, params.unit_boost, params.prefix
@@ -307,11 +323,14 @@ impl FactsEval {
             for m in &self.missing_sentences {
                 let _ = writeln!(s, "missing {m}");
             }
-            for (a, b) in &self.false_pairs {
-                let _ = writeln!(s, "false  {}[{}] {}\n   ~   {}[{}] {}", short(&a.file), a.number, a.text, short(&b.file), b.number, b.text);
+            let why = |x: Option<&(f64, usize)>| x.map(|&(sc, n)| format!("score {sc:.3}, {n} shared")).unwrap_or_default();
+            for (i, (a, b)) in self.false_pairs.iter().enumerate() {
+                let (a_file, b_file, w) = (short(&a.file), short(&b.file), why(self.false_scores.get(i)));
+                let _ = writeln!(s, "false  ({w}) {a_file}[{}] {}\n   ~   {b_file}[{}] {}", a.number, a.text, b.number, b.text);
             }
-            for (f, a, b) in &self.missed_pairs {
-                let _ = writeln!(s, "missed ({f}) {}[{}] {}\n   ~   {}[{}] {}", short(&a.file), a.number, a.text, short(&b.file), b.number, b.text);
+            for (i, (f, a, b)) in self.missed_pairs.iter().enumerate() {
+                let (a_file, b_file, w) = (short(&a.file), short(&b.file), why(self.missed_scores.get(i)));
+                let _ = writeln!(s, "missed ({f}; {w}) {a_file}[{}] {}\n   ~   {b_file}[{}] {}", a.number, a.text, b.number, b.text);
             }
         }
         s
