@@ -252,8 +252,16 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
         false_scores,
         missed_scores,
         params: format!(
-            "link {} · min shared {} · merge {} · number ×{} · number+unit ×{} · prefix {}",
-            params.link, params.min_shared, params.merge, params.number_boost, params.unit_boost, params.prefix
+            "link {} · min shared {} · merge {} · number ×{} · number+unit ×{} · prefix {} · ranges {} · acronyms {} · attach {}",
+            params.link,
+            params.min_shared,
+            params.merge,
+            params.number_boost,
+            params.unit_boost,
+            params.prefix,
+            if params.ranges { "on" } else { "off" },
+            if params.acronyms { "on" } else { "off" },
+            if params.attach > 0.0 { format!("{} (floor {})", params.attach, params.attach_floor) } else { "off".to_string() }
         ),
         held_out,
         held_out_pooled,
