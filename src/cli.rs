@@ -457,6 +457,10 @@ pub struct FactParams {
     /// The support a member of another article must give for --attach, as a fraction of --link.
     #[arg(long, value_name = "X", default_value_t = crate::facts::Params::default().attach_floor)]
     pub attach_floor: f64,
+    /// The score's denominator: (1 - X) x the geometric mean of the two sentences' weights + X x
+    /// the smaller one (0 = cosine-like, 1 = overlap coefficient).
+    #[arg(long, value_name = "X", default_value_t = crate::facts::Params::default().overlap)]
+    pub overlap: f64,
     /// Turn a normalisation on (comma-separated; `acronyms` is off by default: it did not raise
     /// the held-out figures, see docs/FACTS.md).
     #[arg(long, value_name = "NAME", value_delimiter = ',')]
@@ -473,6 +477,10 @@ pub enum FactNormalisation {
     Acronyms,
     /// A range (« 200 à 300 ») states the run's numbers inside it (250).
     Ranges,
+    /// A verb form reads as its infinitive (the verb table): fui, fuient = fuir.
+    Lemmas,
+    /// A noun in -ation/-ement/-age reads as its verb when the verb table has it.
+    Nominalisations,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -48,6 +48,17 @@ pub struct Params {
     /// `attach_floor × link` (see `attach_corroborated`).
     pub attach: f64,
     pub attach_floor: f64,
+    /// The score's denominator: the geometric mean of the two sentences' weights × (1 − overlap),
+    /// plus the smaller weight × overlap (0 = cosine-like, 1 = overlap coefficient: a short
+    /// sentence wholly contained in a long one scores 1).
+    pub overlap: f64,
+    /// A verb form reads as its infinitive, from the project's verb table
+    /// (`lexicons/markers/fr/generated/formes-verbales.tsv`): « fui », « fuient » → « fuir »;
+    /// not a form that is also another kind of word (« montre », « été »).
+    pub lemmas: bool,
+    /// A noun in -ation / -ement / -age reads as its verb when the verb table has it
+    /// (« négociation » → « négocier », « déplacement » → « déplacer »).
+    pub nominalisations: bool,
 }
 
 impl Default for Params {
@@ -63,6 +74,9 @@ impl Default for Params {
             ranges: true,
             attach: 0.0,
             attach_floor: 0.4,
+            overlap: 0.0,
+            lemmas: false,
+            nominalisations: false,
         }
     }
 }
@@ -492,6 +506,10 @@ fn tokens_with(text: &str, run: &RunContext) -> Vec<Tok> {
                 let content = is_content(&key);
                 if content && original.chars().next().is_some_and(char::is_uppercase) {
                     key = fold_name(&key);
+                } else if content {
+                    if let Some(verb) = verb_of(&surface, run) {
+                        key = fold(&verb);
+                    }
                 }
                 out.push(Tok::Word { key, surface, content });
             }
@@ -515,6 +533,32 @@ pub struct RunContext {
     acronyms: BTreeMap<String, String>,
     /// The numbers ≥ 10 of the run's candidate sentences (for ranges).
     numbers: BTreeSet<u64>,
+    lemmas: bool,
+    nominalisations: bool,
+}
+
+/// The verb a word reads as (see [`Params::lemmas`] and [`Params::nominalisations`]): `lower`
+/// is the word in lower case, with its accents.
+fn verb_of(lower: &str, run: &RunContext) -> Option<String> {
+    let m = crate::lexicon::morphology::Morphology::embedded();
+    if run.lemmas {
+        let infos = m.lookup(lower);
+        if !infos.is_empty() && !infos.iter().any(|f| f.tags.contains(crate::lexicon::morphology::Tags::NONVERB)) {
+            // The first lemma in alphabetical order when a form has several (deterministic).
+            return infos.iter().map(|f| m.lemma_name(f.lemma)).min().map(str::to_string);
+        }
+    }
+    if run.nominalisations {
+        for suffix in ["ation", "ement", "age"] {
+            if let Some(stem) = lower.strip_suffix(suffix).or_else(|| lower.strip_suffix(&format!("{suffix}s"))) {
+                let verb = format!("{stem}er");
+                if stem.chars().count() >= 3 && m.has_lemma(&verb) {
+                    return Some(verb);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Acronyms whose expansion is not their initials in French (English acronyms the French press
@@ -567,7 +611,7 @@ impl RunContext {
     /// (one chance match, « Erdogan insiste » for « EI », is not enough); the most frequent
     /// wins, then the first in alphabetical order. Deterministic.
     pub fn read<'t>(texts: impl Iterator<Item = &'t str> + Clone, claims: impl Iterator<Item = &'t str>, params: &Params) -> RunContext {
-        let mut run = RunContext::default();
+        let mut run = RunContext { lemmas: params.lemmas, nominalisations: params.nominalisations, ..RunContext::default() };
         if params.ranges {
             for t in claims {
                 for tok in tokens_with(t, &RunContext::default()) {
@@ -960,7 +1004,8 @@ fn score<'a>(articles: &[(String, &'a [SentenceScore])], params: &Params) -> Sco
         }
         for (b, shared_ids) in acc {
             let (shared, count) = shared_weight(&shared_ids, &w, &counts, &pos[a], &pos[b]);
-            let denom = (norm[a] * norm[b]).sqrt();
+            let geo = (norm[a] * norm[b]).sqrt();
+            let denom = (1.0 - params.overlap) * geo + params.overlap * norm[a].min(norm[b]);
             if denom <= 0.0 {
                 continue;
             }
@@ -974,17 +1019,30 @@ fn score<'a>(articles: &[(String, &'a [SentenceScore])], params: &Params) -> Sco
 /// (article index, sentence number).
 pub type SentenceId = (usize, usize);
 
-/// The score and shared count of every pair of candidate sentences of different articles that
-/// share a feature, keyed by (article index, sentence number) of each side, the lower first.
-/// For `hedge eval facts --verbose` (why a pair was missed).
-pub fn pair_scores(articles: &[(String, &[SentenceScore])], params: &Params) -> BTreeMap<(SentenceId, SentenceId), (f64, usize)> {
+/// Why two sentences scored what they scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairScore {
+    pub score: f64,
+    /// Shared features as counted for `min_shared` (a phrase once, a number with its unit twice).
+    pub shared: usize,
+    /// The shared features as a group key shows them, rarest first.
+    pub features: Vec<String>,
+}
+
+/// The score of every pair of candidate sentences of different articles that share a feature,
+/// keyed by (article index, sentence number) of each side, the lower first. For `hedge eval
+/// facts --verbose` (why a pair was missed).
+pub fn pair_scores(articles: &[(String, &[SentenceScore])], params: &Params) -> BTreeMap<(SentenceId, SentenceId), PairScore> {
     let sc = score(articles, params);
     let key = |c: &Candidate| (c.article, c.sentence.number);
     sc.sims
         .iter()
-        .map(|(&(a, b), &v)| {
+        .map(|(&(a, b), &(score, shared))| {
             let (x, y) = (key(&sc.cands[a]), key(&sc.cands[b]));
-            ((x.min(y), x.max(y)), v)
+            let mut common: Vec<usize> = sc.fids[a].iter().copied().filter(|f| sc.fids[b].contains(f)).collect();
+            common.sort_by(|&f, &g| sc.w[g].total_cmp(&sc.w[f]).then(f.cmp(&g)));
+            let features = common.iter().map(|&f| show(&sc.feats_by_id[f], &sc.surfaces)).collect();
+            ((x.min(y), x.max(y)), PairScore { score, shared, features })
         })
         .collect()
 }

@@ -97,6 +97,9 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
                 ranges: on(crate::cli::FactNormalisation::Ranges, d.ranges),
                 attach: params.attach,
                 attach_floor: params.attach_floor,
+                overlap: params.overlap,
+                lemmas: on(crate::cli::FactNormalisation::Lemmas, d.lemmas),
+                nominalisations: on(crate::cli::FactNormalisation::Nominalisations, d.nominalisations),
                 ..Default::default()
             };
             print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
