@@ -1508,6 +1508,30 @@ mod tests {
     }
 
     #[test]
+    fn verb_forms_and_nominalisations_read_as_the_verb_of_the_verb_table() {
+        let words = |t: &str, params: &Params| -> BTreeSet<Feature> {
+            let run = RunContext::read([t].into_iter(), [t].into_iter(), params);
+            with_run(t, &run).into_iter().filter(|f| matches!(f, Feature::Word(_))).collect()
+        };
+        let on = Params { lemmas: true, nominalisations: true, ..Params::default() };
+        // Seed 002 « Ils se sont massivement dirigés vers la Turquie », seed 004 « la coalition
+        // dirigée par les USA »: both « diriger ».
+        let a = words("Ils se sont massivement dirigés vers la  Turquie et ont, pour la plupart, franchi la frontière.", &on);
+        let b = words("Les terroristes étaient protégés par la coalition dirigée par les USA.", &on);
+        assert!(a.contains(&Feature::Word("diriger".into())) && b.contains(&Feature::Word("diriger".into())), "{a:?}\n{b:?}");
+        // Seed 002 « Il y a bien eu négociation … », seed 001 « auraient négocié »: « négocier ».
+        let c = words("Il y a bien eu négociation entre les Kurdes et les derniers combattants de Daesh.", &on);
+        let d = words("Selon eux, les commandants jihadistes auraient négocié un sauf-conduit pour 250 combattants.", &on);
+        assert!(c.contains(&Feature::Word("negocier".into())) && d.contains(&Feature::Word("negocier".into())), "{c:?}\n{d:?}");
+        // A form that is also another kind of word keeps its spelling (« montre »: a watch).
+        let f = words("Cette montre indique l'heure.", &on);
+        assert!(f.contains(&Feature::Word("montre".into())), "{f:?}");
+        // Off (the default): the words as written.
+        let g = words("Ils se sont massivement dirigés vers la Turquie.", &Params::default());
+        assert!(g.contains(&Feature::Word("dirige".into())), "{g:?}");
+    }
+
+    #[test]
     fn wrapping_never_exceeds_the_width() {
         let text = "Selon eux, les commandants jihadistes auraient négocié un sauf-conduit pour 250 combattants et leurs familles avec les kurdes.";
         for l in wrap(text, 30) {
