@@ -481,6 +481,8 @@ pub enum FactNormalisation {
     Lemmas,
     /// A noun in -ation/-ement/-age reads as its verb when the verb table has it.
     Nominalisations,
+    /// Names of the run one edit apart are one name (Daesch = Daesh).
+    Spellings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -59,6 +59,9 @@ pub struct Params {
     /// A noun in -ation / -ement / -age reads as its verb when the verb table has it
     /// (« négociation » → « négocier », « déplacement » → « déplacer »).
     pub nominalisations: bool,
+    /// Two names of the run (capitalised words, 6 folded letters or more) one edit apart are one
+    /// name (« Daesch » / « Daesh », « Mossoul » / « Mosoul »), see [`RunContext`].
+    pub spellings: bool,
 }
 
 impl Default for Params {
@@ -77,6 +80,7 @@ impl Default for Params {
             overlap: 0.0,
             lemmas: false,
             nominalisations: false,
+            spellings: false,
         }
     }
 }
@@ -506,6 +510,9 @@ fn tokens_with(text: &str, run: &RunContext) -> Vec<Tok> {
                 let content = is_content(&key);
                 if content && original.chars().next().is_some_and(char::is_uppercase) {
                     key = fold_name(&key);
+                    if let Some(family) = run.names.get(&key) {
+                        key = family.clone();
+                    }
                 } else if content {
                     if let Some(verb) = verb_of(&surface, run) {
                         key = fold(&verb);
@@ -535,6 +542,69 @@ pub struct RunContext {
     numbers: BTreeSet<u64>,
     lemmas: bool,
     nominalisations: bool,
+    /// A name key (after [`fold_name`]) → the key of its spelling family in the run.
+    names: BTreeMap<String, String>,
+}
+
+/// Are `a` and `b` one edit apart (a letter left out, added or changed)?
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(long.iter()).filter(|(x, y)| x != y).count() == 1,
+        1 => (0..long.len()).any(|d| long.iter().enumerate().filter(|&(j, _)| j != d).map(|(_, c)| c).eq(short.iter())),
+        _ => false,
+    }
+}
+
+/// The names of the run one edit apart (a letter left out, added or changed), as families: each
+/// name key → the family's key (its most frequent spelling, then the first in alphabetical
+/// order), for the spellings one edit from that key (no chaining). Only keys of 6 letters or
+/// more: shorter names one edit apart are often different names (Irak / Iran). Found through
+/// single-deletion variants (linear in the names).
+fn spelling_families(counts: &BTreeMap<String, usize>) -> BTreeMap<String, String> {
+    let keys: Vec<&String> = counts.keys().filter(|k| k.chars().count() >= 6).collect();
+    let mut by_variant: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let chars: Vec<char> = k.chars().collect();
+        by_variant.entry((*k).clone()).or_default().push(i);
+        for d in 0..chars.len() {
+            let v: String = chars.iter().enumerate().filter(|&(j, _)| j != d).map(|(_, c)| c).collect();
+            by_variant.entry(v).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for ids in by_variant.values() {
+        for w in ids.windows(2) {
+            let (a, b) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
+            if a != b {
+                parent[b.max(a)] = a.min(b);
+            }
+        }
+    }
+    let mut families: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..keys.len() {
+        let r = root(&mut parent, i);
+        families.entry(r).or_default().push(i);
+    }
+    let mut out = BTreeMap::new();
+    for members in families.values().filter(|m| m.len() > 1) {
+        let head = members.iter().copied().max_by(|&a, &b| counts[keys[a]].cmp(&counts[keys[b]]).then(keys[b].cmp(keys[a]))).unwrap_or(members[0]);
+        // No chaining: only the spellings one edit from the family's head join it.
+        for &m in members {
+            if m != head && one_edit(keys[m], keys[head]) {
+                out.insert(keys[m].clone(), keys[head].clone());
+            }
+        }
+    }
+    out
 }
 
 /// The verb a word reads as (see [`Params::lemmas`] and [`Params::nominalisations`]): `lower`
@@ -622,6 +692,19 @@ impl RunContext {
                     }
                 }
             }
+        }
+        if params.spellings {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for t in texts.clone() {
+                // Not the first word: every sentence starts with a capital.
+                for w in raw_words(t).into_iter().skip(1) {
+                    let key = fold(&w.to_lowercase());
+                    if !is_acronym(w) && w.chars().next().is_some_and(char::is_uppercase) && is_content(&key) {
+                        *counts.entry(fold_name(&key)).or_default() += 1;
+                    }
+                }
+            }
+            run.names = spelling_families(&counts);
         }
         if !params.acronyms {
             return run;
@@ -1529,6 +1612,33 @@ mod tests {
         // Off (the default): the words as written.
         let g = words("Ils se sont massivement dirigés vers la Turquie.", &Params::default());
         assert!(g.contains(&Feature::Word("dirige".into())), "{g:?}");
+    }
+
+    #[test]
+    fn names_one_edit_apart_are_one_name_without_chaining() {
+        let on = Params { spellings: true, ..Params::default() };
+        // Seed 002 « Mayadin » (the town) and seed 003 « Al Mayadeen » (the TV channel named after
+        // it): one edit apart once doubled letters are folded — the mechanism, and its limit.
+        let texts = [
+            "Raqqa était totalement isolée, et la plupart des combattants avaient fui avant le début des combats vers Deir ez-Zor, Mayadin et Abou Kamal.",
+            "Selon certaines informations relâchées à la TV pan-arabe Al Mayadeen, plus de 100 chefs importants de Daesh seraient arrivés à Raqqa.",
+            "Les combattants sont partis vers l'Irak.",
+            "Les combattants sont partis vers l'Iran.",
+        ];
+        let run = RunContext::read(texts.iter().copied(), texts.iter().copied(), &on);
+        assert!(run.names.contains_key("mayaden") || run.names.contains_key("mayadin"), "{:?}", run.names);
+        let (a, b) = (with_run(texts[0], &run), with_run(texts[1], &run));
+        assert!(a.intersection(&b).any(|f| matches!(f, Feature::Word(k) if k.starts_with("mayad"))), "{a:?}\n{b:?}");
+        // Short names one edit apart stay apart (Irak / Iran).
+        assert!(run.names.keys().all(|k| k.chars().count() >= 6), "{:?}", run.names);
+        // No chaining: « terrorism » is two edits from « terroriste », through « terrorist ».
+        let counts: BTreeMap<String, usize> = [("terorism", 1), ("terorist", 1), ("teroriste", 2)].iter().map(|(k, n)| (k.to_string(), *n)).collect();
+        let f = spelling_families(&counts);
+        assert_eq!(f.get("terorist").map(String::as_str), Some("teroriste"));
+        assert!(!f.contains_key("terorism"), "{f:?}");
+        assert!(one_edit("daech", "daesch") && one_edit("irak", "iran") && !one_edit("raqqa", "rakka"));
+        // Off by default: no held-out gain on the seeds (docs/FACTS.md).
+        assert!(RunContext::read(texts.iter().copied(), texts.iter().copied(), &Params::default()).names.is_empty());
     }
 
     #[test]

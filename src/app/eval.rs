@@ -100,6 +100,7 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
                 overlap: params.overlap,
                 lemmas: on(crate::cli::FactNormalisation::Lemmas, d.lemmas),
                 nominalisations: on(crate::cli::FactNormalisation::Nominalisations, d.nominalisations),
+                spellings: on(crate::cli::FactNormalisation::Spellings, d.spellings),
                 ..Default::default()
             };
             print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))

@@ -274,7 +274,7 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
         false_scores,
         missed_scores,
         params: format!(
-            "link {} · min shared {} · merge {} · number ×{} · number+unit ×{} · prefix {} · ranges {} · acronyms {} · lemmas {} · nominalisations {} · attach {} · overlap {}",
+            "link {} · min shared {} · merge {} · number ×{} · number+unit ×{} · prefix {} · ranges {} · spellings {} · acronyms {} · lemmas {} · nominalisations {} · attach {} · overlap {}",
             params.link,
             params.min_shared,
             params.merge,
@@ -282,6 +282,7 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
             params.unit_boost,
             params.prefix,
             if params.ranges { "on" } else { "off" },
+            if params.spellings { "on" } else { "off" },
             if params.acronyms { "on" } else { "off" },
             if params.lemmas { "on" } else { "off" },
             if params.nominalisations { "on" } else { "off" },
