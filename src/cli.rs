@@ -390,7 +390,8 @@ kept when it lies in sentences counted in the score (title and body, in French).
     Facts {
         #[arg(value_name = "GOLD.jsonl")]
         file: PathBuf,
-        /// List every false and missed pair with its sentences.
+        /// List every false and missed pair with its sentences, score and shared features, and
+        /// the pair score's own precision and recall at each threshold (no grouping).
         #[arg(long)]
         verbose: bool,
         #[command(flatten)]
@@ -461,8 +462,8 @@ pub struct FactParams {
     /// the smaller one (0 = cosine-like, 1 = overlap coefficient).
     #[arg(long, value_name = "X", default_value_t = crate::facts::Params::default().overlap)]
     pub overlap: f64,
-    /// Turn a normalisation on (comma-separated; `acronyms` is off by default: it did not raise
-    /// the held-out figures, see docs/FACTS.md).
+    /// Turn a normalisation on (comma-separated; all but `ranges` are off by default: they did
+    /// not raise the held-out figures, see docs/FACTS.md).
     #[arg(long, value_name = "NAME", value_delimiter = ',')]
     pub with: Vec<FactNormalisation>,
     /// Turn a normalisation off, to measure what it brings (comma-separated).
