@@ -37,11 +37,51 @@ pub struct Params {
     /// Compare words on their first N characters (folded), 0 = whole words: « négocié »,
     /// « négociation » and « négocier » share « negoci ».
     pub prefix: usize,
+    /// Read an acronym as the phrase it stands for in the run (« l'EI » = « l'État islamique »,
+    /// « FDS » = « Forces démocratiques syriennes »), see [`RunContext`].
+    pub acronyms: bool,
+    /// A range of numbers (« 200 à 300 combattants ») also states the run's numbers inside it
+    /// (« 250 combattants »).
+    pub ranges: bool,
+    /// Group-level linking (0 = off): a sentence joins a group when its best pair with the group
+    /// reaches `attach × link` and members of two other articles score it at least
+    /// `attach_floor × link` (see `attach_corroborated`).
+    pub attach: f64,
+    pub attach_floor: f64,
+    /// The score's denominator: the geometric mean of the two sentences' weights × (1 − overlap),
+    /// plus the smaller weight × overlap (0 = cosine-like, 1 = overlap coefficient: a short
+    /// sentence wholly contained in a long one scores 1).
+    pub overlap: f64,
+    /// A verb form reads as its infinitive, from the project's verb table
+    /// (`lexicons/markers/fr/generated/formes-verbales.tsv`): « fui », « fuient » → « fuir »;
+    /// not a form that is also another kind of word (« montre », « été »).
+    pub lemmas: bool,
+    /// A noun in -ation / -ement / -age reads as its verb when the verb table has it
+    /// (« négociation » → « négocier », « déplacement » → « déplacer »).
+    pub nominalisations: bool,
+    /// Two names of the run (capitalised words, 6 folded letters or more) one edit apart are one
+    /// name (« Daesch » / « Daesh », « Mossoul » / « Mosoul »), see [`RunContext`].
+    pub spellings: bool,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { link: 0.28, min_shared: 2, merge: 0.75, number_boost: 1.5, unit_boost: 2.0, prefix: 6 }
+        Params {
+            link: 0.28,
+            min_shared: 2,
+            merge: 0.75,
+            number_boost: 1.5,
+            unit_boost: 2.0,
+            prefix: 6,
+            acronyms: false,
+            ranges: true,
+            attach: 0.0,
+            attach_floor: 0.4,
+            overlap: 0.0,
+            lemmas: false,
+            nominalisations: false,
+            spellings: false,
+        }
     }
 }
 
@@ -412,7 +452,13 @@ enum Tok {
 
 /// Cuts a sentence into words and numbers. « 4 000 », « 4000 », « 3,500 » and « 42.000 » are one
 /// number; an apostrophe or a hyphen ends a word.
+#[cfg(test)]
 fn tokens(text: &str) -> Vec<Tok> {
+    tokens_with(text, &RunContext::default())
+}
+
+/// [`tokens`], with the run's acronyms read as the phrases they stand for.
+fn tokens_with(text: &str, run: &RunContext) -> Vec<Tok> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -447,6 +493,12 @@ fn tokens(text: &str) -> Vec<Tok> {
                 j += 1;
             }
             let original: String = chars[i..j].iter().collect();
+            if let Some(phrase) = run.acronyms.get(&original) {
+                // The phrase's own words (never acronyms: they have lower-case letters).
+                out.extend(tokens_with(phrase, &RunContext::default()));
+                i = j;
+                continue;
+            }
             let surface = original.to_lowercase();
             let mut key = fold(&surface);
             if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == key) {
@@ -458,6 +510,13 @@ fn tokens(text: &str) -> Vec<Tok> {
                 let content = is_content(&key);
                 if content && original.chars().next().is_some_and(char::is_uppercase) {
                     key = fold_name(&key);
+                    if let Some(family) = run.names.get(&key) {
+                        key = family.clone();
+                    }
+                } else if content {
+                    if let Some(verb) = verb_of(&surface, run) {
+                        key = fold(&verb);
+                    }
                 }
                 out.push(Tok::Word { key, surface, content });
             }
@@ -471,6 +530,219 @@ fn tokens(text: &str) -> Vec<Tok> {
 
 fn is_content(key: &str) -> bool {
     key.chars().count() >= 3 && !STOP.contains(&key)
+}
+
+/// What the alignment reads from the whole run before it reads a sentence: the acronyms the
+/// articles use and the phrases they stand for, and the numbers the claims give.
+#[derive(Debug, Default, Clone)]
+pub struct RunContext {
+    /// Acronym as written (« EI », « FDS ») → the phrase it stands for in the run.
+    acronyms: BTreeMap<String, String>,
+    /// The numbers ≥ 10 of the run's candidate sentences (for ranges).
+    numbers: BTreeSet<u64>,
+    lemmas: bool,
+    nominalisations: bool,
+    /// A name key (after [`fold_name`]) → the key of its spelling family in the run.
+    names: BTreeMap<String, String>,
+}
+
+/// Are `a` and `b` one edit apart (a letter left out, added or changed)?
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(long.iter()).filter(|(x, y)| x != y).count() == 1,
+        1 => (0..long.len()).any(|d| long.iter().enumerate().filter(|&(j, _)| j != d).map(|(_, c)| c).eq(short.iter())),
+        _ => false,
+    }
+}
+
+/// The names of the run one edit apart (a letter left out, added or changed), as families: each
+/// name key → the family's key (its most frequent spelling, then the first in alphabetical
+/// order), for the spellings one edit from that key (no chaining). Only keys of 6 letters or
+/// more: shorter names one edit apart are often different names (Irak / Iran). Found through
+/// single-deletion variants (linear in the names).
+fn spelling_families(counts: &BTreeMap<String, usize>) -> BTreeMap<String, String> {
+    let keys: Vec<&String> = counts.keys().filter(|k| k.chars().count() >= 6).collect();
+    let mut by_variant: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let chars: Vec<char> = k.chars().collect();
+        by_variant.entry((*k).clone()).or_default().push(i);
+        for d in 0..chars.len() {
+            let v: String = chars.iter().enumerate().filter(|&(j, _)| j != d).map(|(_, c)| c).collect();
+            by_variant.entry(v).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for ids in by_variant.values() {
+        for w in ids.windows(2) {
+            let (a, b) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
+            if a != b {
+                parent[b.max(a)] = a.min(b);
+            }
+        }
+    }
+    let mut families: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..keys.len() {
+        let r = root(&mut parent, i);
+        families.entry(r).or_default().push(i);
+    }
+    let mut out = BTreeMap::new();
+    for members in families.values().filter(|m| m.len() > 1) {
+        let head = members.iter().copied().max_by(|&a, &b| counts[keys[a]].cmp(&counts[keys[b]]).then(keys[b].cmp(keys[a]))).unwrap_or(members[0]);
+        // No chaining: only the spellings one edit from the family's head join it.
+        for &m in members {
+            if m != head && one_edit(keys[m], keys[head]) {
+                out.insert(keys[m].clone(), keys[head].clone());
+            }
+        }
+    }
+    out
+}
+
+/// The verb a word reads as (see [`Params::lemmas`] and [`Params::nominalisations`]): `lower`
+/// is the word in lower case, with its accents.
+fn verb_of(lower: &str, run: &RunContext) -> Option<String> {
+    let m = crate::lexicon::morphology::Morphology::embedded();
+    if run.lemmas {
+        let infos = m.lookup(lower);
+        if !infos.is_empty() && !infos.iter().any(|f| f.tags.contains(crate::lexicon::morphology::Tags::NONVERB)) {
+            // The first lemma in alphabetical order when a form has several (deterministic).
+            return infos.iter().map(|f| m.lemma_name(f.lemma)).min().map(str::to_string);
+        }
+    }
+    if run.nominalisations {
+        for suffix in ["ation", "ement", "age"] {
+            if let Some(stem) = lower.strip_suffix(suffix).or_else(|| lower.strip_suffix(&format!("{suffix}s"))) {
+                let verb = format!("{stem}er");
+                if stem.chars().count() >= 3 && m.has_lemma(&verb) {
+                    return Some(verb);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Acronyms whose expansion is not their initials in French (English acronyms the French press
+/// uses). Only read when the run does not spell the acronym out itself.
+const FOREIGN_ACRONYMS: &[(&str, &str)] = &[("USA", "États-Unis"), ("US", "États-Unis"), ("UK", "Royaume-Uni")];
+
+/// Words that may stand between the words of a spelled-out acronym (« Organisation des Nations
+/// unies », « Union de la gauche »), folded.
+const ACRONYM_LINKS: &[&str] = &["de", "du", "des", "d", "la", "le", "l", "et", "pour"];
+
+fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.chars().count()) && word.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+}
+
+/// The words of a text with their case (runs of letters, as [`tokens`] cuts them).
+fn raw_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect()
+}
+
+/// The phrase starting at word `i` whose initials spell `acronym` (« État islamique » for
+/// « EI », « Forces démocratiques syriennes » for « FDS »): its first word capitalised, every
+/// word a content word (not an acronym), link words allowed between them. Returns the end.
+fn spelled_out_at(words: &[&str], i: usize, acronym: &[char]) -> Option<usize> {
+    let initial = |w: &str| fold(&w.to_lowercase()).chars().next();
+    let first = words.get(i)?;
+    if is_acronym(first) || !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut j = i;
+    for (k, &letter) in acronym.iter().enumerate() {
+        if k > 0 {
+            while words.get(j).is_some_and(|w| ACRONYM_LINKS.contains(&fold(&w.to_lowercase()).as_str())) {
+                j += 1;
+            }
+        }
+        let w = words.get(j)?;
+        if is_acronym(w) || !is_content(&fold(&w.to_lowercase())) || initial(w) != Some(letter) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+impl RunContext {
+    /// Reads the acronyms of `texts` (every sentence of the run's articles) and the numbers of
+    /// `claims` (the candidate sentences). An acronym stands for a phrase of the run whose
+    /// initials spell it: the phrase spelled out just before it in parentheses (« Forces
+    /// démocratiques syriennes (FDS) ») or, without one, a phrase the run uses at least twice
+    /// (one chance match, « Erdogan insiste » for « EI », is not enough); the most frequent
+    /// wins, then the first in alphabetical order. Deterministic.
+    pub fn read<'t>(texts: impl Iterator<Item = &'t str> + Clone, claims: impl Iterator<Item = &'t str>, params: &Params) -> RunContext {
+        let mut run = RunContext { lemmas: params.lemmas, nominalisations: params.nominalisations, ..RunContext::default() };
+        if params.ranges {
+            for t in claims {
+                for tok in tokens_with(t, &RunContext::default()) {
+                    if let Tok::Number(n) = tok {
+                        if n >= 10 {
+                            run.numbers.insert(n);
+                        }
+                    }
+                }
+            }
+        }
+        if params.spellings {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for t in texts.clone() {
+                // Not the first word: every sentence starts with a capital.
+                for w in raw_words(t).into_iter().skip(1) {
+                    let key = fold(&w.to_lowercase());
+                    if !is_acronym(w) && w.chars().next().is_some_and(char::is_uppercase) && is_content(&key) {
+                        *counts.entry(fold_name(&key)).or_default() += 1;
+                    }
+                }
+            }
+            run.names = spelling_families(&counts);
+        }
+        if !params.acronyms {
+            return run;
+        }
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        for t in texts.clone() {
+            found.extend(raw_words(t).into_iter().filter(|w| is_acronym(w)).map(str::to_string));
+        }
+        // acronym → phrase (folded key) → (uses, defined in parentheses, first surface).
+        let mut seen: BTreeMap<&str, BTreeMap<String, (usize, bool, String)>> = BTreeMap::new();
+        for t in texts {
+            let words = raw_words(t);
+            for acronym in &found {
+                let letters: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
+                for i in 0..words.len() {
+                    if let Some(end) = spelled_out_at(&words, i, &letters) {
+                        let phrase = &words[i..end];
+                        let key: Vec<String> = phrase.iter().map(|w| fold(&w.to_lowercase())).collect();
+                        let defined = t.contains(&format!("{} ({acronym})", phrase.last().unwrap_or(&"")));
+                        let e = seen.entry(acronym).or_default().entry(key.join(" ")).or_insert((0, false, phrase.join(" ")));
+                        e.0 += 1;
+                        e.1 |= defined;
+                    }
+                }
+            }
+        }
+        for acronym in &found {
+            let best = seen
+                .get(acronym.as_str())
+                .and_then(|m| m.iter().filter(|(_, v)| v.1 || v.0 >= 2).max_by(|x, y| (x.1 .1, x.1 .0).cmp(&(y.1 .1, y.1 .0)).then(y.0.cmp(x.0))))
+                .map(|(_, v)| v.2.clone())
+                .or_else(|| FOREIGN_ACRONYMS.iter().find(|(a, _)| a == acronym).map(|(_, p)| p.to_string()));
+            if let Some(p) = best {
+                run.acronyms.insert(acronym.clone(), p);
+            }
+        }
+        run
+    }
 }
 
 /// A feature of a sentence and how it is shown in a group key.
@@ -513,7 +785,7 @@ fn fmt_number(n: u64) -> String {
 /// The features of one sentence, with the first surface form of each word (for the key).
 #[cfg(test)]
 fn features(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize) -> BTreeSet<Feature> {
-    features_at(text, surfaces, prefix).0
+    features_at(text, surfaces, prefix, &RunContext::default()).0
 }
 
 /// The content words of a sentence with their token positions.
@@ -521,8 +793,8 @@ type WordPositions = Vec<(String, usize)>;
 
 /// The features of one sentence, and the token position of each of its content words (for
 /// [`shared_weight`]: a phrase two sentences share counts once).
-fn features_at(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize) -> (BTreeSet<Feature>, WordPositions) {
-    let mut toks = tokens(text);
+fn features_at(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usize, run: &RunContext) -> (BTreeSet<Feature>, WordPositions) {
+    let mut toks = tokens_with(text, run);
     if prefix > 0 {
         for t in &mut toks {
             if let Tok::Word { key, content: true, .. } = t {
@@ -556,11 +828,23 @@ fn features_at(text: &str, surfaces: &mut BTreeMap<String, String>, prefix: usiz
                 if let Tok::Magnitude(m) = t {
                     set.insert(Feature::About(*m));
                 }
-                if let Some(unit) = unit_after(&toks, i + 1, surfaces) {
+                let unit = unit_after(&toks, i + 1, surfaces);
+                if let Some(unit) = &unit {
                     if let Some(n) = value {
                         set.insert(Feature::Quantity(n, unit.clone()));
                     }
-                    set.insert(Feature::Counted(unit));
+                    set.insert(Feature::Counted(unit.clone()));
+                }
+                // A range (« 200 à 300 », « entre 200 et 300 ») states the run's numbers inside it.
+                if let (Some(low), Some((high, at))) = (value, range_end(&toks, i + 1)) {
+                    // The unit past the upper bound (« entre 200 et 300 combattants »).
+                    let unit = unit.or_else(|| unit_after(&toks, at + 1, surfaces));
+                    for &n in run.numbers.range(low.saturating_add(1)..high.max(low.saturating_add(1))) {
+                        set.insert(Feature::Number(n));
+                        if let Some(unit) = &unit {
+                            set.insert(Feature::Quantity(n, unit.clone()));
+                        }
+                    }
                 }
             }
         }
@@ -617,6 +901,20 @@ fn shared_weight(
     weight += runs.values().sum::<f64>();
     count += runs.len();
     (weight, count)
+}
+
+/// The upper bound of a range whose lower bound ends before token `at`: « 200 à 300 »,
+/// « entre 200 et 300 », « 200-300 » (the hyphen is not a token). Only when it is above the
+/// lower bound (`low` is checked by the caller through `range`).
+fn range_end(toks: &[Tok], at: usize) -> Option<(u64, usize)> {
+    let mut k = at;
+    if matches!(toks.get(k), Some(Tok::Word { key, .. }) if key == "a" || key == "et") {
+        k += 1;
+    }
+    match toks.get(k) {
+        Some(Tok::Number(n)) => Some((*n, k)),
+        _ => None,
+    }
 }
 
 /// The unit of the number that ends before token `at`: the next content word within two tokens
@@ -702,17 +1000,30 @@ impl Union {
     }
 }
 
-/// Groups the candidate sentences of `articles` (name, sentences) that state the same fact,
-/// most contrasted first.
-pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<FactGroup> {
+/// The pair scores of a run: the candidates, their features and weights, and the score and
+/// shared count of every pair of candidates of different articles that share a feature.
+struct Scored<'a> {
+    cands: Vec<Candidate<'a>>,
+    surfaces: BTreeMap<String, String>,
+    /// The features of the run, by id (sorted).
+    feats_by_id: Vec<Feature>,
+    w: Vec<f64>,
+    fids: Vec<Vec<usize>>,
+    /// (a, b) with a < b → (score, shared count).
+    sims: HashMap<(usize, usize), (f64, usize)>,
+}
+
+fn score<'a>(articles: &[(String, &'a [SentenceScore])], params: &Params) -> Scored<'a> {
     let cands: Vec<Candidate> = articles
         .iter()
         .enumerate()
         .flat_map(|(a, (_, ss))| ss.iter().filter(|s| is_candidate(s)).map(move |s| Candidate { article: a, sentence: s }))
         .collect();
+    let all = articles.iter().flat_map(|(_, ss)| ss.iter().map(|s| s.text.as_str()));
+    let run = RunContext::read(all, cands.iter().map(|c| c.sentence.text.as_str()), params);
     let mut surfaces = BTreeMap::new();
     let (feats, word_pos): (Vec<BTreeSet<Feature>>, Vec<WordPositions>) =
-        cands.iter().map(|c| features_at(&c.sentence.text, &mut surfaces, params.prefix)).unzip();
+        cands.iter().map(|c| features_at(&c.sentence.text, &mut surfaces, params.prefix, &run)).unzip();
     // Rarity: inverse sentence frequency over the run.
     let mut df: BTreeMap<&Feature, usize> = BTreeMap::new();
     for f in &feats {
@@ -764,8 +1075,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
         }
     }
     // Shared weight and shared count of every pair of candidates of different articles.
-    let mut sims: HashMap<(usize, usize), f64> = HashMap::new();
-    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    let mut sims: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
     for a in 0..cands.len() {
         let mut acc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for &f in &fids[a] {
@@ -777,22 +1087,103 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
         }
         for (b, shared_ids) in acc {
             let (shared, count) = shared_weight(&shared_ids, &w, &counts, &pos[a], &pos[b]);
-            let denom = (norm[a] * norm[b]).sqrt();
+            let geo = (norm[a] * norm[b]).sqrt();
+            let denom = (1.0 - params.overlap) * geo + params.overlap * norm[a].min(norm[b]);
             if denom <= 0.0 {
                 continue;
             }
-            let sim = shared / denom;
-            sims.insert((a, b), sim);
-            if sim >= params.link && count >= params.min_shared {
-                edges.push((sim, a, b));
+            sims.insert((a, b), (shared / denom, count));
+        }
+    }
+    let feats_by_id: Vec<Feature> = df.keys().map(|f| (*f).clone()).collect();
+    Scored { cands, surfaces, feats_by_id, w, fids, sims }
+}
+
+/// (article index, sentence number).
+pub type SentenceId = (usize, usize);
+
+/// Why two sentences scored what they scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairScore {
+    pub score: f64,
+    /// Shared features as counted for `min_shared` (a phrase once, a number with its unit twice).
+    pub shared: usize,
+    /// The shared features as a group key shows them, rarest first.
+    pub features: Vec<String>,
+}
+
+/// The score of every pair of candidate sentences of different articles that share a feature,
+/// keyed by (article index, sentence number) of each side, the lower first. For `hedge eval
+/// facts --verbose` (why a pair was missed).
+pub fn pair_scores(articles: &[(String, &[SentenceScore])], params: &Params) -> BTreeMap<(SentenceId, SentenceId), PairScore> {
+    let sc = score(articles, params);
+    let key = |c: &Candidate| (c.article, c.sentence.number);
+    sc.sims
+        .iter()
+        .map(|(&(a, b), &(score, shared))| {
+            let (x, y) = (key(&sc.cands[a]), key(&sc.cands[b]));
+            let mut common: Vec<usize> = sc.fids[a].iter().copied().filter(|f| sc.fids[b].contains(f)).collect();
+            common.sort_by(|&f, &g| sc.w[g].total_cmp(&sc.w[f]).then(f.cmp(&g)));
+            let features = common.iter().map(|&f| show(&sc.feats_by_id[f], &sc.surfaces)).collect();
+            ((x.min(y), x.max(y)), PairScore { score, shared, features })
+        })
+        .collect()
+}
+
+/// Group-level linking, with a guard against chaining: a sentence joins a group (of at least two
+/// articles) that it is not linked to strongly enough by any one pair, when the group's
+/// sentences of **at least two other articles** each give it some support (a score of at least
+/// `attach_floor × link` with `min_shared` shared features) and its best pair reaches
+/// `attach × link`. Several outlets corroborating a weaker match is evidence one pair is not;
+/// a sentence that shares words with one member only is not pulled in (no chaining through a
+/// single link). Decided on the groups as they are (an attached sentence does not support
+/// another). A sentence may join several groups (it states two facts).
+fn attach_corroborated(groups: &mut [Vec<usize>], cands: &[Candidate], sim: &dyn Fn(usize, usize) -> (f64, usize), params: &Params) {
+    let mut adds: Vec<(usize, usize)> = Vec::new();
+    for (g, ms) in groups.iter().enumerate() {
+        let arts: BTreeSet<usize> = ms.iter().map(|&m| cands[m].article).collect();
+        if arts.len() < 2 {
+            continue;
+        }
+        for s in 0..cands.len() {
+            if ms.contains(&s) {
+                continue;
+            }
+            let mut best = 0.0f64;
+            let mut support: BTreeSet<usize> = BTreeSet::new();
+            for &m in ms {
+                if cands[m].article == cands[s].article {
+                    continue;
+                }
+                let (score, count) = sim(s, m);
+                best = best.max(score);
+                if score >= params.attach_floor * params.link && count >= params.min_shared {
+                    support.insert(cands[m].article);
+                }
+            }
+            let others = arts.iter().filter(|&&a| a != cands[s].article).count();
+            if support.len() >= 2 && 2 * support.len() > others && best >= params.attach * params.link {
+                adds.push((g, s));
             }
         }
     }
+    for (g, s) in adds {
+        groups[g].push(s);
+    }
+}
+
+/// Groups the candidate sentences of `articles` (name, sentences) that state the same fact,
+/// most contrasted first.
+pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<FactGroup> {
+    let Scored { cands, surfaces, feats_by_id, w, fids, sims } = score(articles, params);
+    let mut edges: Vec<(f64, usize, usize)> =
+        sims.iter().filter(|(_, &(sim, count))| sim >= params.link && count >= params.min_shared).map(|(&(a, b), &(sim, _))| (sim, a, b)).collect();
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     // Average linkage over the cross-article pairs.
     let mut uf = Union { parent: (0..cands.len()).collect() };
     let mut members: BTreeMap<usize, Vec<usize>> = (0..cands.len()).map(|i| (i, vec![i])).collect();
-    let sim = |x: usize, y: usize| -> f64 { *sims.get(&(x.min(y), x.max(y))).unwrap_or(&0.0) };
+    let sim_count = |x: usize, y: usize| -> (f64, usize) { sims.get(&(x.min(y), x.max(y))).copied().unwrap_or((0.0, 0)) };
+    let sim = |x: usize, y: usize| -> f64 { sim_count(x, y).0 };
     for &(_, a, b) in &edges {
         let (ra, rb) = (uf.find(a), uf.find(b));
         if ra == rb {
@@ -821,11 +1212,12 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
     // ville, dont 250 combattants ») belongs to two groups: a link whose two sentences ended up
     // in different groups is a group of its own.
     let mut all: Vec<Vec<usize>> = members.into_values().collect();
-    for &(_, a, b) in &edges {
-        if uf.find(a) != uf.find(b) {
-            all.push(vec![a, b]);
-        }
+    if params.attach > 0.0 {
+        attach_corroborated(&mut all, &cands, &sim_count, params);
     }
+    let together = |all: &[Vec<usize>], a: usize, b: usize| all.iter().any(|g| g.contains(&a) && g.contains(&b));
+    let extra: Vec<Vec<usize>> = edges.iter().filter(|&&(_, a, b)| !together(&all, a, b)).map(|&(_, a, b)| vec![a, b]).collect();
+    all.extend(extra);
     for mut ms in all {
         let arts: BTreeSet<usize> = ms.iter().map(|&m| cands[m].article).collect();
         if arts.len() < 2 {
@@ -839,12 +1231,11 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
                 in_arts.entry(f).or_default().insert(cands[m].article);
             }
         }
-        let feats_by_id: Vec<&Feature> = df.keys().copied().collect();
         let mut shared: Vec<(usize, f64, usize)> = in_arts.iter().filter(|(_, a)| a.len() >= 2).map(|(&f, a)| (a.len(), w[f], f)).collect();
         // Numbers first (« 250 combattants » says what the fact is about), then words; each by
         // the number of articles that share it, then rarity.
-        shared.retain(|x| !matches!(feats_by_id[x.2], Feature::About(_)));
-        let is_num = |f: usize| !matches!(feats_by_id[f], Feature::Word(_));
+        shared.retain(|x| !matches!(&feats_by_id[x.2], Feature::About(_)));
+        let is_num = |f: usize| !matches!(&feats_by_id[f], Feature::Word(_));
         shared.sort_by(|x, y| is_num(y.2).cmp(&is_num(x.2)).then(y.0.cmp(&x.0)).then(y.1.total_cmp(&x.1)).then(x.2.cmp(&y.2)));
         let mut key_parts: Vec<String> = Vec::new();
         let mut numbers_shown: BTreeSet<u64> = BTreeSet::new();
@@ -853,7 +1244,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
             if key_parts.len() == 3 {
                 break;
             }
-            match feats_by_id[f] {
+            match &feats_by_id[f] {
                 Feature::Number(n) if numbers_shown.contains(n) => continue,
                 Feature::Word(k) | Feature::Counted(k) if words_shown.contains(k) => continue,
                 Feature::About(_) => continue,
@@ -868,7 +1259,7 @@ pub fn align(articles: &[(String, &[SentenceScore])], params: &Params) -> Vec<Fa
                     words_shown.insert(k.clone());
                 }
             }
-            key_parts.push(show(feats_by_id[f], &surfaces));
+            key_parts.push(show(&feats_by_id[f], &surfaces));
         }
         let members: Vec<FactMember> = ms
             .iter()
@@ -1088,8 +1479,8 @@ mod tests {
     /// The shared weight and count of two sentences, each feature weighing 1.
     fn shared_of(a: &str, b: &str) -> (f64, usize) {
         let mut s = BTreeMap::new();
-        let (fa, pa) = features_at(a, &mut s, 6);
-        let (fb, pb) = features_at(b, &mut s, 6);
+        let (fa, pa) = features_at(a, &mut s, 6, &RunContext::default());
+        let (fb, pb) = features_at(b, &mut s, 6, &RunContext::default());
         let all: Vec<Feature> = fa.union(&fb).cloned().collect();
         let id = |f: &Feature| all.iter().position(|x| x == f).unwrap();
         let pos = |ps: &[(String, usize)]| {
@@ -1134,6 +1525,120 @@ mod tests {
         assert_eq!((w, n), (4.0, 4));
         let (_, n) = shared_of("on aurait dénombré 50 camions", "une cinquantaine de camions");
         assert_eq!(n, 2 + 2 + 2 + 1 + 1, "50, 50 camions, counted camions, ≈ 10, camions");
+    }
+
+    fn with_run(t: &str, run: &RunContext) -> BTreeSet<Feature> {
+        features_at(t, &mut BTreeMap::new(), 0, run).0
+    }
+
+    #[test]
+    fn a_range_states_the_run_numbers_inside_it() {
+        // Seed 000 « 200 à 300 combattants », seed 001 « 250 combattants » (and « 4000 personnes »).
+        let ranged =
+            "Dans le cadre d’un accord de cessez-le-feu, 200 à 300 combattants de l’État islamique ont pu fuir sans obstacle des zones libérées.";
+        let claims = [
+            "Selon eux, les commandants jihadistes auraient négocié un sauf-conduit pour 250 combattants et leurs familles.",
+            "En tout 4000 personnes auraient pu ainsi fuir la ville, dont 250 combattants.",
+            ranged,
+        ];
+        let run = RunContext::read(claims.iter().copied(), claims.iter().copied(), &Params::default());
+        assert_eq!(run.numbers, BTreeSet::from([200, 250, 300, 4000]));
+        let f = with_run(ranged, &run);
+        assert!(f.contains(&Feature::Number(250)) && f.contains(&Feature::Quantity(250, "combattant".into())), "{f:?}");
+        // Only the numbers inside the range: not 4000, and not the bounds' neighbours.
+        assert!(!f.contains(&Feature::Number(4000)), "{f:?}");
+        // « entre … et … » is a range too; two numbers that are not a range state nothing more.
+        let f = with_run("Entre 200 et 300 combattants ont pu fuir.", &run);
+        assert!(f.contains(&Feature::Quantity(250, "combattant".into())), "{f:?}");
+        let f = with_run("Au total, on aurait dénombré 50 camions, 13 bus et plus de 300 véhicules privés.", &run);
+        assert!(!f.contains(&Feature::Number(250)), "{f:?}");
+        // Off: the range states only its bounds.
+        let off = RunContext::read(claims.iter().copied(), claims.iter().copied(), &Params { ranges: false, ..Params::default() });
+        assert!(!with_run(ranged, &off).contains(&Feature::Number(250)));
+    }
+
+    #[test]
+    fn an_acronym_reads_as_the_phrase_the_run_spells_out() {
+        let on = Params { acronyms: true, ..Params::default() };
+        // Seeds 004 and 001: the phrase spelled out once, before the acronym in parentheses.
+        let texts = [
+            "L'explication officielle était que l'accord a été conclu par les Forces démocratiques syriennes (FDS).",
+            "Ce sont les FDS, cette coalition composée majoritairement de Kurdes et organisée par les Etats-Unis, qui ont fait le siège de la ville.",
+            // Seed 000: « l’EI » and « l’État islamique » (twice: no parentheses needed).
+            "1 Des centaines de combattants de l’EI ont quitté Raqqa en compagnie de leurs familles.",
+            "La coalition contre l’État islamique, qui est dirigée par les États-Unis, et dont notre pays fait partie, était au courant de l’affaire.",
+            "Après la reconquête de Raqqa par les forces alliées, l’État islamique serait maintenant un califat sans capitale.",
+            // Seed 004: « les USA », an English acronym (no French initials).
+            "Les terroristes étaient protégés par la coalition dirigée par les USA.",
+        ];
+        let run = RunContext::read(texts.iter().copied(), texts.iter().copied(), &on);
+        assert_eq!(run.acronyms.get("FDS").map(String::as_str), Some("Forces démocratiques syriennes"));
+        assert_eq!(run.acronyms.get("EI").map(String::as_str), Some("État islamique"), "{:?}", run.acronyms);
+        assert_eq!(run.acronyms.get("USA").map(String::as_str), Some("États-Unis"));
+        let a = with_run(texts[1], &run);
+        let b = with_run("Un pacte aurait été signé entre les cadres de Daech et les Forces démocratiques syriennes.", &run);
+        let shared: Vec<&Feature> = a.intersection(&b).collect();
+        assert!(shared.contains(&&Feature::Word("democratique".into())), "{shared:?}");
+        assert!(with_run(texts[5], &run).contains(&Feature::Word("uni".into())));
+        // One chance match is not a spelling-out: « En Irak » has a stop word, « Erdogan insiste »
+        // is used once and without parentheses.
+        let chance = ["Erdogan insiste sur la frontière.", "Les combattants de l'EI sont partis."];
+        let run = RunContext::read(chance.iter().copied(), chance.iter().copied(), &on);
+        assert!(!run.acronyms.contains_key("EI"), "{:?}", run.acronyms);
+        // Off by default (it did not raise the held-out figures, docs/FACTS.md).
+        let run = RunContext::read(texts.iter().copied(), texts.iter().copied(), &Params::default());
+        assert!(run.acronyms.is_empty());
+    }
+
+    #[test]
+    fn verb_forms_and_nominalisations_read_as_the_verb_of_the_verb_table() {
+        let words = |t: &str, params: &Params| -> BTreeSet<Feature> {
+            let run = RunContext::read([t].into_iter(), [t].into_iter(), params);
+            with_run(t, &run).into_iter().filter(|f| matches!(f, Feature::Word(_))).collect()
+        };
+        let on = Params { lemmas: true, nominalisations: true, ..Params::default() };
+        // Seed 002 « Ils se sont massivement dirigés vers la Turquie », seed 004 « la coalition
+        // dirigée par les USA »: both « diriger ».
+        let a = words("Ils se sont massivement dirigés vers la  Turquie et ont, pour la plupart, franchi la frontière.", &on);
+        let b = words("Les terroristes étaient protégés par la coalition dirigée par les USA.", &on);
+        assert!(a.contains(&Feature::Word("diriger".into())) && b.contains(&Feature::Word("diriger".into())), "{a:?}\n{b:?}");
+        // Seed 002 « Il y a bien eu négociation … », seed 001 « auraient négocié »: « négocier ».
+        let c = words("Il y a bien eu négociation entre les Kurdes et les derniers combattants de Daesh.", &on);
+        let d = words("Selon eux, les commandants jihadistes auraient négocié un sauf-conduit pour 250 combattants.", &on);
+        assert!(c.contains(&Feature::Word("negocier".into())) && d.contains(&Feature::Word("negocier".into())), "{c:?}\n{d:?}");
+        // A form that is also another kind of word keeps its spelling (« montre »: a watch).
+        let f = words("Cette montre indique l'heure.", &on);
+        assert!(f.contains(&Feature::Word("montre".into())), "{f:?}");
+        // Off (the default): the words as written.
+        let g = words("Ils se sont massivement dirigés vers la Turquie.", &Params::default());
+        assert!(g.contains(&Feature::Word("dirige".into())), "{g:?}");
+    }
+
+    #[test]
+    fn names_one_edit_apart_are_one_name_without_chaining() {
+        let on = Params { spellings: true, ..Params::default() };
+        // Seed 002 « Mayadin » (the town) and seed 003 « Al Mayadeen » (the TV channel named after
+        // it): one edit apart once doubled letters are folded — the mechanism, and its limit.
+        let texts = [
+            "Raqqa était totalement isolée, et la plupart des combattants avaient fui avant le début des combats vers Deir ez-Zor, Mayadin et Abou Kamal.",
+            "Selon certaines informations relâchées à la TV pan-arabe Al Mayadeen, plus de 100 chefs importants de Daesh seraient arrivés à Raqqa.",
+            "Les combattants sont partis vers l'Irak.",
+            "Les combattants sont partis vers l'Iran.",
+        ];
+        let run = RunContext::read(texts.iter().copied(), texts.iter().copied(), &on);
+        assert!(run.names.contains_key("mayaden") || run.names.contains_key("mayadin"), "{:?}", run.names);
+        let (a, b) = (with_run(texts[0], &run), with_run(texts[1], &run));
+        assert!(a.intersection(&b).any(|f| matches!(f, Feature::Word(k) if k.starts_with("mayad"))), "{a:?}\n{b:?}");
+        // Short names one edit apart stay apart (Irak / Iran).
+        assert!(run.names.keys().all(|k| k.chars().count() >= 6), "{:?}", run.names);
+        // No chaining: « terrorism » is two edits from « terroriste », through « terrorist ».
+        let counts: BTreeMap<String, usize> = [("terorism", 1), ("terorist", 1), ("teroriste", 2)].iter().map(|(k, n)| (k.to_string(), *n)).collect();
+        let f = spelling_families(&counts);
+        assert_eq!(f.get("terorist").map(String::as_str), Some("teroriste"));
+        assert!(!f.contains_key("terorism"), "{f:?}");
+        assert!(one_edit("daech", "daesch") && one_edit("irak", "iran") && !one_edit("raqqa", "rakka"));
+        // Off by default: no held-out gain on the seeds (docs/FACTS.md).
+        assert!(RunContext::read(texts.iter().copied(), texts.iter().copied(), &Params::default()).names.is_empty());
     }
 
     #[test]

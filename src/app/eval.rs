@@ -85,12 +85,22 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
         }
         EvalCommand::Facts { file, verbose, params, lexicon: EvalLexicon { lexicons, rules, format } } => {
             let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
+            let d = crate::facts::Params::default();
+            let on = |n, default: bool| !params.without.contains(&n) && (default || params.with.contains(&n));
             let p = crate::facts::Params {
                 link: params.link,
                 min_shared: params.min_shared,
                 merge: params.merge,
                 prefix: params.prefix,
                 number_boost: params.number_boost,
+                acronyms: on(crate::cli::FactNormalisation::Acronyms, d.acronyms),
+                ranges: on(crate::cli::FactNormalisation::Ranges, d.ranges),
+                attach: params.attach,
+                attach_floor: params.attach_floor,
+                overlap: params.overlap,
+                lemmas: on(crate::cli::FactNormalisation::Lemmas, d.lemmas),
+                nominalisations: on(crate::cli::FactNormalisation::Nominalisations, d.nominalisations),
+                spellings: on(crate::cli::FactNormalisation::Spellings, d.spellings),
                 ..Default::default()
             };
             print_eval(crate::eval::facts::eval_facts(&file, &lex, &p), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))

@@ -58,6 +58,12 @@ pub struct FactsEval {
     pub missing_sentences: Vec<String>,
     pub false_pairs: Vec<(PairSide, PairSide)>,
     pub missed_pairs: Vec<(String, PairSide, PairSide)>,
+    /// The pair score and shared-feature count of each false pair, then of each missed pair
+    /// (None when the two sentences share no feature), in the order of the two lists.
+    #[serde(skip)]
+    pub false_scores: Vec<Option<crate::facts::PairScore>>,
+    #[serde(skip)]
+    pub missed_scores: Vec<Option<crate::facts::PairScore>>,
     /// The parameters used.
     pub params: String,
     /// Leave one article out: for each article, the link threshold chosen on the gold pairs of
@@ -67,6 +73,13 @@ pub struct FactsEval {
     /// The held-out pairs of every article pooled (each pair counted once per article it
     /// involves, so twice).
     pub held_out_pooled: Prf,
+    /// The pair score alone, without grouping: at each threshold, the cross-article pairs that
+    /// score at least it with at least `min_shared` shared features, against the gold pairs
+    /// (what a perfect grouping of the pair scores could reach). `(threshold, pairs)`.
+    pub pair_curve: Vec<(f64, Prf)>,
+    /// Gold pairs that share no feature at all, and that share fewer than `min_shared`.
+    pub gold_sharing_nothing: usize,
+    pub gold_sharing_too_little: usize,
 }
 
 /// One article held out.
@@ -222,6 +235,29 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
     let false_pairs: Vec<(PairSide, PairSide)> = predicted.iter().filter(|p| !gold_pairs.contains_key(p)).map(|&(x, y)| (side(x), side(y))).collect();
     let missed_pairs: Vec<(String, PairSide, PairSide)> =
         gold_pairs.iter().filter(|(p, _)| !predicted.contains(p)).map(|(&(x, y), f)| (f.clone(), side(x), side(y))).collect();
+    let scores = crate::facts::pair_scores(&inputs, params);
+    let score_of = |&(x, y): &(Sid, Sid)| {
+        let k = |(a, i): Sid| (a, analyses[a].1[i].number);
+        let (kx, ky) = (k(x), k(y));
+        scores.get(&(kx.min(ky), kx.max(ky))).cloned()
+    };
+    let sid_of_key: BTreeMap<(usize, usize), Sid> =
+        analyses.iter().enumerate().flat_map(|(a, (_, ss))| ss.iter().enumerate().map(move |(i, s)| ((a, s.number), (a, i)))).collect();
+    let pair_curve: Vec<(f64, Prf)> = (1..=20)
+        .map(|k| {
+            let t = k as f64 * 0.02;
+            let above: BTreeSet<(Sid, Sid)> = scores
+                .iter()
+                .filter(|(_, p)| p.score >= t && p.shared >= params.min_shared)
+                .filter_map(|((x, y), _)| Some((*sid_of_key.get(x)?, *sid_of_key.get(y)?)))
+                .collect();
+            (t, prf(&above, &gold_pairs, |_| true))
+        })
+        .collect();
+    let gold_sharing_nothing = gold_pairs.keys().filter(|p| score_of(p).is_none()).count();
+    let gold_sharing_too_little = gold_pairs.keys().filter(|p| score_of(p).is_some_and(|x| x.shared < params.min_shared)).count();
+    let false_scores: Vec<Option<crate::facts::PairScore>> = predicted.iter().filter(|p| !gold_pairs.contains_key(p)).map(score_of).collect();
+    let missed_scores: Vec<Option<crate::facts::PairScore>> = gold_pairs.keys().filter(|p| !predicted.contains(p)).map(score_of).collect();
     let found_facts: BTreeSet<&String> = gold_pairs.iter().filter(|(p, _)| predicted.contains(p)).map(|(_, f)| f).collect();
     let pairs = Prf { tp, fp: predicted.len() - tp, fn_: gold_pairs.len() - tp, ..Prf::default() }.finish();
     Ok(FactsEval {
@@ -235,12 +271,29 @@ pub fn eval_facts(path: &Path, lex: &Lexicon, params: &Params) -> Result<FactsEv
         missing_sentences: missing,
         false_pairs,
         missed_pairs,
+        false_scores,
+        missed_scores,
         params: format!(
-            "link {} · min shared {} · merge {} · number ×{} · number+unit ×{} · prefix {}",
-            params.link, params.min_shared, params.merge, params.number_boost, params.unit_boost, params.prefix
+            "link {} · min shared {} · merge {} · number ×{} · number+unit ×{} · prefix {} · ranges {} · spellings {} · acronyms {} · lemmas {} · nominalisations {} · attach {} · overlap {}",
+            params.link,
+            params.min_shared,
+            params.merge,
+            params.number_boost,
+            params.unit_boost,
+            params.prefix,
+            if params.ranges { "on" } else { "off" },
+            if params.spellings { "on" } else { "off" },
+            if params.acronyms { "on" } else { "off" },
+            if params.lemmas { "on" } else { "off" },
+            if params.nominalisations { "on" } else { "off" },
+            if params.attach > 0.0 { format!("{} (floor {})", params.attach, params.attach_floor) } else { "off".to_string() },
+            params.overlap
         ),
         held_out,
         held_out_pooled,
+        pair_curve,
+        gold_sharing_nothing,
+        gold_sharing_too_little,
     })
 }
 
@@ -304,14 +357,30 @@ impl FactsEval {
             let _ = writeln!(s, "gold sentences not found as claims of the run: {}", self.missing_sentences.len());
         }
         if verbose {
+            let _ = writeln!(
+                s,
+                "gold pairs sharing no feature: {} · sharing fewer than min shared: {} (of {})",
+                self.gold_sharing_nothing, self.gold_sharing_too_little, self.gold_pairs
+            );
+            let _ = writeln!(s, "pair score alone, no grouping (pairs scoring >= t with >= min shared features):");
+            let _ = writeln!(s, "{:>5} {:>5} {:>5} {:>4} {:>9} {:>9}", "t", "tp", "fp", "fn", "precision", "recall");
+            for (t, p) in &self.pair_curve {
+                let _ = writeln!(s, "{t:>5.2} {:>5} {:>5} {:>4} {:>9} {:>9.4}", p.tp, p.fp, p.fn_, ratio(p.precision, p.tp + p.fp), p.recall);
+            }
             for m in &self.missing_sentences {
                 let _ = writeln!(s, "missing {m}");
             }
-            for (a, b) in &self.false_pairs {
-                let _ = writeln!(s, "false  {}[{}] {}\n   ~   {}[{}] {}", short(&a.file), a.number, a.text, short(&b.file), b.number, b.text);
+            let why = |x: Option<&Option<crate::facts::PairScore>>| match x.and_then(Option::as_ref) {
+                Some(p) => format!("score {:.3}, {} shared: {}", p.score, p.shared, p.features.join(" · ")),
+                None => "score 0, nothing shared".to_string(),
+            };
+            for (i, (a, b)) in self.false_pairs.iter().enumerate() {
+                let (a_file, b_file, w) = (short(&a.file), short(&b.file), why(self.false_scores.get(i)));
+                let _ = writeln!(s, "false  ({w}) {a_file}[{}] {}\n   ~   {b_file}[{}] {}", a.number, a.text, b.number, b.text);
             }
-            for (f, a, b) in &self.missed_pairs {
-                let _ = writeln!(s, "missed ({f}) {}[{}] {}\n   ~   {}[{}] {}", short(&a.file), a.number, a.text, short(&b.file), b.number, b.text);
+            for (i, (f, a, b)) in self.missed_pairs.iter().enumerate() {
+                let (a_file, b_file, w) = (short(&a.file), short(&b.file), why(self.missed_scores.get(i)));
+                let _ = writeln!(s, "missed ({f}; {w}) {a_file}[{}] {}\n   ~   {b_file}[{}] {}", a.number, a.text, b.number, b.text);
             }
         }
         s
