@@ -25,3 +25,4 @@ pub mod rules;
 pub mod score;
 pub mod segment;
 pub mod token;
+pub mod words;
