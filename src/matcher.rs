@@ -68,11 +68,19 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, memo: &mut Wor
         let first_at_i = hits.len();
         let cands = lex.candidates(f.key());
         if !cands.is_empty() {
-            // The next word's key (a sequence's second word has a key, so a next word without
-            // one matches no second word).
+            // The one-word sequences, and those whose second word has the next word's key
+            // (the list is sorted so: see `Lexicon::by_first_word`).
+            let singles = cands.partition_point(|c| c.rest.is_empty());
+            let longer = &cands[singles..];
             let next_key = facts.get(i + 1).map_or(NO_KEY, |n| n.key());
-            for c in cands {
-                if c.second.is_some_and(|second| second != next_key) {
+            let from = longer.partition_point(|c| c.rest[0] < next_key);
+            let to = from + longer[from..].partition_point(|c| c.rest[0] == next_key);
+            for c in cands[..singles].iter().chain(&longer[from..to]) {
+                // The following words' keys first (a word that matches a sequence word has its
+                // key; a text word without a key matches none, and a sentence too short for the
+                // sequence fails it anyway).
+                let next = &facts[i + 1..];
+                if next.len() < c.rest.len() || c.rest.iter().zip(next).any(|(&k, f)| k != f.key()) {
                     continue;
                 }
                 if c.inverted_only && !inverted_tag(text, &tokens, i, lex.morphology, lower) {
@@ -102,7 +110,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, memo: &mut Wor
         }
     }
     hits.retain(|h| {
-        !excepted(text, &tokens, h, lex)
+        !excepted(text, &tokens, &facts, h, lex)
             && !bare_participle(text, &tokens, h, lex, lower)
             && !before_other_sense(text, &tokens, h, lex, lower)
             && !reflexive_other_sense(text, &tokens, h, lex, lower)
@@ -359,12 +367,15 @@ fn before_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
     false
 }
 
-/// Is the hit overlapped by one of its entry's exceptions?
-fn excepted(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon) -> bool {
+/// Is the hit overlapped by one of its entry's exceptions? (Their words' keys are compared
+/// first: a word that matches has the key of the exception's word.)
+fn excepted(text: &str, tokens: &[Token], facts: &[WordFacts], h: &Hit, lex: &Lexicon) -> bool {
     lex.exceptions[h.entry as usize].iter().any(|x| {
-        let n = x.words.len();
+        let n = x.keys.len();
         let from = h.tokens.start.saturating_sub(n - 1);
-        (from..h.tokens.end).any(|j| x.matches_at(text, tokens, j).is_some())
+        (from..h.tokens.end).any(|j| {
+            facts.get(j..j + n).is_some_and(|f| x.keys.iter().zip(f).all(|(&k, f)| k == f.key())) && x.seq.matches_at(text, tokens, j).is_some()
+        })
     })
 }
 
