@@ -52,7 +52,7 @@ fn main() {
             .iter()
             .filter(|t| {
                 token::fold_key(&f[t.span.clone()], &mut k);
-                lex.by_first_word.contains_key(k.as_str())
+                lex.key_of(&k).is_some_and(|key| !lex.candidates(key).is_empty())
             })
             .count()
     });

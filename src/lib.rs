@@ -4,7 +4,7 @@
 //! The modules are the stages of the data flow:
 //! `input` (read) → `extract` (normalise) → `segment` → `matcher` → `classify` → `aggregate`
 //! (with `score`: how the article figures and their intervals are computed) → `report` (render). `lexicon` holds the data the matcher uses, `token` the word rules shared
-//! by both; `eval` measures the stages against gold data.
+//! by both, `words` the facts of each word the matcher looks up once for itself and the classifier; `eval` measures the stages against gold data.
 
 pub mod aggregate;
 pub mod app;
@@ -25,3 +25,4 @@ pub mod rules;
 pub mod score;
 pub mod segment;
 pub mod token;
+pub mod words;

@@ -11,6 +11,7 @@ use crate::lexicon::morphology::{Morphology, Tags};
 use crate::lexicon::{Category, Lexicon, Reflexive, Rule};
 use crate::segment::Segmented;
 use crate::token::{self, Token};
+use crate::words::{is_conditional_word, WordFacts, WordMemo, NO_KEY};
 
 /// A marker found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,48 +30,57 @@ pub struct Hit {
 #[derive(Debug, Clone, Default)]
 pub struct MatchedSentence {
     pub tokens: Vec<Token>,
+    /// What the per-word scans ask of each word, one per token (see [`crate::words`]).
+    pub facts: Vec<WordFacts>,
     pub hits: Vec<Hit>,
 }
 
 /// Matches every sentence of a segmented document.
 pub fn match_document(text: &str, seg: &Segmented, lex: &Lexicon) -> Vec<MatchedSentence> {
     let mut scratch = Scratch::default();
-    seg.sentences.iter().map(|s| match_span_with(text, s.span.clone(), lex, &mut scratch)).collect()
+    WordMemo::with(lex, |memo| seg.sentences.iter().map(|s| match_span_with(text, s.span.clone(), lex, memo, &mut scratch)).collect())
 }
 
 /// Word buffers reused from sentence to sentence (allocating them for each sentence was a
 /// noticeable share of a run).
 #[derive(Default)]
 struct Scratch {
-    key: String,
-    next: String,
     lower: String,
 }
 
 /// Matches the words of `text[span]`.
 pub fn match_span(text: &str, span: Range<usize>, lex: &Lexicon) -> MatchedSentence {
-    match_span_with(text, span, lex, &mut Scratch::default())
+    WordMemo::with(lex, |memo| match_span_with(text, span, lex, memo, &mut Scratch::default()))
 }
 
-fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut Scratch) -> MatchedSentence {
+fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, memo: &mut WordMemo, scratch: &mut Scratch) -> MatchedSentence {
     let tokens = token::tokenize(&text[span.clone()], span.start);
+    // Each word looked up once: its key in the lexicon's index, whether it is a conditional,
+    // whether it is a finite verb (for the classifier).
+    let facts: Vec<WordFacts> = tokens.iter().map(|t| memo.facts(&text[t.span.clone()], lex)).collect();
     let mut hits: Vec<Hit> = Vec::new();
-    let Scratch { key, next, lower } = scratch;
+    let Scratch { lower } = scratch;
     // Hits are pushed in order of their first word, so the hits that can cover word `i` are at
     // the end of `hits`: those starting at most `longest - 1` words before it. Looking only
     // there (not at every hit of the sentence) keeps a sentence of millions of words linear.
     let mut longest = 1;
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, (t, f)) in tokens.iter().zip(&facts).enumerate() {
         let first_at_i = hits.len();
-        let word = &text[t.span.clone()];
-        if let Some(cands) = lex.by_first_word.get(token::folded(word, key)) {
-            // The next word's fold key, computed once for all the candidates that need it.
-            let next_key = match tokens.get(i + 1) {
-                Some(t) if cands.iter().any(|c| c.second.is_some()) => token::folded(&text[t.span.clone()], next),
-                _ => "",
-            };
-            for c in cands {
-                if c.second.as_ref().is_some_and(|second| second != next_key) {
+        let cands = lex.candidates(f.key());
+        if !cands.is_empty() {
+            // The one-word sequences, and those whose second word has the next word's key
+            // (the list is sorted so: see `Lexicon::by_first_word`).
+            let singles = cands.partition_point(|c| c.rest.is_empty());
+            let longer = &cands[singles..];
+            let next_key = facts.get(i + 1).map_or(NO_KEY, |n| n.key());
+            let from = longer.partition_point(|c| c.rest[0] < next_key);
+            let to = from + longer[from..].partition_point(|c| c.rest[0] == next_key);
+            for c in cands[..singles].iter().chain(&longer[from..to]) {
+                // The following words' keys first (a word that matches a sequence word has its
+                // key; a text word without a key matches none, and a sentence too short for the
+                // sequence fails it anyway).
+                let next = &facts[i + 1..];
+                if next.len() < c.rest.len() || c.rest.iter().zip(next).any(|(&k, f)| k != f.key()) {
                     continue;
                 }
                 if c.inverted_only && !inverted_tag(text, &tokens, i, lex.morphology, lower) {
@@ -85,7 +95,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
                 }
             }
         }
-        if is_conditional_word(word, lex.morphology, lower) {
+        if f.is_conditional() {
             // A lexicon hit covering this word wins (e.g. `pourrait` as a modal, `il
             // semblerait`); a one-word hit keeps the information that it is a conditional.
             let mut claimed = false;
@@ -100,7 +110,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
         }
     }
     hits.retain(|h| {
-        !excepted(text, &tokens, h, lex)
+        !excepted(text, &tokens, &facts, h, lex)
             && !bare_participle(text, &tokens, h, lex, lower)
             && !before_other_sense(text, &tokens, h, lex, lower)
             && !reflexive_other_sense(text, &tokens, h, lex, lower)
@@ -109,7 +119,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, scratch: &mut 
             && !object_other_sense(text, &tokens, h, lex, lower)
     });
     hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
-    MatchedSentence { tokens, hits }
+    MatchedSentence { tokens, facts, hits }
 }
 
 /// Words that open the subject of an inverted tag (« notait *l'*ancien directeur »).
@@ -185,14 +195,6 @@ fn inside_compound(text: &str, tokens: &[Token], range: Range<usize>) -> bool {
         }
     }
     false
-}
-
-/// Is this word a conditional-mood verb form? (`lower` is scratch space.)
-fn is_conditional_word(word: &str, morph: &Morphology, lower: &mut String) -> bool {
-    if !morph.may_be_conditional(word) {
-        return false;
-    }
-    morph.is_conditional(token::lowered(word, lower))
 }
 
 /// The byte spans of the conditional-mood words of `text` (what `hedge eval ud` scores).
@@ -480,12 +482,15 @@ fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
     !inverted_tag(text, tokens, i, lex.morphology, lower)
 }
 
-/// Is the hit overlapped by one of its entry's exceptions?
-fn excepted(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon) -> bool {
+/// Is the hit overlapped by one of its entry's exceptions? (Their words' keys are compared
+/// first: a word that matches has the key of the exception's word.)
+fn excepted(text: &str, tokens: &[Token], facts: &[WordFacts], h: &Hit, lex: &Lexicon) -> bool {
     lex.exceptions[h.entry as usize].iter().any(|x| {
-        let n = x.words.len();
+        let n = x.keys.len();
         let from = h.tokens.start.saturating_sub(n - 1);
-        (from..h.tokens.end).any(|j| x.matches_at(text, tokens, j).is_some())
+        (from..h.tokens.end).any(|j| {
+            facts.get(j..j + n).is_some_and(|f| x.keys.iter().zip(f).all(|(&k, f)| k == f.key())) && x.seq.matches_at(text, tokens, j).is_some()
+        })
     })
 }
 

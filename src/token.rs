@@ -25,10 +25,15 @@ impl Hasher for WordHasher {
         for c in &mut chunks {
             self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(K);
         }
-        let mut tail = 0u64;
-        for (i, &b) in chunks.remainder().iter().enumerate() {
-            tail |= u64::from(b) << (8 * i);
-        }
+        // The last 0–7 bytes in at most two loads (overlapping for 5–7 and 2–3 bytes); the
+        // length is mixed in, so overlapping loads still tell words apart.
+        let r = chunks.remainder();
+        let tail = match r.len() {
+            0 => 0,
+            1 => u64::from(r[0]),
+            2..=3 => u64::from(u16::from_le_bytes([r[0], r[1]])) | u64::from(r[r.len() - 1]) << 16,
+            n => u64::from(u32::from_le_bytes(r[..4].try_into().unwrap())) | u64::from(u32::from_le_bytes(r[n - 4..].try_into().unwrap())) << 32,
+        };
         self.0 = (self.0.rotate_left(5) ^ tail ^ bytes.len() as u64).wrapping_mul(K);
     }
     #[inline]
@@ -54,32 +59,70 @@ pub struct Token {
     pub span: Range<usize>,
 }
 
+/// Byte classes for [`tokenize`]: an ASCII letter or digit, another ASCII byte, or the first
+/// or a following byte of a longer UTF-8 character.
+const ASCII_ALNUM: u8 = 1;
+const ASCII_OTHER: u8 = 0;
+const NON_ASCII: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() { ASCII_ALNUM } else { ASCII_OTHER };
+        b += 1;
+    }
+    t
+};
+
 /// Cuts `text` into words; spans are offset by `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII bytewise; other characters decoded one by one.
-        let (alnum, len) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+    // Is the character at `i` a letter or digit, and its length? (`i` is a char boundary.)
+    let at = |i: usize| -> (bool, usize) {
+        match BYTE_CLASS[bytes[i] as usize] {
+            ASCII_ALNUM => (true, 1),
+            ASCII_OTHER => (false, 1),
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (is_alnum(c), c.len_utf8())
             }
-        };
-        if alnum {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push(Token { span: base + s..base + i });
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(Token { span: base + s..base + text.len() });
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        // The gap: ASCII bytes that are not letters or digits skipped in a tight loop.
+        while i < bytes.len() && BYTE_CLASS[bytes[i] as usize] == ASCII_OTHER {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        let start = i;
+        if BYTE_CLASS[bytes[i] as usize] == ASCII_ALNUM {
+            i += 1;
+        } else {
+            let (alnum, len) = at(i);
+            i += len;
+            if !alnum {
+                continue;
+            }
+        }
+        // The word: ASCII letters and digits in a tight loop, other characters decoded.
+        while i < bytes.len() {
+            match BYTE_CLASS[bytes[i] as usize] {
+                ASCII_ALNUM => i += 1,
+                ASCII_OTHER => break,
+                _ => {
+                    let (alnum, len) = at(i);
+                    if !alnum {
+                        break;
+                    }
+                    i += len;
+                }
+            }
+        }
+        out.push(Token { span: base + start..base + i });
     }
     out
 }

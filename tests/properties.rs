@@ -245,6 +245,48 @@ proptest! {
     }
 }
 
+/// Words as the tokenizer defines them, char by char (the reference for its byte-class fast
+/// path): maximal runs of alphanumeric characters.
+fn reference_words(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.extend(start.map(|s| s..text.len()));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(1024), ..ProptestConfig::default() })]
+
+    #[test]
+    fn words_are_the_runs_of_alphanumeric_characters(text in any_text(), base in 0usize..1000) {
+        let got: Vec<_> = hedge::token::tokenize(&text, base).into_iter().map(|t| t.span.start - base..t.span.end - base).collect();
+        prop_assert_eq!(got, reference_words(&text));
+    }
+
+    #[test]
+    fn memoised_word_facts_are_the_computed_ones(text in any_text()) {
+        let lex = lexicon();
+        let (mut a, mut b) = (String::new(), String::new());
+        hedge::words::WordMemo::with(lex, |memo| {
+            for r in reference_words(&text) {
+                let w = &text[r];
+                prop_assert_eq!(memo.facts(w, lex), hedge::words::WordFacts::compute(w, lex, &mut a, &mut b), "{:?}", w);
+            }
+            Ok(())
+        })?;
+    }
+}
+
 proptest! {
     // The whole analysis is slower (conditional readings): fewer cases.
     #![proptest_config(ProptestConfig { cases: cases(512), ..ProptestConfig::default() })]

@@ -772,10 +772,16 @@ fn not_a_claim(
     if has_marker {
         return None;
     }
-    let finite = m.tokens.iter().any(|t| {
-        let w = crate::token::lowered(&text[t.span.clone()], lower);
-        rules.claims.finite_words.contains(w) || lex.morphology.is_unambiguous_finite(w) || lex.morphology.is_conditional(w)
-    });
+    // The matcher's word facts answer it with the lexicon's rules (the run's: one look-up per
+    // word, shared with the matcher); other scoring rules are asked word by word.
+    let finite = if std::ptr::eq(rules, &lex.rules.scoring) {
+        m.facts.iter().any(|f| f.is_finite())
+    } else {
+        m.tokens.iter().any(|t| {
+            let w = crate::token::lowered(&text[t.span.clone()], lower);
+            rules.claims.finite_words.contains(w) || lex.morphology.is_unambiguous_finite(w) || lex.morphology.is_conditional(w)
+        })
+    };
     if !finite {
         return Some(NotClaim::NoVerb);
     }

@@ -430,15 +430,47 @@ impl Sequence {
     }
 }
 
+/// The numbered fold keys of the sequences' words, while compiling.
+#[derive(Default)]
+struct WordKeys {
+    ids: HashMap<String, u32, token::WordHash>,
+    by_first_word: Vec<Vec<Candidate>>,
+    buf: String,
+}
+
+impl WordKeys {
+    /// The number of the fold key of the lexicon word `w`, given a new one if it has none.
+    fn id(&mut self, w: &str) -> u32 {
+        token::fold_key(w, &mut self.buf);
+        if let Some(&id) = self.ids.get(self.buf.as_str()) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(self.buf.clone(), id);
+        id
+    }
+}
+
+/// An exception of an entry: a sequence that, where it overlaps a hit, cancels it.
+#[derive(Debug, Clone)]
+pub struct Exception {
+    /// The fold keys of its words, as their numbers in [`Lexicon::word_keys`] (a text word
+    /// that matches one of them has its key: see [`Candidate::rest`]).
+    pub keys: Box<[u32]>,
+    pub seq: Sequence,
+}
+
 /// A sequence belonging to an entry.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     pub entry: u32,
     pub seq: Sequence,
-    /// The fold key of the sequence's second word, if it has one: the matcher skips the
-    /// candidate when the next word of the text has another key (a word that matches has the
-    /// same key), without checking it word by word. `il` and `de` start 40 sequences each.
-    pub second: Option<String>,
+    /// The fold keys of the sequence's words after the first, as their numbers in
+    /// [`Lexicon::word_keys`]: the matcher skips the candidate when a following word of the
+    /// text has another key (a word that matches has the same key), without checking it
+    /// character by character. `il` and `de` start 40 sequences each, and « de la » starts
+    /// several.
+    pub rest: Box<[u32]>,
     /// A verb form of a `followed_by` entry without the words after it: it counts only as an
     /// inverted tag after a comma or a quotation (« …, notait l'ancien directeur », « …, montre
     /// un rapport de la BBC », « …, a soutenu le colonel »): a finite form, or a past participle
@@ -451,10 +483,20 @@ pub struct Candidate {
 pub struct Lexicon {
     pub families: Vec<Family>,
     pub entries: Vec<Entry>,
-    /// Candidates indexed by the fold key (lower-case, no accents) of their first word.
-    pub by_first_word: HashMap<String, Vec<Candidate>, token::WordHash>,
+    /// The fold keys (lower case, no accents) of the words of every sequence, numbered: a text
+    /// word is looked up once, and its key's number then answers both "which sequences start
+    /// here" ([`Lexicon::by_first_word`]) and "can this be the next word of a candidate"
+    /// ([`Candidate::rest`]).
+    pub word_keys: HashMap<String, u32, token::WordHash>,
+    /// Candidates indexed by the number (in [`Lexicon::word_keys`]) of the fold key of their
+    /// first word; empty (or past the end) for a key that never starts a sequence. Each list
+    /// holds its one-word sequences first, then the others sorted by the key of their second
+    /// word, so the matcher finds those that can go on with the next word of the text by a
+    /// binary search (« de » starts 33 sequences; the order of the candidates does not change
+    /// the hits, which are sorted by place and entry).
+    pub by_first_word: Vec<Vec<Candidate>>,
     /// Exceptions of each entry.
-    pub exceptions: Vec<Vec<Sequence>>,
+    pub exceptions: Vec<Vec<Exception>>,
     /// The entry that stands for every conditional-mood form, if any.
     pub conditional: Option<u32>,
     pub morphology: &'static Morphology,
@@ -466,6 +508,15 @@ pub struct Lexicon {
     /// Engine rule files found among the `--lexicon` paths that this version cannot take from
     /// there (say so to the user rather than ignore them silently).
     pub ignored_rule_files: Vec<String>,
+    /// Names this lexicon with its rules, for the matcher's per-thread memo of word facts
+    /// (`crate::words`): a new number for every compiled lexicon and every change of rules.
+    pub generation: u64,
+}
+
+/// A new [`Lexicon::generation`].
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Engine rule files that `--lexicon` replaces: a file of this name among the paths replaces
@@ -527,12 +578,26 @@ impl Lexicon {
         }
         let mut lex = Lexicon::compile(families, entries, morph);
         (lex.rules, lex.ignored_rule_files) = (rules, ignored_rule_files);
+        lex.generation = next_generation();
         Ok(lex)
     }
 
     /// Runs with these engine rules (`--rules`: see [`Rules::load`]).
     pub fn set_rules(&mut self, rules: Rules) {
         self.rules = Arc::new(rules);
+        self.generation = next_generation();
+    }
+
+    /// The candidates whose first word has the fold key numbered `key` in
+    /// [`Lexicon::word_keys`] (none for [`crate::words::NO_KEY`] or a key that starts none).
+    #[inline]
+    pub fn candidates(&self, key: u32) -> &[Candidate] {
+        self.by_first_word.get(key as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The number of a fold key in [`Lexicon::word_keys`], if a sequence has it.
+    pub fn key_of(&self, fold_key: &str) -> Option<u32> {
+        self.word_keys.get(fold_key).copied()
     }
 
     /// Reads `--lexicon` paths: a file, or a directory of `.toml` files, its subdirectories
@@ -560,29 +625,27 @@ impl Lexicon {
     }
 
     fn compile(families: Vec<Family>, entries: Vec<Entry>, morph: &'static Morphology) -> Lexicon {
-        let mut by_first_word: HashMap<String, Vec<Candidate>, token::WordHash> = HashMap::default();
+        let mut keys = WordKeys::default();
         let mut conditional = None;
-        let mut key = String::new();
-        let mut add = |entry: u32, seq: Sequence, inverted_only: bool, map: &mut HashMap<String, Vec<Candidate>, token::WordHash>| {
-            let second = seq.words.get(1).map(|w| {
-                let mut k = String::new();
-                token::fold_key(w, &mut k);
-                k
-            });
-            token::fold_key(&seq.words[0], &mut key);
-            map.entry(key.clone()).or_default().push(Candidate { entry, seq, second, inverted_only });
+        let add = |entry: u32, seq: Sequence, inverted_only: bool, keys: &mut WordKeys| {
+            let rest = seq.words[1..].iter().map(|w| keys.id(w)).collect();
+            let first = keys.id(&seq.words[0]) as usize;
+            if keys.by_first_word.len() <= first {
+                keys.by_first_word.resize_with(first + 1, Vec::new);
+            }
+            keys.by_first_word[first].push(Candidate { entry, seq, rest, inverted_only });
         };
         for (i, e) in entries.iter().enumerate() {
             let i = i as u32;
             match &e.rule {
                 Rule::Patterns(ps) => {
                     for p in ps {
-                        add(i, Sequence::parse(p), false, &mut by_first_word);
+                        add(i, Sequence::parse(p), false, &mut keys);
                     }
                 }
                 Rule::Forms(fs) => {
                     for f in fs {
-                        add(i, Sequence::parse(f), false, &mut by_first_word);
+                        add(i, Sequence::parse(f), false, &mut keys);
                     }
                 }
                 Rule::Lemmas { .. } => {} // expanded below, in one pass over the verb table
@@ -607,29 +670,49 @@ impl Lexicon {
         for ((entry, _, _, followed_by), forms) in requests.iter().zip(morph.forms_of_many(&plain)) {
             for f in forms {
                 if followed_by.is_empty() {
-                    add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, false, &mut by_first_word);
+                    add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, false, &mut keys);
                 } else {
                     for w in followed_by.iter() {
-                        add(*entry, Sequence::parse(&format!("{f} {w}")), false, &mut by_first_word);
+                        add(*entry, Sequence::parse(&format!("{f} {w}")), false, &mut keys);
                     }
                     // Finite forms (« …, notait X ») and past participles after an
                     // auxiliary (« …, a soutenu X »: see the matcher's `inverted_tag`).
                     if morph.lookup(f).iter().any(|r| r.tags.intersects(Tags::FINITE.union(Tags::PPAS))) {
-                        add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, true, &mut by_first_word);
+                        add(*entry, Sequence { words: vec![f.to_string()], gaps: vec![] }, true, &mut keys);
                     }
                 }
             }
         }
-        let exceptions = entries.iter().map(|e| e.exceptions.iter().map(|x| Sequence::parse(x)).collect()).collect();
+        let exceptions = entries
+            .iter()
+            .map(|e| {
+                e.exceptions
+                    .iter()
+                    .map(|x| {
+                        let seq = Sequence::parse(x);
+                        Exception { keys: seq.words.iter().map(|w| keys.id(w)).collect(), seq }
+                    })
+                    .collect()
+            })
+            .collect();
+        let WordKeys { mut ids, mut by_first_word, .. } = keys;
+        ids.shrink_to_fit();
+        by_first_word.shrink_to_fit();
+        // One-word sequences first, then by the key of the second word (see `by_first_word`).
+        for list in &mut by_first_word {
+            list.sort_by_key(|c| c.rest.first().map_or(0, |&k| u64::from(k) + 1));
+        }
         Lexicon {
             families,
             entries,
+            word_keys: ids,
             by_first_word,
             exceptions,
             conditional,
             morphology: morph,
             rules: Arc::clone(Rules::builtin()),
             ignored_rule_files: Vec::new(),
+            generation: next_generation(),
         }
     }
 

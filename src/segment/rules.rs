@@ -1,7 +1,7 @@
 //! Segmentation rules: abbreviations, list markers, punctuation classes — loaded from the
 //! data file `lexicons/rules/segmentation.toml` (commented in French for the teachers who edit it).
 
-use std::collections::HashSet;
+use crate::token::WordSet;
 
 use crate::rules::RuleError;
 
@@ -12,29 +12,29 @@ const FILE: &str = "segmentation.toml";
 #[derive(Debug, Clone)]
 pub struct SegmentRules {
     /// Abbreviations (with their final period) after which a sentence never ends.
-    pub(crate) never_final: HashSet<String>,
+    pub(crate) never_final: WordSet,
     /// Abbreviations after which a sentence ends only if an upper-case letter follows.
-    pub(crate) maybe_final: HashSet<String>,
+    pub(crate) maybe_final: WordSet,
     /// Longest abbreviation, in bytes: bounds the backward scan for the word before a period.
     pub(crate) max_abbrev_len: usize,
     /// Single capitals ("W.") and chains of them ("J.-M.", "J.R.R.") are initials.
     pub(crate) initials: bool,
     /// Capitalised words that start a sentence even with no punctuation before them.
-    pub(crate) strong_starts: HashSet<String>,
+    pub(crate) strong_starts: WordSet,
     /// Capitalised words that start a sentence after a semicolon.
-    pub(crate) semicolon_starts: HashSet<String>,
+    pub(crate) semicolon_starts: WordSet,
     /// Capitalised articles that start a sentence when a lower-case word follows.
-    pub(crate) article_starts: HashSet<String>,
+    pub(crate) article_starts: WordSet,
     /// Capitalised words that start a sentence after a colon.
-    pub(crate) colon_starts: HashSet<String>,
+    pub(crate) colon_starts: WordSet,
     /// Lower-case words after which no sentence starts without punctuation.
-    pub(crate) never_before_start: HashSet<String>,
+    pub(crate) never_before_start: WordSet,
     /// A semicolon followed by white space ends a sentence.
     pub(crate) semicolon_final: bool,
     /// A single period followed by a lower-case word ends the sentence (see the TOML).
     pub(crate) lower_after_period: bool,
     /// Lower-case words that start a sentence after a period ("à" for "À").
-    pub(crate) lower_starts: HashSet<String>,
+    pub(crate) lower_starts: WordSet,
     /// Bullet characters that start a list line when followed by a space.
     pub(crate) bullets: Vec<char>,
     /// Longest number that starts a numbered list line.
@@ -144,8 +144,8 @@ fn chars(field: &str, items: &[String]) -> Result<Vec<char>, Invalid> {
         .collect()
 }
 
-fn words(field: &str, items: &[String]) -> Result<HashSet<String>, Invalid> {
-    let mut out = HashSet::new();
+fn words(field: &str, items: &[String]) -> Result<WordSet, Invalid> {
+    let mut out = WordSet::default();
     for w in items {
         let body = w.strip_suffix('\'').unwrap_or(w);
         if body.is_empty() || !body.chars().all(char::is_alphabetic) {
@@ -166,8 +166,8 @@ fn words(field: &str, items: &[String]) -> Result<HashSet<String>, Invalid> {
     Ok(out)
 }
 
-fn abbrevs(field: &str, items: &[String]) -> Result<HashSet<String>, Invalid> {
-    let mut out = HashSet::new();
+fn abbrevs(field: &str, items: &[String]) -> Result<WordSet, Invalid> {
+    let mut out = WordSet::default();
     for a in items {
         if !a.ends_with('.') || a.chars().any(char::is_whitespace) || a.len() < 2 {
             return Err(Invalid {
