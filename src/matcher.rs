@@ -247,7 +247,15 @@ fn participle_alone(text: &str, tokens: &[Token], i: usize, morph: &Morphology, 
         }
         j -= 1;
         let w = token::lowered(&text[tokens[j].span.clone()], lower);
-        if w == "été" || morph.lookup(w).iter().any(|f| matches!(morph.lemma_name(f.lemma), "avoir" | "être") && !f.tags.contains(Tags::PPAS)) {
+        // « avoir » in any form but its participle (« ont dit », « avoir répondu », « ayant
+        // averti »), « être » finite: its infinitive makes a passive with no one speaking
+        // (« doit pouvoir être divulgué », « mérite d'être mentionné »).
+        let auxiliary = morph.lookup(w).iter().any(|f| match morph.lemma_name(f.lemma) {
+            "avoir" => !f.tags.contains(Tags::PPAS),
+            "être" => f.tags.intersects(Tags::FINITE),
+            _ => false,
+        });
+        if w == "été" || auxiliary {
             return false;
         }
     }
