@@ -260,6 +260,7 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         "Les participants étaient surtout des policiers, ce qui montrait que la priorité était la coopération.",
         "Le soutien faiblit, au moment même où les réalités sur le terrain montrent que l'ordre ancien ne tiendra pas.",
         "La stabilité de la solution a été démontrée pendant 24 heures.",
+        "Il faut compter avec la peur du virus, ce dont témoigne encore le port du masque.",
     ] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Asserted, "{text}: {:?}", s[0].markers);
@@ -279,6 +280,7 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         "C'est une affaire politique révélée par Le Canard enchaîné en 1979.",
         "Une enquête menée dans des ports belges, finnois et japonais a révélé que la moitié des conteneurs étaient mal déchargés.",
         "Mais la vérité serait différente, montre un rapport de Quentin Somerville.",
+        "Une jeune femme témoigne devant le congrès américain.",
     ] {
         let s = run(text);
         assert!(!s[0].flags.contains(&Flag::Evidence), "{text}: {:?}", s[0].flags);
