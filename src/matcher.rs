@@ -117,6 +117,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, memo: &mut Wor
             && !noun_after_determiner(text, &tokens, h, lex, lower)
             && !second_person_unaddressed(text, &tokens, h, lex, lower)
             && !object_other_sense(text, &tokens, h, lex, lower)
+            && !followed_by_other_sense(text, &tokens, h, lex, lower)
     });
     hits.sort_by_key(|a| (a.span.start, a.span.end, a.entry));
     MatchedSentence { tokens, facts, hits }
@@ -488,6 +489,18 @@ fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
         return false;
     }
     !inverted_tag(text, tokens, i, lex.morphology, lower)
+}
+
+/// Is the word right after the hit one of its entry's `not_followed_by` (« quand on pense *aux*
+/// milliers de gilets jaunes »: to think of, not an opinion)?
+fn followed_by_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    let e = &lex.entries[h.entry as usize];
+    let Some(next) = tokens.get(h.tokens.end) else { return false };
+    if e.not_followed_by.is_empty() || !text[tokens[h.tokens.end - 1].span.end..next.span.start].chars().all(char::is_whitespace) {
+        return false;
+    }
+    let w = token::lowered(&text[next.span.clone()], lower);
+    e.not_followed_by.iter().any(|x| x == w)
 }
 
 /// Is the hit overlapped by one of its entry's exceptions? (Their words' keys are compared

@@ -116,6 +116,9 @@ pub struct Entry {
     /// after it: « écrire un livre », « assurer la sécurité ») another sense? An inverted tag
     /// (« …, a écrit le ministère ») still counts.
     pub object_other_sense: bool,
+    /// Words that, right after the marker, give it another sense (« penser *à* ses enfants »
+    /// is to think of them, not an opinion). Lower case.
+    pub not_followed_by: Vec<String>,
     pub examples: Vec<String>,
     pub counterexamples: Vec<String>,
     pub location: Location,
@@ -201,6 +204,8 @@ struct MarkerModel {
     reflexive: Reflexive,
     #[serde(default)]
     object_other_sense: bool,
+    #[serde(default)]
+    not_followed_by: Vec<String>,
     grade: Option<String>,
     weight: Option<i32>,
     #[serde(default)]
@@ -362,6 +367,7 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
             not_before: m.not_before.iter().map(|w| w.to_lowercase()).collect(),
             reflexive: m.reflexive,
             object_other_sense: m.object_other_sense,
+            not_followed_by: m.not_followed_by.iter().map(|w| w.to_lowercase()).collect(),
             examples: m.examples,
             counterexamples: m.counterexamples,
             location: Location { file: file.to_string(), line },
