@@ -758,6 +758,8 @@ fn tip(m: &MarkerHit, info: Option<&MarkerInfo>, l: Lang, h: &mut String) {
     }
     if m.in_quote && !m.counted {
         let _ = write!(h, "<span class=\"tip-line\">{}</span>", esc(ui.in_quote));
+    } else if !m.counted && m.category == Category::Attribution {
+        let _ = write!(h, "<span class=\"tip-line\">{}</span>", esc(ui.no_source));
     } else if m.counted && m.weight != 0 {
         let sep = if l == Lang::Fr { " : " } else { ": " };
         let sign = if m.weight < 0 { "−" } else { "+" };
