@@ -215,3 +215,21 @@ fn a_claim_credited_to_its_quotation_names_the_speaker_on_the_page_and_in_the_ke
     // The next sentence, in the outlet's own voice, names no one.
     assert!(!row(&key, 3).contains("Marie Dupont"), "{}", row(&key, 3));
 }
+
+/// A reporting verb that credits no one (the writer speaks, or a fact « shows ») is greyed in
+/// the report, and its tip says why; a counted one does not say it.
+#[test]
+fn a_verb_that_credits_no_one_says_why_it_is_not_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, "Cela prouve que le système est fragile.\n\nLe ministre affirme que le système est solide.\n").unwrap();
+    let page = dir.path().join("t.html");
+    let o = hedge(&["analyze", text.to_str().unwrap(), "--html", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let why = "ce verbe ne cite aucune source";
+    let first = row(&html, 1);
+    let second = row(&html, 2);
+    assert!(first.contains(why) && first.contains("m-off"), "{first}");
+    assert!(!second.contains(why), "{second}");
+}
