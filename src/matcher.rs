@@ -373,46 +373,18 @@ fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, l
     }
 }
 
-/// Words skipped between a marker and the noun its `not_before` list looks at: prepositions,
-/// determiners and a few adverbs (« selon *les* pays », « répondre *aux* exigences », « selon *toute la*
-/// méthode »).
-const LINK_WORDS: [&str; 35] = [
-    "à",
-    "au",
-    "aux",
-    "de",
-    "du",
-    "des",
-    "d",
-    "le",
-    "la",
-    "l",
-    "les",
-    "un",
-    "une",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "notre",
-    "nos",
-    "votre",
-    "vos",
-    "tout",
-    "toute",
-    "tous",
-    "toutes",
-    "chaque",
-    "aussi",
-    "également",
-    "notamment",
-    "encore",
+/// Determiners that open a noun phrase, as object (« écrire *un* livre ») or after a
+/// preposition (« selon *les* pays »).
+const DETERMINERS: [&str; 28] = [
+    "le", "la", "l", "les", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre",
+    "nos", "votre", "vos", "tout", "toute", "tous", "toutes",
 ];
+
+/// Words passed over between a marker and the noun that decides its sense: prepositions,
+/// [`DETERMINERS`] and a few adverbs (« répondre *aussi aux* exigences »).
+fn link_word(w: &str) -> bool {
+    ["à", "au", "aux", "de", "d", "chaque", "aussi", "également", "notamment", "encore"].contains(&w) || DETERMINERS.contains(&w)
+}
 
 /// Does the noun after the marker give it another sense (its entry's `not_before`)? « selon
 /// la méthode traditionnelle », « selon les pays » (following, depending on: no source);
@@ -426,7 +398,7 @@ fn before_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
     let mut skipped = 0;
     while let Some(t) = tokens.get(j) {
         let w = token::lowered(&text[t.span.clone()], lower);
-        if LINK_WORDS.contains(&w) && skipped < 3 {
+        if link_word(w) && skipped < 3 {
             j += 1;
             skipped += 1;
             continue;
@@ -436,37 +408,6 @@ fn before_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
     }
     false
 }
-
-/// Determiners that open a direct object right after a verb (« écrire *un* livre »).
-const OBJECT_DETERMINERS: [&str; 27] = [
-    "le",
-    "la",
-    "l",
-    "les",
-    "un",
-    "une",
-    "des",
-    "du",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "mon",
-    "ma",
-    "mes",
-    "notre",
-    "nos",
-    "votre",
-    "vos",
-    "toute",
-    "toutes",
-    "plusieurs",
-];
 
 /// Is the hit a verb of an entry with `object_other_sense`, followed by a direct object (a
 /// determiner right after it), and not an inverted speech tag? « La personne qui a écrit cette
@@ -480,7 +421,9 @@ fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
     let i = h.tokens.start;
     let Some(next) = tokens.get(i + 1) else { return false };
     let gap = &text[tokens[i].span.end..next.span.start];
-    if !gap.chars().all(char::is_whitespace) || !OBJECT_DETERMINERS.contains(&token::lowered(&text[next.span.clone()], lower)) {
+    // « tout », « tous » also open the people addressed (« il assure tout le monde que »).
+    let next = token::lowered(&text[next.span.clone()], lower);
+    if !gap.chars().all(char::is_whitespace) || !DETERMINERS.contains(&next) || matches!(next, "tout" | "tous") {
         return false;
     }
     // An object clitic before the verb makes the phrase after it its subject (« comme l'écrit
