@@ -205,6 +205,19 @@ fn as_is_or<'a>(word: &'a str, buf: &'a mut String, build: fn(&str, &mut String)
     buf
 }
 
+/// The word in lower case (see [`lower_into`]), borrowed when it already is (ASCII with no
+/// capital, or Latin-1 lower-case letters: most words), so that a walk over a sentence's words
+/// allocates nothing for them.
+pub fn lower_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    let as_is = word.bytes().all(|b| !b.is_ascii_uppercase()) && (word.is_ascii() || word.chars().all(|c| latin1_lower(c) == Some(c)));
+    if as_is {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut out = String::new();
+    lower_into(word, &mut out);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The word's fold key (see [`fold_key`]), without a copy when the word already is one.
 #[inline]
 pub fn folded<'a>(word: &'a str, buf: &'a mut String) -> &'a str {

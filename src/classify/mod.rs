@@ -507,11 +507,8 @@ fn credit_quote(
 /// je l'ai déclaré », « nous le répétons », « permettez-moi de rappeler »)? Walks back over
 /// clitics, adverbs and auxiliary or modal verbs (the word lists of `[self_speech]`).
 fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize, lex: &Lexicon, r: &SelfSpeechRules) -> bool {
-    let word = |i: usize| {
-        let mut w = String::new();
-        crate::token::lower_into(&text[tokens[i].span.clone()], &mut w);
-        w
-    };
+    // Borrowed from the text when already lower case (no allocation per word looked at).
+    let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
     let morph = lex.morphology;
     // The person is in the verb's ending: a finite form in -ons is the first person plural,
     // with « nous » or as an imperative (« Rappelons que… », « répétons-le »).
@@ -527,12 +524,12 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         i -= 1;
         let w = word(i);
         if w == "nous" {
-            if i > 0 && r.third_person.contains(&word(i - 1)) {
+            if i > 0 && r.third_person.contains(&*word(i - 1)) {
                 continue; // « il nous a dit » : nous is the object
             }
             return true;
         }
-        if r.subjects.contains(&w) {
+        if r.subjects.contains(&*w) {
             return true;
         }
         // A governing verb in -ons is the first person plural too, after « nous » or opening
@@ -544,16 +541,16 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
             return true;
         }
         // « permettez-moi de vous dire »
-        if w == "moi" && i + 1 < verb && matches!(word(i + 1).as_str(), "de" | "d") {
+        if w == "moi" && i + 1 < verb && matches!(word(i + 1).as_ref(), "de" | "d") {
             return true;
         }
-        if r.skip.contains(&w) || morph.lookup(&w).iter().any(|f| r.verbs.contains(morph.lemma_name(f.lemma))) {
+        if r.skip.contains(&*w) || morph.lookup(&w).iter().any(|f| r.verbs.contains(morph.lemma_name(f.lemma))) {
             continue;
         }
         // A subject opened by a first-person possessive speaks for the writer's side (« Notre
         // groupe estime que », « Mon groupe estimant que », « nos équipes ont constaté »).
         // Not across punctuation (« … hors de notre portée », affirmait M. Bush).
-        return joined && i > 0 && r.possessives.contains(&word(i - 1));
+        return joined && i > 0 && r.possessives.contains(&*word(i - 1));
     }
     false
 }
@@ -578,11 +575,8 @@ fn evidence_subject(
     sources: &source::SourceRules,
 ) -> bool {
     let r = &rules.evidence;
-    let word = |i: usize| {
-        let mut w = String::new();
-        crate::token::lower_into(&text[tokens[i].span.clone()], &mut w);
-        w
-    };
+    // Borrowed from the text when already lower case (no allocation per word looked at).
+    let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
     // Punctuation (or a line break) between token i and the next.
     let gap = |i: usize| {
         let between = &text[tokens[i].span.end..tokens.get(i + 1).map_or(tokens[i].span.end, |t| t.span.start)];
@@ -594,7 +588,7 @@ fn evidence_subject(
     // right after an auxiliary (« l'a amplement démontré »; not « le gouvernement démontre »).
     let skip = |i: usize| {
         let w = word(i);
-        rules.self_speech.skip.contains(&w) || auxiliary(&w) || (w.ends_with("ment") && i > 0 && auxiliary(&word(i - 1)))
+        rules.self_speech.skip.contains(&*w) || auxiliary(&w) || (w.ends_with("ment") && i > 0 && auxiliary(&word(i - 1)))
     };
     // The noun phrase tokens[from..to]: does it name a source?
     let speaks = |from: usize, to: usize| -> Option<bool> {
@@ -612,7 +606,7 @@ fn evidence_subject(
     // The subject after the verb: from `end` to the next punctuation or boundary word.
     let after = || {
         let mut k = end;
-        while k < tokens.len() && k < end + 8 && !r.boundaries.contains(&word(k)) {
+        while k < tokens.len() && k < end + 8 && !r.boundaries.contains(&*word(k)) {
             if gap(k) {
                 k += 1;
                 break;
@@ -629,10 +623,10 @@ fn evidence_subject(
         return false;
     }
     let prev = word(i - 1);
-    if matches!(prev.as_str(), "dont" | "comme") || (prev == "que" && i >= 2 && word(i - 2) == "ce") {
+    if matches!(prev.as_ref(), "dont" | "comme") || (prev == "que" && i >= 2 && word(i - 2) == "ce") {
         return after();
     }
-    if r.demonstratives.contains(&prev) {
+    if r.demonstratives.contains(&*prev) {
         return true;
     }
     let mut k = i - 1;
@@ -642,7 +636,7 @@ fn evidence_subject(
             return false;
         }
         k -= 1;
-        if r.demonstratives.contains(&word(k)) {
+        if r.demonstratives.contains(&*word(k)) {
             return true;
         }
     }
@@ -657,10 +651,10 @@ fn evidence_subject(
     let last = k + 1;
     loop {
         let w = word(k);
-        if matches!(w.as_str(), "et" | "ou") {
+        if matches!(w.as_ref(), "et" | "ou") {
             return false;
         }
-        if r.boundaries.contains(&w) {
+        if r.boundaries.contains(&*w) {
             k += 1;
             break;
         }
@@ -678,15 +672,15 @@ fn evidence_subject(
 /// Is the infinitive at token `verb` governed by an impersonal construction, with no subject
 /// to credit (« il faut rappeler que », « il convient de préciser », « il est important de
 /// noter que »)? The writer speaks: no source.
-fn impersonal_infinitive(verb: usize, word: &impl Fn(usize) -> String, r: &SelfSpeechRules) -> bool {
+fn impersonal_infinitive<'t>(verb: usize, word: &impl Fn(usize) -> std::borrow::Cow<'t, str>, r: &SelfSpeechRules) -> bool {
     // An infinitive that opens the sentence is its subject (« Dire que la guerre serait finie
     // est une erreur », « Mais affirmer que tout va bien relève du mensonge »): nobody says it.
-    if (0..verb).all(|k| matches!(word(k).as_str(), "mais" | "et" | "or")) {
+    if (0..verb).all(|k| matches!(word(k).as_ref(), "mais" | "et" | "or")) {
         return true;
     }
     let mut i = verb;
     // « de », « d' » and clitics or adverbs between the governing verb and the infinitive.
-    while i > 0 && (matches!(word(i - 1).as_str(), "de" | "d") || r.skip.contains(&word(i - 1))) {
+    while i > 0 && (matches!(word(i - 1).as_ref(), "de" | "d") || r.skip.contains(&*word(i - 1))) {
         i -= 1;
     }
     if i < 2 {
@@ -694,11 +688,11 @@ fn impersonal_infinitive(verb: usize, word: &impl Fn(usize) -> String, r: &SelfS
     }
     let (w1, w2) = (word(i - 1), word(i - 2));
     // « il faut rappeler », « il convient de rappeler »
-    if r.impersonal.contains(&w1) && w2 == "il" {
+    if r.impersonal.contains(&*w1) && w2 == "il" {
         return true;
     }
     // « il est important de noter », « il est utile de rappeler »: an adjective after « il est ».
-    i >= 3 && i < verb && matches!(w2.as_str(), "est" | "était" | "serait" | "sera") && word(i - 3) == "il"
+    i >= 3 && i < verb && matches!(w2.as_ref(), "est" | "était" | "serait" | "sera") && word(i - 3) == "il"
 }
 
 // Quotations are sorted and never overlap (see `segment::find_quotes`), so the lookups below
@@ -728,7 +722,7 @@ fn quoted_share(text: &str, span: &Range<usize>, quotes: &[Quote]) -> f64 {
         return 0.0;
     }
     for (i, c) in text[span.clone()].char_indices() {
-        if c.is_alphanumeric() {
+        if crate::token::is_alnum(c) {
             total += 1;
             let at = span.start + i;
             while relevant.next_if(|q| q.inner.end <= at).is_some() {}
@@ -795,7 +789,7 @@ fn not_a_claim(
 fn announces(text: &str, span: &Range<usize>, markers: &[MarkerHit], rules: &ScoringRules, lower: &mut String) -> Option<NotClaim> {
     let stext = text[span.clone()].trim_end();
     let colon = span.start + stext.strip_suffix(':')?.len();
-    let first = stext.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let first = stext.split(|c: char| !crate::token::is_alnum(c)).next().unwrap_or("");
     if rules.claims.announce_starts.contains(crate::token::lowered(first, lower)) {
         return Some(NotClaim::Announces);
     }

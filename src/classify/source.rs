@@ -9,6 +9,8 @@
 //! « indique-t-il ») and before it otherwise (« la BBC a confirmé »). A pronoun (« selon eux »)
 //! stands for the last source named in the three sentences before.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::speaker::{TagRules, Tagger};
@@ -204,10 +206,20 @@ fn folded_set(v: &[String]) -> WordSet {
     v.iter().map(|w| fold(w)).collect()
 }
 
+/// The fold of a word, borrowed when the word is its own fold (ASCII with no capital: most
+/// words).
+fn fold_cow(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(fold(w))
+    }
+}
+
 /// A word of a phrase: its text and its fold; a comma is a word of its own.
 struct Word<'a> {
     text: &'a str,
-    fold: String,
+    fold: Cow<'a, str>,
 }
 
 impl Word<'_> {
@@ -219,7 +231,7 @@ impl Word<'_> {
 fn words(phrase: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
+    let is_word = |c: char| crate::token::is_alnum(c) || c == '-' || c == '.';
     for (i, c) in phrase.char_indices() {
         if is_word(c) {
             start.get_or_insert(i);
@@ -241,12 +253,22 @@ fn words(phrase: &str) -> Vec<Word<'_>> {
         .enumerate()
         .map(|(k, w)| if k + 1 == n || w.len() > 3 { w.trim_end_matches('.') } else { w })
         .filter(|w| !w.is_empty())
-        .map(|text| Word { text, fold: fold(text) })
+        .map(|text| Word { text, fold: fold_cow(text) })
         .collect()
 }
 
 fn join(ws: &[Word]) -> String {
-    ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ").replace(" - ", "-")
+    let mut out = String::with_capacity(ws.iter().map(|w| w.text.len() + 1).sum());
+    for (k, w) in ws.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w.text);
+    }
+    if out.contains(" - ") {
+        out = out.replace(" - ", "-");
+    }
+    out
 }
 
 impl SourceRules {
@@ -261,7 +283,7 @@ impl SourceRules {
         let rules = SourceRules {
             kinds: raw.kinds,
             determiners: folded_set(&raw.determiners),
-            heads: raw.heads.iter().map(|h| words(h).into_iter().map(|w| w.fold).collect()).collect(),
+            heads: raw.heads.iter().map(|h| words(h).into_iter().map(|w| w.fold.into_owned()).collect()).collect(),
             vague_markers: raw.vague_markers.into_iter().collect(),
             subject_markers: raw.subject_markers.into_iter().collect(),
             pronouns: folded_set(&raw.pronouns),
@@ -302,12 +324,12 @@ impl SourceRules {
     pub fn can_speak(&self, words: &[(&str, bool)]) -> bool {
         let single_aliases = || self.alias.iter().flat_map(|(_, _, forms)| forms.iter()).filter(|f| !f.contains(' '));
         words.iter().any(|&(w, first)| {
-            let f = fold(w.trim_end_matches(['\'', '’']));
+            let f = fold_cow(w.trim_end_matches(['\'', '’']));
             let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-            (capitalised && !(first && (self.determiners.contains(&f) || self.determiners.contains(&format!("{f}'")))))
+            (capitalised && !(first && (self.determiners.contains(&*f) || self.determiners.contains(&format!("{f}'")))))
                 || [&self.titles, &self.vague, &self.media, &self.institution, &self.documents, &self.persons, &self.pronouns]
                     .iter()
-                    .any(|set| set.contains(&f))
+                    .any(|set| set.contains(&*f))
                 || single_aliases().any(|a| *a == f)
         })
     }
@@ -319,7 +341,7 @@ impl SourceRules {
     }
 
     fn skip_determiners(&self, w: &[Word], mut i: usize) -> usize {
-        while w.get(i).is_some_and(|x| self.determiners.contains(&x.fold)) && i + 1 < w.len() {
+        while w.get(i).is_some_and(|x| self.determiners.contains(&*x.fold)) && i + 1 < w.len() {
             i += 1;
         }
         i
@@ -327,8 +349,12 @@ impl SourceRules {
 
     /// The key and kind of a phrase naming a source.
     pub fn normalise(&self, phrase: &str) -> (String, SourceKind) {
-        let w = words(phrase);
-        let i = self.skip_determiners(&w, 0);
+        self.normalise_words(&words(phrase))
+    }
+
+    /// [`Self::normalise`] of the phrase cut into words `w`.
+    fn normalise_words(&self, w: &[Word]) -> (String, SourceKind) {
+        let i = self.skip_determiners(w, 0);
         let Some(first) = w.get(i) else {
             return (String::new(), SourceKind::Vague);
         };
@@ -338,15 +364,15 @@ impl SourceRules {
         // Heads: « des journalistes de la BBC », « un excellent rapport de Quentin Somerville ».
         'heads: for s in i..comma {
             for h in &self.heads {
-                if s + h.len() < comma && w[s..s + h.len()].iter().zip(h).all(|(x, y)| &x.fold == y) {
-                    j = self.skip_determiners(&w, s + h.len());
+                if s + h.len() < comma && w[s..s + h.len()].iter().zip(h).all(|(x, y)| x.fold == y.as_str()) {
+                    j = self.skip_determiners(w, s + h.len());
                     break 'heads;
                 }
             }
         }
         let rest = &w[j..comma.max(j + 1).min(w.len())];
         let key = join(rest);
-        let folded = rest.iter().map(|x| x.fold.as_str()).collect::<Vec<_>>().join(" ");
+        let folded = rest.iter().map(|x| x.fold.as_ref()).collect::<Vec<_>>().join(" ");
         // An alias, alone or followed by lower-case words (« la BBC intitulé… »); the longest.
         let alias = self
             .alias
@@ -360,20 +386,20 @@ impl SourceRules {
         if let Some((k, kind, _)) = alias {
             return (k.clone(), *kind);
         }
-        if self.vague.contains(&first.fold) {
+        if self.vague.contains(&*first.fold) {
             return (join(&w[i..comma.max(i + 1).min(w.len())]), SourceKind::Vague);
         }
         // « Le porte-parole du ministère, Igor Konashenkov »: the name after the comma.
         if let Some(last) = w.iter().rposition(|x| x.text == ",") {
             let app = &w[last + 1..];
-            if app.first().is_some_and(Word::named) && app.iter().all(|x| !self.media.contains(&x.fold) && !self.institution.contains(&x.fold)) {
+            if app.first().is_some_and(Word::named) && app.iter().all(|x| !self.media.contains(&*x.fold) && !self.institution.contains(&*x.fold)) {
                 return (join(app), SourceKind::Person);
             }
         }
         // « le général russe Valery Gerasimov »: the name after a title.
         // A title is a lower-case word (« général ») or opens the phrase (« M. Dupont »): the
         // « M. » of « Seymour M. Hersh » is an initial.
-        if let Some(t) = rest.iter().enumerate().position(|(k, x)| self.titles.contains(&x.fold) && (k == 0 || !x.named())) {
+        if let Some(t) = rest.iter().enumerate().position(|(k, x)| self.titles.contains(&*x.fold) && (k == 0 || !x.named())) {
             if let Some(n) = rest[t + 1..].iter().position(Word::named) {
                 let name = &rest[t + 1 + n..];
                 let end = name.iter().position(|x| !x.named()).unwrap_or(name.len());
@@ -382,7 +408,7 @@ impl SourceRules {
                 }
             }
         }
-        let any = |set: &WordSet| w[i..comma.min(w.len())].iter().any(|x| set.contains(&x.fold));
+        let any = |set: &WordSet| w[i..comma.min(w.len())].iter().any(|x| set.contains(&*x.fold));
         if any(&self.media) {
             return (key, SourceKind::Media);
         }
@@ -395,25 +421,34 @@ impl SourceRules {
         (key, SourceKind::Vague)
     }
 
+    /// The source a phrase names. Its words are cut once, for the key and for the back
+    /// reference (the phrase with its white space made single spaces, as shown, has the same
+    /// words: white space only separates them).
     fn source(&self, phrase: &str) -> Source {
-        let (key, kind) = self.normalise(phrase);
-        Source { text: Some(phrase.split_whitespace().collect::<Vec<_>>().join(" ")), key, kind, refers_back: false }
+        let w = words(phrase);
+        let (key, kind) = self.normalise_words(&w);
+        let refers_back = self.refers_back_words(&w);
+        Source { text: Some(phrase.split_whitespace().collect::<Vec<_>>().join(" ")), key, kind, refers_back }
     }
 
     /// A pronoun (« eux », « il ») or a bare title with a definite determiner (« le
     /// secrétaire », « le général »): it stands for a source named before.
     fn refers_back(&self, phrase: &str) -> bool {
-        let w = words(phrase);
-        match &w[..] {
-            [p] => self.pronouns.contains(&p.fold),
-            [d, t] => matches!(d.fold.as_str(), "le" | "la" | "l'") && self.titles.contains(&t.fold),
+        self.refers_back_words(&words(phrase))
+    }
+
+    /// [`Self::refers_back`] of the phrase cut into words `w`.
+    fn refers_back_words(&self, w: &[Word]) -> bool {
+        match w {
+            [p] => self.pronouns.contains(&*p.fold),
+            [d, t] => matches!(d.fold.as_ref(), "le" | "la" | "l'") && self.titles.contains(&*t.fold),
             _ => false,
         }
     }
 }
 
 fn fold_phrase(p: &str) -> String {
-    words(p).iter().map(|w| w.fold.as_str()).collect::<Vec<_>>().join(" ")
+    words(p).iter().map(|w| w.fold.as_ref()).collect::<Vec<_>>().join(" ")
 }
 
 /// Sets the `source` of every sentence labelled ATTRIBUTED and of every quoted sentence whose
@@ -428,12 +463,14 @@ pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, ru
             continue;
         }
         let phrase = if quoted { s.speaker.clone().map(Ok) } else { marker_phrase(text, s, tagger, rules, tags) };
-        let mut source = match phrase {
+        let source = match phrase {
             None => Source { text: None, key: String::new(), kind: SourceKind::Vague, refers_back: false },
-            Some(Err(marker)) => Source { text: Some(marker), key: String::new(), kind: SourceKind::Vague, refers_back: false },
+            Some(Err(marker)) => {
+                let refers_back = rules.refers_back(&marker);
+                Source { text: Some(marker), key: String::new(), kind: SourceKind::Vague, refers_back }
+            }
             Some(Ok(p)) => rules.source(&p),
         };
-        source.refers_back = source.text.as_deref().is_some_and(|p| rules.refers_back(p));
         s.source = Some(source);
     }
     resolve_back_references(out, &mut None, rules);
@@ -487,10 +524,15 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
         let skipped = |w: &str| tags.auxiliaries.contains(w) || tags.clitics.contains(w) || (w.len() > 5 && w.ends_with("ment"));
         let mut tail = None;
         for w in before.split_whitespace().rev() {
-            let w = w.to_lowercase().replace('’', "'");
+            // Borrowed when already lower case ASCII (most words).
+            let w: Cow<'_, str> = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase().replace('’', "'"))
+            };
             let (head, rest) = match w.find('\'') {
                 Some(k) if k + 1 < w.len() => w.split_at(k + 1),
-                _ => (w.as_str(), ""),
+                _ => (w.as_ref(), ""),
             };
             tail = [rest, head].into_iter().find(|t| !t.is_empty() && !skipped(t)).map(str::to_string);
             if tail.is_some() {
