@@ -421,3 +421,12 @@ fn a_page_nested_too_deep_is_refused_at_once_naming_it() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("nested more than 512 levels deep"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_custom_lexicon_with_a_misused_sense_field() {
+    // not_followed_by takes single words; both sense fields need a verb (a lemmas entry).
+    let text = format!("{FAMILY}{}", marker("songer", "lemmas = [\"songer\"]\nnot_followed_by = [\"à la\"]"));
+    check_bad_lexicon(&text, "7: marker \"songer\": every not_followed_by entry is one word (« à », « aux »)");
+    let text = format!("{FAMILY}{}", marker("il-parait", "patterns = [\"il paraît\"]\nobject_other_sense = true"));
+    check_bad_lexicon(&text, "7: marker \"il-parait\": object_other_sense and not_followed_by apply to a lemmas entry (a verb)");
+}

@@ -293,6 +293,12 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
         if m.not_before.iter().any(|w| token::tokenize(w, 0).len() != 1) {
             return Err(e("every not_before entry is one word (a noun)".into()));
         }
+        if m.not_followed_by.iter().any(|w| token::tokenize(w, 0).len() != 1) {
+            return Err(e("every not_followed_by entry is one word (« à », « aux »)".into()));
+        }
+        if (m.object_other_sense || !m.not_followed_by.is_empty()) && m.lemmas.is_none() {
+            return Err(e("object_other_sense and not_followed_by apply to a lemmas entry (a verb)".into()));
+        }
         let rule = match (&m.patterns, &m.lemmas, &m.forms, &m.morphology) {
             (Some(p), None, None, None) => {
                 if p.is_empty() || p.iter().any(|s| token::tokenize(s, 0).is_empty()) {
