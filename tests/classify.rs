@@ -287,3 +287,32 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         assert!(s[0].label == Label::Attributed || s[0].voice == Voice::Quoted, "{text}: {:?} {:?}", s[0].label, s[0].markers);
     }
 }
+
+/// An instruction or appeal to the reader is not a claim (seed-gold guidelines: « calls to
+/// action »): the first finite verb is a 2nd-person-plural imperative opening its clause. A
+/// « vous » subject, an inversion, a « que » or a clause of its own after it keep the claim.
+#[test]
+fn an_instruction_to_the_reader_is_not_a_claim() {
+    use hedge::classify::NotClaim;
+    for text in [
+        "Pour lire tout le reportage de la BBC, cliquez ici sur le lien.",
+        "Ne divulguez votre mot de passe à personne.",
+        "Pensez cependant à réserver une semaine à l'avance.",
+        "Gardez cette notice, vous pourriez avoir besoin de la relire.",
+    ] {
+        let s = run(text);
+        assert_eq!(s[0].not_claim, Some(NotClaim::CallToAction), "{text}: {:?}", s[0].label);
+        assert_eq!(s[0].label, Label::None, "{text}");
+    }
+    for text in [
+        "Vous pensez que tout va bien, mais rien ne va.",
+        "Allez-vous hausser les épaules et dire que ce n'est pas votre faute.",
+        "Notez que le budget a été voté en décembre.",
+        "Ajoutez la fin du système à cette crise, et le capitalisme sera remplacé par autre chose.",
+        "Pensez donc, il commercialisait des livres !",
+        "Le contrat vaut pour des œuvres dites dérivées par tout procédé.",
+    ] {
+        let s = run(text);
+        assert_ne!(s[0].not_claim, Some(NotClaim::CallToAction), "{text}");
+    }
+}

@@ -125,6 +125,8 @@ pub enum NotClaim {
     NoVerb,
     /// Ends with a colon and only announces what follows (« Asia News précise : »).
     Announces,
+    /// An instruction or appeal to the reader (« cliquez ici », « pensez à réserver »).
+    CallToAction,
 }
 
 impl NotClaim {
@@ -135,6 +137,7 @@ impl NotClaim {
             NotClaim::Metadata => "métadonnée (date, source, signature)",
             NotClaim::NoVerb => "pas de verbe conjugué : un titre ou un fragment",
             NotClaim::Announces => "elle annonce la suite (deux-points) sans rien affirmer elle-même",
+            NotClaim::CallToAction => "une consigne ou un appel au lecteur (impératif), pas une affirmation",
         }
     }
 }
@@ -269,6 +272,10 @@ pub struct ClaimRules {
     pub not_claim_prefixes: Vec<String>,
     /// First words of a sentence ending with a colon that only announces what follows.
     pub announce_starts: WordSet,
+    /// Endings and forms of a 2nd-person-plural imperative that, as the sentence's first finite
+    /// verb, make it an instruction to the reader (« cliquez ici »).
+    pub imperative_endings: Vec<String>,
+    pub imperative_forms: WordSet,
 }
 
 impl ScoringRules {
@@ -738,6 +745,56 @@ fn quoted_share(text: &str, span: &Range<usize>, quotes: &[Quote]) -> f64 {
     }
 }
 
+/// Is the sentence's first finite verb a 2nd-person-plural imperative (`imperative_endings` /
+/// `imperative_forms` of `[claims]`) opening its clause — the sentence's first word, after « ne »,
+/// after punctuation or after « mais, et, donc, puis, alors » — with no « vous » before it, not
+/// inverted (« Allez-vous… »), and no « que » after it? « Pour lire tout le reportage, cliquez
+/// ici », « Ne divulguez votre mot de passe à personne » instruct the reader; « Vous pensez
+/// que… », « Notez que le budget a été voté », « des œuvres dites dérivées » do not.
+fn call_to_action(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, r: &ClaimRules, lower: &mut String) -> bool {
+    let morph = lex.morphology;
+    let word = |k: usize, lower: &mut String| crate::token::lowered(&text[tokens[k].span.clone()], lower).to_string();
+    let gap_before = |k: usize| if k == 0 { "" } else { &text[tokens[k - 1].span.end..tokens[k].span.start] };
+    for (i, t) in tokens.iter().enumerate() {
+        let w = word(i, lower);
+        if w == "vous" {
+            return false;
+        }
+        let forms = morph.lookup(&w);
+        if !forms.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+            continue;
+        }
+        let imperative = (r.imperative_forms.contains(&w) || r.imperative_endings.iter().any(|e| w.ends_with(e.as_str())))
+            && forms.iter().any(|f| f.tags.contains(Tags::IMP));
+        // Opening its clause, and not a capitalised name inside the sentence (« de Gérard Vergez »).
+        let mut k = i;
+        if k > 0 && matches!(word(k - 1, lower).as_str(), "ne" | "n") && gap_before(k).trim().is_empty() {
+            k -= 1;
+        }
+        let opens = k == 0
+            || gap_before(k).chars().any(|c| matches!(c, ',' | ':' | ';' | '(' | '-' | '—' | '–'))
+            || matches!(word(k - 1, lower).as_str(), "mais" | "et" | "donc" | "puis" | "alors");
+        let name = i > 0 && text[t.span.clone()].chars().next().is_some_and(char::is_uppercase);
+        let inverted = tokens.get(i + 1).is_some_and(|_| gap_before(i + 1).trim() == "-" && word(i + 1, lower) == "vous");
+        let que_after = (i + 1..tokens.len()).any(|j| matches!(word(j, lower).as_str(), "que" | "qu"));
+        // A clause of its own after it states something (« Ajoutez X, et le capitalisme sera
+        // remplacé », « Mais notez le corollaire : la Grande-Bretagne fait monter les enchères »);
+        // not a relative or a « vous » clause (« …, qui vous sont données », « si vous présentez »).
+        let claim_after = (i + 1..tokens.len()).any(|j| {
+            let v = word(j, lower);
+            let before = word(j - 1, lower);
+            // A listed form after « de » or a determiner is the noun (« mot de passe »).
+            let noun_slot = matches!(before.as_str(), "de" | "d" | "le" | "la" | "les" | "un" | "une" | "des" | "du");
+            let finite = (r.finite_words.contains(&v) && !noun_slot) || morph.is_unambiguous_finite(&v);
+            finite
+                && !r.imperative_endings.iter().any(|e| v.ends_with(e.as_str()))
+                && !matches!(before.as_str(), "qui" | "que" | "qu" | "dont" | "où" | "vous" | "y" | "en" | "se" | "s")
+        });
+        return imperative && opens && !name && !inverted && !que_after && !claim_after;
+    }
+    false
+}
+
 fn not_a_claim(
     text: &str,
     stext: &str,
@@ -762,6 +819,9 @@ fn not_a_claim(
         p.chars().all(|c| h.next() == Some(c))
     }) {
         return Some(NotClaim::Metadata);
+    }
+    if call_to_action(text, &m.tokens, lex, &rules.claims, lower) {
+        return Some(NotClaim::CallToAction);
     }
     if has_marker {
         return None;
