@@ -174,3 +174,31 @@ fn a_rule_file_given_with_rules_replaces_the_built_in_one() {
     let o = hedge(&["lexicon", "check", scoring.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// A copy of scoring.toml made before session 9 (no `[evidence]`, no `possessives`, no
+/// imperative lists) still loads: those rules are then off, nothing else changes.
+#[test]
+fn an_older_scoring_copy_without_the_new_sections_still_loads() {
+    let builtin = std::fs::read_to_string("lexicons/rules/scoring.toml").unwrap();
+    let cut = builtin.find("\n[evidence]").expect("the built-in file has [evidence]");
+    let older: String = builtin[..cut]
+        .lines()
+        .filter(|l| !l.starts_with("possessives") && !l.starts_with("imperative_endings") && !l.starts_with("imperative_forms"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let scoring = dir.path().join("scoring.toml");
+    std::fs::write(&scoring, older).unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, "Cela prouve que le système est fragile.\n").unwrap();
+    let label = |extra: &[&str]| {
+        let mut args = vec!["analyze", text.to_str().unwrap(), "--format", "json"];
+        args.extend(extra);
+        let o = hedge(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["articles"][0]["sentences"][0]["label"].as_str().unwrap().to_string()
+    };
+    assert_eq!(label(&[]), "ASSERTED");
+    assert_eq!(label(&["--rules", scoring.to_str().unwrap()]), "ATTRIBUTED");
+}

@@ -223,11 +223,14 @@ pub struct ScoringRules {
     pub base: Bases,
     pub claims: ClaimRules,
     pub self_speech: SelfSpeechRules,
+    /// Optional: a copy of scoring.toml made before session 9 has no `[evidence]` (then no
+    /// subject of « montrer » is taken for a fact).
+    #[serde(default)]
     pub evidence: EvidenceRules,
 }
 
 /// When a verb of showing has a fact for subject (`[evidence]` in scoring.toml).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceRules {
     /// The verbs whose subject is a source or a piece of evidence (« montrer », « prouver »…).
@@ -250,6 +253,7 @@ pub struct SelfSpeechRules {
     /// rappeler que », « il convient de préciser »).
     pub impersonal: WordSet,
     /// First-person possessives: a subject they open is the writer's side (« notre groupe »).
+    #[serde(default)]
     pub possessives: WordSet,
 }
 
@@ -274,7 +278,9 @@ pub struct ClaimRules {
     pub announce_starts: WordSet,
     /// Endings and forms of a 2nd-person-plural imperative that, as the sentence's first finite
     /// verb, make it an instruction to the reader (« cliquez ici »).
+    #[serde(default)]
     pub imperative_endings: Vec<String>,
+    #[serde(default)]
     pub imperative_forms: WordSet,
 }
 

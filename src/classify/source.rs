@@ -117,7 +117,10 @@ struct Raw {
     titles: Vec<String>,
     media: Vec<String>,
     institution: Vec<String>,
+    // Optional (added in session 9): an older copy of sources.toml still loads.
+    #[serde(default)]
     documents: Vec<String>,
+    #[serde(default)]
     persons: Vec<String>,
     #[serde(default)]
     alias: Vec<Alias>,
