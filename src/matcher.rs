@@ -466,6 +466,11 @@ mod tests {
         match_span(text, 0..text.len(), lex).hits.iter().map(|h| lex.entries[h.entry as usize].id.clone()).collect()
     }
 
+    /// Does the built-in lexicon find the marker `id` in `text`?
+    fn has(text: &str, id: &str) -> bool {
+        ids(text, &Lexicon::embedded().unwrap()).iter().any(|i| i == id)
+    }
+
     #[test]
     fn a_word_inside_a_hyphenated_compound_is_not_a_marker_but_an_inversion_is() {
         let lex = Lexicon::embedded().unwrap();
@@ -480,8 +485,6 @@ mod tests {
 
     #[test]
     fn a_reporting_participle_used_as_an_adjective_is_no_report() {
-        let lex = Lexicon::embedded().unwrap();
-        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
         // Sentences of the issue-14 error list and of Sequoia (bare participles).
         assert!(!has("La fermentation, dite prise de mousse, dure deux mois.", "attribution.verb.dire"));
         assert!(!has("La dose recommandée d'Angiox est un bolus intraveineux.", "attribution.verb.recommander"));
@@ -496,8 +499,6 @@ mod tests {
 
     #[test]
     fn a_reflexive_clitic_decides_the_sense_of_some_verbs() {
-        let lex = Lexicon::embedded().unwrap();
-        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
         // `reflexive = "only"`: speech only as a pronominal verb (made-up sentences built like
         // the genre-data errors of issue 13: an adjective, a transitive use).
         assert!(has("Les associations s'indignent de l'expulsion des familles.", "attribution.verb.indigner"));
@@ -514,8 +515,6 @@ mod tests {
 
     #[test]
     fn a_verb_kept_only_before_que_counts_in_a_compound_inverted_tag() {
-        let lex = Lexicon::embedded().unwrap();
-        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
         // Built like genre-data sentences of session 8 (issue 14): the auxiliary carries the
         // inversion.
         assert!(has("Le pays sera un paria, ont conclu les correspondants de la chaîne.", "attribution.verb.conclure"));
@@ -530,8 +529,6 @@ mod tests {
 
     #[test]
     fn a_verb_form_that_is_also_a_noun_is_the_noun_after_a_determiner() {
-        let lex = Lexicon::embedded().unwrap();
-        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
         assert!(!has("Le confinement revenait au moindre prétexte.", "attribution.verb.pretexter"));
         assert!(!has("Avec cette nuance : la France n'y survivra pas.", "attribution.verb.nuancer"));
         // « le », « la », « les » may be object pronouns: the verb stays.
@@ -541,8 +538,6 @@ mod tests {
 
     #[test]
     fn a_noun_of_manner_or_criterion_after_the_marker_gives_it_another_sense() {
-        let lex = Lexicon::embedded().unwrap();
-        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
         assert!(!has("Ce vin est élaboré selon la méthode traditionnelle.", "attribution.source.selon"));
         assert!(!has("Les prix varient selon les pays.", "attribution.source.selon"));
         assert!(!has("Le projet doit répondre aux exigences de sécurité.", "attribution.verb.repondre"));
@@ -553,8 +548,6 @@ mod tests {
 
     #[test]
     fn a_verb_kept_only_before_que_also_counts_as_an_inverted_tag() {
-        let lex = Lexicon::embedded().unwrap();
-        let has = |t: &str, id: &str| ids(t, &lex).iter().any(|i| i == id);
         // Seed 000 and the ASFALDA misses of issue 14.
         assert!(has("Mais la vérité serait totalement différente, montre un excellent rapport de Quentin Somerville.", "attribution.verb.montrer"));
         assert!(has("La mission était impossible, notait l'ancien directeur.", "attribution.verb.noter"));

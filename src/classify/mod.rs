@@ -762,16 +762,21 @@ fn call_to_action(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, r: 
     let word = |k: usize, lower: &mut String| crate::token::lowered(&text[tokens[k].span.clone()], lower).to_string();
     let gap_before = |k: usize| if k == 0 { "" } else { &text[tokens[k - 1].span.end..tokens[k].span.start] };
     for (i, t) in tokens.iter().enumerate() {
-        let w = word(i, lower);
+        // Runs for every sentence: the word is borrowed, and the rest is looked at only for an
+        // imperative.
+        let w = crate::token::lowered(&text[t.span.clone()], lower);
         if w == "vous" {
             return false;
         }
-        let forms = morph.lookup(&w);
+        let forms = morph.lookup(w);
         if !forms.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
             continue;
         }
-        let imperative = (r.imperative_forms.contains(&w) || r.imperative_endings.iter().any(|e| w.ends_with(e.as_str())))
+        let imperative = (r.imperative_forms.contains(w) || r.imperative_endings.iter().any(|e| w.ends_with(e.as_str())))
             && forms.iter().any(|f| f.tags.contains(Tags::IMP));
+        if !imperative {
+            return false;
+        }
         // Opening its clause, and not a capitalised name inside the sentence (« de Gérard Vergez »).
         let mut k = i;
         if k > 0 && matches!(word(k - 1, lower).as_str(), "ne" | "n") && gap_before(k).trim().is_empty() {
@@ -782,6 +787,9 @@ fn call_to_action(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, r: 
             || matches!(word(k - 1, lower).as_str(), "mais" | "et" | "donc" | "puis" | "alors");
         let name = i > 0 && text[t.span.clone()].chars().next().is_some_and(char::is_uppercase);
         let inverted = tokens.get(i + 1).is_some_and(|_| gap_before(i + 1).trim() == "-" && word(i + 1, lower) == "vous");
+        if !opens || name || inverted {
+            return false;
+        }
         let que_after = (i + 1..tokens.len()).any(|j| matches!(word(j, lower).as_str(), "que" | "qu"));
         // A clause of its own after it states something (« Ajoutez X, et le capitalisme sera
         // remplacé », « Mais notez le corollaire : la Grande-Bretagne fait monter les enchères »);
@@ -796,7 +804,7 @@ fn call_to_action(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, r: 
                 && !r.imperative_endings.iter().any(|e| v.ends_with(e.as_str()))
                 && !matches!(before.as_str(), "qui" | "que" | "qu" | "dont" | "où" | "vous" | "y" | "en" | "se" | "s")
         });
-        return imperative && opens && !name && !inverted && !que_after && !claim_after;
+        return !que_after && !claim_after;
     }
     false
 }
