@@ -655,7 +655,7 @@ fn evidence_subject(
     }
     // A passive with its agent (« une affaire révélée par Le Canard enchaîné »): the agent is
     // the source.
-    if word(end.min(tokens.len() - 1)) == "par" && end < tokens.len() {
+    if tokens.get(end).is_some() && word(end) == "par" {
         return false;
     }
     // The phrase before the verb, up to a boundary word, punctuation or the sentence's start. A
