@@ -288,6 +288,44 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
     }
 }
 
+/// `[manner]` of scoring.toml: « selon » or « d'après » attached without a comma to the word
+/// before it, with a phrase after it that names neither a source nor figures, means "in
+/// accordance with, depending on": no source (flag `manner`, marker not counted). Detached
+/// (sentence start, comma, conjunction), or followed by a name, a person, a body, a medium, a
+/// document, figures or « laquelle », it stays a source. Sentences modelled on ones of the UD
+/// French text (licences, medicine, encyclopedia) and of the genre news.
+#[test]
+fn selon_attached_to_a_verb_without_a_speaker_means_in_accordance_with() {
+    for text in [
+        "Le médicament est administré selon les recommandations applicables aux adultes.",
+        "Toute utilisation autrement qu'explicitement autorisée selon ce contrat est interdite.",
+        "Cette demande aurait dû être introduite selon les formes prévues par le règlement.",
+        "Les sphères privée et publique se définissent selon la société de chaque époque.",
+        "Nul ne sera condamné pour un acte qui n'était pas un délit d'après le droit national.",
+        "Les habitants veulent vivre dans un pays qu'ils aiment selon des lois qu'ils ont choisies.",
+    ] {
+        let s = run(text);
+        assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+        assert!(s[0].flags.contains(&Flag::Manner), "{text}: {:?}", s[0].flags);
+        assert!(s[0].markers.iter().any(|m| m.id == "attribution.source.selon" || m.id == "attribution.source.d-apres"), "{text}");
+        assert!(s[0].markers.iter().all(|m| !m.counted), "{text}");
+    }
+    for text in [
+        "Selon les termes de l'accord, les combattants quitteront la ville.",
+        "Le bilan est déplorable selon l'ONG.",
+        "Le radeau aurait à peu près la taille du Brésil selon l'équipe.",
+        "Le chômage a baissé de deux points selon les chiffres officiels.",
+        "Le gouvernement a répété son affirmation selon laquelle l'armée se retire.",
+        "Le président aurait selon plusieurs sources payé la rançon.",
+        "La ville est tombée, et selon le texte signé la veille les combattants partiront.",
+        "Le village a été bombardé selon eux dans la nuit.",
+    ] {
+        let s = run(text);
+        assert!(!s[0].flags.contains(&Flag::Manner), "{text}: {:?}", s[0].flags);
+        assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+    }
+}
+
 /// An instruction or appeal to the reader is not a claim (seed-gold guidelines: « calls to
 /// action »): the first finite verb is a 2nd-person-plural imperative opening its clause. A
 /// « vous » subject, an inversion, a « que » or a clause of its own after it keep the claim.

@@ -227,7 +227,7 @@ fn a_verb_that_credits_no_one_says_why_it_is_not_counted() {
     let o = hedge(&["analyze", text.to_str().unwrap(), "--html", page.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let html = std::fs::read_to_string(&page).unwrap();
-    let why = "ce verbe ne cite aucune source";
+    let why = "ce marqueur ne cite aucune source";
     let first = row(&html, 1);
     let second = row(&html, 2);
     assert!(first.contains(why) && first.contains("m-off"), "{first}");

@@ -77,6 +77,9 @@ pub enum Flag {
     /// A verb of showing (« montrer », « prouver »…) whose subject is a fact, not a source
     /// (« ce cercle vicieux démontre que… »): the writer draws the conclusion.
     Evidence,
+    /// « Selon » or « d'après » meaning "in accordance with, depending on" (« administré selon
+    /// les recommandations »): no source.
+    Manner,
     /// An own-voice claim credited to the speaker of a quotation it holds, named in the same
     /// sentence (« « … », analyse Orietta Cazzuli »).
     QuoteCredited,
@@ -97,6 +100,7 @@ impl Flag {
             Flag::MarkersInQuote => "markers_in_quote",
             Flag::SelfSpeech => "self_speech",
             Flag::Evidence => "evidence",
+            Flag::Manner => "manner",
             Flag::QuoteCredited => "quote_credited",
             Flag::Heading => "heading",
             Flag::ListItem => "list_item",
@@ -227,6 +231,22 @@ pub struct ScoringRules {
     /// subject of « montrer » is taken for a fact).
     #[serde(default)]
     pub evidence: EvidenceRules,
+    /// Optional (session 10): without `[manner]`, every « selon » is a source.
+    #[serde(default)]
+    pub manner: MannerRules,
+}
+
+/// When « selon » or « d'après » means "in accordance with, depending on" (`[manner]` in
+/// scoring.toml).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MannerRules {
+    /// The ids of the markers with both senses.
+    pub markers: WordSet,
+    /// Words after which the marker opens a new part of the sentence, as after a comma.
+    pub detached_after: WordSet,
+    /// Relative pronouns after the marker (« l'affirmation selon laquelle »): a report.
+    pub relatives: WordSet,
 }
 
 /// When a verb of showing has a fact for subject (`[evidence]` in scoring.toml).
@@ -362,6 +382,7 @@ pub fn classify_with_quotes(
         let stext = &text[span.clone()];
         let mut self_speech = false;
         let mut evidence = false;
+        let mut manner = false;
         let voice = if quoted_share(text, &span, quotes) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
         let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
@@ -387,7 +408,13 @@ pub fn classify_with_quotes(
                 if shown_by_a_fact {
                     evidence = true;
                 }
-                let counted = voice_ok && reading_ok && !own_speech && !shown_by_a_fact;
+                let conformity = e.category == Category::Attribution
+                    && rules.manner.markers.contains(&e.id)
+                    && manner_complement(text, &m.tokens, h.tokens.start, h.tokens.end, rules, &all.sources);
+                if conformity {
+                    manner = true;
+                }
+                let counted = voice_ok && reading_ok && !own_speech && !shown_by_a_fact && !conformity;
                 MarkerHit {
                     entry: h.entry,
                     id: e.id.clone(),
@@ -438,6 +465,9 @@ pub fn classify_with_quotes(
         }
         if evidence {
             flags.push(Flag::Evidence);
+        }
+        if manner {
+            flags.push(Flag::Manner);
         }
         match s.kind {
             SentenceKind::Heading => flags.push(Flag::Heading),
@@ -566,6 +596,43 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         return joined && i > 0 && r.possessives.contains(&*word(i - 1));
     }
     false
+}
+
+/// Does the « selon » or « d'après » at tokens `start..end` mean "in accordance with, depending
+/// on" (`[manner]` in scoring.toml)? It does when it is attached to the word before it (no
+/// punctuation between them, not the sentence's first word, not after a conjunction) and the
+/// phrase after it, up to punctuation or a clause word, names neither a source nor figures
+/// ([`source::SourceRules::can_report`]): « administré selon les recommandations », « mise à
+/// disposition selon les termes du contrat », « qui se définissent selon la société ». « Selon
+/// l'ONG, … », « le bilan est lourd selon la police », « selon les chiffres officiels » and
+/// « l'affirmation selon laquelle » stay sources.
+fn manner_complement(
+    text: &str,
+    tokens: &[crate::token::Token],
+    start: usize,
+    end: usize,
+    rules: &ScoringRules,
+    sources: &source::SourceRules,
+) -> bool {
+    let r = &rules.manner;
+    if start == 0 || end >= tokens.len() {
+        return false;
+    }
+    let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
+    // Punctuation (or a line break) between tokens i and i + 1.
+    let gap = |i: usize| text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’');
+    if gap(start - 1) || r.detached_after.contains(&*word(start - 1)) || r.relatives.contains(&*word(end)) {
+        return false;
+    }
+    let mut k = end;
+    while k < tokens.len() && k < end + 8 && !rules.evidence.boundaries.contains(&*word(k)) {
+        k += 1;
+        if k < tokens.len() && gap(k - 1) {
+            break;
+        }
+    }
+    let words: Vec<(&str, bool)> = (end..k).map(|i| (&text[tokens[i].span.clone()], false)).collect();
+    !words.is_empty() && !sources.can_report(&words)
 }
 
 /// Is the subject of the verb of showing at tokens `verb..end` a fact rather than a source

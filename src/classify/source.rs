@@ -122,6 +122,9 @@ struct Raw {
     documents: Vec<String>,
     #[serde(default)]
     persons: Vec<String>,
+    // Optional (added in session 10).
+    #[serde(default)]
+    data: Vec<String>,
     #[serde(default)]
     alias: Vec<Alias>,
     #[serde(default)]
@@ -190,6 +193,7 @@ pub struct SourceRules {
     institution: WordSet,
     documents: WordSet,
     persons: WordSet,
+    data: WordSet,
     alias: Vec<(String, SourceKind, Vec<String>)>,
 }
 
@@ -296,6 +300,7 @@ impl SourceRules {
             institution: folded_set(&raw.institution),
             documents: folded_set(&raw.documents),
             persons: folded_set(&raw.persons),
+            data: folded_set(&raw.data),
             alias: raw.alias.into_iter().map(|a| (a.key, a.kind, a.forms.iter().map(|f| fold_phrase(f)).collect())).collect(),
         };
         let mut errors = Vec::new();
@@ -335,6 +340,13 @@ impl SourceRules {
                     .any(|set| set.contains(&*f))
                 || single_aliases().any(|a| *a == f)
         })
+    }
+
+    /// Can the phrase `words` be what « selon » or « d'après » credits: a source of
+    /// [`Self::can_speak`], or figures and data (« selon les chiffres officiels », « selon les
+    /// estimations »: the `data` words of sources.toml)?
+    pub fn can_report(&self, words: &[(&str, bool)]) -> bool {
+        self.can_speak(words) || words.iter().any(|&(w, _)| self.data.contains(&*fold_cow(w.trim_end_matches(['\'', '’']))))
     }
 
     /// The explanation of a kind, in French (the English ones of the HTML report's `--ui en`
