@@ -302,6 +302,10 @@ pub struct ClaimRules {
     pub imperative_endings: Vec<String>,
     #[serde(default)]
     pub imperative_forms: WordSet,
+    /// Pronouns right before a verb: after one of them, a finite form that is also a noun
+    /// (« il *signe* ») is the verb. Optional (session 10).
+    #[serde(default)]
+    pub verb_clitics: WordSet,
 }
 
 impl ScoringRules {
@@ -917,10 +921,23 @@ fn not_a_claim(
             rules.claims.finite_words.contains(w) || lex.morphology.is_unambiguous_finite(w) || lex.morphology.is_conditional(w)
         })
     };
-    if !finite {
+    if !finite && !finite_after_clitic(text, &m.tokens, lex, &rules.claims, lower) {
         return Some(NotClaim::NoVerb);
     }
     None
+}
+
+/// Is a word that the dictionary knows both as a finite verb and as another kind of word
+/// (« signe », « applique », « règne ») right after a pronoun of `claims.verb_clitics`, with no
+/// punctuation between them (« il signe », « le contrat s'applique », « on ne dispose »)? Then
+/// it is the verb: the sentence has one.
+fn finite_after_clitic(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, claims: &ClaimRules, lower: &mut String) -> bool {
+    tokens.windows(2).any(|p| {
+        let gap = &text[p[0].span.end..p[1].span.start];
+        gap.chars().all(|c| c.is_whitespace() || c == '\'' || c == '’' || c == '-')
+            && claims.verb_clitics.contains(&*crate::token::lower_cow(&text[p[0].span.clone()]))
+            && lex.morphology.lookup(crate::token::lowered(&text[p[1].span.clone()], lower)).iter().any(|f| f.tags.intersects(Tags::FINITE))
+    })
 }
 
 /// A sentence that ends with a colon and only announces what follows: it starts with a word of
