@@ -261,6 +261,9 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         "Le soutien faiblit, au moment même où les réalités sur le terrain montrent que l'ordre ancien ne tiendra pas.",
         "La stabilité de la solution a été démontrée pendant 24 heures.",
         "Il faut compter avec la peur du virus, ce dont témoigne encore le port du masque.",
+        // An infinitive of saying after a verb of means or cause ([evidence].means_verbs).
+        "L'opinion soutient le projet, ce qui contribue à expliquer pourquoi Washington a changé d'approche.",
+        "Et cette visite éclair avant le sommet tend à le confirmer.",
     ] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Asserted, "{text}: {:?}", s[0].markers);
@@ -281,6 +284,10 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         "Une enquête menée dans des ports belges, finnois et japonais a révélé que la moitié des conteneurs étaient mal déchargés.",
         "Mais la vérité serait différente, montre un rapport de Quentin Somerville.",
         "Une jeune femme témoigne devant le congrès américain.",
+        // A verb whose subject is someone governs the infinitive: the subject stays a source.
+        "Certains militants n'hésitent pas à affirmer que le capitalisme est leur allié.",
+        "Le ministre est venu annoncer hier le passage au niveau deux.",
+        "Ce rapport tend à confirmer que la coalition a laissé faire.",
     ] {
         let s = run(text);
         assert!(!s[0].flags.contains(&Flag::Evidence), "{text}: {:?}", s[0].flags);

@@ -259,6 +259,10 @@ pub struct EvidenceRules {
     pub demonstratives: WordSet,
     /// Words that end the subject when walking back from the verb (« que », « et »…).
     pub boundaries: WordSet,
+    /// Verbs whose subject is a means or a cause and that govern an infinitive (« ce qui
+    /// contribue à expliquer », « la preuve permettant d'affirmer »). Optional (session 10).
+    #[serde(default)]
+    pub means_verbs: WordSet,
 }
 
 /// When a reporting verb's subject is the first person (`[self_speech]` in scoring.toml).
@@ -408,7 +412,11 @@ pub fn classify_with_quotes(
                 let shown_by_a_fact = e.category == Category::Attribution
                     && !own_speech
                     && matches!(&e.rule, Rule::Lemmas { lemmas, .. } if lemmas.iter().any(|l| rules.evidence.lemmas.contains(l)))
-                    && evidence_subject(text, &m.tokens, h.tokens.start, h.tokens.end, lex, rules, &all.sources);
+                    && evidence_subject(text, &m.tokens, h.tokens.start, h.tokens.end, lex, rules, &all.sources)
+                    || e.category == Category::Attribution
+                        && !own_speech
+                        && matches!(e.rule, Rule::Lemmas { .. })
+                        && infinitive_of_a_thing(text, &m.tokens, h.tokens.start, lex, rules, &all.sources);
                 if shown_by_a_fact {
                     evidence = true;
                 }
@@ -735,7 +743,8 @@ fn evidence_subject(
     let last = k + 1;
     loop {
         let w = word(k);
-        if matches!(w.as_ref(), "et" | "ou") {
+        // (« Et » opening the sentence links it to the one before, not two subjects.)
+        if matches!(w.as_ref(), "et" | "ou") && k > 0 {
             return false;
         }
         if r.boundaries.contains(&*w) {
@@ -751,6 +760,50 @@ fn evidence_subject(
         k -= 1;
     }
     speaks(k, last).is_some_and(|source| !source)
+}
+
+/// Is the reporting verb at token `verb` an infinitive whose speaker would be a thing: the
+/// subject of the word that governs it is a fact, not a source (the test of
+/// [`evidence_subject`])? « ce qui contribue à *expliquer* pourquoi », « la preuve la plus
+/// évidente permettant d'*affirmer* que », « leur briefing tend à le *confirmer* »: nobody is
+/// credited. The governing word is
+/// found past object clitics, listed adverbs, « de », « à », « pour », « afin de »; it must be
+/// one of `[evidence].means_verbs`, whose subject is then looked for before it. « Le ministre est
+/// venu annoncer », « Washington refuse de confirmer » keep their source (not verbs of means);
+/// in doubt (a coordination, punctuation, no subject) too.
+fn infinitive_of_a_thing(
+    text: &str,
+    tokens: &[crate::token::Token],
+    verb: usize,
+    lex: &Lexicon,
+    rules: &ScoringRules,
+    sources: &source::SourceRules,
+) -> bool {
+    let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
+    let gap = |i: usize| text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’');
+    let morph = lex.morphology;
+    if !morph.lookup(&word(verb)).iter().any(|f| f.tags.contains(Tags::INF)) {
+        return false;
+    }
+    let mut i = verb;
+    while i > 0 && !gap(i - 1) && (rules.self_speech.skip.contains(&*word(i - 1)) || matches!(word(i - 1).as_ref(), "pour" | "afin")) {
+        i -= 1;
+    }
+    if i == verb || i == 0 || gap(i - 1) {
+        return false;
+    }
+    let g = i - 1;
+    let governing = word(g);
+    if rules.evidence.boundaries.contains(&*governing) {
+        return false;
+    }
+    // Only verbs whose subject is a means or a cause (« contribuer à », « permettre de »,
+    // « tendre à »): the subject of « hésiter à », « tenter de », « refuser de » is someone, even
+    // when no list names them (« certains végans n'hésitent pas à affirmer »).
+    if !morph.lookup(&governing).iter().any(|f| rules.evidence.means_verbs.contains(morph.lemma_name(f.lemma))) {
+        return false;
+    }
+    evidence_subject(text, tokens, g, g + 1, lex, rules, sources)
 }
 
 /// Is the infinitive at token `verb` governed by an impersonal construction, with no subject
