@@ -266,7 +266,9 @@ pub enum EvalCommand {
     },
     /// The "no verb" claim filter against UD gold: hedge's no_verb sentences vs the gold's
     /// sentences with no VerbForm=Fin word, beside a trivial baseline computed in the same run.
-    #[command(after_help = "Example:\n  hedge eval verbs ../shared/eval/ud-french/*/*.conllu --verbose\n\n\
+    #[command(after_help = "Examples:\n  hedge eval verbs ../shared/eval/ud-french/*/*.conllu --verbose\n  \
+hedge eval verbs ../shared/eval/ud-french/*/*.conllu --rules my/scoring.toml\n  \
+hedge eval verbs ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --format json > verbs.json\n\n\
 Each sentence's `# text` is analysed alone. Positive class: verbless (no word with VerbForm=Fin).\n\
 hedge calls it verbless when every sentence it cuts the text into is no_verb; a text with a\n\
 sentence rejected for another reason (question, too short, metadata…) is left out and counted.\n\

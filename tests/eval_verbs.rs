@@ -56,6 +56,8 @@ fn counts_hedge_and_the_baseline_on_made_up_sentences() {
     let o = &r.overall;
     assert_eq!((o.sentences, o.scored, o.left_out, o.gold_verbless, o.gold_finite), (9, 8, 1, 4, 4), "{o:?}");
     assert_eq!(r.left_out_by_reason.get("question"), Some(&1));
+    // t7 and t8 are cut in two.
+    assert_eq!(o.cut, 2);
     let h = &o.hedge;
     assert_eq!((h.scores.tp, h.scores.fp, h.scores.fn_, h.tn), (3, 1, 1, 3), "{h:?}");
     assert!((h.scores.precision - 0.75).abs() < 1e-9 && (h.scores.recall - 0.75).abs() < 1e-9);
@@ -82,6 +84,7 @@ fn the_command_prints_both_detectors_and_lists_errors_with_verbose() {
     assert!(text.contains("sample.conllu"), "{text}");
     assert!(text.contains("hedge 1 of 4 (25.00 %), baseline 0 of 4 (0.00 %)"), "{text}");
     assert!(text.contains("left out (a hedge sentence of it rejected for another reason): 1 (question 1)"), "{text}");
+    assert!(text.contains("scored sentences hedge cuts into several (verbless when all are no_verb): 2"), "{text}");
     assert!(!text.contains("dropped_claim"), "{text}");
     let o = hedge(&["eval", "verbs", p, "--verbose"]);
     let text = stdout(&o);

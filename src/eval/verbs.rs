@@ -84,6 +84,8 @@ pub struct VerbsFileEval {
     /// UD sentences scored (read minus left out).
     pub scored: usize,
     pub left_out: usize,
+    /// Scored sentences that `hedge` cuts into several sentences.
+    pub cut: usize,
     /// Scored sentences with no `VerbForm=Fin` word.
     pub gold_verbless: usize,
     /// Scored sentences with a `VerbForm=Fin` word.
@@ -97,6 +99,7 @@ impl VerbsFileEval {
         self.sentences += o.sentences;
         self.scored += o.scored;
         self.left_out += o.left_out;
+        self.cut += o.cut;
         self.gold_verbless += o.gold_verbless;
         self.gold_finite += o.gold_finite;
         self.hedge.add(&o.hedge);
@@ -178,6 +181,7 @@ pub fn eval_verbs(paths: &[PathBuf], lex: &Lexicon) -> Result<VerbsEval, String>
                 continue;
             }
             f.scored += 1;
+            f.cut += usize::from(a.sentences.len() > 1);
             let gold_verbless = !s.words.iter().any(|w| w.feat("VerbForm") == Some("Fin"));
             if gold_verbless {
                 f.gold_verbless += 1;
@@ -293,6 +297,7 @@ impl VerbsEval {
             o.left_out,
             if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) }
         );
+        let _ = writeln!(s, "scored sentences hedge cuts into several (verbless when all are no_verb): {}", o.cut);
         if verbose {
             for e in &self.errors {
                 let _ = writeln!(s, "{} {} {} [{}]: {}", e.file, e.sent_id, e.kind, e.detail, e.text);
