@@ -264,6 +264,25 @@ pub enum EvalCommand {
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// The "no verb" claim filter against UD gold: hedge's no_verb sentences vs the gold's
+    /// sentences with no VerbForm=Fin word, beside a trivial baseline computed in the same run.
+    #[command(after_help = "Examples:\n  hedge eval verbs ../shared/eval/ud-french/*/*.conllu --verbose\n  \
+hedge eval verbs ../shared/eval/ud-french/*/*.conllu --rules my/scoring.toml\n  \
+hedge eval verbs ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --format json > verbs.json\n\n\
+Each sentence's `# text` is analysed alone. Positive class: verbless (no word with VerbForm=Fin).\n\
+hedge calls it verbless when every sentence it cuts the text into is no_verb; a text with a\n\
+sentence rejected for another reason (question, too short, metadata…) is left out and counted.\n\
+Baseline: verbless when no word has a finite reading in the verb table, even if it is also a noun.\n\
+The protocol and the figures: docs/ACCURACY.md.")]
+    Verbs {
+        #[arg(required = true, value_name = "FILE.conllu")]
+        files: Vec<PathBuf>,
+        /// List every error of hedge's filter (file, sent_id, kind, text).
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        lexicon: EvalLexicon,
+    },
     /// Reading of each conditional (hearsay, epistemic, hypothetical, future_in_past,
     /// attenuation) against a hand-annotated JSONL file.
     #[command(

@@ -32,6 +32,10 @@ pub(super) fn run_eval(cmd: EvalCommand, out: &mut dyn Write, err: &mut dyn Writ
                 Ok(())
             })
         }
+        EvalCommand::Verbs { files, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
+            let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
+            print_eval(crate::eval::verbs::eval_verbs(&files, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))
+        }
         EvalCommand::Gold { file, articles, verbose, lexicon: EvalLexicon { lexicons, rules, format } } => {
             let Some(lex) = load_run_lexicon(&lexicons, &rules, report::Lang::from_env(), err)? else { return Ok(1) };
             print_eval(crate::eval::gold::eval_gold_in(&file, &articles, &lex), format, out, err, |r, out| write!(out, "{}", r.render(verbose)))

@@ -11,6 +11,7 @@ pub mod readings;
 pub mod segment;
 pub mod sources;
 pub mod ud;
+pub mod verbs;
 
 use serde::Serialize;
 
