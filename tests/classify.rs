@@ -308,12 +308,20 @@ fn a_verb_that_is_also_a_noun_is_the_verb_after_a_pronoun() {
         "On ne dispose d'aucune expérience d'intoxication aiguë.",
         "Le contrat s'applique pendant toute la durée de la protection.",
         "Voilà deux chantiers auxquels je lui demande de nous associer.",
+        // After a name.
+        "Dans la jungle, Tarzan règne en maître sur son domaine.",
+        "Depuis lundi, la France dispose de 110 000 places d'hébergement.",
     ] {
         let s = run(text);
         assert_eq!(s[0].not_claim, None, "{text}");
         assert_eq!(s[0].label, Label::Asserted, "{text}");
     }
-    for text in ["Le signe de la victoire en pleine rue.", "Une applique en laiton, en signe de bienvenue."] {
+    for text in [
+        "Le signe de la victoire en pleine rue.",
+        "Une applique en laiton, en signe de bienvenue.",
+        // A capitalised form is a title or a heading, not a verb.
+        "Le Monde, édition du 20 juillet 2000.",
+    ] {
         assert_eq!(run(text)[0].not_claim, Some(NotClaim::NoVerb), "{text}");
     }
 }
