@@ -125,8 +125,9 @@ fn a_malformed_or_missing_file_is_an_error_that_names_it() {
 #[test]
 fn the_no_verb_filter_on_ud_french_beats_the_baseline_and_reaches_the_floor() {
     // docs/ACCURACY.md ("Sentences with no verb"): 5595 sentences, 387 left out; hedge
-    // tp 600 fp 58 fn 40 (P 0.912, R 0.938, F1 0.924, 1.27 % of gold-finite sentences called
-    // verbless); baseline tp 298 fp 2 fn 342 (P 0.993, R 0.466, F1 0.634, 0.04 %).
+    // tp 595 fp 40 fn 45 (P 0.937, R 0.930, F1 0.933, 0.88 % of gold-finite sentences called
+    // verbless; 58 before the name rule, 118 before the clitic rule); baseline tp 298 fp 2
+    // fn 342 (P 0.993, R 0.466, F1 0.634, 0.04 %).
     let Some(dir) = shared_or_skip("eval/ud-french") else { return };
     let mut files: Vec<PathBuf> = Vec::new();
     for tb in ["UD_French-GSD", "UD_French-Sequoia", "UD_French-ParTUT"] {
@@ -145,12 +146,12 @@ fn the_no_verb_filter_on_ud_french_beats_the_baseline_and_reaches_the_floor() {
     assert_eq!(o.sentences, 5595);
     assert!(o.left_out <= 400, "{:?}", r.left_out_by_reason);
     let (h, b) = (&o.hedge, &o.baseline);
-    assert!(h.scores.precision >= 0.90 && h.scores.recall >= 0.92 && h.scores.f1 >= 0.91, "{h:?}");
+    assert!(h.scores.precision >= 0.92 && h.scores.recall >= 0.92 && h.scores.f1 >= 0.92, "{h:?}");
     // hedge finds twice the baseline's verbless sentences…
     assert!(h.scores.recall > b.scores.recall + 0.3, "hedge {h:?} baseline {b:?}");
     assert!(h.scores.f1 > b.scores.f1 + 0.2, "hedge {h:?} baseline {b:?}");
     // … at the cost of real claims dropped: at most 1.5 % of the gold-finite sentences (the
     // baseline, which never calls an ambiguous word a noun, drops almost none).
-    assert!(h.finite_called_verbless <= 0.015, "{h:?}");
+    assert!(h.finite_called_verbless <= 0.011, "{h:?}");
     assert!(b.scores.fp <= 5 && b.scores.precision >= 0.98, "{b:?}");
 }
