@@ -95,8 +95,9 @@ fn ascii_classes(rules: &SegmentRules) -> [AsciiClass; 128] {
 struct Splitter<'a> {
     ascii: [AsciiClass; 128],
     /// The lower-case letters of Latin-1 (U+00E0 to U+00FF: « é », « à », « è »…, two bytes
-    /// each, C3 A0 to C3 BF) only extend an open sentence too, as ASCII `Plain` characters:
-    /// none of them is a capital, white space or final punctuation of the rules (checked).
+    /// each, C3 A0 to C3 BF) and the apostrophe ’ (E2 80 99) only extend an open sentence too,
+    /// as ASCII `Plain` characters: none of them is a capital, white space or final punctuation
+    /// of the rules (checked).
     latin1: bool,
     text: &'a str,
     rules: &'a SegmentRules,
@@ -500,6 +501,11 @@ impl<'a> Splitter<'a> {
                             p += 2;
                             continue;
                         }
+                        None if self.latin1 && b == 0xe2 && bytes.get(p + 1) == Some(&0x80) && bytes.get(p + 2) == Some(&0x99) => {
+                            self.last_end = p + 3;
+                            p += 3;
+                            continue;
+                        }
                         _ => break,
                     }
                     p += 1;
@@ -577,7 +583,8 @@ impl<'a> Splitter<'a> {
 
 /// Splits `text` into sentences. See the module documentation for the rules.
 pub(crate) fn split_sentences(text: &str, rules: &SegmentRules, quotes: &[Quote]) -> Vec<Sentence> {
-    let latin1 = ('\u{e0}'..='\u{ff}').all(|c| !c.is_uppercase() && !c.is_whitespace() && !is_line_break(c) && !rules.terminals.contains(&c));
+    let latin1 =
+        ('\u{e0}'..='\u{ff}').chain(['’']).all(|c| !c.is_uppercase() && !c.is_whitespace() && !is_line_break(c) && !rules.terminals.contains(&c));
     split_with(text, rules, quotes, ascii_classes(rules), latin1)
 }
 
