@@ -78,14 +78,21 @@ struct Tok<'a> {
 
 /// Words (letters, digits; an apostrophe ends a word: « s'|écria ») and punctuation marks.
 fn tokens(text: &str, range: Range<usize>) -> Vec<Tok<'_>> {
-    tokens_upto(text, range, usize::MAX)
+    tokens_upto(text, range, usize::MAX, false)
 }
 
 /// The first `max` tokens of `range` (see [`tokens`]): the same as the first `max` of all its
-/// tokens, since each is cut from left to right. ASCII letters, digits and white space are
+/// tokens, since each is cut from left to right. With `to_stop`, they end at the first *hard
+/// stop* after the first token: a punctuation mark other than « - », « ' » and « . ». The
+/// searches that read forward from the start of a range ([`Tagger::after`],
+/// [`Tagger::phrase_at`]) never pass one: an inverted tag, its subject and the adverbs after it
+/// are words, hyphens (« -t-il », « vice-président ») and periods inside a name (« M. Dupont »),
+/// and the end of a tag is the first punctuation mark other than « - » and « ' ». So they find
+/// on these tokens what they find on all of them, without cutting the rest of the range (most
+/// of a sentence). ASCII letters, digits and white space are
 /// stepped over byte by byte; whether a word is ASCII and has a capital is noted on the way
 /// (not found by scanning it again).
-fn tokens_upto(text: &str, range: Range<usize>, max: usize) -> Vec<Tok<'_>> {
+fn tokens_upto(text: &str, range: Range<usize>, max: usize, to_stop: bool) -> Vec<Tok<'_>> {
     let s = &text[range.clone()];
     let b = s.as_bytes();
     let char_at = |i: usize| s[i..].chars().next().unwrap_or_default();
@@ -146,6 +153,9 @@ fn tokens_upto(text: &str, range: Range<usize>, max: usize) -> Vec<Tok<'_>> {
             let end = i + c.len_utf8();
             if !c.is_whitespace() {
                 out.push(Tok { span: range.start + i..range.start + end, low: Cow::Borrowed(&s[i..end]), word: false, capital: false });
+                if to_stop && out.len() > 1 && !matches!(c, '-' | '\'' | '.') {
+                    break;
+                }
             }
             i = end;
         }
@@ -533,7 +543,14 @@ impl<'a> Tagger<'a> {
     /// The noun phrase or pronoun starting `range` (after an inverted verb or after « selon »):
     /// adverbs and a hyphenated pronoun (« -t-il ») are passed over. A pronoun is returned alone.
     pub fn phrase_at(&self, text: &str, range: Range<usize>) -> Option<Range<usize>> {
-        let t = tokens(text, range);
+        self.phrase_at_in(text, range, true)
+    }
+
+    /// [`Self::phrase_at`]; `to_stop`: on the tokens up to the first hard stop (see
+    /// [`tokens_upto`]: the phrase never passes it, and the date that may end it only counts
+    /// before it), else on all of them (the tests compare both).
+    fn phrase_at_in(&self, text: &str, range: Range<usize>, to_stop: bool) -> Option<Range<usize>> {
+        let t = tokens_upto(text, range, usize::MAX, to_stop);
         let mut i = 0;
         while t.get(i).is_some_and(|x| x.low == "-" || x.low == "t" || (x.word && self.adverb(&x.low))) {
             i += 1;
@@ -627,15 +644,21 @@ impl<'a> Tagger<'a> {
     /// An inverted tag right at the start of `range` (after a quotation: « …», a déclaré le
     /// ministre. » or a following sentence « a ajouté l'armée. »), after an optional comma.
     pub fn after(&self, text: &str, range: Range<usize>) -> Option<Tag> {
+        self.after_in(text, range, true)
+    }
+
+    /// [`Self::after`]; `to_stop`: the tag read on the tokens up to the first hard stop after
+    /// the optional comma (see [`tokens_upto`]), else on all of them (the tests compare both).
+    fn after_in(&self, text: &str, range: Range<usize>, to_stop: bool) -> Option<Tag> {
         // Most ranges fail at their first word (a capital, a full stop): only the first two
         // tokens are cut for that test, the whole range only when it passes.
-        let head = tokens_upto(text, range.clone(), 2);
+        let head = tokens_upto(text, range.clone(), 2, false);
         let i = usize::from(head.first().is_some_and(|x| x.low == ","));
         let first = head.get(i)?;
         if !first.word || first.capital {
             return None;
         }
-        let t = tokens(text, range);
+        let t = tokens_upto(text, range, usize::MAX, to_stop);
         // Right after the closing mark and a comma, any inverted verb (see `inverted_with`).
         self.inverted_with(&t, i, i == 1).map(|(tag, _)| tag)
     }
@@ -780,10 +803,41 @@ mod tests {
                 let all = tokens_by_chars(text, a..b);
                 assert!(same_tokens(&tokens(text, a..b), &all), "{:?}", &text[a..b]);
                 for max in [0, 1, 2, 5] {
-                    assert!(same_tokens(&tokens_upto(text, a..b, max), &all[..max.min(all.len())]));
+                    assert!(same_tokens(&tokens_upto(text, a..b, max, false), &all[..max.min(all.len())]));
                 }
             }
         }
+    }
+
+    #[test]
+    fn tags_and_phrases_read_up_to_the_first_hard_stop_are_those_read_on_all_tokens() {
+        // From every word start of the seeds, to the end of its line and to 60 bytes on.
+        let tg = tagger();
+        let mut texts: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            ", a ajouté M. Jean-Pierre Dupont, le 3 mai. » — dit-il ' encore, a-t-il déclaré. répondit Seymour M. Hersh ; selon le vice-président."
+                .into(),
+        );
+        let (mut tags, mut phrases) = (0, 0);
+        for text in &texts {
+            let starts = text.char_indices().filter(|&(i, c)| !c.is_whitespace() && text[..i].ends_with(char::is_whitespace)).map(|(i, _)| i);
+            for a in starts.chain([0]) {
+                let line_end = text[a..].find('\n').map_or(text.len(), |k| a + k);
+                let near = (a + 60..=text.len()).find(|&b| text.is_char_boundary(b)).unwrap_or(text.len());
+                for b in [line_end, near.min(line_end)] {
+                    let tag = tg.after_in(text, a..b, true);
+                    assert_eq!(tag, tg.after_in(text, a..b, false), "{:?}", &text[a..b]);
+                    tags += usize::from(tag.is_some());
+                    let p = tg.phrase_at_in(text, a..b, true);
+                    assert_eq!(p, tg.phrase_at_in(text, a..b, false), "{:?}", &text[a..b]);
+                    phrases += usize::from(p.is_some());
+                }
+            }
+        }
+        assert!(tags > 20 && phrases > 1000, "{tags} tags, {phrases} phrases found");
     }
 
     #[test]
