@@ -83,6 +83,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         match BYTE_CLASS[bytes[i] as usize] {
             ASCII_ALNUM => (true, 1),
             ASCII_OTHER => (false, 1),
+            // U+00C0..U+00FF (« é », « à »…): letters but for × (C3 97) and ÷ (C3 B7), as
+            // `is_alnum` has them.
+            _ if bytes[i] == 0xc3 && i + 1 < bytes.len() => (!matches!(bytes[i + 1], 0x97 | 0xb7), 2),
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (is_alnum(c), c.len_utf8())
@@ -311,6 +314,29 @@ pub fn normalise_gap(gap: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_characters_cut_words_as_is_alphanumeric_says() {
+        // The two-byte fast path for C3 xx (U+00C0..U+00FF), and the rest of Latin-1, inside,
+        // around and alone.
+        for c in '\u{80}'..='\u{ff}' {
+            let text = format!("a{c}b {c} x{c} {c}y{c}{c}");
+            let mut want = Vec::new();
+            let mut start = None;
+            for (i, d) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (d.is_alphanumeric(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        want.push(s..i);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            let got: Vec<_> = tokenize(&text, 0).into_iter().map(|t| t.span).collect();
+            assert_eq!(got, want, "{c:?}");
+        }
+    }
 
     #[test]
     fn words_and_gaps() {

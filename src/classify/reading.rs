@@ -58,6 +58,7 @@
 
 use crate::rules::RuleError;
 use crate::token::WordSet;
+use std::borrow::Cow;
 
 const FILE: &str = "readings.toml";
 
@@ -352,7 +353,7 @@ struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// Lower-case words of the sentence (of the window around the verb, see [`WINDOW`]).
-    w: &'a [String],
+    w: &'a [Cow<'a, str>],
     at: usize,
     morph: &'a Morphology,
     rules: &'a ReadingRules,
@@ -396,7 +397,7 @@ impl<'a> Ctx<'a> {
     fn find_any(&self, qs: &SeqList, range: std::ops::Range<usize>) -> Vec<usize> {
         let mut out = Vec::new();
         for i in range {
-            if self.w.get(i).is_some_and(|w| qs.firsts.contains(w)) && qs.seqs.iter().any(|q| self.seq_at(i, q)) && !self.masked(i) {
+            if self.w.get(i).is_some_and(|w| qs.firsts.contains(&**w)) && qs.seqs.iter().any(|q| self.seq_at(i, q)) && !self.masked(i) {
                 out.push(i);
             }
         }
@@ -410,7 +411,7 @@ impl<'a> Ctx<'a> {
 
     /// The first word after the verb that is not an intensifier / adverb, with its index.
     fn next_content(&self, from: usize, max: usize) -> Option<usize> {
-        (from..self.w.len().min(from + max)).find(|&j| !self.rules.intensifiers.contains(&self.w[j]))
+        (from..self.w.len().min(from + max)).find(|&j| !self.rules.intensifiers.contains(&*self.w[j]))
     }
 }
 
@@ -427,16 +428,10 @@ fn is_year(s: &str) -> bool {
 /// readings do not change.
 pub const WINDOW: usize = 100;
 
-/// Lower-case words of a sentence's tokens, as [`classify_reading_in`] wants them.
-pub fn lower_words(text: &str, tokens: &[Token]) -> Vec<String> {
-    tokens
-        .iter()
-        .map(|t| {
-            let mut l = String::new();
-            token::lower_into(&text[t.span.clone()], &mut l);
-            l
-        })
-        .collect()
+/// Lower-case words of a sentence's tokens, as [`classify_reading_in`] wants them: borrowed
+/// from the text when a word already is its lower case (most words), not a `String` each.
+pub fn lower_words<'t>(text: &'t str, tokens: &[Token]) -> Vec<Cow<'t, str>> {
+    tokens.iter().map(|t| token::lower_cow(&text[t.span.clone()])).collect()
 }
 
 /// Classifies the conditional word `tokens[at]` of a sentence (`text` is the whole document;
@@ -456,14 +451,14 @@ pub fn explain_reading(text: &str, tokens: &[Token], at: usize, morph: &Morpholo
 
 /// [`classify_reading`] with the sentence's lower-case words computed once by the caller
 /// ([`lower_words`]; `words[i]` is the word of `tokens[i]`) for all its conditionals.
-pub fn classify_reading_in(text: &str, tokens: &[Token], words: &[String], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
+pub fn classify_reading_in(text: &str, tokens: &[Token], words: &[Cow<'_, str>], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
     explain_reading_in(text, tokens, words, at, morph, rules).0
 }
 
 fn explain_reading_in(
     text: &str,
     tokens: &[Token],
-    words: &[String],
+    words: &[Cow<'_, str>],
     at: usize,
     morph: &Morphology,
     rules: &ReadingRules,
@@ -489,23 +484,23 @@ fn analyse_subject(c: &mut Ctx, form: &str) {
     };
     const SUBJECTS: [&str; 12] = ["je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "c"];
     // Inversion: "aurait-il", "pourrait-on", "devrais-je".
-    if c.at + 1 < c.w.len() && c.gap_after(c.at).trim() == "-" && SUBJECTS[..11].contains(&c.w[c.at + 1].as_str()) {
+    if c.at + 1 < c.w.len() && c.gap_after(c.at).trim() == "-" && SUBJECTS[..11].contains(&&*c.w[c.at + 1]) {
         c.inverted = true;
-        c.subject = Some(c.w[c.at + 1].clone());
+        c.subject = Some(c.w[c.at + 1].to_string());
     } else {
         // Before the verb, skipping object pronouns and "ne".
         let mut i = c.at;
         while i > 0 {
             i -= 1;
-            let x = &c.w[i];
-            if c.rules.demonstratives.contains(x) || ["je", "j", "tu", "il", "elle", "on", "ils", "elles"].contains(&x.as_str()) {
-                c.subject = Some(x.clone());
+            let x: &str = &c.w[i];
+            if c.rules.demonstratives.contains(x) || ["je", "j", "tu", "il", "elle", "on", "ils", "elles"].contains(&x) {
+                c.subject = Some(x.to_string());
                 break;
             }
             // "nous" / "vous" agreeing with the ending are the subject ("nous devrions");
             // otherwise they are objects and the search goes on ("je vous proposerais").
             if (x == "nous" && c.person == Person::First) || (x == "vous" && c.person == Person::Second) {
-                c.subject = Some(x.clone());
+                c.subject = Some(x.to_string());
                 break;
             }
             if !c.rules.clitics.contains(x) {
@@ -542,10 +537,10 @@ fn find_participle(c: &Ctx) -> Option<usize> {
         if c.is_ppas(j) {
             return Some(j);
         }
-        let x = &c.w[j];
+        let x: &str = &c.w[j];
         let skippable = c.rules.intensifiers.contains(x)
             || c.rules.clitics.contains(x)
-            || ["pas", "plus", "jamais", "rien", "point", "guère", "même", "déjà", "toujours", "tous", "toutes"].contains(&x.as_str())
+            || ["pas", "plus", "jamais", "rien", "point", "guère", "même", "déjà", "toujours", "tous", "toutes"].contains(&x)
             || x.ends_with("ment");
         if !skippable {
             return None;
@@ -579,12 +574,12 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
             return (Reading::Attenuation, "volition-past"); // "j'aurais préféré", "nous aurions souhaité"
         }
     }
-    if r.impersonal.contains(&c.lemma) && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&c.w[at - 1])) {
+    if r.impersonal.contains(&c.lemma) && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&*c.w[at - 1])) {
         return (Reading::Attenuation, "impersonal");
     }
 
     // 2b. Deliberative / rhetorical question ("pourquoi le ferais-je ?").
-    if is_question(c) && c.w[..at].iter().any(|x| r.rhetorical_question_words.contains(x)) {
+    if is_question(c) && c.w[..at].iter().any(|x| r.rhetorical_question_words.contains(&**x)) {
         return (Reading::Hypothetical, "deliberative-question");
     }
 
@@ -594,7 +589,7 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     }
     if c.lemma == "être" {
         if let Some(j) = c.next_content(if c.inverted { at + 2 } else { at + 1 }, 5) {
-            if r.evaluative_adjectives.contains(&c.w[j]) {
+            if r.evaluative_adjectives.contains(&*c.w[j]) {
                 return (Reading::Attenuation, "evaluative-serait");
             }
         }
@@ -752,12 +747,12 @@ fn first_condition(c: &Ctx) -> Option<usize> {
         // "un califat sans capitale": "sans" and a bare noun complete the noun before it
         // ("sans le plan de relance", "sans Paris" stay conditions).
         let bare_noun_after =
-            c.w.get(i + 1).is_some_and(|x| !r.determiners.contains(x) && !c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF)))
+            c.w.get(i + 1).is_some_and(|x| !r.determiners.contains(&**x) && !c.morph.lookup(x).iter().any(|f| f.tags.contains(Tags::INF)))
                 && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase);
         let of_noun = c.w[i] == "sans"
             && i >= 2
             && bare_noun_after
-            && r.determiners.contains(&c.w[i - 2])
+            && r.determiners.contains(&*c.w[i - 2])
             && c.morph.lookup(&c.w[i - 1]).is_empty()
             && !c.gap_after(i - 2).contains(|ch: char| !ch.is_whitespace() && ch != '\'' && ch != '’')
             && c.gap_after(i - 1).trim().is_empty()
@@ -774,7 +769,7 @@ fn first_condition(c: &Ctx) -> Option<usize> {
         if c.masked(i) {
             continue;
         }
-        let Some(next) = c.w.get(i + 1) else { continue };
+        let Some(next) = c.w.get(i + 1).map(|n| &**n) else { continue };
         if c.w[i] == "s" {
             // "s'il", "s'ils" (elsewhere "s'" is the reflexive pronoun).
             if !(next == "il" || next == "ils") || !c.gap_after(i).contains(['\'', '’']) {
@@ -842,7 +837,7 @@ fn reported_clause_start(c: &Ctx) -> Option<usize> {
         if !(finite_past || compound_past) {
             continue;
         }
-        if let Some(j) = (i + 1..c.at).find(|&j| r.complementizers.contains(&c.w[j]) && !clause_ended(c, j)) {
+        if let Some(j) = (i + 1..c.at).find(|&j| r.complementizers.contains(&*c.w[j]) && !clause_ended(c, j)) {
             return Some(j);
         }
     }
@@ -863,7 +858,7 @@ fn plural_passe_simple(w: &str, lemma: &str) -> bool {
 /// "aller"), -èrent, -irent, -urent, -âmes, -îmes, -ûmes, or -ut/-urent ("fut", "dut")?
 fn passe_simple(c: &Ctx, i: usize) -> bool {
     let m = c.morph;
-    let w = c.w[i].as_str();
+    let w = &*c.w[i];
     m.lookup(w).iter().any(|f| {
         if !f.tags.contains(Tags::IND) || f.tags.contains(Tags::COND) {
             return false;
@@ -912,7 +907,7 @@ fn ind_of(m: &Morphology, form: &str, lemma: u32) -> bool {
 /// -rent exists ("fut" → furent, "annonça", "dit" → dirent).
 fn simple_past(c: &Ctx, i: usize) -> bool {
     let m = c.morph;
-    let w = c.w[i].as_str();
+    let w = &*c.w[i];
     for f in m.lookup(w).iter() {
         if !f.tags.contains(Tags::IND) || f.tags.contains(Tags::COND) {
             continue;
@@ -977,15 +972,15 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
                     return Some(Tense::NonPast); // "aurait dit": conditional past
                 }
                 // Future perfect ("aura dit", "sera décidé") is not past.
-                let w = c.w[j].as_str();
+                let w = &*c.w[j];
                 if w.starts_with("aur") || w.starts_with("ser") {
                     return Some(Tense::NonPast);
                 }
                 return Some(Tense::Past);
             }
-            if !(c.rules.clitics.contains(&c.w[j])
-                || c.rules.intensifiers.contains(&c.w[j])
-                || ["pas", "jamais", "déjà", "toujours", "alors", "ensuite"].contains(&c.w[j].as_str())
+            if !(c.rules.clitics.contains(&*c.w[j])
+                || c.rules.intensifiers.contains(&*c.w[j])
+                || ["pas", "jamais", "déjà", "toujours", "alors", "ensuite"].contains(&&*c.w[j])
                 || c.w[j].ends_with("ment"))
             {
                 break;
@@ -998,7 +993,7 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
     if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
         return None;
     }
-    let subject_before = i > 0 && (c.rules.pronouns.contains(&c.w[i - 1]) || c.rules.clitics.contains(&c.w[i - 1]));
+    let subject_before = i > 0 && (c.rules.pronouns.contains(&*c.w[i - 1]) || c.rules.clitics.contains(&*c.w[i - 1]));
     if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !subject_before {
         return None;
     }
@@ -1017,7 +1012,7 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
 fn clause_ended(c: &Ctx, q: usize) -> bool {
     (q + 1..c.at)
         .find(|&j| c.morph.is_unambiguous_finite(&c.w[j]) && !c.morph.is_conditional(&c.w[j]))
-        .is_some_and(|j| (j + 1..c.at).any(|k| ["et", "mais", "ou", "donc", "car", "puis"].contains(&c.w[k].as_str())))
+        .is_some_and(|j| (j + 1..c.at).any(|k| ["et", "mais", "ou", "donc", "car", "puis"].contains(&&*c.w[k])))
 }
 
 /// Concordance of tenses: the simple conditional sits in a clause opened by "que" ("qu'") whose
@@ -1065,12 +1060,12 @@ fn concordance(c: &Ctx) -> bool {
         return false;
     }
     // "ainsi que", "parce que", "alors que": a conjunction, not a clause governed by a verb.
-    if q > 0 && c.rules.conjunction_heads.contains(&c.w[q - 1]) {
+    if q > 0 && c.rules.conjunction_heads.contains(&*c.w[q - 1]) {
         return false;
     }
     loop {
         // "… et que": the verb of the first "que".
-        if q > 0 && ["et", "ou", "mais"].contains(&c.w[q - 1].as_str()) {
+        if q > 0 && ["et", "ou", "mais"].contains(&&*c.w[q - 1]) {
             let prev = (q.saturating_sub(30)..q - 1).rev().take_while(|&k| !hard(k)).find(|&k| c.w[k] == "que" || c.w[k] == "qu");
             match prev {
                 Some(p) => {
@@ -1117,8 +1112,8 @@ fn infinitive_subject(c: &Ctx) -> bool {
 /// Is the infinitive at `i` a state rather than an action: être (also the passive), avoir,
 /// "s'agir", "y avoir"?
 fn state_infinitive(c: &Ctx, i: usize) -> bool {
-    let w = c.w[i].as_str();
-    let before = if i > 0 { c.w[i - 1].as_str() } else { "" };
+    let w = &*c.w[i];
+    let before = if i > 0 { &*c.w[i - 1] } else { "" };
     w == "être" || w == "avoir" || (w == "agir" && (before == "s" || before == "se"))
 }
 
@@ -1135,9 +1130,9 @@ fn indefinite_subject(c: &Ctx) -> bool {
     while i > 0 && steps < 6 {
         i -= 1;
         steps += 1;
-        let x = c.w[i].as_str();
+        let x = &*c.w[i];
         if ["un", "une", "chaque", "tout", "toute"].contains(&x) {
-            let opens = i == 0 || c.gap_after(i - 1).contains([',', ';', ':', '(', '«', '"']) || r.clause_openers.contains(&c.w[i - 1]);
+            let opens = i == 0 || c.gap_after(i - 1).contains([',', ';', ':', '(', '«', '"']) || r.clause_openers.contains(&*c.w[i - 1]);
             return opens;
         }
         // A complement of the noun may come between ("un enfant de dix ans trouverait"): a
@@ -1185,7 +1180,7 @@ fn in_relative(c: &Ctx) -> bool {
     while i > 0 && steps < 4 {
         i -= 1;
         steps += 1;
-        let x = &c.w[i];
+        let x: &str = &c.w[i];
         if r.relatives.contains(x) {
             return true;
         }
@@ -1218,8 +1213,8 @@ fn named_subject(c: &Ctx) -> bool {
         return false;
     }
     // The word before the verb, past object pronouns and "ne".
-    let Some(j) = (0..c.at).rev().find(|&i| !r.clitics.contains(&c.w[i])) else { return false };
-    let x = c.w[j].as_str();
+    let Some(j) = (0..c.at).rev().find(|&i| !r.clitics.contains(&*c.w[i])) else { return false };
+    let x = &*c.w[j];
     if !capital(j) || r.pronouns.contains(x) || r.demonstratives.contains(x) || r.relatives.contains(x) {
         return false;
     }
@@ -1227,13 +1222,13 @@ fn named_subject(c: &Ctx) -> bool {
     // the clause, to what opens it.
     let mut k = j;
     while k > 0 && !c.gap_after(k - 1).contains([',', ';', ':', '(', '"', '«', '»', '.']) {
-        let y = &c.w[k - 1];
+        let y: &str = &c.w[k - 1];
         if !(capital(k - 1) || r.determiners.contains(y)) || r.prepositions.contains(y) {
             break;
         }
         k -= 1;
     }
-    k == 0 || c.gap_after(k - 1).contains([',', ';', ':', '(', '"', '«', '»', '.']) || r.clause_openers.contains(&c.w[k - 1])
+    k == 0 || c.gap_after(k - 1).contains([',', ';', ':', '(', '"', '«', '»', '.']) || r.clause_openers.contains(&*c.w[k - 1])
 }
 
 /// Is the clause of the conditional a question (the next terminal punctuation is "?")?

@@ -148,10 +148,15 @@ impl Input {
         if self.eof || self.pending().len() >= want {
             return Ok(());
         }
-        // Drop what was handed out before reading more.
-        self.buf.drain(..std::mem::take(&mut self.start));
+        // Drop what was handed out before reading more, once it is at least as long as what is
+        // still pending: the pending bytes (up to the hard limit, 1 MiB, against a 128 KiB
+        // chunk) are then moved to the front every few chunks, not after each one (that move
+        // was 2 % of a streamed run's instructions). The chunks cut are the same.
+        if self.start >= self.pending().len() {
+            self.buf.drain(..std::mem::take(&mut self.start));
+        }
         let mut tmp = vec![0u8; 64 * 1024];
-        while !self.eof && self.buf.len() < want {
+        while !self.eof && self.buf.len() - self.start < want {
             match self.reader.read(&mut tmp) {
                 Ok(0) => self.eof = true,
                 Ok(n) => self.buf.extend_from_slice(&tmp[..n]),
@@ -315,6 +320,41 @@ mod tests {
             let from = from.min(limit);
             proptest::prop_assert_eq!(find_safe_cut(buf, from, limit), find_safe_cut_slow(buf, from, limit));
         }
+    }
+
+    #[test]
+    fn chunks_put_back_together_are_the_file_and_the_buffer_stays_bounded() {
+        // The handed-out bytes are dropped only once they are as long as what is pending: the
+        // chunks must still be the file, in order, and the buffer at most about twice the hard
+        // limit.
+        let seeds: Vec<u8> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .unwrap()
+            .flat_map(|e| std::fs::read(e.unwrap().path()).unwrap())
+            .collect();
+        let mut text = Vec::new();
+        while text.len() < 3_500_000 {
+            text.extend_from_slice(&seeds);
+        }
+        let dir = std::env::temp_dir().join(format!("hedge-stream-unit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("corpus.txt");
+        std::fs::write(&path, &text).unwrap();
+        let planned = Planned { origin: Origin::File(path.clone()), label: "c".into(), label_given: false };
+        for chunk in [DEFAULT_CHUNK_BYTES, 300_000] {
+            let mut input = Input::open(&planned, chunk, 1000, None).unwrap();
+            let (mut got, mut n) = (String::new(), 0);
+            while let Some(c) = input.next_chunk() {
+                let c = c.unwrap();
+                assert!(!c.whole);
+                assert_eq!(c.raw_bytes, c.text.len(), "chunk {n}: UTF-8 text, taken as it is");
+                got.push_str(&c.text);
+                n += 1;
+                assert!(input.buf.len() <= 2 * (hard_limit(chunk) + 4) + 64 * 1024, "{}", input.buf.len());
+            }
+            assert!(n > 10, "{n} chunks");
+            assert_eq!(got.as_bytes(), &text[..]);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

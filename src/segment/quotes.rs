@@ -151,7 +151,19 @@ fn find_quotes_with(text: &str, fast: bool) -> Vec<Quote> {
         let mut p = pos;
         while let Some(&b) = bytes.get(p).filter(|_| fast) {
             match b {
-                b'\n' | b'"' | 0x80.. => break,
+                b'\n' | b'"' => break,
+                // Latin-1 letters and signs from U+00C0 (C3 80..BF: « é », « à »…) and the
+                // apostrophe ’ (E2 80 99): visible, neither white space nor a quotation mark.
+                0x80.. => {
+                    let n = match (b, bytes.get(p + 1), bytes.get(p + 2)) {
+                        (0xc3, Some(&d), _) if d >= 0x80 => 2,
+                        (0xe2, Some(&0x80), Some(&0x99)) => 3,
+                        _ => break,
+                    };
+                    last_visible_end = p + n;
+                    p += n;
+                    continue;
+                }
                 b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {}
                 _ => last_visible_end = p + 1,
             }
@@ -353,7 +365,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// The ASCII fast path finds the same quotations as the character-by-character scan.
         #[test]
-        fn the_fast_path_finds_the_same_quotations(text in "([a-z «»“”\"'\n\t\r\u{a0}.,]|\n\n«|\" ){0,120}") {
+        fn the_fast_path_finds_the_same_quotations(text in "([a-z «»“”\"'\n\t\r\u{a0}.,éÀ×ÿ’‘…]|\n\n«|\" ){0,120}") {
             proptest::prop_assert_eq!(find_quotes_with(&text, true), find_quotes_with(&text, false));
         }
     }

@@ -94,6 +94,11 @@ fn ascii_classes(rules: &SegmentRules) -> [AsciiClass; 128] {
 
 struct Splitter<'a> {
     ascii: [AsciiClass; 128],
+    /// The lower-case letters of Latin-1 (U+00E0 to U+00FF: « é », « à », « è »…, two bytes
+    /// each, C3 A0 to C3 BF) and the apostrophe ’ (E2 80 99) only extend an open sentence too,
+    /// as ASCII `Plain` characters: none of them is a capital, white space or final punctuation
+    /// of the rules (checked).
+    latin1: bool,
     text: &'a str,
     rules: &'a SegmentRules,
     quotes: &'a [Quote],
@@ -491,6 +496,16 @@ impl<'a> Splitter<'a> {
                     match self.ascii.get(b as usize) {
                         Some(AsciiClass::Plain) => self.last_end = p + 1,
                         Some(AsciiClass::Space) => {}
+                        None if self.latin1 && b == 0xc3 && bytes.get(p + 1).is_some_and(|&d| d >= 0xa0) => {
+                            self.last_end = p + 2;
+                            p += 2;
+                            continue;
+                        }
+                        None if self.latin1 && b == 0xe2 && bytes.get(p + 1) == Some(&0x80) && bytes.get(p + 2) == Some(&0x99) => {
+                            self.last_end = p + 3;
+                            p += 3;
+                            continue;
+                        }
                         _ => break,
                     }
                     p += 1;
@@ -568,13 +583,27 @@ impl<'a> Splitter<'a> {
 
 /// Splits `text` into sentences. See the module documentation for the rules.
 pub(crate) fn split_sentences(text: &str, rules: &SegmentRules, quotes: &[Quote]) -> Vec<Sentence> {
-    split_with(text, rules, quotes, ascii_classes(rules))
+    let latin1 =
+        ('\u{e0}'..='\u{ff}').chain(['’']).all(|c| !c.is_uppercase() && !c.is_whitespace() && !is_line_break(c) && !rules.terminals.contains(&c));
+    split_with(text, rules, quotes, ascii_classes(rules), latin1)
 }
 
-/// `ascii` all [`AsciiClass::Special`]: no fast path (the tests compare both).
-fn split_with(text: &str, rules: &SegmentRules, quotes: &[Quote], ascii: [AsciiClass; 128]) -> Vec<Sentence> {
-    Splitter { ascii, text, rules, quotes, out: Vec::new(), start: None, last_end: 0, started_at_line_start: false, line_list: false, marker_end: 0 }
-        .run()
+/// `ascii` all [`AsciiClass::Special`] and `latin1` false: no fast path (the tests compare both).
+fn split_with(text: &str, rules: &SegmentRules, quotes: &[Quote], ascii: [AsciiClass; 128], latin1: bool) -> Vec<Sentence> {
+    Splitter {
+        ascii,
+        latin1,
+        text,
+        rules,
+        quotes,
+        out: Vec::new(),
+        start: None,
+        last_end: 0,
+        started_at_line_start: false,
+        line_list: false,
+        marker_end: 0,
+    }
+    .run()
 }
 
 #[cfg(test)]
@@ -587,11 +616,11 @@ mod tests {
         /// The ASCII fast path changes nothing: the same sentences as the character-by-character
         /// scan, on text made of the characters the rules care about.
         #[test]
-        fn the_fast_path_gives_the_same_sentences(text in "((Le|le|Il|M\\.|1\\.|-|«|»|“|”|\"|'|’|\\(|\\)|\\[…\\]|[a-zé]{1,6}|[A-ZÉ][a-z]{0,5}|[0-9]{1,3})([ ,;:.!?…»”\"')]{0,2})( |  |\n|\n\n|\t|\u{a0})?){0,60}") {
+        fn the_fast_path_gives_the_same_sentences(text in "((Le|le|Il|M\\.|1\\.|-|«|»|“|”|\"|'|’|\\(|\\)|\\[…\\]|[a-zéàèçêÿ÷ß]{1,6}|[A-ZÉÀ][a-zéà]{0,5}|[0-9]{1,3})([ ,;:.!?…»”\"')]{0,2})( |  |\n|\n\n|\t|\u{a0})?){0,60}") {
             let rules = SegmentRules::embedded();
             let q = find_quotes(&text);
             let fast = split_sentences(&text, rules, &q);
-            let slow = split_with(&text, rules, &q, [AsciiClass::Special; 128]);
+            let slow = split_with(&text, rules, &q, [AsciiClass::Special; 128], false);
             proptest::prop_assert_eq!(fast, slow);
         }
     }
