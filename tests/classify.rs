@@ -392,3 +392,32 @@ fn an_instruction_to_the_reader_is_not_a_claim() {
         assert_ne!(s[0].not_claim, Some(NotClaim::CallToAction), "{text}");
     }
 }
+
+#[test]
+fn a_prescription_is_not_a_claim_but_a_litotes_or_a_que_clause_is() {
+    use hedge::classify::NotClaim;
+    // The seed gold's « Il faut encourager Lavrov… » (NONE: a call to action) and its kind.
+    for text in [
+        "Il faut encourager Lavrov à faire barrage avec son patron Vladimir.",
+        "Il faut les entendre, et leur parler.",
+        "Il eût fallu leur parler leur langage.",
+        "Mais il faudra défendre nos droits dans la rue.",
+    ] {
+        let s = run(text);
+        assert_eq!((s[0].label, s[0].not_claim), (Label::None, Some(NotClaim::Prescription)), "{text}");
+    }
+    for text in [
+        // Litotes: it asserts (the seed gold's « Il ne faudra pas s'étonner… » is BOOSTED).
+        "Il ne faut pas sous-estimer la part du covid dans ce vote.",
+        // What follows « que » is stated.
+        "Il faut savoir que l'Insee mène son enquête auprès de 110 000 personnes.",
+        // A clause of its own after it.
+        "Il faut dire que le convoi est parti de Raqqa hier soir.",
+        "Il faut du temps pour reconstruire la ville.",
+        "Il fallait partir, et les civils sont restés dans la ville.",
+    ] {
+        let s = run(text);
+        assert_ne!(s[0].not_claim, Some(NotClaim::Prescription), "{text}");
+        assert_ne!(s[0].label, Label::None, "{text}");
+    }
+}

@@ -124,7 +124,8 @@ fn kappa(a: &[String], b: &[String]) -> f64 {
     let n = a.len() as f64;
     let agree = a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / n;
     let labels: std::collections::BTreeSet<&String> = a.iter().chain(b).collect();
-    let chance: f64 = labels.iter().map(|l| (a.iter().filter(|x| x == l).count() as f64 / n) * (b.iter().filter(|x| x == l).count() as f64 / n)).sum();
+    let chance: f64 =
+        labels.iter().map(|l| (a.iter().filter(|x| x == l).count() as f64 / n) * (b.iter().filter(|x| x == l).count() as f64 / n)).sum();
     (agree - chance) / (1.0 - chance)
 }
 

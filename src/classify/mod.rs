@@ -131,6 +131,8 @@ pub enum NotClaim {
     Announces,
     /// An instruction or appeal to the reader (« cliquez ici », « pensez à réserver »).
     CallToAction,
+    /// A prescription: « il faut » + an infinitive (« Il faut les entendre »).
+    Prescription,
 }
 
 impl NotClaim {
@@ -142,6 +144,7 @@ impl NotClaim {
             NotClaim::NoVerb => "pas de verbe conjugué : un titre ou un fragment",
             NotClaim::Announces => "elle annonce la suite (deux-points) sans rien affirmer elle-même",
             NotClaim::CallToAction => "une consigne ou un appel au lecteur (impératif), pas une affirmation",
+            NotClaim::Prescription => "une prescription (« il faut… ») : elle dit ce qu'il faudrait faire, pas ce qui est",
         }
     }
 }
@@ -310,6 +313,10 @@ pub struct ClaimRules {
     /// (« il *signe* ») is the verb. Optional (session 10).
     #[serde(default)]
     pub verb_clitics: WordSet,
+    /// Forms of « falloir » that open a prescription when « il » comes right before them and an
+    /// infinitive after (« Il faut les entendre »): not a claim. Optional (session 11).
+    #[serde(default)]
+    pub prescription_forms: WordSet,
 }
 
 impl ScoringRules {
@@ -914,23 +921,74 @@ fn call_to_action(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, r: 
         if !opens || name || inverted {
             return false;
         }
-        let que_after = (i + 1..tokens.len()).any(|j| matches!(word(j, lower).as_str(), "que" | "qu"));
-        // A clause of its own after it states something (« Ajoutez X, et le capitalisme sera
-        // remplacé », « Mais notez le corollaire : la Grande-Bretagne fait monter les enchères »);
-        // not a relative or a « vous » clause (« …, qui vous sont données », « si vous présentez »).
-        let claim_after = (i + 1..tokens.len()).any(|j| {
+        return !states_after(text, tokens, i, lex, r, lower);
+    }
+    false
+}
+
+/// Does something after token `i` state a fact: a « que » clause (« Notez que le budget a été
+/// voté »), or a clause of its own (« Ajoutez X, et le capitalisme sera remplacé », « Mais notez
+/// le corollaire : la Grande-Bretagne fait monter les enchères »), or a relative on the whole
+/// clause (« …, ce dont témoigne le port du masque »)? Not another relative or a « vous » clause
+/// (« …, qui vous sont données », « si vous présentez »).
+fn states_after(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexicon, r: &ClaimRules, lower: &mut String) -> bool {
+    let morph = lex.morphology;
+    let word = |k: usize, lower: &mut String| crate::token::lowered(&text[tokens[k].span.clone()], lower).to_string();
+    let que_after = (i + 1..tokens.len()).any(|j| matches!(word(j, lower).as_str(), "que" | "qu"));
+    que_after
+        || (i + 1..tokens.len()).any(|j| {
             let v = word(j, lower);
             let before = word(j - 1, lower);
             // A listed form after « de » or a determiner is the noun (« mot de passe »).
             let noun_slot = matches!(before.as_str(), "de" | "d" | "le" | "la" | "les" | "un" | "une" | "des" | "du");
             let finite = (r.finite_words.contains(&v) && !noun_slot) || morph.is_unambiguous_finite(&v);
+            // « ce qui », « ce dont » open a relative about the whole clause, which states a fact
+            // (« Il faut compter avec la peur, ce dont témoigne le port du masque »).
+            // Not a relative object (« utilisez ce qui marche »): after a comma.
+            let sentential = matches!(before.as_str(), "qui" | "dont")
+                && j >= 3
+                && word(j - 2, lower) == "ce"
+                && text[tokens[j - 3].span.end..tokens[j - 2].span.start].contains(',');
             finite
                 && !r.imperative_endings.iter().any(|e| v.ends_with(e.as_str()))
-                && !matches!(before.as_str(), "qui" | "que" | "qu" | "dont" | "où" | "vous" | "y" | "en" | "se" | "s")
-        });
-        return !que_after && !claim_after;
+                && (sentential || !matches!(before.as_str(), "qui" | "que" | "qu" | "dont" | "où" | "vous" | "y" | "en" | "se" | "s"))
+        })
+}
+
+/// Is the sentence a prescription (« Il faut encourager Lavrov à faire barrage », « Il faut les
+/// entendre, et leur parler », « Il eût fallu leur parler leur langage »): « il » opening it (after
+/// « et », « mais », « alors », « donc »), a form of `claims.prescription_forms` (or « eût / aurait
+/// / avait fallu »), then past clitics and adverbs (`self_speech.skip`) an infinitive, with no
+/// « que » and no clause of its own after it? It says what should be done, not what is: not a
+/// claim, as the guidelines' calls to action. Not in the negative: « Il ne faut pas sous-estimer
+/// la part… », « Il ne faudra pas s'étonner d'en retrouver » assert by litotes. « Il faut savoir
+/// que… » states what follows « que ».
+fn prescription(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, rules: &ScoringRules, lower: &mut String) -> bool {
+    let r = &rules.claims;
+    if r.prescription_forms.is_empty() {
+        return false;
     }
-    false
+    let word = |k: usize| crate::token::lower_cow(&text[tokens[k].span.clone()]);
+    let mut i = 0;
+    while i < tokens.len() && matches!(word(i).as_ref(), "et" | "mais" | "alors" | "donc") {
+        i += 1;
+    }
+    if i + 2 >= tokens.len() || word(i) != "il" {
+        return false;
+    }
+    i += 1;
+    let w = word(i);
+    if matches!(w.as_ref(), "eût" | "eut" | "aurait" | "avait") && word(i + 1) == "fallu" {
+        i += 1;
+    } else if !r.prescription_forms.contains(&*w) {
+        return false;
+    }
+    let mut k = i + 1;
+    while k < tokens.len() && rules.self_speech.skip.contains(&*word(k)) && !matches!(word(k).as_ref(), "ne" | "n" | "pas") {
+        k += 1;
+    }
+    let infinitive = k < tokens.len() && lex.morphology.lookup(&word(k)).iter().any(|f| f.tags.contains(Tags::INF));
+    infinitive && !states_after(text, tokens, k, lex, r, lower)
 }
 
 fn not_a_claim(
@@ -960,6 +1018,9 @@ fn not_a_claim(
     }
     if call_to_action(text, &m.tokens, lex, &rules.claims, lower) {
         return Some(NotClaim::CallToAction);
+    }
+    if prescription(text, &m.tokens, lex, rules, lower) {
+        return Some(NotClaim::Prescription);
     }
     if has_marker {
         return None;

@@ -149,6 +149,7 @@ fn left_out_reason(sentences: &[SentenceScore]) -> Option<&'static str> {
         (Some(NotClaim::TooShort), _) => Some("too_short"),
         (Some(NotClaim::Metadata), _) => Some("metadata"),
         (Some(NotClaim::CallToAction), _) => Some("call_to_action"),
+        (Some(NotClaim::Prescription), _) => Some("prescription"),
         (Some(NotClaim::Announces), _) => Some("announces"),
         (None, Some(crate::classify::scope::Excluded::Language { .. })) => Some("other_language"),
         _ => None,

@@ -468,6 +468,7 @@ impl Lang {
             (Lang::En, NotClaim::NoVerb) => "no finite verb: a heading or a fragment",
             (Lang::En, NotClaim::Announces) => "it announces what follows (colon) and asserts nothing itself",
             (Lang::En, NotClaim::CallToAction) => "an instruction or appeal to the reader (imperative), not a claim",
+            (Lang::En, NotClaim::Prescription) => "a prescription (« il faut… »): what should be done, not what is",
         }
     }
 }
