@@ -421,3 +421,26 @@ fn a_prescription_is_not_a_claim_but_a_litotes_or_a_que_clause_is() {
         assert_ne!(s[0].label, Label::None, "{text}");
     }
 }
+
+/// A quotation opened right after a determiner, with no finite verb inside, names a thing (a
+/// title, a slogan, a label): its sentence keeps the writer's voice. With a finite verb it is
+/// speech worked into the sentence, and the sentence stays quoted.
+#[test]
+fn a_quoted_title_after_a_determiner_does_not_make_the_voice_quoted() {
+    for text in [
+        "L'Union européenne a donc édicté un « Guide d'inspiration pour célébrer le mois européen de la diversité ».",
+        "Le « Build Back Better » s'est transformé en « Break Back Faster ».",
+    ] {
+        let s = run(text);
+        assert_eq!((s[0].voice, s[0].label), (Voice::Own, Label::Asserted), "{text}");
+    }
+    for text in [
+        // A finite verb inside: the G7's words.
+        "Le G7 a aussi réitéré son « appel pressant à la Russie pour qu'elle mette fin au blocus des ports ».",
+        // No determiner before it.
+        "Il a répondu : « Nous ne céderons jamais devant la menace des terroristes ».",
+    ] {
+        let s = run(text);
+        assert_eq!(s[0].voice, Voice::Quoted, "{text}");
+    }
+}

@@ -388,6 +388,9 @@ pub fn classify_with_quotes(
     let tagger = speaker::Tagger::new(lex.morphology, &all.quotes);
     let (quotes, incises) = speaker::split_incises(text, &seg.quotes, &tagger);
     let quotes = &quotes[..];
+    // The quotations that can make a sentence's voice quoted: not the names and titles (their
+    // determiner in the sentence, checked below).
+    let named: Vec<bool> = quotes.iter().map(|q| names_a_thing(text, q, &all.quotes.determiners, lex, &rules.claims)).collect();
     let rrules = &all.readings;
     let mut out: Vec<SentenceScore> = Vec::with_capacity(seg.sentences.len());
     // Scratch space for lower-cased words, reused from sentence to sentence.
@@ -398,7 +401,8 @@ pub fn classify_with_quotes(
         let mut self_speech = false;
         let mut evidence = false;
         let mut manner = false;
-        let voice = if quoted_share(text, &span, quotes) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
+        let spoken = |k: usize| !named[k] || quotes[k].span.start <= span.start;
+        let voice = if quoted_share(text, &span, quotes, spoken) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
         let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
         let mut markers: Vec<MarkerHit> = m
@@ -856,11 +860,41 @@ fn quotes_over<'q>(quotes: &'q [Quote], span: &Range<usize>) -> impl Iterator<It
     quotes[k..].iter().take_while(move |q| q.inner.start < end)
 }
 
-/// The share of the letters of `span` that are inside quotations (0 without letters).
-fn quoted_share(text: &str, span: &Range<usize>, quotes: &[Quote]) -> f64 {
+/// Is the quotation a name or a title rather than words someone said: opened right after a
+/// determiner (`determiners` of quotes.toml, « au », « aux »), with no finite verb inside: « un
+/// « Guide d'inspiration pour célébrer le mois européen de la diversité » », « le « prix des
+/// capitales européennes… » », « Le « Build Back Better » ». Such a quotation does not make its
+/// sentence a quoted voice: the writer speaks, naming something. Its words are still inside a
+/// quotation for the markers. With a finite verb it is speech worked into the sentence (« son
+/// « appel pressant à la Russie pour qu'elle mette fin… » », « la « Turquie a obtenu ce qu'elle
+/// voulait » »).
+fn names_a_thing(text: &str, q: &Quote, determiners: &WordSet, lex: &Lexicon, claims: &ClaimRules) -> bool {
+    let before = text[..q.span.start].trim_end_matches(char::is_whitespace);
+    let (before, elided) = match before.strip_suffix(['\'', '’']) {
+        Some(b) => (b, true),
+        None => (before, false),
+    };
+    let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
+    let word = before[start..].to_lowercase();
+    if word.is_empty() || (start > 0 && before[..start].chars().next_back().is_some_and(|c| c == '-')) {
+        return false;
+    }
+    let after_determiner =
+        if elided { determiners.contains(&format!("{word}'")) } else { matches!(word.as_str(), "au" | "aux") || determiners.contains(&word) };
+    after_determiner
+        && !crate::token::tokenize(&text[q.inner.clone()], 0).iter().any(|t| {
+            let w = crate::token::lower_cow(&text[q.inner.start + t.span.start..q.inner.start + t.span.end]);
+            claims.finite_words.contains(&*w) || lex.morphology.is_unambiguous_finite(&w)
+        })
+}
+
+/// The share of the letters of `span` that are inside the quotations `keep` keeps (by index in
+/// `quotes`; 0 without letters).
+fn quoted_share(text: &str, span: &Range<usize>, quotes: &[Quote], keep: impl Fn(usize) -> bool) -> f64 {
     let mut inside = 0;
     let mut total = 0;
-    let mut relevant = quotes_over(quotes, span).peekable();
+    let first = quotes.partition_point(|q| q.inner.end <= span.start);
+    let mut relevant = quotes_over(quotes, span).enumerate().filter(|(k, _)| keep(first + k)).map(|(_, q)| q).peekable();
     if relevant.peek().is_none() {
         // No quotation here (most sentences): no need to count.
         return 0.0;
