@@ -402,6 +402,12 @@ fn a_prescription_is_not_a_claim_but_a_litotes_or_a_que_clause_is() {
         "Il faut les entendre, et leur parler.",
         "Il eût fallu leur parler leur langage.",
         "Mais il faudra défendre nos droits dans la rue.",
+        // « nous / vous » + devoir + infinitive (UD Europarl, a medical leaflet).
+        "Nous devons mettre un terme à ses agissements.",
+        "Vous ne devez pas recevoir ce médicament si vous allaitez.",
+        // An obligation in the passive, the sentence's first verb (the seed gold's NONE).
+        "Les terroristes doivent être détruits à vue et non poursuivis d'un pays à l'autre.",
+        "Une note de droit d'auteur doit également être indiquée.",
     ] {
         let s = run(text);
         assert_eq!((s[0].label, s[0].not_claim), (Label::None, Some(NotClaim::Prescription)), "{text}");
@@ -415,6 +421,12 @@ fn a_prescription_is_not_a_claim_but_a_litotes_or_a_que_clause_is() {
         "Il faut dire que le convoi est parti de Raqqa hier soir.",
         "Il faut du temps pour reconstruire la ville.",
         "Il fallait partir, et les civils sont restés dans la ville.",
+        // « devoir » without an infinitive (to owe), of a third person (scheduled), in a
+        // conditional sentence, or after another verb.
+        "Nous devons à Nelson Mandela un respect tout autre.",
+        "Le président doit se rendre à Paris demain pour le sommet.",
+        "Si l'ACT est inférieur à 225 secondes, un second bolus doit être administré.",
+        "Les démocrates sont obéissants tandis que les dictateurs doivent être renversés.",
     ] {
         let s = run(text);
         assert_ne!(s[0].not_claim, Some(NotClaim::Prescription), "{text}");

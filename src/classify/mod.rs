@@ -317,6 +317,15 @@ pub struct ClaimRules {
     /// infinitive after (« Il faut les entendre »): not a claim. Optional (session 11).
     #[serde(default)]
     pub prescription_forms: WordSet,
+    /// Forms of « devoir » after « nous » / « vous » that open a prescription with an infinitive
+    /// (« Nous devons agir », « Vous ne devez pas recevoir ce médicament »). Optional (session 11).
+    #[serde(default)]
+    pub obligation_forms: WordSet,
+    /// Forms of « devoir » that, first verb of the sentence, make an obligation with « être » and a
+    /// participle (« Les terroristes doivent être détruits », « La dose doit être administrée en
+    /// 15 minutes »). Optional (session 11).
+    #[serde(default)]
+    pub passive_obligation_forms: WordSet,
 }
 
 impl ScoringRules {
@@ -955,7 +964,7 @@ fn call_to_action(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, r: 
         if !opens || name || inverted {
             return false;
         }
-        return !states_after(text, tokens, i, lex, r, lower);
+        return !states_after(text, tokens, i, lex, r, true, lower);
     }
     false
 }
@@ -965,7 +974,11 @@ fn call_to_action(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, r: 
 /// le corollaire : la Grande-Bretagne fait monter les enchères »), or a relative on the whole
 /// clause (« …, ce dont témoigne le port du masque »)? Not another relative or a « vous » clause
 /// (« …, qui vous sont données », « si vous présentez »).
-fn states_after(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexicon, r: &ClaimRules, lower: &mut String) -> bool {
+///
+/// With `participles` false, a form that may also be a past participle (« poursuivis »,
+/// « écoutés ») is not taken for a clause's verb: after a passive, it continues it (« doivent
+/// être détruits à vue et non poursuivis »).
+fn states_after(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexicon, r: &ClaimRules, participles: bool, lower: &mut String) -> bool {
     let morph = lex.morphology;
     let word = |k: usize, lower: &mut String| crate::token::lowered(&text[tokens[k].span.clone()], lower).to_string();
     let que_after = (i + 1..tokens.len()).any(|j| matches!(word(j, lower).as_str(), "que" | "qu"));
@@ -975,7 +988,8 @@ fn states_after(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexi
             let before = word(j - 1, lower);
             // A listed form after « de » or a determiner is the noun (« mot de passe »).
             let noun_slot = matches!(before.as_str(), "de" | "d" | "le" | "la" | "les" | "un" | "une" | "des" | "du");
-            let finite = (r.finite_words.contains(&v) && !noun_slot) || morph.is_unambiguous_finite(&v);
+            let finite = ((r.finite_words.contains(&v) && !noun_slot) || morph.is_unambiguous_finite(&v))
+                && (participles || !morph.lookup(&v).iter().any(|f| f.tags.contains(Tags::PPAS)));
             // « ce qui », « ce dont » open a relative about the whole clause, which states a fact
             // (« Il faut compter avec la peur, ce dont témoigne le port du masque »).
             // Not a relative object (« utilisez ce qui marche »): after a comma.
@@ -989,40 +1003,88 @@ fn states_after(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexi
         })
 }
 
-/// Is the sentence a prescription (« Il faut encourager Lavrov à faire barrage », « Il faut les
-/// entendre, et leur parler », « Il eût fallu leur parler leur langage »): « il » opening it (after
-/// « et », « mais », « alors », « donc »), a form of `claims.prescription_forms` (or « eût / aurait
-/// / avait fallu »), then past clitics and adverbs (`self_speech.skip`) an infinitive, with no
-/// « que » and no clause of its own after it? It says what should be done, not what is: not a
-/// claim, as the guidelines' calls to action. Not in the negative: « Il ne faut pas sous-estimer
-/// la part… », « Il ne faudra pas s'étonner d'en retrouver » assert by litotes. « Il faut savoir
-/// que… » states what follows « que ».
+/// Is the sentence a prescription: it says what should be done, not what is — not a claim, as
+/// the guidelines' calls to action (the seed gold's « Il faut encourager Lavrov… », « Les
+/// terroristes doivent être détruits à vue », « La source de l'article … doivent être indiqués »)?
+/// Three shapes, each opening the sentence (after « et », « mais », « alors », « donc ») and
+/// with no « que » and no clause of its own after the verb that carries the prescription
+/// ([`states_after`]; « Il faut savoir que… » states what follows « que »):
+/// - « il » + a form of `claims.prescription_forms` (or « eût / aurait / avait fallu ») + an
+///   infinitive past clitics and adverbs (`self_speech.skip`): « Il faut les entendre ». Not in
+///   the negative: « Il ne faut pas sous-estimer la part… », « Il ne faudra pas s'étonner d'en
+///   retrouver » assert by litotes (the seed gold: BOOSTED).
+/// - « nous » / « vous » + a form of `claims.obligation_forms` + an infinitive: « Nous devons
+///   mettre un terme à ses agissements », « Vous ne devez pas recevoir Aclasta si vous allaitez ».
+/// - a form of `claims.passive_obligation_forms` as the sentence's first verb, with no
+///   subordinating word before it, + « être » + a past participle: « Angiox doit être administré
+///   avec de l'aspirine », « Les terroristes doivent être détruits ». A conditional one (« Si
+///   l'ACT est inférieur…, un bolus doit être administré ») is left a claim.
 fn prescription(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, rules: &ScoringRules, lower: &mut String) -> bool {
     let r = &rules.claims;
-    if r.prescription_forms.is_empty() {
-        return false;
-    }
+    let morph = lex.morphology;
     let word = |k: usize| crate::token::lower_cow(&text[tokens[k].span.clone()]);
+    let has = |k: usize, t: Tags| k < tokens.len() && morph.lookup(&word(k)).iter().any(|f| f.tags.contains(t));
+    let skip = |mut k: usize, negation: bool| {
+        while k < tokens.len() && {
+            let w = word(k);
+            (rules.self_speech.skip.contains(&*w) || (w.ends_with("ment") && !has(k, Tags::INF)))
+                && (negation || !matches!(w.as_ref(), "ne" | "n" | "pas"))
+        } {
+            k += 1;
+        }
+        k
+    };
     let mut i = 0;
     while i < tokens.len() && matches!(word(i).as_ref(), "et" | "mais" | "alors" | "donc") {
         i += 1;
     }
-    if i + 2 >= tokens.len() || word(i) != "il" {
+    if i + 2 >= tokens.len() {
         return false;
     }
-    i += 1;
-    let w = word(i);
-    if matches!(w.as_ref(), "eût" | "eut" | "aurait" | "avait") && word(i + 1) == "fallu" {
-        i += 1;
-    } else if !r.prescription_forms.contains(&*w) {
+    let first = word(i);
+    // « il faut » + infinitive
+    if first == "il" && !r.prescription_forms.is_empty() {
+        let mut v = i + 1;
+        let w = word(v);
+        if matches!(w.as_ref(), "eût" | "eut" | "aurait" | "avait") && word(v + 1) == "fallu" {
+            v += 1;
+        } else if !r.prescription_forms.contains(&*w) {
+            return false;
+        }
+        let k = skip(v + 1, false);
+        return has(k, Tags::INF) && !states_after(text, tokens, k, lex, r, true, lower);
+    }
+    // « nous devons » / « vous devez » + infinitive
+    if matches!(first.as_ref(), "nous" | "vous") {
+        let mut v = i + 1;
+        if matches!(word(v).as_ref(), "ne" | "n") {
+            v += 1;
+        }
+        if v >= tokens.len() || !r.obligation_forms.contains(&*word(v)) {
+            return false;
+        }
+        let k = skip(v + 1, true);
+        return has(k, Tags::INF) && !states_after(text, tokens, k, lex, r, true, lower);
+    }
+    // « … doit être » + past participle, the sentence's first verb
+    if r.passive_obligation_forms.is_empty() {
         return false;
     }
-    let mut k = i + 1;
-    while k < tokens.len() && rules.self_speech.skip.contains(&*word(k)) && !matches!(word(k).as_ref(), "ne" | "n" | "pas") {
-        k += 1;
+    for v in i..tokens.len() {
+        let w = word(v);
+        if r.passive_obligation_forms.contains(&*w) {
+            let k = skip(v + 1, true);
+            return k + 1 < tokens.len() && word(k) == "être" && has(k + 1, Tags::PPAS) && !states_after(text, tokens, k + 1, lex, r, false, lower);
+        }
+        let subordinate = matches!(
+            w.as_ref(),
+            "que" | "qu" | "qui" | "dont" | "où" | "si" | "s" | "quand" | "lorsque" | "lorsqu" | "comme" | "car" | "puisque" | "puisqu"
+        );
+        if subordinate || r.finite_words.contains(&*w) || morph.is_unambiguous_finite(&w) {
+            return false;
+        }
     }
-    let infinitive = k < tokens.len() && lex.morphology.lookup(&word(k)).iter().any(|f| f.tags.contains(Tags::INF));
-    infinitive && !states_after(text, tokens, k, lex, r, lower)
+    false
 }
 
 fn not_a_claim(
