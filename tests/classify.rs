@@ -456,3 +456,29 @@ fn a_quoted_title_after_a_determiner_does_not_make_the_voice_quoted() {
         assert_eq!(s[0].voice, Voice::Quoted, "{text}");
     }
 }
+
+/// `[rejected]` of scoring.toml: a report inside a phrase that sets it aside (« contrairement à »,
+/// « malgré », « en dépit de ») credits nothing: the writer asserts the opposite. Sentences from
+/// the seed gold (000, ASSERTED) and the news gold (dev-2, ASSERTED).
+#[test]
+fn a_report_set_aside_is_not_a_source() {
+    for text in [
+        "Contrairement à ce qui a été dit, les djihadistes étaient armés et équipés lors de leur fuite.",
+        "Malgré les affirmations occidentales selon lesquelles la Russie a subi des pertes catastrophiques, aucune preuve ne vient étayer cette affirmation.",
+        "Contrairement aux affirmations du GIEC selon lesquelles les concentrations de CO2 persistent, le dioxyde de carbone est recyclé par la Terre.",
+    ] {
+        let s = run(text);
+        assert_eq!(s[0].label, Label::Asserted, "{text}: {:?}", s[0].markers);
+        assert!(s[0].flags.contains(&Flag::Rejected), "{text}: {:?}", s[0].flags);
+    }
+    for text in [
+        // The report is outside the phrase: after a comma, or past a coordination.
+        "Malgré la pluie, le ministre a déclaré que le convoi était parti.",
+        "Le ministre est venu malgré la pluie et a déclaré que le convoi était parti.",
+        "Le président a réitéré sa position selon laquelle toute discussion deviendra impossible.",
+    ] {
+        let s = run(text);
+        assert_eq!(s[0].label, Label::Attributed, "{text}");
+        assert!(!s[0].flags.contains(&Flag::Rejected), "{text}");
+    }
+}

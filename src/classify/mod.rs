@@ -80,6 +80,10 @@ pub enum Flag {
     /// « Selon » or « d'après » meaning "in accordance with, depending on" (« administré selon
     /// les recommandations »): no source.
     Manner,
+    /// A report inside a phrase that sets it aside (« Contrairement aux affirmations du GIEC
+    /// selon lesquelles… », « malgré les affirmations selon lesquelles… »): the sentence's claim
+    /// is the writer's own, against it; the marker is not counted.
+    Rejected,
     /// An own-voice claim credited to the speaker of a quotation it holds, named in the same
     /// sentence (« « … », analyse Orietta Cazzuli »).
     QuoteCredited,
@@ -101,6 +105,7 @@ impl Flag {
             Flag::SelfSpeech => "self_speech",
             Flag::Evidence => "evidence",
             Flag::Manner => "manner",
+            Flag::Rejected => "rejected",
             Flag::QuoteCredited => "quote_credited",
             Flag::Heading => "heading",
             Flag::ListItem => "list_item",
@@ -237,6 +242,9 @@ pub struct ScoringRules {
     /// Optional (session 10): without `[manner]`, every « selon » is a source.
     #[serde(default)]
     pub manner: MannerRules,
+    /// Phrases that set a report aside (`[rejected]`). Optional (session 11).
+    #[serde(default)]
+    pub rejected: RejectedRules,
 }
 
 /// When « selon » or « d'après » means "in accordance with, depending on" (`[manner]` in
@@ -250,6 +258,14 @@ pub struct MannerRules {
     pub detached_after: WordSet,
     /// Relative pronouns after the marker (« l'affirmation selon laquelle »): a report.
     pub relatives: WordSet,
+}
+
+/// Phrases that set a report aside (`[rejected]` in scoring.toml).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RejectedRules {
+    /// Words or word sequences that open such a phrase (« contrairement à », « malgré »).
+    pub openers: Vec<String>,
 }
 
 /// When a verb of showing has a fact for subject (`[evidence]` in scoring.toml).
@@ -410,6 +426,7 @@ pub fn classify_with_quotes(
         let mut self_speech = false;
         let mut evidence = false;
         let mut manner = false;
+        let mut rejected = false;
         let spoken = |k: usize| !named[k] || quotes[k].span.start <= span.start;
         let voice = if quoted_share(text, &span, quotes, spoken) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
@@ -446,7 +463,13 @@ pub fn classify_with_quotes(
                 if conformity {
                     manner = true;
                 }
-                let counted = voice_ok && reading_ok && !own_speech && !shown_by_a_fact && !conformity;
+                let set_aside = e.category == Category::Attribution
+                    && !rules.rejected.openers.is_empty()
+                    && rejected_report(text, &m.tokens, h.tokens.start, &rules.rejected);
+                if set_aside {
+                    rejected = true;
+                }
+                let counted = voice_ok && reading_ok && !own_speech && !shown_by_a_fact && !conformity && !set_aside;
                 MarkerHit {
                     entry: h.entry,
                     id: e.id.clone(),
@@ -500,6 +523,9 @@ pub fn classify_with_quotes(
         }
         if manner {
             flags.push(Flag::Manner);
+        }
+        if rejected {
+            flags.push(Flag::Rejected);
         }
         match s.kind {
             SentenceKind::Heading => flags.push(Flag::Heading),
@@ -665,6 +691,29 @@ fn manner_complement(
     }
     let words: Vec<(&str, bool)> = (end..k).map(|i| (&text[tokens[i].span.clone()], false)).collect();
     !words.is_empty() && !sources.can_report(&words)
+}
+
+/// Is the attribution marker at token `start` inside a phrase that sets the report aside: one
+/// of `[rejected].openers` before it, with no punctuation between them (« Contrairement à ce
+/// qui a été *dit*, les djihadistes étaient armés », « Malgré les affirmations occidentales
+/// *selon* lesquelles… », « En dépit de la propagande *selon* laquelle… »)? The writer states
+/// the opposite in the main clause: nobody is credited with it. Not past a coordination or more
+/// than a dozen words back.
+fn rejected_report(text: &str, tokens: &[crate::token::Token], start: usize, r: &RejectedRules) -> bool {
+    let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
+    let gap = |i: usize| text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’');
+    let mut k = start;
+    // Within the phrase: no punctuation, no coordination (« malgré la pluie et a déclaré que »),
+    // a dozen words at most.
+    while k > 0 && start - k < 12 && !gap(k - 1) && !matches!(word(k - 1).as_ref(), "et" | "ou" | "mais" | "puis" | "donc" | "car" | "or") {
+        k -= 1;
+        // Compared word by word, with no allocation: this runs for every attribution marker.
+        let first = word(k);
+        if r.openers.iter().any(|o| o.split(' ').enumerate().all(|(j, p)| k + j < start && if j == 0 { first == p } else { word(k + j) == p })) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Is the subject of the verb of showing at tokens `verb..end` a fact rather than a source
@@ -1019,7 +1068,17 @@ fn states_after(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexi
 ///   subordinating word before it, + « être » + a past participle: « Angiox doit être administré
 ///   avec de l'aspirine », « Les terroristes doivent être détruits ». A conditional one (« Si
 ///   l'ACT est inférieur…, un bolus doit être administré ») is left a claim.
-fn prescription(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, rules: &ScoringRules, lower: &mut String) -> bool {
+///
+/// `facts` are the matcher's word facts of the sentence when the rules are the lexicon's (the
+/// finiteness of each word already looked up), else `None`.
+fn prescription(
+    text: &str,
+    tokens: &[crate::token::Token],
+    facts: Option<&[crate::words::WordFacts]>,
+    lex: &Lexicon,
+    rules: &ScoringRules,
+    lower: &mut String,
+) -> bool {
     let r = &rules.claims;
     let morph = lex.morphology;
     let word = |k: usize| crate::token::lower_cow(&text[tokens[k].span.clone()]);
@@ -1080,7 +1139,11 @@ fn prescription(text: &str, tokens: &[crate::token::Token], lex: &Lexicon, rules
             w.as_ref(),
             "que" | "qu" | "qui" | "dont" | "où" | "si" | "s" | "quand" | "lorsque" | "lorsqu" | "comme" | "car" | "puisque" | "puisqu"
         );
-        if subordinate || r.finite_words.contains(&*w) || morph.is_unambiguous_finite(&w) {
+        let finite = match facts {
+            Some(f) => f[v].is_finite(),
+            None => r.finite_words.contains(&*w) || morph.is_unambiguous_finite(&w),
+        };
+        if subordinate || finite {
             return false;
         }
     }
@@ -1115,7 +1178,8 @@ fn not_a_claim(
     if call_to_action(text, &m.tokens, lex, &rules.claims, lower) {
         return Some(NotClaim::CallToAction);
     }
-    if prescription(text, &m.tokens, lex, rules, lower) {
+    let facts = std::ptr::eq(rules, &lex.rules.scoring).then_some(&m.facts[..]);
+    if prescription(text, &m.tokens, facts, lex, rules, lower) {
         return Some(NotClaim::Prescription);
     }
     if has_marker {

@@ -107,6 +107,7 @@ fn flag_name(flag: Flag, l: Lang) -> &'static str {
         Flag::SelfSpeech => "l'auteur parle de lui-même",
         Flag::Evidence => "un fait donné pour preuve, pas une source",
         Flag::Manner => "« selon » = en fonction de, pas une source",
+        Flag::Rejected => "parole écartée : l'auteur affirme le contraire",
         Flag::QuoteCredited => "citation attribuée à la personne nommée",
     }
 }
