@@ -315,6 +315,7 @@ fn a_verb_that_is_also_a_noun_is_the_verb_after_a_pronoun() {
         let s = run(text);
         assert_eq!(s[0].not_claim, None, "{text}");
         assert_eq!(s[0].label, Label::Asserted, "{text}");
+        assert!(!s[0].flags.contains(&Flag::Nominal), "{text}");
     }
     for text in [
         "Le signe de la victoire en pleine rue.",
@@ -322,7 +323,9 @@ fn a_verb_that_is_also_a_noun_is_the_verb_after_a_pronoun() {
         // A capitalised form is a title or a heading, not a verb.
         "Le Monde, édition du 20 juillet 2000.",
     ] {
-        assert_eq!(run(text)[0].not_claim, Some(NotClaim::NoVerb), "{text}");
+        // No verb found: a whole sentence stays a claim, flagged `nominal` (see below).
+        let s = run(text);
+        assert!(s[0].not_claim == Some(NotClaim::NoVerb) || s[0].flags.contains(&Flag::Nominal), "{text}");
     }
 }
 
@@ -480,5 +483,30 @@ fn a_report_set_aside_is_not_a_source() {
         let s = run(text);
         assert_eq!(s[0].label, Label::Attributed, "{text}");
         assert!(!s[0].flags.contains(&Flag::Rejected), "{text}");
+    }
+}
+
+/// A whole body sentence in which no finite verb is found (a nominal sentence, or a verb the
+/// dictionary also reads as a noun) stays a claim, flagged `nominal`; headings and short pieces
+/// stay out (news gold dev-2 and the seed gold: 13 such sentences, all claims).
+#[test]
+fn a_whole_sentence_without_a_verb_found_is_still_a_claim() {
+    for text in [
+        "Les chiffres sont tombés hier. Coup de tonnerre politique en Italie.",
+        "Les chiffres sont tombés hier. Soit une progression de 31 % au cours des sept derniers jours.",
+        "Les chiffres sont tombés hier. Une forme de retraite organisée pour économiser des vies des deux côtés.",
+    ] {
+        let s = run(text);
+        assert_eq!(s[1].label, Label::Asserted, "{text}: {:?}", s[1].not_claim);
+        assert!(s[1].flags.contains(&Flag::Nominal), "{text}");
+    }
+    for text in [
+        // Too short, or no full stop (a heading-like line).
+        "Les chiffres sont tombés hier. Et leur férocité.",
+        "Les chiffres sont tombés hier.\n\nGrèce : 80 km de clôture supplémentaires face à la Turquie\n\nLe mur sera prolongé.",
+    ] {
+        let s = run(text);
+        assert_eq!(s[1].label, Label::None, "{text}");
+        assert!(!s[1].flags.contains(&Flag::Nominal), "{text}");
     }
 }

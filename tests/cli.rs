@@ -309,7 +309,7 @@ fn the_terminal_speaks_french_with_lang_fr_or_a_french_locale() {
     let t = stdout(&fr(&["analyze", "seeds/001_ecc43d926f07e1cb.txt", "--color", "never"]));
     assert!(t.contains("[1] PRUDENTE · 10 points = 35 prudente − 25 aurait · titre"), "{t}");
     assert!(t.contains("conditionnel : ouï-dire (une précaution)"), "{t}");
-    assert!(t.contains("Bilan — ") && t.contains("assertivité 22,7 / 100 (intervalle à 95 % 12,3–35,3)"), "{t}");
+    assert!(t.contains("Bilan — ") && t.contains("assertivité 25,9 / 100 (intervalle à 95 % 14,7–39,4)"), "{t}");
     assert!(t.contains("hors score : 3 exclues (signature 3)"), "{t}");
     // --lang wins over the locale; JSON is the same whatever the language.
     let t = stdout(&fr(&["analyze", "seeds/001_ecc43d926f07e1cb.txt", "--color", "never", "--lang", "en"]));
@@ -526,8 +526,8 @@ fn csv_for_a_french_spreadsheet() {
     assert_eq!(&fr_rows[0], header, "same column names");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let tf1 = fr_rows.iter().find(|r| r[col("article")] == "TF1; édition du soir").expect("the label with `;` is one cell");
-    assert_eq!(tf1[col("assertiveness")], "22,7");
-    assert_eq!(tf1[col("claims")], "15");
+    assert_eq!(tf1[col("assertiveness")], "25,9");
+    assert_eq!(tf1[col("claims")], "16");
     // Every figure is the default one with a decimal comma; every other cell is the same.
     for (p, f) in plain_rows.iter().zip(&fr_rows).skip(1) {
         for (a, b) in p.iter().zip(f) {

@@ -80,6 +80,11 @@ pub enum Flag {
     /// « Selon » or « d'après » meaning "in accordance with, depending on" (« administré selon
     /// les recommandations »): no source.
     Manner,
+    /// No finite verb was found, but the sentence is a whole one of the body — at least
+    /// `claims.nominal_min_words` words and a final full stop, « ! » or « … » (« Coup de
+    /// tonnerre politique en Italie. », « Soit une progression de 31 % en sept jours. »): a
+    /// nominal sentence, or a verb the dictionary also reads as a noun. It stays a claim.
+    Nominal,
     /// A report inside a phrase that sets it aside (« Contrairement aux affirmations du GIEC
     /// selon lesquelles… », « malgré les affirmations selon lesquelles… »): the sentence's claim
     /// is the writer's own, against it; the marker is not counted.
@@ -106,6 +111,7 @@ impl Flag {
             Flag::Evidence => "evidence",
             Flag::Manner => "manner",
             Flag::Rejected => "rejected",
+            Flag::Nominal => "nominal",
             Flag::QuoteCredited => "quote_credited",
             Flag::Heading => "heading",
             Flag::ListItem => "list_item",
@@ -333,6 +339,10 @@ pub struct ClaimRules {
     /// infinitive after (« Il faut les entendre »): not a claim. Optional (session 11).
     #[serde(default)]
     pub prescription_forms: WordSet,
+    /// A body sentence with no finite verb found but at least this many words and a final
+    /// full stop is a claim all the same (0: never). Optional (session 11).
+    #[serde(default)]
+    pub nominal_min_words: usize,
     /// Forms of « devoir » after « nous » / « vous » that open a prescription with an infinitive
     /// (« Nous devons agir », « Vous ne devez pas recevoir ce médicament »). Optional (session 11).
     #[serde(default)]
@@ -486,8 +496,17 @@ pub fn classify_with_quotes(
             .collect();
         markers.sort_by_key(|h| (h.start, h.end, h.entry));
         let has = |c: Category| markers.iter().any(|h| h.counted && h.category == c);
-        let not_claim = not_a_claim(text, stext, m, lex, rules, markers.iter().any(|h| h.counted), &mut lower)
+        let mut not_claim = not_a_claim(text, stext, m, lex, rules, markers.iter().any(|h| h.counted), &mut lower)
             .or_else(|| announces(text, &span, &markers, rules, &mut lower));
+        // A whole sentence of the body with no verb found still states something.
+        let nominal = not_claim == Some(NotClaim::NoVerb)
+            && s.kind == SentenceKind::Body
+            && rules.claims.nominal_min_words > 0
+            && m.tokens.len() >= rules.claims.nominal_min_words
+            && stext.trim_end_matches(['»', '"', '”', ')', ' ', '\u{a0}', '\u{202f}']).ends_with(['.', '!', '…']);
+        if nominal {
+            not_claim = None;
+        }
         let label = if not_claim.is_some() {
             Label::None
         } else if has(Category::Attribution) {
@@ -526,6 +545,9 @@ pub fn classify_with_quotes(
         }
         if rejected {
             flags.push(Flag::Rejected);
+        }
+        if nominal {
+            flags.push(Flag::Nominal);
         }
         match s.kind {
             SentenceKind::Heading => flags.push(Flag::Heading),

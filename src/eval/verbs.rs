@@ -138,6 +138,13 @@ pub struct VerbsEval {
     pub errors: Vec<VerbError>,
 }
 
+/// Did `hedge` find no finite verb in the sentence: `not_claim = no_verb`, or a whole sentence
+/// kept as a claim all the same (flag `nominal`)? This eval measures the verb detector, not the
+/// claim decision.
+fn verbless(s: &SentenceScore) -> bool {
+    s.not_claim == Some(NotClaim::NoVerb) || s.flags.contains(&crate::classify::Flag::Nominal)
+}
+
 /// Why a UD sentence is left out, if it is: the first of its `hedge` sentences rejected for a
 /// reason other than no verb.
 fn left_out_reason(sentences: &[SentenceScore]) -> Option<&'static str> {
@@ -189,7 +196,7 @@ pub fn eval_verbs(paths: &[PathBuf], lex: &Lexicon) -> Result<VerbsEval, String>
             } else {
                 f.gold_finite += 1;
             }
-            let predicted = a.sentences.iter().all(|x| x.not_claim == Some(NotClaim::NoVerb));
+            let predicted = a.sentences.iter().all(verbless);
             f.hedge.count(gold_verbless, predicted);
             f.baseline.count(gold_verbless, baseline_verbless(&s.text, lex.morphology));
             if gold_verbless != predicted {
@@ -215,7 +222,7 @@ fn gold_finite_words(s: &UdSentence) -> String {
 fn verb_evidence(sentences: &[SentenceScore], lex: &Lexicon) -> String {
     let mut out: Vec<String> = Vec::new();
     let (mut fold, mut lower) = (String::new(), String::new());
-    for s in sentences.iter().filter(|s| s.not_claim != Some(NotClaim::NoVerb)) {
+    for s in sentences.iter().filter(|s| !verbless(s)) {
         let markers: Vec<String> = s.markers.iter().filter(|m| m.counted).map(|m| format!("marker {} «{}»", m.id, m.text)).collect();
         if !markers.is_empty() {
             out.extend(markers);
