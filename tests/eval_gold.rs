@@ -154,7 +154,7 @@ fn the_news_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
     let lex = Lexicon::embedded().unwrap();
     // Floors: the figures of docs/ACCURACY.md, "News gold", less 0.02.
     for (name, all, body, files) in
-        [("dev.jsonl", 0.78, 0.81, 6), ("heldout.jsonl", 0.76, 0.78, 6), ("heldout-2.jsonl", 0.74, 0.76, 12), ("dev-2.jsonl", 0.76, 0.77, 12)]
+        [("dev.jsonl", 0.79, 0.82, 6), ("heldout.jsonl", 0.76, 0.78, 6), ("heldout-2.jsonl", 0.77, 0.80, 12), ("dev-2.jsonl", 0.78, 0.79, 12)]
     {
         let gold = lines(name);
         let r = hedge::eval::gold::eval_gold_in(&data.join(name), std::slice::from_ref(&articles), &lex).unwrap();
