@@ -411,6 +411,12 @@ fn a_prescription_is_not_a_claim_but_a_litotes_or_a_que_clause_is() {
         // An obligation in the passive, the sentence's first verb (the seed gold's NONE).
         "Les terroristes doivent être détruits à vue et non poursuivis d'un pays à l'autre.",
         "Une note de droit d'auteur doit également être indiquée.",
+        "Nous devrions prendre cela au sérieux.",
+        // « il faut que » (news dev-2's NONE « Il faut que l'on reste solidaires »), a wish (the
+        // seed gold's NONE « Nous espérons que nos partenaires… »).
+        "Il faut que l'on reste solidaires.",
+        "Nous espérons que la commission traitera des points liés à l'additionnalité.",
+        "Je souhaite que les sanctions disparaissent pour éviter un blackout.",
     ] {
         let s = run(text);
         assert_eq!((s[0].label, s[0].not_claim), (Label::None, Some(NotClaim::Prescription)), "{text}");
@@ -430,6 +436,9 @@ fn a_prescription_is_not_a_claim_but_a_litotes_or_a_que_clause_is() {
         "Le président doit se rendre à Paris demain pour le sommet.",
         "Si l'ACT est inférieur à 225 secondes, un second bolus doit être administré.",
         "Les démocrates sont obéissants tandis que les dictateurs doivent être renversés.",
+        // In the past it tells what it took; a wish followed by a clause of its own.
+        "Il fallait donc que 2,5 millions de personnes quittent leur pays pour que le sujet disparaisse.",
+        "J'espère qu'on n'en arrivera pas là, mais Vladimir Poutine a fait savoir qu'il s'agissait d'un combat existentiel.",
     ] {
         let s = run(text);
         assert_ne!(s[0].not_claim, Some(NotClaim::Prescription), "{text}");

@@ -347,6 +347,14 @@ pub struct ClaimRules {
     /// (« Nous devons agir », « Vous ne devez pas recevoir ce médicament »). Optional (session 11).
     #[serde(default)]
     pub obligation_forms: WordSet,
+    /// Forms of « falloir » that, followed by « que », open a prescription (« Il faut que l'on
+    /// reste solidaires »). Optional (session 11).
+    #[serde(default)]
+    pub prescription_que_forms: WordSet,
+    /// First-person forms of verbs of wishing that, opening the sentence and followed by
+    /// « que », make it a wish (« Nous espérons que la commission… »). Optional (session 11).
+    #[serde(default)]
+    pub wish_forms: WordSet,
     /// Forms of « devoir » that, first verb of the sentence, make an obligation with « être » and a
     /// participle (« Les terroristes doivent être détruits », « La dose doit être administrée en
     /// 15 minutes »). Optional (session 11).
@@ -1077,13 +1085,16 @@ fn states_after(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexi
 /// Is the sentence a prescription: it says what should be done, not what is — not a claim, as
 /// the guidelines' calls to action (the seed gold's « Il faut encourager Lavrov… », « Les
 /// terroristes doivent être détruits à vue », « La source de l'article … doivent être indiqués »)?
-/// Three shapes, each opening the sentence (after « et », « mais », « alors », « donc ») and
+/// Four shapes, each opening the sentence (after « et », « mais », « alors », « donc ») and
 /// with no « que » and no clause of its own after the verb that carries the prescription
 /// ([`states_after`]; « Il faut savoir que… » states what follows « que »):
 /// - « il » + a form of `claims.prescription_forms` (or « eût / aurait / avait fallu ») + an
 ///   infinitive past clitics and adverbs (`self_speech.skip`): « Il faut les entendre ». Not in
 ///   the negative: « Il ne faut pas sous-estimer la part… », « Il ne faudra pas s'étonner d'en
-///   retrouver » assert by litotes (the seed gold: BOOSTED).
+///   retrouver » assert by litotes (the seed gold: BOOSTED). Or « que » right after a form of
+///   `claims.prescription_que_forms`: « Il faut que l'on reste solidaires ».
+/// - a wish: « je » / « nous » + a form of `claims.wish_forms` + « que » (« Nous espérons que la
+///   commission traitera… », the seed gold's NONE « Nous espérons que nos partenaires… »).
 /// - « nous » / « vous » + a form of `claims.obligation_forms` + an infinitive: « Nous devons
 ///   mettre un terme à ses agissements », « Vous ne devez pas recevoir Aclasta si vous allaitez ».
 /// - a form of `claims.passive_obligation_forms` as the sentence's first verb, with no
@@ -1133,7 +1144,24 @@ fn prescription(
             return false;
         }
         let k = skip(v + 1, false);
+        // « Il faut que l'on reste solidaires »: the clause after « que » is what must be done
+        // (a subjunctive), not a fact. Not in the past (« Il fallait donc que 2,5 millions de
+        // personnes quittent leur pays pour que… » tells what it took).
+        if k < tokens.len() && matches!(word(k).as_ref(), "que" | "qu") && r.prescription_que_forms.contains(&*word(v)) {
+            return true;
+        }
         return has(k, Tags::INF) && !states_after(text, tokens, k, lex, r, true, lower);
+    }
+    // « Nous espérons que… », « Je souhaite que… »: a wish of the speaker, not a fact.
+    // Not when a clause of its own follows after a comma (« J'espère qu'on n'en arrivera pas là,
+    // mais Vladimir Poutine a clairement fait savoir… », « …, ce qui fait défaut jusqu'à présent »).
+    if matches!(first.as_ref(), "je" | "j" | "nous") && i + 1 < tokens.len() && r.wish_forms.contains(&*word(i + 1)) {
+        let v = skip(i + 2, false);
+        let after_comma = |j: usize| text[tokens[j - 1].span.end..tokens[j].span.start].contains([',', ';']);
+        let clause_after = (v + 1..tokens.len()).any(|j| {
+            after_comma(j) && (word(j) == "mais" || (word(j) == "ce" && j + 1 < tokens.len() && matches!(word(j + 1).as_ref(), "qui" | "dont")))
+        });
+        return v < tokens.len() && matches!(word(v).as_ref(), "que" | "qu") && !clause_after;
     }
     // « nous devons » / « vous devez » + infinitive
     if matches!(first.as_ref(), "nous" | "vous") {
