@@ -13,34 +13,20 @@ text) as JSONL on stdout; the reading of each item was then added by hand, blind
 
 usage: python3 scripts/sample-readings-news-c.py [ARTICLES_DIR] > sample-c.jsonl
 """
-import re,os,json,random,sys
-HERE=os.path.dirname(os.path.abspath(__file__))
-T=os.path.join(HERE,'..','lexicons','markers','fr','generated','formes-verbales.tsv')
-L=os.path.join(HERE,'..','tests','data','readings-news','labels.jsonl')
-cond=set()
-for l in open(T,encoding='utf8'):
-    if l.startswith('#'): continue
-    f,lem,tags=l.rstrip('\n').split('\t')
-    if 'cond' in tags.split(',') and not f.startswith('cherr'): cond.add(f)
-old=set()
-for l in open(L,encoding='utf8'):
-    d=json.loads(l); old.add((d['file'],d['start']))
-D=sys.argv[1] if len(sys.argv)>1 else '../shared/eval/semeval2023-fr-genre/articles'
-by={}
-for fn in sorted(os.listdir(D)):
-    t=open(os.path.join(D,fn),'rb').read().decode('utf8')
-    for m in re.finditer(r"\w+",t):
-        if m.group().lower() in cond:
-            bs=len(t[:m.start()].encode()); be=bs+len(m.group().encode())
-            if (fn,bs) in old: continue
-            by.setdefault(fn,[]).append((fn,bs,be,m.group()))
-rng=random.Random(2026)
-pool=[]
+import json, random, sys
+
+from news_conditionals import LABELS_AB, articles_dir, items_of, occurrences
+
+by = occurrences(articles_dir(), skip=items_of(LABELS_AB))
+rng = random.Random(2026)
+pool = []
 for a in sorted(by):
-    xs=list(by[a]); rng.shuffle(xs); pool+=xs[:3]
+    xs = list(by[a])
+    rng.shuffle(xs)
+    pool += xs[:3]
 rng.shuffle(pool)
-out=sorted(pool[:70])
-print('remaining words',sum(len(v) for v in by.values()),'articles',len(by),'pool',len(pool),
-      'drawn',len(out),'articles drawn',len({o[0] for o in out}),file=sys.stderr)
-for k,(fn,bs,be,w) in enumerate(out):
-    sys.stdout.write(json.dumps({"item":"news-c-%03d"%k,"file":fn,"start":bs,"end":be,"word":w,"half":"C"},ensure_ascii=False)+"\n")
+out = sorted(pool[:70])
+print('remaining words', sum(len(v) for v in by.values()), 'articles', len(by), 'pool', len(pool),
+      'drawn', len(out), 'articles drawn', len({o[0] for o in out}), file=sys.stderr)
+for k, (fn, bs, be, w) in enumerate(out):
+    sys.stdout.write(json.dumps({"item": "news-c-%03d" % k, "file": fn, "start": bs, "end": be, "word": w, "half": "C"}, ensure_ascii=False) + "\n")

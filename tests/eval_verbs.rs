@@ -129,16 +129,7 @@ fn the_no_verb_filter_on_ud_french_beats_the_baseline_and_reaches_the_floor() {
     // verbless; 58 before the name rule, 118 before the clitic rule); baseline tp 298 fp 2
     // fn 342 (P 0.993, R 0.466, F1 0.634, 0.04 %).
     let Some(dir) = shared_or_skip("eval/ud-french") else { return };
-    let mut files: Vec<PathBuf> = Vec::new();
-    for tb in ["UD_French-GSD", "UD_French-Sequoia", "UD_French-ParTUT"] {
-        for e in std::fs::read_dir(dir.join(tb)).expect("shared eval data is beside the repo (or set HEDGE_SHARED)") {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "conllu") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = ud_conllu_files(&dir);
     assert_eq!(files.len(), 7);
     let lex = hedge::lexicon::Lexicon::embedded().unwrap();
     let r = eval_verbs(&files, &lex).unwrap();

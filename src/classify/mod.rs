@@ -511,7 +511,7 @@ pub fn classify_with_quotes(
             && s.kind == SentenceKind::Body
             && rules.claims.nominal_min_words > 0
             && m.tokens.len() >= rules.claims.nominal_min_words
-            && stext.trim_end_matches(['»', '"', '”', ')', ' ', '\u{a0}', '\u{202f}']).ends_with(['.', '!', '…']);
+            && without_closers(stext).ends_with(['.', '!', '…']);
         if nominal {
             not_claim = None;
         }
@@ -1200,6 +1200,12 @@ fn prescription(
     false
 }
 
+/// The sentence without the closing quotation marks, brackets and spaces after its last
+/// punctuation mark.
+fn without_closers(stext: &str) -> &str {
+    stext.trim_end_matches(['»', '"', '”', ')', ' ', '\u{a0}', '\u{202f}'])
+}
+
 fn not_a_claim(
     text: &str,
     stext: &str,
@@ -1209,8 +1215,7 @@ fn not_a_claim(
     has_marker: bool,
     lower: &mut String,
 ) -> Option<NotClaim> {
-    let end = stext.trim_end_matches(['»', '"', '”', ')', ' ', '\u{a0}', '\u{202f}']);
-    if end.ends_with('?') {
+    if without_closers(stext).ends_with('?') {
         return Some(NotClaim::Question);
     }
     if m.tokens.len() < rules.claims.min_words {
@@ -1228,6 +1233,7 @@ fn not_a_claim(
     if call_to_action(text, &m.tokens, lex, &rules.claims, lower) {
         return Some(NotClaim::CallToAction);
     }
+    // The matcher's word facts hold for the lexicon's own rules only.
     let facts = std::ptr::eq(rules, &lex.rules.scoring).then_some(&m.facts[..]);
     if prescription(text, &m.tokens, facts, lex, rules, lower) {
         return Some(NotClaim::Prescription);
@@ -1237,13 +1243,12 @@ fn not_a_claim(
     }
     // The matcher's word facts answer it with the lexicon's rules (the run's: one look-up per
     // word, shared with the matcher); other scoring rules are asked word by word.
-    let finite = if std::ptr::eq(rules, &lex.rules.scoring) {
-        m.facts.iter().any(|f| f.is_finite())
-    } else {
-        m.tokens.iter().any(|t| {
+    let finite = match facts {
+        Some(f) => f.iter().any(|f| f.is_finite()),
+        None => m.tokens.iter().any(|t| {
             let w = crate::token::lowered(&text[t.span.clone()], lower);
             rules.claims.finite_words.contains(w) || lex.morphology.is_unambiguous_finite(w) || lex.morphology.is_conditional(w)
-        })
+        }),
     };
     if !finite && !finite_after_clitic(text, &m.tokens, lex, &rules.claims, lower) {
         return Some(NotClaim::NoVerb);

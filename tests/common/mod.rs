@@ -94,3 +94,19 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         );
     }
 }
+
+/// The CoNLL-U files of the three UD French treebanks under `dir` (`<shared>/eval/ud-french`),
+/// sorted.
+pub fn ud_conllu_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for tb in ["UD_French-GSD", "UD_French-Sequoia", "UD_French-ParTUT"] {
+        for e in std::fs::read_dir(dir.join(tb)).expect("shared eval data is beside the repo (or set HEDGE_SHARED)") {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "conllu") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -1,0 +1,48 @@
+"""Shared by scripts/sample-readings-news.py and scripts/sample-readings-news-c.py: the
+population both samples are drawn from.
+
+Every conditional form of lexicons/markers/fr/generated/formes-verbales.tsv (tag `cond`, not
+the homographs of `choir`), found as a word in the articles of ARTICLES_DIR (default
+../shared/eval/semeval2023-fr-genre/articles), with its byte offsets.
+"""
+import json, os, re, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FORMS = os.path.join(HERE, '..', 'lexicons', 'markers', 'fr', 'generated', 'formes-verbales.tsv')
+LABELS_AB = os.path.join(HERE, '..', 'tests', 'data', 'readings-news', 'labels.jsonl')
+
+
+def conditional_forms():
+    cond = set()
+    for l in open(FORMS, encoding='utf8'):
+        if l.startswith('#'):
+            continue
+        f, _lemma, tags = l.rstrip('\n').split('\t')
+        if 'cond' in tags.split(',') and not f.startswith('cherr'):
+            cond.add(f)
+    return cond
+
+
+def articles_dir():
+    return sys.argv[1] if len(sys.argv) > 1 else '../shared/eval/semeval2023-fr-genre/articles'
+
+
+def occurrences(directory, skip=frozenset()):
+    """{file: [(file, start byte, end byte, word)]} in text order, leaving out (file, start) in skip."""
+    cond = conditional_forms()
+    by = {}
+    for fn in sorted(os.listdir(directory)):
+        t = open(os.path.join(directory, fn), 'rb').read().decode('utf8')
+        for m in re.finditer(r"\w+", t):
+            if m.group().lower() in cond:
+                bs = len(t[:m.start()].encode())
+                be = bs + len(m.group().encode())
+                if (fn, bs) in skip:
+                    continue
+                by.setdefault(fn, []).append((fn, bs, be, m.group()))
+    return by
+
+
+def items_of(path):
+    """(file, start) of the items of a labels JSONL file."""
+    return {(d['file'], d['start']) for d in map(json.loads, open(path, encoding='utf8'))}
