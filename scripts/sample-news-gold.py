@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Draws the articles of the blind news gold (tests/data/news-gold/) and writes the annotators'
+worksheet for one round.
+
+The articles of ../shared/eval/semeval2023-fr-genre (labels.tsv): per round, 6 opinion and 6
+reporting articles of a size window, drawn with a fixed seed among those no earlier round took:
+
+  round 1 (dev.jsonl + heldout.jsonl)  seed 20261205, 1500-7000 bytes
+  round 2 (heldout-2.jsonl)            seed 20261206, 1500-7000 bytes
+  round 3 (dev-2.jsonl)                seed 20261207, 1500-8000 bytes
+
+Round 1 was split by article: the first three opinion and first three reporting articles drawn
+are dev, the others held out. The worksheet lists every sentence of the round's articles as
+`hedge analyze --format jsonl` cuts it (id, file, byte offsets, text: third-party text, so write
+it outside the repository); two annotators then labelled it blind, following
+tests/data/news-gold/PROMPT.md (docs/ACCURACY.md, "News gold").
+
+usage: python3 scripts/sample-news-gold.py ROUND [HEDGE_BINARY] > /tmp/sentences.json
+       (the chosen files are printed on stderr)
+"""
+import json, os, random, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GENRE = os.path.join(HERE, '..', '..', 'shared', 'eval', 'semeval2023-fr-genre')
+ROUNDS = {1: (20261205, 7000), 2: (20261206, 7000), 3: (20261207, 8000)}
+
+
+def draw(round_no):
+    rows = [l.split('\t') for l in open(os.path.join(GENRE, 'labels.tsv'), encoding='utf8').read().split('\n') if l.strip()]
+    used = set()
+    for r in range(1, round_no):
+        used |= set(draw(r))
+    seed, top = ROUNDS[round_no]
+    rng = random.Random(seed)
+    chosen = []
+    for label in ('opinion', 'reporting'):
+        pool = sorted(r[0] for r in rows if r[1] == label and r[0] not in used
+                      and 1500 <= os.path.getsize(os.path.join(GENRE, 'articles', r[0])) <= top)
+        chosen += rng.sample(pool, 6)
+    return chosen
+
+
+def main():
+    round_no = int(sys.argv[1])
+    hedge = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, '..', 'target', 'release', 'hedge')
+    files = draw(round_no)
+    print(' '.join(files), file=sys.stderr)
+    items = []
+    for f in files:
+        out = subprocess.run([hedge, 'analyze', os.path.join(GENRE, 'articles', f), '--format', 'jsonl'],
+                             capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            d = json.loads(line)
+            if d.get('type') == 'sentence':
+                items.append({"id": f"{f[:-4]}-{d['number']:03d}", "file": f, "start": d['start'], "end": d['end'], "text": d['text']})
+    json.dump(items, sys.stdout, ensure_ascii=False, indent=0)
+
+
+if __name__ == '__main__':
+    main()
