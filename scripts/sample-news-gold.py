@@ -8,6 +8,8 @@ reporting articles of a size window, drawn with a fixed seed among those no earl
   round 1 (dev.jsonl + heldout.jsonl)  seed 20261205, 1500-7000 bytes
   round 2 (heldout-2.jsonl)            seed 20261206, 1500-7000 bytes
   round 3 (dev-2.jsonl)                seed 20261207, 1500-8000 bytes
+  round 4 (heldout-3.jsonl)            seed 20261208, 1500-9000 bytes; only 4 reporting
+                                       articles were left in the window, so 6 opinion + 4
 
 Round 1 was split by article: the first three opinion and first three reporting articles drawn
 are dev, the others held out. The worksheet lists every sentence of the round's articles as
@@ -22,7 +24,7 @@ import json, os, random, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENRE = os.path.join(HERE, '..', '..', 'shared', 'eval', 'semeval2023-fr-genre')
-ROUNDS = {1: (20261205, 7000), 2: (20261206, 7000), 3: (20261207, 8000)}
+ROUNDS = {1: (20261205, 7000), 2: (20261206, 7000), 3: (20261207, 8000), 4: (20261208, 9000)}
 
 
 def draw(round_no):
@@ -36,7 +38,7 @@ def draw(round_no):
     for label in ('opinion', 'reporting'):
         pool = sorted(r[0] for r in rows if r[1] == label and r[0] not in used
                       and 1500 <= os.path.getsize(os.path.join(GENRE, 'articles', r[0])) <= top)
-        chosen += rng.sample(pool, 6)
+        chosen += rng.sample(pool, min(6, len(pool)))
     return chosen
 
 
