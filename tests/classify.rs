@@ -123,6 +123,11 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
     // A first-person object is not the speaker; a third-person subject is a source.
     for text in [
         "Il nous a dit que le budget serait tenu.",
+        // « nous » after a noun, « ne » or a preposition is the object (news dev-2, UD): only a
+        // « nous » that opens its clause is the subject.
+        "Mais il y a quelques semaines à peine, ces mêmes personnes nous disaient que nous devions supporter des prix plus élevés.",
+        "Ils ne nous ont jamais dit que le budget serait tenu.",
+        "Encore un peu plus introspectif, Souchon nous rappelle que la société ne lui va toujours pas.",
         "Le ministre a tenu à rappeler que le budget sera tenu.",
         "Le ministre vient de rappeler que le budget sera tenu.",
         // A noun in -ons is not a first person (« télévisions »), nor a verb across punctuation.
@@ -264,6 +269,9 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         // An infinitive of saying after a verb of means or cause ([evidence].means_verbs).
         "L'opinion soutient le projet, ce qui contribue à expliquer pourquoi Washington a changé d'approche.",
         "Et cette visite éclair avant le sommet tend à le confirmer.",
+        // « rappeler » with a fact for subject, past an object « nous » (UD, genre data).
+        "Ces événements nous rappellent que nous ne pouvons croire que la sécurité des transports est garantie d'office.",
+        "Plus précoces, plus intenses, ces épisodes nous rappellent toujours plus à notre fragilité.",
     ] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Asserted, "{text}: {:?}", s[0].markers);
@@ -288,6 +296,8 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         "Certains militants n'hésitent pas à affirmer que le capitalisme est leur allié.",
         "Le ministre est venu annoncer hier le passage au niveau deux.",
         "Ce rapport tend à confirmer que la coalition a laissé faire.",
+        // An infinitive's subject is not the phrase before it (UD: « non sans rappeler »).
+        "M. Dumez, président du conseil général, a parlé d'une réussite, non sans rappeler le rôle primordial de l'éducation familiale.",
     ] {
         let s = run(text);
         assert!(!s[0].flags.contains(&Flag::Evidence), "{text}: {:?}", s[0].flags);

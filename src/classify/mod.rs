@@ -295,7 +295,8 @@ pub struct EvidenceRules {
 #[serde(deny_unknown_fields)]
 pub struct SelfSpeechRules {
     pub subjects: WordSet,
-    pub third_person: WordSet,
+    /// Words after which a « nous » opens its clause, so is the subject (« et nous disons »).
+    pub clause_openers: WordSet,
     pub skip: WordSet,
     pub verbs: WordSet,
     /// Impersonal verbs that govern an infinitive with no subject of its own (« il faut
@@ -467,6 +468,9 @@ pub fn classify_with_quotes(
                 let shown_by_a_fact = e.category == Category::Attribution
                     && !own_speech
                     && matches!(&e.rule, Rule::Lemmas { lemmas, .. } if lemmas.iter().any(|l| rules.evidence.lemmas.contains(l)))
+                    // An infinitive's subject is not the phrase before it (« non sans rappeler
+                    // le rôle… »): the means verbs that govern one are the case below.
+                    && !infinitive(text, &m.tokens, h.tokens.start, lex)
                     && evidence_subject(text, &m.tokens, h.tokens.start, h.tokens.end, lex, rules, &all.sources)
                     || e.category == Category::Attribution
                         && !own_speech
@@ -655,8 +659,13 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         i -= 1;
         let w = word(i);
         if w == "nous" {
-            if i > 0 && r.third_person.contains(&*word(i - 1)) {
-                continue; // « il nous a dit » : nous is the object
+            // The subject « nous » opens its clause: first in the sentence, after punctuation,
+            // or after a conjunction or adverb (`clause_openers`). After anything else — a
+            // pronoun, a noun, « ne », a preposition — it is the object (« il nous a dit »,
+            // « ces mêmes personnes nous disaient », « ils ne nous ont pas dit », « pour nous
+            // dire ») and the subject is further left.
+            if object_nous(text, tokens, i, r) {
+                continue;
             }
             return true;
         }
@@ -684,6 +693,24 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         return joined && i > 0 && r.possessives.contains(&*word(i - 1));
     }
     false
+}
+
+/// Is the word at token `i` an infinitive (« rappeler », « montrer »)?
+fn infinitive(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexicon) -> bool {
+    let w = crate::token::lower_cow(&text[tokens[i].span.clone()]);
+    lex.morphology.lookup(&w).iter().any(|f| f.tags.contains(Tags::INF))
+}
+
+/// Is the « nous » at token `i` an object rather than the subject: not first in the sentence,
+/// not after punctuation, not after a word that opens a clause (`[self_speech].clause_openers`,
+/// or an adverb in -ment)? « il nous a dit », « ces épisodes nous rappellent », « ils ne nous
+/// ont pas dit », « pour nous dire ».
+fn object_nous(text: &str, tokens: &[crate::token::Token], i: usize, r: &SelfSpeechRules) -> bool {
+    if i == 0 || !text[tokens[i - 1].span.end..tokens[i].span.start].trim().is_empty() {
+        return false;
+    }
+    let prev = crate::token::lower_cow(&text[tokens[i - 1].span.clone()]);
+    !(r.clause_openers.contains(&*prev) || prev.ends_with("ment"))
 }
 
 /// Does the « selon » or « d'après » at tokens `start..end` mean "in accordance with, depending
@@ -779,7 +806,10 @@ fn evidence_subject(
     // right after an auxiliary (« l'a amplement démontré »; not « le gouvernement démontre »).
     let skip = |i: usize| {
         let w = word(i);
-        rules.self_speech.skip.contains(&*w) || auxiliary(&w) || (w.ends_with("ment") && i > 0 && auxiliary(&word(i - 1)))
+        rules.self_speech.skip.contains(&*w)
+            || auxiliary(&w)
+            || (w.ends_with("ment") && i > 0 && auxiliary(&word(i - 1)))
+            || (w == "nous" && object_nous(text, tokens, i, &rules.self_speech))
     };
     // The noun phrase tokens[from..to]: does it name a source?
     let speaks = |from: usize, to: usize| -> Option<bool> {
@@ -881,7 +911,7 @@ fn infinitive_of_a_thing(
     let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
     let gap = |i: usize| text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’');
     let morph = lex.morphology;
-    if !morph.lookup(&word(verb)).iter().any(|f| f.tags.contains(Tags::INF)) {
+    if !infinitive(text, tokens, verb, lex) {
         return false;
     }
     let mut i = verb;

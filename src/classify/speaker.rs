@@ -33,6 +33,9 @@ pub struct TagRules {
     pub pronouns: WordSet,
     pub determiners: WordSet,
     pub adverbs: WordSet,
+    /// Degree words passed over before an inverted tag's subject (« interrompit assez
+    /// sèchement le Baron », « souffla presque le malade »), but not inside a noun phrase.
+    pub degree_words: WordSet,
     pub stops: WordSet,
     pub connectors: WordSet,
     pub not_names: WordSet,
@@ -353,7 +356,7 @@ impl<'a> Tagger<'a> {
             None => {
                 // Adverbs and gerunds (« disait en riant mon père »).
                 loop {
-                    if t.get(j).is_some_and(|x| x.word && self.adverb(&x.low)) {
+                    if t.get(j).is_some_and(|x| x.word && (self.adverb(&x.low) || self.r.degree_words.contains(&*x.low))) {
                         j += 1;
                     } else if t.get(j).is_some_and(|x| x.low == "en") && t.get(j + 1).is_some_and(|x| self.present_participle(&x.low)) {
                         j += 2;
@@ -480,6 +483,17 @@ impl<'a> Tagger<'a> {
                     ))
         };
         let mut speaker = (a..b).find_map(|k| if no_verb(k) { self.subject(t, k, b) } else { None });
+        // A subject pronoun right before the verb (past its clitics) is its subject, whatever
+        // comes before it (« Quand elles partaient il murmurait : »). Not « nous » or « vous »,
+        // which may be objects (« il nous dit »).
+        if speaker.is_none() && b > a && self.r.pronouns.contains(&*t[b - 1].low) && !matches!(t[b - 1].low.as_ref(), "nous" | "vous") {
+            speaker = Some(t[b - 1].span.clone());
+        }
+        // A verb coordinated with the one before shares its subject (« elle rit et dit : »).
+        if speaker.is_none() && a == b && b >= 2 && t[b - 1].low == "et" && t[b - 2].word && self.morph.is_unambiguous_finite(&t[b - 2].low) {
+            let (_, _, shared) = self.verb_subject(t, b - 2);
+            speaker = shared;
+        }
         // « …reconnut Pécuchet qui articula plus fort : », « des Pakistanais, qui
         // disaient »: the shortest phrase before « qui ».
         if a == b && b >= 2 && t[b - 1].low == "qui" {
@@ -987,5 +1001,25 @@ mod tests {
         // Not a speech verb: no speaker, never the leftover words.
         assert_eq!(sp("Le 10 octobre, Yves Lévy a été nommé"), None);
         assert_eq!(sp("Les"), None);
+        // A subject pronoun right before the verb, whatever comes before it; a verb coordinated
+        // with the one before shares its subject (fr-litbank, Mademoiselle Fifi, Douce Lumière).
+        assert_eq!(sp("Quand elles partaient il murmurait :"), Some("il".into()));
+        assert_eq!(sp("Et tout à coup elle rit et dit :"), Some("elle".into()));
+        assert_eq!(sp("Attaqué sur les dettes, Macron assume et dit"), Some("Macron".into()));
+        // « nous » before a verb may be its object: no speaker from it.
+        assert_eq!(sp("Ces mêmes personnes nous disaient"), Some("Ces mêmes personnes".into()));
+    }
+
+    #[test]
+    fn a_title_or_a_degree_word_before_an_inverted_tags_subject() {
+        // fr-litbank: Le ventre de Paris, Le capitaine Fracasse, Nemoville.
+        for (text, who) in [
+            ("— Je vais m'en aller, répéta madame François.", "madame François"),
+            ("— Que voulez-vous ? interrompit assez sèchement le Baron.", "le Baron"),
+            ("— Hélas ! je l'ignore, souffla presque le malade.", "le malade"),
+        ] {
+            let (_, tags) = pieces(text);
+            assert!(tags.iter().any(|(_, sp)| *sp == Some(who)), "{text}: {tags:?}");
+        }
     }
 }
