@@ -695,6 +695,12 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
     false
 }
 
+/// Is there punctuation (anything but white space and apostrophes) between tokens `i` and
+/// `i + 1`?
+fn punctuation_between(text: &str, tokens: &[crate::token::Token], i: usize) -> bool {
+    text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’')
+}
+
 /// Is the word at token `i` an infinitive (« rappeler », « montrer »)?
 fn infinitive(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexicon) -> bool {
     let w = crate::token::lower_cow(&text[tokens[i].span.clone()]);
@@ -735,7 +741,7 @@ fn manner_complement(
     }
     let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
     // Punctuation (or a line break) between tokens i and i + 1.
-    let gap = |i: usize| text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’');
+    let gap = |i: usize| punctuation_between(text, tokens, i);
     if gap(start - 1) || r.detached_after.contains(&*word(start - 1)) || r.relatives.contains(&*word(end)) {
         return false;
     }
@@ -758,7 +764,7 @@ fn manner_complement(
 /// than a dozen words back.
 fn rejected_report(text: &str, tokens: &[crate::token::Token], start: usize, r: &RejectedRules) -> bool {
     let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
-    let gap = |i: usize| text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’');
+    let gap = |i: usize| punctuation_between(text, tokens, i);
     let mut k = start;
     // Within the phrase: no punctuation, no coordination (« malgré la pluie et a déclaré que »),
     // a dozen words at most.
@@ -909,7 +915,7 @@ fn infinitive_of_a_thing(
     sources: &source::SourceRules,
 ) -> bool {
     let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
-    let gap = |i: usize| text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’');
+    let gap = |i: usize| punctuation_between(text, tokens, i);
     let morph = lex.morphology;
     if !infinitive(text, tokens, verb, lex) {
         return false;

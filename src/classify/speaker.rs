@@ -134,23 +134,7 @@ fn tokens_upto(text: &str, range: Range<usize>, max: usize, to_stop: bool) -> Ve
                 }
             }
             let w = &s[i..end];
-            // Borrowed when the word is already lower case ASCII (most words), else one
-            // allocation for the usual word.
-            let low: Cow<'_, str> = if ascii {
-                if upper {
-                    Cow::Owned(w.to_ascii_lowercase())
-                } else {
-                    Cow::Borrowed(w)
-                }
-            } else if w.chars().all(lower_case_already) {
-                // « été », « déclaré »: most non-ASCII words are lower case already.
-                Cow::Borrowed(w)
-            } else if w.contains('’') {
-                Cow::Owned(w.to_lowercase().replace('’', "'"))
-            } else {
-                Cow::Owned(w.to_lowercase())
-            };
-            out.push(Tok { span: range.start + i..range.start + end, low, word: true, capital: c.is_uppercase() });
+            out.push(Tok { span: range.start + i..range.start + end, low: lower_word(w, ascii, upper), word: true, capital: c.is_uppercase() });
             i = end;
         } else {
             let end = i + c.len_utf8();
@@ -164,6 +148,25 @@ fn tokens_upto(text: &str, range: Range<usize>, max: usize, to_stop: bool) -> Ve
         }
     }
     out
+}
+
+/// The lower case of the word `w` (`ascii`: all ASCII; `upper`: it holds an ASCII capital), ’
+/// read as '. Borrowed when the word is already lower case (most words), else one allocation.
+fn lower_word(w: &str, ascii: bool, upper: bool) -> Cow<'_, str> {
+    if ascii {
+        if upper {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    } else if w.chars().all(lower_case_already) {
+        // « été », « déclaré »: most non-ASCII words are lower case already.
+        Cow::Borrowed(w)
+    } else if w.contains('’') {
+        Cow::Owned(w.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// Is `c` its own lower case, with no ’ to replace: ASCII other than capitals, and the lower
@@ -202,6 +205,12 @@ impl<'a> Tagger<'a> {
     /// accablé »), never a speech verb's own (« a dit Florent ajouté » is no French).
     fn speech_free_participle(&self, w: &str) -> bool {
         self.morph.lookup(w).iter().any(|f| f.tags.contains(Tags::PPAS)) && self.morph.lookup(w).iter().all(|f| !f.tags.intersects(Tags::FINITE))
+    }
+
+    /// A pronoun that can only be a subject: not « nous » or « vous », which may be objects
+    /// (« il nous dit »).
+    fn subject_pronoun(&self, w: &str) -> bool {
+        self.r.pronouns.contains(w) && !matches!(w, "nous" | "vous")
     }
 
     fn adverb(&self, w: &str) -> bool {
@@ -486,7 +495,7 @@ impl<'a> Tagger<'a> {
         // A subject pronoun right before the verb (past its clitics) is its subject, whatever
         // comes before it (« Quand elles partaient il murmurait : »). Not « nous » or « vous »,
         // which may be objects (« il nous dit »).
-        if speaker.is_none() && b > a && self.r.pronouns.contains(&*t[b - 1].low) && !matches!(t[b - 1].low.as_ref(), "nous" | "vous") {
+        if speaker.is_none() && b > a && self.subject_pronoun(&t[b - 1].low) {
             speaker = Some(t[b - 1].span.clone());
         }
         // A verb coordinated with the one before shares its subject (« elle rit et dit : »).
@@ -634,7 +643,7 @@ impl<'a> Tagger<'a> {
             i += 1;
         }
         let x = t.get(i)?;
-        if self.r.pronouns.contains(&*x.low) && !matches!(x.low.as_ref(), "nous" | "vous") {
+        if self.subject_pronoun(&x.low) {
             return Some(x.span.clone());
         }
         let end = self.noun_phrase(t, i)?;
@@ -768,23 +777,7 @@ mod tests {
                     }
                 }
                 let w = &s[i..end];
-                // One allocation for the usual word (ASCII, or with no ’).
-                // Borrowed when the word is already lower case ASCII (most words), else one
-                // allocation for the usual word.
-                let low: Cow<'_, str> = if w.is_ascii() {
-                    if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                        Cow::Owned(w.to_ascii_lowercase())
-                    } else {
-                        Cow::Borrowed(w)
-                    }
-                } else if w.chars().all(lower_case_already) {
-                    // « été », « déclaré »: most non-ASCII words are lower case already.
-                    Cow::Borrowed(w)
-                } else if w.contains('’') {
-                    Cow::Owned(w.to_lowercase().replace('’', "'"))
-                } else {
-                    Cow::Owned(w.to_lowercase())
-                };
+                let low = lower_word(w, w.is_ascii(), w.bytes().any(|b| b.is_ascii_uppercase()));
                 out.push(Tok { span: range.start + i..range.start + end, low, word: true, capital: c.is_uppercase() });
             } else if !c.is_whitespace() {
                 let end = i + c.len_utf8();
@@ -794,16 +787,20 @@ mod tests {
         out
     }
 
+    fn seed_texts() -> Vec<String> {
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect()
+    }
+
     fn same_tokens(a: &[Tok<'_>], b: &[Tok<'_>]) -> bool {
         a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.span == y.span && x.low == y.low && x.word == y.word && x.capital == y.capital)
     }
 
     #[test]
     fn the_tokeniser_cuts_as_the_char_by_char_loop() {
-        let mut texts: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
+        let mut texts = seed_texts();
         texts.push("L’État, dit-il : « Ça va ! » — Aujourd’hui l'ÉTÉ 2024… A1b2 ''x' œuvre Œuvre\u{a0}ß\u{85}\u{b}\t\u{2009}é’".to_string());
         for text in &texts {
             for (a, b) in [(0, text.len()), (0, 0)] {
@@ -827,10 +824,7 @@ mod tests {
     fn tags_and_phrases_read_up_to_the_first_hard_stop_are_those_read_on_all_tokens() {
         // From every word start of the seeds, to the end of its line and to 60 bytes on.
         let tg = tagger();
-        let mut texts: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
+        let mut texts = seed_texts();
         texts.push(
             ", a ajouté M. Jean-Pierre Dupont, le 3 mai. » — dit-il ' encore, a-t-il déclaré. répondit Seymour M. Hersh ; selon le vice-président."
                 .into(),
