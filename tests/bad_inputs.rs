@@ -424,9 +424,13 @@ fn a_page_nested_too_deep_is_refused_at_once_naming_it() {
 
 #[test]
 fn a_custom_lexicon_with_a_misused_sense_field() {
-    // not_followed_by takes single words; both sense fields need a verb (a lemmas entry).
+    // not_followed_by and needs_after take single words; the sense fields need a verb (a lemmas entry).
     let text = format!("{FAMILY}{}", marker("songer", "lemmas = [\"songer\"]\nnot_followed_by = [\"à la\"]"));
     check_bad_lexicon(&text, "7: marker \"songer\": every not_followed_by entry is one word (« à », « aux »)");
+    let text = format!("{FAMILY}{}", marker("presenter", "lemmas = [\"présenter\"]\nneeds_after = [\"comme un\"]"));
+    check_bad_lexicon(&text, "7: marker \"presenter\": every needs_after entry is one word (« comme », « de »)");
     let text = format!("{FAMILY}{}", marker("il-parait", "patterns = [\"il paraît\"]\nobject_other_sense = true"));
-    check_bad_lexicon(&text, "7: marker \"il-parait\": object_other_sense and not_followed_by apply to a lemmas entry (a verb)");
+    check_bad_lexicon(&text, "7: marker \"il-parait\": object_other_sense, not_followed_by and needs_after apply to a lemmas entry (a verb)");
+    let text = format!("{FAMILY}{}", marker("il-parait", "patterns = [\"il paraît\"]\nneeds_after = [\"que\"]"));
+    check_bad_lexicon(&text, "7: marker \"il-parait\": object_other_sense, not_followed_by and needs_after apply to a lemmas entry (a verb)");
 }

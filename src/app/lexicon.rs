@@ -71,6 +71,10 @@ pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dy
                     writeln!(out, "  words:    every conditional-mood form of every verb ({} forms in the table)", lex.morphology.len())?
                 }
             }
+            if !e.needs_after.is_empty() {
+                let window = crate::matcher::NEEDS_AFTER_WINDOW;
+                writeln!(out, "  needs after: {} (later in the verb's clause, within {window} words)", e.needs_after.join(" | "))?;
+            }
             if !e.exceptions.is_empty() {
                 writeln!(out, "  except:   {}", e.exceptions.join(" | "))?;
             }

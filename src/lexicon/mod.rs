@@ -119,6 +119,11 @@ pub struct Entry {
     /// Words that, right after the marker, give it another sense (« penser *à* ses enfants »
     /// is to think of them, not an opinion). Lower case.
     pub not_followed_by: Vec<String>,
+    /// For a `lemmas` entry: words one of which must come later in the verb's clause (within
+    /// [`crate::matcher::NEEDS_AFTER_WINDOW`] words, before another finite verb or a `;`, `:`, `?`, `!`) for it to
+    /// count: « présenter X *comme* Y », « qualifier X *de* Y » report a judgement; « présenter
+    /// un projet », « se qualifier pour la finale » do not. Lower case.
+    pub needs_after: Vec<String>,
     pub examples: Vec<String>,
     pub counterexamples: Vec<String>,
     pub location: Location,
@@ -206,6 +211,8 @@ struct MarkerModel {
     object_other_sense: bool,
     #[serde(default)]
     not_followed_by: Vec<String>,
+    #[serde(default)]
+    needs_after: Vec<String>,
     grade: Option<String>,
     weight: Option<i32>,
     #[serde(default)]
@@ -296,8 +303,11 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
         if m.not_followed_by.iter().any(|w| token::tokenize(w, 0).len() != 1) {
             return Err(e("every not_followed_by entry is one word (« à », « aux »)".into()));
         }
-        if (m.object_other_sense || !m.not_followed_by.is_empty()) && m.lemmas.is_none() {
-            return Err(e("object_other_sense and not_followed_by apply to a lemmas entry (a verb)".into()));
+        if m.needs_after.iter().any(|w| token::tokenize(w, 0).len() != 1) {
+            return Err(e("every needs_after entry is one word (« comme », « de »)".into()));
+        }
+        if (m.object_other_sense || !m.not_followed_by.is_empty() || !m.needs_after.is_empty()) && m.lemmas.is_none() {
+            return Err(e("object_other_sense, not_followed_by and needs_after apply to a lemmas entry (a verb)".into()));
         }
         let rule = match (&m.patterns, &m.lemmas, &m.forms, &m.morphology) {
             (Some(p), None, None, None) => {
@@ -374,6 +384,7 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
             reflexive: m.reflexive,
             object_other_sense: m.object_other_sense,
             not_followed_by: m.not_followed_by.iter().map(|w| w.to_lowercase()).collect(),
+            needs_after: m.needs_after.iter().map(|w| w.to_lowercase()).collect(),
             examples: m.examples,
             counterexamples: m.counterexamples,
             location: Location { file: file.to_string(), line },
