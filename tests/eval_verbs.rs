@@ -136,8 +136,9 @@ fn the_no_verb_filter_on_ud_french_beats_the_baseline_and_reaches_the_floor() {
     let o = &r.overall;
     assert_eq!(o.sentences, 5595);
     // Left out for another reason than the verb: questions, fragments, instructions and (since
-    // session 11) prescriptions — about 440 of 5595.
-    assert!(o.left_out <= 460, "{:?}", r.left_out_by_reason);
+    // session 11) prescriptions — about 440 of 5595; since session 13 « il est nécessaire de… »
+    // prescriptions and page fields (« Catégories : … », metadata): 482.
+    assert!(o.left_out <= 490, "{:?}", r.left_out_by_reason);
     let (h, b) = (&o.hedge, &o.baseline);
     assert!(h.scores.precision >= 0.92 && h.scores.recall >= 0.92 && h.scores.f1 >= 0.92, "{h:?}");
     // hedge finds twice the baseline's verbless sentences…

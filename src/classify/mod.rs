@@ -344,6 +344,11 @@ pub struct ClaimRules {
     /// full stop is a claim all the same (0: never). Optional (session 11).
     #[serde(default)]
     pub nominal_min_words: usize,
+    /// A line with no finite verb, made of a topic, a colon and at least this many words after
+    /// it (« Grèce : 80 km de clôture supplémentaires face à la Turquie ») is a claim: the words
+    /// after the colon say something of the topic (0: never). Optional (session 13).
+    #[serde(default)]
+    pub headline_comment_min_words: usize,
     /// Forms of « devoir » after « nous » / « vous » that open a prescription with an infinitive
     /// (« Nous devons agir », « Vous ne devez pas recevoir ce médicament »). Optional (session 11).
     #[serde(default)]
@@ -352,6 +357,11 @@ pub struct ClaimRules {
     /// reste solidaires »). Optional (session 11).
     #[serde(default)]
     pub prescription_que_forms: WordSet,
+    /// Adjectives of necessity that, after « il est / sera / serait » and before « de » and an
+    /// infinitive, open a prescription (« Il est essentiel de réfléchir à l'impact »). Optional
+    /// (session 13).
+    #[serde(default)]
+    pub prescription_adjectives: WordSet,
     /// First-person forms of verbs of wishing that, opening the sentence and followed by
     /// « que », make it a wish (« Nous espérons que la commission… »). Optional (session 11).
     #[serde(default)]
@@ -512,10 +522,11 @@ pub fn classify_with_quotes(
             .or_else(|| announces(text, &span, &markers, rules, &mut lower));
         // A whole sentence of the body with no verb found still states something.
         let nominal = not_claim == Some(NotClaim::NoVerb)
-            && s.kind == SentenceKind::Body
-            && rules.claims.nominal_min_words > 0
-            && m.tokens.len() >= rules.claims.nominal_min_words
-            && without_closers(stext).ends_with(['.', '!', '…']);
+            && ((s.kind == SentenceKind::Body
+                && rules.claims.nominal_min_words > 0
+                && m.tokens.len() >= rules.claims.nominal_min_words
+                && without_closers(stext).ends_with(['.', '!', '…']))
+                || topic_and_comment(stext, rules.claims.headline_comment_min_words));
         if nominal {
             not_claim = None;
         }
@@ -1128,7 +1139,9 @@ fn states_after(text: &str, tokens: &[crate::token::Token], i: usize, lex: &Lexi
 ///   infinitive past clitics and adverbs (`self_speech.skip`): « Il faut les entendre ». Not in
 ///   the negative: « Il ne faut pas sous-estimer la part… », « Il ne faudra pas s'étonner d'en
 ///   retrouver » assert by litotes (the seed gold: BOOSTED). Or « que » right after a form of
-///   `claims.prescription_que_forms`: « Il faut que l'on reste solidaires ».
+///   `claims.prescription_que_forms`: « Il faut que l'on reste solidaires ». Or « il est / sera /
+///   serait » + an adjective of `claims.prescription_adjectives` + « de » + an infinitive: « Il est
+///   par ailleurs essentiel de réfléchir à l'impact… » (not the negative either).
 /// - a wish: « je » / « nous » + a form of `claims.wish_forms` + « que » (« Nous espérons que la
 ///   commission traitera… », the seed gold's NONE « Nous espérons que nos partenaires… »).
 /// - « nous » / « vous » + a form of `claims.obligation_forms` + an infinitive: « Nous devons
@@ -1170,6 +1183,18 @@ fn prescription(
         return false;
     }
     let first = word(i);
+    // « il est essentiel de » + infinitive: the same prescription with an adjective of necessity.
+    if first == "il" && matches!(word(i + 1).as_ref(), "est" | "sera" | "serait") && !r.prescription_adjectives.is_empty() {
+        let mut a = skip(i + 2, false);
+        if word(a) == "par" && a + 1 < tokens.len() && word(a + 1) == "ailleurs" {
+            a = skip(a + 2, false); // « Il est par ailleurs essentiel de »
+        }
+        if a + 2 < tokens.len() && r.prescription_adjectives.contains(&*word(a)) && matches!(word(a + 1).as_ref(), "de" | "d") {
+            let k = skip(a + 2, false);
+            return has(k, Tags::INF) && !states_after(text, tokens, k, lex, r, true, lower);
+        }
+        return false;
+    }
     // « il faut » + infinitive
     if first == "il" && !r.prescription_forms.is_empty() {
         let mut v = i + 1;
@@ -1234,6 +1259,24 @@ fn prescription(
         }
     }
     false
+}
+
+/// Is the sentence a headline in two parts, topic then comment (« Grèce : 80 km de clôture
+/// supplémentaires face à la Turquie », « Covid-19 : une France sans cap ni boussole face à la
+/// septième vague »): a topic before its first colon, and at least `min_words` words after it
+/// (« Du déjà vu : » announces, « Source : AFP » is too short, a web address is none)? The comment predicates
+/// something of the topic without a verb: a claim. 0: never.
+fn topic_and_comment(stext: &str, min_words: usize) -> bool {
+    // A colon followed by a space (not « https:// », « 10:30 »), and no address after it.
+    let Some((topic, comment)) = stext.split_once(':') else { return false };
+    let words = |t: &str| t.split(|c: char| !crate::token::is_alnum(c)).filter(|w| !w.is_empty()).count();
+    min_words > 0
+        && comment.starts_with(char::is_whitespace)
+        && !comment.contains("http")
+        && !comment.contains("www.")
+        && words(topic) >= 1
+        && words(comment) >= min_words
+        && !without_closers(stext).ends_with('?')
 }
 
 /// The sentence without the closing quotation marks, brackets and spaces after its last
