@@ -62,12 +62,14 @@ fn quotations_and_speakers_on_fr_litbank_reach_the_floor() {
     let lex = hedge::lexicon::Lexicon::embedded().unwrap();
     let r = hedge::eval::quotes::eval_quotes(&dir, &lex).unwrap();
     use hedge::eval::quotes::Opener;
-    // docs/ACCURACY.md: sentence F1 0.833 (dash 0.934; « 0.749, « outside long quotations
-    // 0.928), speaker named 78.1 %, right 92.6 %.
+    // docs/ACCURACY.md: sentence F1 0.833 (dash 0.937; « 0.749, « outside long quotations
+    // 0.928); speaker named for 70.1 % of the quotations found (issue 14's floor: 70 %), 82.4 %
+    // of those whose gold names one, right in 93.0 % (session 13).
     assert!(r.sentences.f1 >= 0.83, "{:?}", r.sentences);
     assert!(r.sentences_by_mark[&Opener::Dash].f1 >= 0.93, "{:?}", r.sentences_by_mark);
     assert!(r.sentences_guillemet_short.f1 >= 0.92, "{:?}", r.sentences_guillemet_short);
-    assert!(r.speakers.named_share_when_gold >= 0.78 && r.speakers.right_share >= 0.92, "{:?}", r.speakers);
+    assert!(r.speakers.named_share >= 0.70, "{:?}", r.speakers);
+    assert!(r.speakers.named_share_when_gold >= 0.82 && r.speakers.right_share >= 0.92, "{:?}", r.speakers);
 }
 
 #[test]
