@@ -583,30 +583,28 @@ impl<'a> Tagger<'a> {
             while c > 0 && t[c - 1].word {
                 c -= 1;
             }
+            // The phrase before the comma at `c - 1`, back to a stop word or a boundary, and
+            // whether it starts at a boundary (punctuation or the start).
             let before_comma = |c: usize| {
                 let mut d = c - 1;
                 while d > 0 && t[d - 1].word && !self.r.stops.contains(&*t[d - 1].low) {
                     d -= 1;
                 }
-                self.subject(t, d, c - 1)
+                (self.subject(t, d, c - 1), d == 0 || !t[d - 1].word)
             };
             if let Some(name) = self.subject(t, c, a - 1) {
                 speaker = Some(name.clone());
                 if c >= 2 && t[c - 1].low == "," {
-                    if let Some(head) = before_comma(c) {
+                    if let (Some(head), _) = before_comma(c) {
                         speaker = Some(head.start..name.end);
                     }
                 }
-            } else if c >= 2 && t[c - 1].low == "," && (c == 1 || t[c - 2].word) {
+            } else if c >= 2 && t[c - 1].low == "," && t[c - 2].word {
                 // An incise between the subject and its verb (« la maîtresse, d'un ton fâché,
                 // dit : », « son père, toujours soucieux de sa bonne éducation, lui écrivait : »):
                 // the phrase before it, from a boundary.
-                let mut d = c - 1;
-                while d > 0 && t[d - 1].word && !self.r.stops.contains(&*t[d - 1].low) {
-                    d -= 1;
-                }
-                if d == 0 || !t[d - 1].word {
-                    speaker = before_comma(c);
+                if let (head, true) = before_comma(c) {
+                    speaker = head;
                 }
             }
         }
