@@ -1302,10 +1302,14 @@ fn not_a_claim(
     }
     // The first 24 characters, lower-cased, start with one of the prefixes (no allocation:
     // this runs for every sentence).
+    // The first letter is lowered once and compared first: most prefixes stop there.
     let head = || stext.chars().take(24).flat_map(char::to_lowercase);
+    let first = head().next();
     if rules.claims.not_claim_prefixes.iter().any(|p| {
-        let mut h = head();
-        p.chars().all(|c| h.next() == Some(c))
+        p.chars().next() == first && {
+            let mut h = head();
+            p.chars().all(|c| h.next() == Some(c))
+        }
     }) {
         return Some(NotClaim::Metadata);
     }
