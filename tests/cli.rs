@@ -194,6 +194,9 @@ fn lexicon_show_and_list() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.contains("example:") && out.contains("explain:"), "{out}");
+    // A verb that counts only with a later word says so (`needs_after`).
+    let o = hedge(&["lexicon", "show", "attribution.verb.qualifier"]);
+    assert!(stdout(&o).contains("needs after: de | d (later in the verb's clause, within 10 words)"), "{}", stdout(&o));
     let o = hedge(&["lexicon", "show", "attribution.source.selonx"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no lexicon entry"));
