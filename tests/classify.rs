@@ -464,6 +464,10 @@ fn a_prescription_is_not_a_claim_but_a_litotes_or_a_que_clause_is() {
         assert_ne!(s[0].not_claim, Some(NotClaim::Prescription), "{text}");
         assert_ne!(s[0].label, Label::None, "{text}");
     }
+    // « il est » and nothing after the skipped words (this once read past the last word).
+    for text in ["Il est bien encore.", "Il sera donc aussi"] {
+        assert_ne!(run(text)[0].not_claim, Some(NotClaim::Prescription), "{text}");
+    }
 }
 
 /// A quotation opened right after a determiner, with no finite verb inside, names a thing (a

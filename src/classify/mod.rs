@@ -1186,7 +1186,7 @@ fn prescription(
     // « il est essentiel de » + infinitive: the same prescription with an adjective of necessity.
     if first == "il" && matches!(word(i + 1).as_ref(), "est" | "sera" | "serait") && !r.prescription_adjectives.is_empty() {
         let mut a = skip(i + 2, false);
-        if word(a) == "par" && a + 1 < tokens.len() && word(a + 1) == "ailleurs" {
+        if a + 1 < tokens.len() && word(a) == "par" && word(a + 1) == "ailleurs" {
             a = skip(a + 2, false); // « Il est par ailleurs essentiel de »
         }
         if a + 2 < tokens.len() && r.prescription_adjectives.contains(&*word(a)) && matches!(word(a + 1).as_ref(), "de" | "d") {
