@@ -1301,8 +1301,8 @@ fn not_a_claim(
         return Some(NotClaim::TooShort);
     }
     // The first 24 characters, lower-cased, start with one of the prefixes (no allocation:
-    // this runs for every sentence).
-    // The first letter is lowered once and compared first: most prefixes stop there.
+    // this runs for every sentence). The first letter is lowered once and compared first: most
+    // prefixes stop there.
     let head = || stext.chars().take(24).flat_map(char::to_lowercase);
     let first = head().next();
     if rules.claims.not_claim_prefixes.iter().any(|p| {

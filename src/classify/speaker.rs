@@ -407,6 +407,15 @@ impl<'a> Tagger<'a> {
         Some((Tag { span: t[i].span.start..end, cue: cue_start..cue_end, speaker }, j))
     }
 
+    /// The last unambiguous finite verb among the `most` tokens before `end`, past words only
+    /// (and commas, with `past_commas`).
+    fn finite_before(&self, t: &[Tok<'_>], end: usize, most: usize, past_commas: bool) -> Option<usize> {
+        (end.saturating_sub(most)..end)
+            .rev()
+            .take_while(|&j| t[j].word || (past_commas && t[j].low == ","))
+            .find(|&j| self.morph.is_unambiguous_finite(&t[j].low))
+    }
+
     /// The person spoken to, between an inverted verb and its subject (« dit à sa voisine une
     /// dame », « a déclaré à l'AFP un responsable »): « à » or « au », a determiner or a name,
     /// at most two more words, then the subject's determiner. Returns the token after it.
@@ -470,10 +479,7 @@ impl<'a> Tagger<'a> {
             let gerund = forms.iter().any(|f| f.tags.contains(Tags::PPR)) && (opener == Some(",") || (k > 0 && t[k - 1].low == "en"));
             let infinitive = forms.iter().any(|f| f.tags.contains(Tags::INF)) && matches!(opener, Some("pour" | "de" | "d'"));
             if gerund || infinitive {
-                let verb = (k.saturating_sub(10)..k)
-                    .rev()
-                    .take_while(|&j| t[j].word || t[j].low == ",")
-                    .find(|&j| self.morph.is_unambiguous_finite(&t[j].low));
+                let verb = self.finite_before(&t, k, 10, true);
                 // « de » + infinitive: the finite verb's subject speaks unless the verb has an
                 // object who does (« ordonné aux forces de », « il lui dit de »).
                 let object = |j: usize| {
@@ -566,8 +572,7 @@ impl<'a> Tagger<'a> {
         // comma right before « et » between them.
         if speaker.is_none() && a == b && b >= 2 && t[b - 1].low == "et" {
             let from = if t[b - 2].low == "," { b - 2 } else { b - 1 };
-            let verb = (from.saturating_sub(8)..from).rev().take_while(|&k| t[k].word).find(|&k| self.morph.is_unambiguous_finite(&t[k].low));
-            if let Some(k) = verb {
+            if let Some(k) = self.finite_before(t, from, 8, false) {
                 speaker = self.verb_subject(t, k).2;
             }
         }
