@@ -46,7 +46,9 @@
 //!    "paraître" ("il semblerait que").
 //! 8. **1st / 2nd person** (other verbs): the speaker imagines himself → hypothetical.
 //! 9. **Compound conditional** (aurait/serait + past participle) in the 3rd person, no
-//!    condition: the journalistic conditional → hearsay.
+//!    condition: the journalistic conditional → hearsay. « serait » + the participle of a
+//!    verb not conjugated with être is the passive present (« serait conçue »): the rules
+//!    read the participle's verb as a simple conditional (a state stays hearsay at 12).
 //! 10. **Relative clause** with a simple conditional ("toute mesure qui violerait…"), a
 //!     **question** ("pourquoi le ferait-il ?") or a **verb of consequence** ("cette réforme
 //!     permettrait de…"): an envisaged case → hypothetical.
@@ -163,6 +165,7 @@ pub struct ReadingRules {
     pronouns: WordSet,
     clause_openers: WordSet,
     conjunction_heads: WordSet,
+    etre_verbs: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -251,6 +254,7 @@ struct RawWords {
     pronouns: Vec<String>,
     clause_openers: Vec<String>,
     conjunction_heads: Vec<String>,
+    etre_verbs: Vec<String>,
 }
 
 /// Cuts a cue into lower-case words (same word rule as the text).
@@ -336,6 +340,7 @@ impl ReadingRules {
             pronouns: set(raw.words.pronouns),
             clause_openers: set(raw.words.clause_openers),
             conjunction_heads: set(raw.words.conjunction_heads),
+            etre_verbs: set(raw.words.etre_verbs),
         })
     }
 }
@@ -471,6 +476,12 @@ fn explain_reading_in(
     let mut c = Ctx { text, tokens, w, at, morph, rules, lemma, person: Person::Third, subject: None, inverted: false, participle: None };
     analyse_subject(&mut c, &form);
     c.participle = find_participle(&c);
+    if let Some(lemma) = passive_verb(&c) {
+        // « serait conçue », « seraient canalisées »: a simple conditional of the participle's
+        // verb in the passive, not a compound tense; the rules read that verb.
+        c.participle = None;
+        c.lemma = lemma;
+    }
     decide(&c)
 }
 
@@ -514,6 +525,23 @@ fn analyse_subject(c: &mut Ctx, form: &str) {
     }
 }
 
+/// « serait + past participle » is a compound tense only for the verbs conjugated with être
+/// (« serait parti », `words.etre_verbs`) and the pronominal ones (« se serait occupé »).
+/// With any other verb it is the passive voice, present tense (« la structure serait conçue
+/// pour… »): the lemma of that verb, which the rules then read as a simple conditional.
+/// Not an evaluative participle (« serait justifiée »), which is an attribute.
+fn passive_verb(c: &Ctx) -> Option<String> {
+    let p = c.participle?;
+    // An evaluative participle is an attribute (« serait justifiée », « serait appropriée »:
+    // a softened judgement, rule 2c), not a passive.
+    if c.lemma != "être" || (c.at > 0 && matches!(&*c.w[c.at - 1], "se" | "s")) || c.rules.evaluative_adjectives.contains(&*c.w[p]) {
+        return None;
+    }
+    let f = c.morph.lookup(&c.w[p]).iter().find(|f| f.tags.contains(Tags::PPAS))?;
+    let lemma = c.morph.lemma_name(f.lemma);
+    (!c.rules.etre_verbs.contains(lemma)).then(|| lemma.to_string())
+}
+
 /// For an auxiliary (avoir / être) in the conditional: the past participle that follows
 /// ("aurait été", "serait parti", "aurait, selon X, payé"), within a few words.
 fn find_participle(c: &Ctx) -> Option<usize> {
@@ -534,7 +562,10 @@ fn find_participle(c: &Ctx) -> Option<usize> {
             j = close + 1;
             continue;
         }
-        if c.is_ppas(j) {
+        // « tout à fait » is an adverb, its « fait » no participle (« serait tout à fait
+        // possible »).
+        let tout_a_fait = j >= 2 && c.w[j] == "fait" && c.w[j - 1] == "à" && c.w[j - 2] == "tout";
+        if c.is_ppas(j) && !tout_a_fait {
             return Some(j);
         }
         let x: &str = &c.w[j];
@@ -1279,6 +1310,25 @@ mod tests {
         assert!(!Reading::Hypothetical.is_hedge() && !Reading::FutureInPast.is_hedge() && !Reading::Attenuation.is_hedge());
         assert_eq!(Reading::all().map(|r| r.index()), [0, 1, 2, 3, 4]);
         assert_eq!(Reading::FutureInPast.as_str(), "future_in_past");
+    }
+
+    #[test]
+    fn passive_present_is_the_participles_verb() {
+        use Reading::*;
+        check(&[
+            // A compound tense (verb conjugated with être, or pronominal): the journalistic past.
+            ("Le suspect serait parti hier soir.", "serait", Hearsay),
+            ("Il se serait occupé des comptes du parti.", "serait", Hearsay),
+            // The passive of an action: what would be done in the envisaged plan.
+            ("Le pont serait construit pour durer un siècle.", "serait", Hypothetical),
+            ("Les dons seraient répartis entre les associations du quartier.", "seraient", Hypothetical),
+            // The passive of a state verb stays a state.
+            ("Le dépôt serait situé près de la frontière.", "serait", Hearsay),
+            // An evaluative participle is an attribute, not a passive.
+            ("Une enquête serait justifiée.", "serait", Attenuation),
+            // « tout à fait » holds no participle.
+            ("Une telle réforme serait tout à fait appropriée.", "serait", Attenuation),
+        ]);
     }
 
     #[test]
