@@ -460,6 +460,68 @@ fn per_sentence_sources_render_print_and_escape_a_hostile_source_name() {
     assert!(!section.contains("Un média") && !section.contains("nommées"), "{section}");
 }
 
+/// The « Même fait, autres voix » section (`compare --facts --html`, issue 19): one group per
+/// fact with each outlet's sentence, its markers in `<mark>`, and its label; markup in an
+/// article is text. On the printed worksheet the labels (in the rows and in the group's
+/// heading) are blanks to fill in; the teacher's key (`--answers`) prints them; `--ui en`
+/// gives the section in English.
+#[test]
+fn facts_section_renders_prints_blanks_and_escapes_the_articles_markup() {
+    let Some(exe) = chromium() else { return };
+    let Some(pdftotext) = pdftotext() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("alpha.txt");
+    let b = dir.path().join("beta.txt");
+    std::fs::write(
+        &a,
+        "Le convoi comptait 50 camions et 13 bus <script>document.title='PWNED'</script>, selon la police.\n\nLe ciel était gris ce matin-là.\n",
+    )
+    .unwrap();
+    std::fs::write(&b, "Le convoi aurait compté 50 camions et 13 bus <img src=x onerror=\"document.title='PWNED'\">.\n\nIl pleuvait sur la ville.\n")
+        .unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+
+    let page = write_report(dir.path(), "facts.html", &["compare", a, b, "--facts"]);
+    let run = dump_dom(&exe, &page);
+    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
+    let dom = &run.stdout;
+    assert!(dom.contains("data-hedge-ready=\"1\""), "the page's own script must still run");
+    assert!(!between(dom, "<title>", "</title>").contains("PWNED"));
+    assert_eq!(dom.matches("<script").count(), 2, "only the page's two scripts");
+    assert!(!dom.contains("<img"), "the article's <img> must stay text");
+    let section = between(dom, "<section id=\"facts\"", "</section>");
+    assert_eq!(section.matches("class=\"facts-group\"").count(), 1, "{section}");
+    let rows: Vec<&str> = section.split("<div class=\"facts-row\">").skip(1).collect();
+    assert_eq!(rows.len(), 2, "one row per article:\n{section}");
+    assert!(rows[0].contains("<mark>selon</mark>") && text_of(rows[0]).contains("<script>document.title='PWNED'</script>"), "{}", rows[0]);
+    assert!(rows[1].contains("<mark>aurait</mark>") && text_of(rows[1]).contains("<img src=x"), "{}", rows[1]);
+    let text = text_of(section);
+    assert!(text.contains("Même fait, autres voix") && text.contains("attribuée") && text.contains("prudente"), "{text}");
+
+    let print = |page: &Path, name: &str| -> String {
+        let pdf = dir.path().join(name);
+        let run = run_chromium(&exe, page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
+        assert!(std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF")), "no PDF; stderr:\n{}", run.stderr);
+        let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().expect("pdftotext runs");
+        String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let sheet = print(&page, "facts.pdf");
+    let facts = &sheet[sheet.find("Même fait, autres voix").unwrap_or_else(|| panic!("no facts section printed:\n{sheet}"))..];
+    assert!(facts.contains("Le convoi aurait compté 50 camions"), "{facts}");
+    assert_eq!(facts.matches("________").count(), 2, "a blank per sentence:\n{facts}");
+    for absent in ["attribuée", "prudente"] {
+        assert!(!facts.contains(absent), "the worksheet gives away {absent:?}:\n{facts}");
+    }
+    let key = print(&write_report(dir.path(), "key.html", &["compare", a, b, "--facts", "--answers"]), "key.pdf");
+    let facts = &key[key.find("Même fait, autres voix").unwrap()..];
+    assert!(facts.contains("attribuée") && facts.contains("prudente") && !facts.contains("________"), "{facts}");
+
+    let en = write_report(dir.path(), "en.html", &["compare", a, b, "--facts", "--ui", "en"]);
+    let text = text_of(between(&dump_dom(&exe, &en).stdout, "<section id=\"facts\"", "</section>"));
+    assert!(text.contains("Same fact, different voices") && text.contains("attributed") && text.contains("hedged"), "{text}");
+    assert!(!text.contains("Même fait") && !text.contains("prudente"), "{text}");
+}
+
 /// A TOML basic string.
 fn toml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))

@@ -28,7 +28,7 @@ fn html_sentence(m: &FactMember) -> String {
 
 /// The « Même fait, autres voix » section of the HTML report: each group as a row of the
 /// articles' sentences, markers highlighted. On the printed worksheet the labels are blank
-/// lines to fill in, unless `answers`.
+/// lines to fill in, and the group's heading does not list them, unless `answers`.
 pub fn facts_section(groups: &[FactGroup], answers: bool, lang: Lang) -> String {
     let ui = lang.ui();
     let mut h = String::new();
@@ -49,7 +49,7 @@ pub fn facts_section(groups: &[FactGroup], answers: bool, lang: Lang) -> String 
         let labels: Vec<&str> = g.labels.iter().map(|&l| lang.label(l)).collect();
         let _ = write!(
             h,
-            "<div class=\"facts-group\">\n<h3>{}. « {} » <small>— {} articles, {}</small></h3>\n",
+            "<div class=\"facts-group\">\n<h3>{}. « {} » <small>— {} articles<span class=\"facts-lab\">, {}</span></small></h3>\n",
             i + 1,
             esc(&g.key),
             g.articles,
