@@ -15,7 +15,9 @@
 //!    advice ("je vous proposerais"), "serait" + evaluative adjective ("il serait souhaitable
 //!    de"). These come first because a condition nearby does not change them ("si vous le
 //!    permettez, je voudrais…"). Between the verb-level rules and the advice rules, a
-//!    deliberative question ("pourquoi / comment … ?") → hypothetical.
+//!    deliberative question ("pourquoi / comment … ?") → hypothetical. Then a simple
+//!    conditional next to "alors" ("serait alors en mesure", "car alors je devrais") → the
+//!    consequence of a case just envisaged, hypothetical (not "aurait alors", "alors que").
 //! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
 //!    verb of asking, not "même si"), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
 //!    anywhere in the sentence — not a si-clause that contains the conditional ("si vous
@@ -143,6 +145,7 @@ pub struct ReadingRules {
     si_subject_starters: WordSet,
     indirect_question_verbs: WordSet,
     rhetorical_question_words: WordSet,
+    consequence_adverbs: WordSet,
     counterfactual_modals: WordSet,
     reporting: WordSet,
     complementizers: WordSet,
@@ -208,6 +211,7 @@ struct RawHypothetical {
     si_subject_starters: Vec<String>,
     indirect_question_verbs: Vec<String>,
     rhetorical_question_words: Vec<String>,
+    consequence_adverbs: Vec<String>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -318,6 +322,7 @@ impl ReadingRules {
             si_subject_starters: set(raw.hypothetical.si_subject_starters),
             indirect_question_verbs: set(raw.hypothetical.indirect_question_verbs),
             rhetorical_question_words: set(raw.hypothetical.rhetorical_question_words),
+            consequence_adverbs: set(raw.hypothetical.consequence_adverbs),
             counterfactual_modals: set(raw.counterfactual.modals),
             reporting: set(raw.future_in_past.reporting),
             complementizers: set(raw.future_in_past.complementizers),
@@ -626,6 +631,14 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         }
     }
 
+    // 2d. « serait alors », « car alors je devrais »: a simple conditional next to « alors »
+    //     states the consequence of a case just envisaged (the condition is in the sentence
+    //     or the one before). Not a compound form (« il aurait alors distribué des terres »:
+    //     « alors » = then, in a reported past), not « alors que » (whereas).
+    if c.participle.is_none() && consequence_adverb(c) {
+        return (Reading::Hypothetical, "consequence-adverb");
+    }
+
     // 3. A stated condition in the sentence.
     if let Some(cue) = first_condition(c) {
         // The condition inside a clause reported from a past viewpoint ("il a déclaré que Kiev
@@ -751,6 +764,27 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Hearsay, "state-hearsay");
     }
     (Reading::Hypothetical, "default-envisaged")
+}
+
+/// Is a word of `hypothetical.consequence_adverbs` (« alors ») right after the conditional
+/// (after its inverted subject), or right before it or its subject pronoun (« car alors je
+/// devrais »), and not opening « alors que »?
+fn consequence_adverb(c: &Ctx) -> bool {
+    let r = &c.rules.consequence_adverbs;
+    let is_adv = |i: usize| r.contains(&*c.w[i]) && c.w.get(i + 1).is_none_or(|x| x != "que" && x != "qu");
+    let after = if c.inverted { c.at + 2 } else { c.at + 1 };
+    if after < c.w.len() && !c.gap_after(after - 1).contains(|ch: char| !ch.is_whitespace() && ch != '-') && is_adv(after) {
+        return true;
+    }
+    let mut i = c.at;
+    // Walk back over clitics and one subject pronoun (« alors je le ferais »).
+    while i > 0 && c.rules.clitics.contains(&*c.w[i - 1]) {
+        i -= 1;
+    }
+    if i > 0 && c.subject.as_deref().is_some_and(|s| s == &*c.w[i - 1]) {
+        i -= 1;
+    }
+    i > 0 && c.gap_after(i - 1).trim().is_empty() && is_adv(i - 1)
 }
 
 /// Is the conditional a state verb of `hearsay.state_verbs`? An entry written "s'agir" /
@@ -1328,6 +1362,20 @@ mod tests {
             ("Une enquête serait justifiée.", "serait", Attenuation),
             // « tout à fait » holds no participle.
             ("Une telle réforme serait tout à fait appropriée.", "serait", Attenuation),
+        ]);
+    }
+
+    #[test]
+    fn alors_next_to_a_simple_conditional_is_a_consequence() {
+        use Reading::*;
+        check(&[
+            ("Le pays serait alors en mesure de vendre son gaz ailleurs.", "serait", Hypothetical),
+            ("Les fonds pourraient alors servir à rembourser la dette.", "pourraient", Hypothetical),
+            ("Je refuse, car alors je devrais le faire pour chaque dossier.", "devrais", Hypothetical),
+            // A compound form: « alors » = then, in a reported past.
+            ("Le roi aurait alors distribué des terres à ses fidèles.", "aurait", Hearsay),
+            // « alors que » = whereas: no consequence.
+            ("Le bilan serait lourd, alors que la ville était évacuée.", "serait", Hearsay),
         ]);
     }
 
