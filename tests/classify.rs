@@ -104,6 +104,9 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         "Il faut rappeler que le budget avait été voté en décembre.",
         "Il convient de préciser que le budget avait été voté en décembre.",
         "Il est important de noter que le budget avait été voté en décembre.",
+        // « être à » + infinitive: what is to be noted, the writer's aside (UD, genre data).
+        "Il est à noter que le budget avait été voté en décembre.",
+        "À noter que le parquet avait requis un an de prison.",
         // An infinitive that opens the sentence is its subject: nobody is credited (issue 13's
         // hand check of the genre data: « Dire que… serait le comble de l'euphémisme »).
         "Dire que la guerre est finie serait une erreur.",
