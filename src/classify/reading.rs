@@ -539,12 +539,30 @@ fn passive_verb(c: &Ctx) -> Option<String> {
     let p = c.participle?;
     // An evaluative participle is an attribute (« serait justifiée », « serait appropriée »:
     // a softened judgement, rule 2c), not a passive.
-    if c.lemma != "être" || (c.at > 0 && matches!(&*c.w[c.at - 1], "se" | "s")) || c.rules.evaluative_adjectives.contains(&*c.w[p]) {
+    if c.lemma != "être" || reflexive_before(c) || c.rules.evaluative_adjectives.contains(&*c.w[p]) {
         return None;
     }
     let f = c.morph.lookup(&c.w[p]).iter().find(|f| f.tags.contains(Tags::PPAS))?;
     let lemma = c.morph.lemma_name(f.lemma);
     (!c.rules.etre_verbs.contains(lemma)).then(|| lemma.to_string())
+}
+
+/// Is there a reflexive pronoun before the verb, past « y » and « en » (« se serait
+/// occupé », « s'y serait rendu », « s'en serait pris », « nous nous serions battus »)?
+fn reflexive_before(c: &Ctx) -> bool {
+    let mut j = c.at;
+    while j > 0 && matches!(&*c.w[j - 1], "y" | "en") {
+        j -= 1;
+    }
+    if j == 0 {
+        return false;
+    }
+    match &*c.w[j - 1] {
+        "se" | "s" | "me" | "m" | "te" | "t" => true,
+        // « nous » / « vous » twice: subject then reflexive object.
+        x @ ("nous" | "vous") => j >= 2 && &*c.w[j - 2] == x,
+        _ => false,
+    }
 }
 
 /// For an auxiliary (avoir / être) in the conditional: the past participle that follows
@@ -1353,6 +1371,7 @@ mod tests {
             // A compound tense (verb conjugated with être, or pronominal): the journalistic past.
             ("Le suspect serait parti hier soir.", "serait", Hearsay),
             ("Il se serait occupé des comptes du parti.", "serait", Hearsay),
+            ("Le ministre s'y serait rendu en secret.", "serait", Hearsay),
             // The passive of an action: what would be done in the envisaged plan.
             ("Le pont serait construit pour durer un siècle.", "serait", Hypothetical),
             ("Les dons seraient répartis entre les associations du quartier.", "seraient", Hypothetical),
