@@ -126,6 +126,15 @@ fn dump_dom(exe: &Path, page: &Path) -> Run {
     run
 }
 
+/// The page printed to `pdf` (print media) and read back with `pdftotext`: its words, joined
+/// by single spaces.
+fn printed_words(exe: &Path, pdftotext: &Path, page: &Path, pdf: &Path) -> String {
+    let run = run_chromium(exe, page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
+    assert!(std::fs::read(pdf).is_ok_and(|b| b.starts_with(b"%PDF")), "no PDF; stderr:\n{}", run.stderr);
+    let o = Command::new(pdftotext).arg(pdf).arg("-").output().expect("pdftotext runs");
+    String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Writes the report of `args` (a hedge command line) plus `--html PATH` and returns PATH.
 fn write_report(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
     let path = dir.join(name);
@@ -430,13 +439,7 @@ fn per_sentence_sources_render_print_and_escape_a_hostile_source_name() {
     assert!(section.contains(&format!("{shown} ×2")) && section.contains("source vague ×1"), "{section}");
 
     // Printed: the students' sheet has the sentences but no source; the key has them.
-    let print = |page: &Path, name: &str| -> String {
-        let pdf = dir.path().join(name);
-        let run = run_chromium(&exe, page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
-        assert!(std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF")), "no PDF; stderr:\n{}", run.stderr);
-        let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().expect("pdftotext runs");
-        String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+    let print = |page: &Path, name: &str| printed_words(&exe, &pdftotext, page, &dir.path().join(name));
     let sheet = print(&page, "sheet.pdf");
     assert!(sheet.contains("le convoi aurait quitté la ville"), "{sheet}");
     for absent in ["\"Zeta\" & 'Co'", "PWNED", "source :", "source vague", "(média)"] {
@@ -498,13 +501,7 @@ fn facts_section_renders_prints_blanks_and_escapes_the_articles_markup() {
     let text = text_of(section);
     assert!(text.contains("Même fait, autres voix") && text.contains("attribuée") && text.contains("prudente"), "{text}");
 
-    let print = |page: &Path, name: &str| -> String {
-        let pdf = dir.path().join(name);
-        let run = run_chromium(&exe, page, &[format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer".into()]);
-        assert!(std::fs::read(&pdf).is_ok_and(|b| b.starts_with(b"%PDF")), "no PDF; stderr:\n{}", run.stderr);
-        let o = Command::new(&pdftotext).arg(&pdf).arg("-").output().expect("pdftotext runs");
-        String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+    let print = |page: &Path, name: &str| printed_words(&exe, &pdftotext, page, &dir.path().join(name));
     let sheet = print(&page, "facts.pdf");
     let facts = &sheet[sheet.find("Même fait, autres voix").unwrap_or_else(|| panic!("no facts section printed:\n{sheet}"))..];
     assert!(facts.contains("Le convoi aurait compté 50 camions"), "{facts}");
