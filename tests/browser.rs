@@ -126,6 +126,19 @@ fn dump_dom(exe: &Path, page: &Path) -> Run {
     run
 }
 
+/// The DOM of a page built from hostile input, after checking that the input ran nothing: no
+/// console message, the page's own script ran to its end, the title is untouched (the
+/// inputs try to set it to PWNED), only the page's two scripts.
+fn inert_page_dom(exe: &Path, page: &Path) -> String {
+    let run = dump_dom(exe, page);
+    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
+    let dom = run.stdout;
+    assert!(dom.contains("data-hedge-ready=\"1\""), "the page's own script must still run");
+    assert!(!between(&dom, "<title>", "</title>").contains("PWNED"));
+    assert_eq!(dom.matches("<script").count(), 2, "only the page's two scripts");
+    dom
+}
+
 /// The page printed to `pdf` (print media) and read back with `pdftotext`: its words, joined
 /// by single spaces.
 fn printed_words(exe: &Path, pdftotext: &Path, page: &Path, pdf: &Path) -> String {
@@ -426,12 +439,7 @@ fn per_sentence_sources_render_print_and_escape_a_hostile_source_name() {
     // On screen: under the labels of the two claims credited to Zeta, « source vague » under
     // the « on évalue » one, nothing under the asserted one; as text, no element made of it.
     let page = write_report(dir.path(), "sheet.html", &["analyze", a, "--rules", r, "--sources"]);
-    let run = dump_dom(&exe, &page);
-    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
-    let dom = &run.stdout;
-    assert!(dom.contains("data-hedge-ready=\"1\""), "the page's own script must still run");
-    assert!(!between(dom, "<title>", "</title>").contains("PWNED"));
-    assert_eq!(dom.matches("<script").count(), 2, "only the page's two scripts");
+    let dom = &inert_page_dom(&exe, &page);
     let articles = between(dom, "<section id=\"articles\"", "</section>");
     let sources: Vec<String> = articles.split("<span class=\"detail src\">").skip(1).map(|s| text_of(&s[..s.find("</span>").unwrap()])).collect();
     assert_eq!(sources, [format!("source : {shown}"), format!("source : {shown}"), "source vague".to_string()]);
@@ -485,12 +493,7 @@ fn facts_section_renders_prints_blanks_and_escapes_the_articles_markup() {
     let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
 
     let page = write_report(dir.path(), "facts.html", &["compare", a, b, "--facts"]);
-    let run = dump_dom(&exe, &page);
-    assert!(run.console().is_empty(), "console messages:\n{}", run.console().join("\n"));
-    let dom = &run.stdout;
-    assert!(dom.contains("data-hedge-ready=\"1\""), "the page's own script must still run");
-    assert!(!between(dom, "<title>", "</title>").contains("PWNED"));
-    assert_eq!(dom.matches("<script").count(), 2, "only the page's two scripts");
+    let dom = &inert_page_dom(&exe, &page);
     assert!(!dom.contains("<img"), "the article's <img> must stay text");
     let section = between(dom, "<section id=\"facts\"", "</section>");
     assert_eq!(section.matches("class=\"facts-group\"").count(), 1, "{section}");
