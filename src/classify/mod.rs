@@ -22,7 +22,7 @@ use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::rules::Rules;
 use crate::segment::{Quote, QuoteMark, Segmented, SentenceKind};
-use reading::{classify_reading_in, lower_words, Reading};
+use reading::{earlier_in_paragraph, explain_reading_in_context, lower_words, Reading};
 pub use scope::{apply_scope, Excluded, Include, OtherLanguage};
 
 /// What a sentence does with the information it gives.
@@ -459,14 +459,19 @@ pub fn classify_with_quotes(
         let spoken = |k: usize| !named[k] || quotes[k].span.start <= span.start;
         let voice = if quoted_share(text, &span, quotes, spoken) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
-        let words = if m.hits.iter().any(|h| h.conditional) { lower_words(text, &m.tokens) } else { Vec::new() };
+        let (words, earlier) = if m.hits.iter().any(|h| h.conditional) {
+            (lower_words(text, &m.tokens), earlier_in_paragraph(text, |j| seg.sentences.get(j).map(|s| s.span.clone()), i))
+        } else {
+            (Vec::new(), [None, None])
+        };
         let mut markers: Vec<MarkerHit> = m
             .hits
             .iter()
             .map(|h| {
                 let e = &lex.entries[h.entry as usize];
                 let in_quote = quote_at(quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
-                let reading = h.conditional.then(|| classify_reading_in(text, &m.tokens, &words, h.tokens.start, lex.morphology, rrules));
+                let reading =
+                    h.conditional.then(|| explain_reading_in_context(text, &m.tokens, &words, h.tokens.start, &earlier, lex.morphology, rrules).0);
                 let voice_ok = voice == Voice::Quoted || !in_quote;
                 let reading_ok = e.category != Category::Hedge || reading.is_none_or(Reading::is_hedge);
                 let own_speech = e.category == Category::Attribution

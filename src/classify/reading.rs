@@ -169,6 +169,7 @@ pub struct ReadingRules {
     clause_openers: WordSet,
     conjunction_heads: WordSet,
     etre_verbs: WordSet,
+    passive_states: WordSet,
 }
 
 #[derive(Deserialize)]
@@ -259,6 +260,7 @@ struct RawWords {
     clause_openers: Vec<String>,
     conjunction_heads: Vec<String>,
     etre_verbs: Vec<String>,
+    passive_states: Vec<String>,
 }
 
 /// Cuts a cue into lower-case words (same word rule as the text).
@@ -346,6 +348,7 @@ impl ReadingRules {
             clause_openers: set(raw.words.clause_openers),
             conjunction_heads: set(raw.words.conjunction_heads),
             etre_verbs: set(raw.words.etre_verbs),
+            passive_states: set(raw.words.passive_states),
         })
     }
 }
@@ -438,7 +441,7 @@ fn is_year(s: &str) -> bool {
 /// readings do not change.
 pub const WINDOW: usize = 100;
 
-/// Lower-case words of a sentence's tokens, as [`classify_reading_in`] wants them: borrowed
+/// Lower-case words of a sentence's tokens, as [`explain_reading_in_context`] wants them: borrowed
 /// from the text when a word already is its lower case (most words), not a `String` each.
 pub fn lower_words<'t>(text: &'t str, tokens: &[Token]) -> Vec<Cow<'t, str>> {
     tokens.iter().map(|t| token::lower_cow(&text[t.span.clone()])).collect()
@@ -459,10 +462,63 @@ pub fn explain_reading(text: &str, tokens: &[Token], at: usize, morph: &Morpholo
     explain_reading_in(text, &tokens[lo..hi], &words, at - lo, morph, rules)
 }
 
-/// [`classify_reading`] with the sentence's lower-case words computed once by the caller
-/// ([`lower_words`]; `words[i]` is the word of `tokens[i]`) for all its conditionals.
-pub fn classify_reading_in(text: &str, tokens: &[Token], words: &[Cow<'_, str>], at: usize, morph: &Morphology, rules: &ReadingRules) -> Reading {
-    explain_reading_in(text, tokens, words, at, morph, rules).0
+/// The sentences before a conditional's that can carry a hypothesis on to it: the one or two
+/// sentences right before, nearest first, in the same paragraph (no blank line between).
+/// `span(j)` is the document's sentence `j`, `i` the conditional's.
+pub fn earlier_in_paragraph(text: &str, span: impl Fn(usize) -> Option<std::ops::Range<usize>>, i: usize) -> [Option<std::ops::Range<usize>>; 2] {
+    let mut out = [None, None];
+    let mut next_start = match span(i) {
+        Some(s) => s.start,
+        None => return out,
+    };
+    for (k, slot) in out.iter_mut().enumerate() {
+        let Some(prev) = i.checked_sub(k + 1).and_then(&span) else { break };
+        let gap = text.get(prev.end..next_start).unwrap_or("");
+        if gap.split('\n').skip(1).any(|line| line.trim().is_empty()) {
+            break; // a blank line: another paragraph
+        }
+        next_start = prev.start;
+        *slot = Some(prev);
+    }
+    out
+}
+
+/// The reading of a conditional in its paragraph: [`explain_reading`], then **modal
+/// subordination** — a conditional the rules would read as hearsay only by default (a state
+/// verb, or a compound form, with no source cue: rules `state-hearsay`, `compound-hearsay`)
+/// continues the hypothesis of the paragraph when the nearest conditional of the one or two
+/// sentences before it (`earlier`, from [`earlier_in_paragraph`]) is read hypothetical:
+/// « Il s'agirait d'abord de fixer des objectifs communs » after « ces pays se fixeraient… si… »,
+/// « C'est-à-dire que la candidate l'aurait emporté » after an envisaged vote. A hearsay
+/// conditional needs a report to pass on; an envisaged case gives none. `words` are the
+/// sentence's lower-case words ([`lower_words`], computed once for all its conditionals).
+pub fn explain_reading_in_context(
+    text: &str,
+    tokens: &[Token],
+    words: &[Cow<'_, str>],
+    at: usize,
+    earlier: &[Option<std::ops::Range<usize>>; 2],
+    morph: &Morphology,
+    rules: &ReadingRules,
+) -> (Reading, &'static str) {
+    let (reading, why) = explain_reading_in(text, tokens, words, at, morph, rules);
+    if !matches!(why, "state-hearsay" | "compound-hearsay") {
+        return (reading, why);
+    }
+    for span in earlier.iter().flatten() {
+        let toks = token::tokenize(&text[span.clone()], span.start);
+        let lower = lower_words(text, &toks);
+        if let Some(k) = (0..toks.len()).rev().find(|&k| morph.is_conditional(&lower[k])) {
+            // Not a bare « aurait pu / aurait dû » (rule `counterfactual`): without a cue of
+            // its own it may pass on hearsay too (« 4000 personnes auraient pu ainsi fuir »).
+            let (prior, prior_why) = explain_reading(text, &toks, k, morph, rules);
+            if prior == Reading::Hypothetical && prior_why != "counterfactual" {
+                return (Reading::Hypothetical, "continued-hypothesis");
+            }
+            break; // the nearest conditional decides
+        }
+    }
+    (reading, why)
 }
 
 fn explain_reading_in(
@@ -534,7 +590,9 @@ fn analyse_subject(c: &mut Ctx, form: &str) {
 /// (« serait parti », `words.etre_verbs`) and the pronominal ones (« se serait occupé »).
 /// With any other verb it is the passive voice, present tense (« la structure serait conçue
 /// pour… »): the lemma of that verb, which the rules then read as a simple conditional.
-/// Not an evaluative participle (« serait justifiée »), which is an attribute.
+/// Not an evaluative participle (« serait justifiée »), which is an attribute, nor one of
+/// `words.passive_states`, whose passive names a state the journalistic conditional reports
+/// (« le suspect serait armé », « serait impliqué dans… »): those stay a compound form.
 fn passive_verb(c: &Ctx) -> Option<String> {
     let p = c.participle?;
     // An evaluative participle is an attribute (« serait justifiée », « serait appropriée »:
@@ -544,7 +602,7 @@ fn passive_verb(c: &Ctx) -> Option<String> {
     }
     let f = c.morph.lookup(&c.w[p]).iter().find(|f| f.tags.contains(Tags::PPAS))?;
     let lemma = c.morph.lemma_name(f.lemma);
-    (!c.rules.etre_verbs.contains(lemma)).then(|| lemma.to_string())
+    (!c.rules.etre_verbs.contains(lemma) && !c.rules.passive_states.contains(lemma)).then(|| lemma.to_string())
 }
 
 /// Is there a reflexive pronoun before the verb, past « y » and « en » (« se serait
@@ -1375,13 +1433,54 @@ mod tests {
             // The passive of an action: what would be done in the envisaged plan.
             ("Le pont serait construit pour durer un siècle.", "serait", Hypothetical),
             ("Les dons seraient répartis entre les associations du quartier.", "seraient", Hypothetical),
-            // The passive of a state verb stays a state.
+            // The passive of a state verb stays a state, and so does a resulting state.
             ("Le dépôt serait situé près de la frontière.", "serait", Hearsay),
+            ("Le suspect serait armé.", "serait", Hearsay),
+            ("Deux élus seraient impliqués dans le trafic.", "seraient", Hearsay),
             // An evaluative participle is an attribute, not a passive.
             ("Une enquête serait justifiée.", "serait", Attenuation),
             // « tout à fait » holds no participle.
             ("Une telle réforme serait tout à fait appropriée.", "serait", Attenuation),
         ]);
+    }
+
+    /// The reading of `target` in the last sentence of `text`, in its paragraph; the
+    /// sentences are cut after each « . » (the test texts have no other full stop).
+    fn read_in_paragraph(text: &str, target: &str) -> Reading {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices('.') {
+            spans.push(start..i + 1);
+            start = (i + 1..text.len()).find(|&k| !text[k..].starts_with(char::is_whitespace)).unwrap_or(text.len());
+        }
+        let last = spans.len() - 1;
+        let span = spans[last].clone();
+        let toks = token::tokenize(&text[span.clone()], span.start);
+        let at = toks.iter().position(|t| &text[t.span.clone()] == target).unwrap();
+        let earlier = earlier_in_paragraph(text, |j| spans.get(j).cloned(), last);
+        explain_reading_in_context(text, &toks, &lower_words(text, &toks), at, &earlier, Morphology::embedded(), ReadingRules::embedded()).0
+    }
+
+    #[test]
+    fn a_default_hearsay_after_a_hypothesis_of_the_paragraph_continues_it() {
+        use Reading::*;
+        let plan = "Si les pays s'entendaient, ils fixeraient des objectifs communs.";
+        // Alone, a state conditional is hearsay; after the envisaged case, it goes on with it.
+        assert_eq!(read_in_paragraph("Il s'agirait d'abord de fixer un prix du carbone.", "agirait"), Hearsay);
+        assert_eq!(read_in_paragraph(&format!("{plan} Il s'agirait d'abord de fixer un prix du carbone."), "agirait"), Hypothetical);
+        // Two sentences back when the one between has no conditional; a compound form too.
+        assert_eq!(read_in_paragraph(&format!("{plan} Le texte compte dix articles. Le budget aurait été voté en mai."), "aurait"), Hypothetical);
+        // Not across a paragraph break, not past the nearest conditional, not after hearsay.
+        assert_eq!(read_in_paragraph(&format!("{plan}\n\nIl s'agirait d'abord de fixer un prix du carbone."), "agirait"), Hearsay);
+        assert_eq!(read_in_paragraph(&format!("{plan} Selon la police, le suspect aurait fui. Il serait armé."), "serait"), Hearsay);
+        // A bare « auraient pu » may itself pass on hearsay: it carries nothing on.
+        assert_eq!(
+            read_in_paragraph(
+                "En tout, 4000 personnes auraient pu ainsi fuir la ville. Le convoi aurait été composé de cinquante camions.",
+                "aurait"
+            ),
+            Hearsay
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::classify::reading::{explain_reading, Reading};
+use crate::classify::reading::{earlier_in_paragraph, explain_reading, explain_reading_in_context, lower_words, Reading};
 use crate::lexicon::morphology::Morphology;
 use crate::rules::Rules;
 use crate::token;
@@ -252,11 +252,17 @@ pub fn eval_readings_with(path: &Path, articles: &[PathBuf], half: Option<&str>,
                 }
                 let (raw, a) = &docs[&file];
                 let pos = locate(raw, &a.text, &g.word, g.start, g.end).map_err(|e| at_line(format!("{}: {e}", g.file)))?;
-                let s =
-                    a.sentences.iter().find(|s| s.start <= pos && pos < s.end).ok_or_else(|| at_line(format!("{}: no sentence at {pos}", g.file)))?;
+                let i = a
+                    .sentences
+                    .iter()
+                    .position(|s| s.start <= pos && pos < s.end)
+                    .ok_or_else(|| at_line(format!("{}: no sentence at {pos}", g.file)))?;
+                let s = &a.sentences[i];
                 let tokens = token::tokenize(&a.text[s.clone()], s.start);
                 let at = tokens.iter().position(|t| t.span.start == pos).ok_or_else(|| at_line(format!("{}: no word at {pos}", g.file)))?;
-                let (p, r) = explain_reading(&a.text, &tokens, at, morph, rules);
+                // In its paragraph, as `analyze` reads it (modal subordination).
+                let earlier = earlier_in_paragraph(&a.text, |j| a.sentences.get(j).cloned(), i);
+                let (p, r) = explain_reading_in_context(&a.text, &tokens, &lower_words(&a.text, &tokens), at, &earlier, morph, rules);
                 (p, r, a.text[s.clone()].to_string())
             }
         };
