@@ -258,6 +258,29 @@ fn a_100_mb_file_with_no_punctuation_or_line_break() {
     assert!(took.as_secs() < 300 && took_lower.as_secs() < 300, "took {took:?} and {took_lower:?}");
 }
 
+/// A sentence of 4 MB with no full stop, then in the same paragraph a sentence with 6,000
+/// conditionals that the rules read as hearsay by default: each one looks back at the sentence
+/// before for a hypothesis to continue (modal subordination), which read the whole sentence
+/// again for every conditional — with 2 MB and 3,000 of them, 27 s in the release build before
+/// the look-back was bounded to the sentence's tail, 0.2 s after. Not a speed measure, a guard
+/// against the quadratic time.
+#[test]
+fn a_huge_sentence_before_many_conditionals_is_not_read_again_for_each() {
+    let d = Dir::new();
+    let long = "le convoi roule vers le nord avec les camions ".repeat(90_000);
+    let many = vec!["le chef serait là"; 6000].join(" ");
+    let path = d.write("long.txt", format!("Le convoi part. {long}. Le chef serait là {many}.\n").as_bytes());
+    let started = std::time::Instant::now();
+    let o = hedge(&["analyze", &path, "--format", "jsonl"]);
+    let took = started.elapsed();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let last = stdout(&o).lines().rev().find(|l| l.contains("\"type\":\"sentence\"")).map(str::to_string).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&last).unwrap();
+    assert_eq!(v["label"], "HEDGED", "state conditionals with no hypothesis before: hearsay");
+    assert_eq!(v["markers"].as_array().map(Vec::len), Some(6001));
+    assert!(took.as_secs() < 60, "took {took:?}");
+}
+
 // ---- custom lexicons: a positioned message `file:line: …`, exit 1, nothing analysed -------
 
 const FAMILY: &str = "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"Mes marqueurs.\"\nweight = -10\n";

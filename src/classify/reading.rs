@@ -462,6 +462,10 @@ pub fn explain_reading(text: &str, tokens: &[Token], at: usize, morph: &Morpholo
     explain_reading_in(text, &tokens[lo..hi], &words, at - lo, morph, rules)
 }
 
+/// Bytes of an earlier sentence looked at for its last conditional (see
+/// [`explain_reading_in_context`]): more than [`WINDOW`] words before it in any real sentence.
+const EARLIER_TAIL: usize = 8192;
+
 /// The sentences before a conditional's that can carry a hypothesis on to it: the one or two
 /// sentences right before, nearest first, in the same paragraph (no blank line between).
 /// `span(j)` is the document's sentence `j`, `i` the conditional's.
@@ -506,7 +510,14 @@ pub fn explain_reading_in_context(
         return (reading, why);
     }
     for span in earlier.iter().flatten() {
-        let toks = token::tokenize(&text[span.clone()], span.start);
+        // Its last conditional is what counts: the sentence's tail is enough, and bounds the
+        // work when a "sentence" runs for megabytes (a dump with no full stop) before a
+        // sentence with many conditionals.
+        let mut from = span.start.max(span.end.saturating_sub(EARLIER_TAIL));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let toks = token::tokenize(&text[from..span.end], from);
         let lower = lower_words(text, &toks);
         if let Some(k) = (0..toks.len()).rev().find(|&k| morph.is_conditional(&lower[k])) {
             // Not a bare « aurait pu / aurait dû » (rule `counterfactual`): without a cue of
