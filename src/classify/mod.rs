@@ -961,15 +961,17 @@ fn infinitive_of_a_thing(
 /// to credit (« il faut rappeler que », « il convient de préciser », « il est important de
 /// noter que », « il est à noter que », « à noter que »)? The writer speaks: no source.
 fn impersonal_infinitive<'t>(verb: usize, word: &impl Fn(usize) -> std::borrow::Cow<'t, str>, r: &SelfSpeechRules) -> bool {
+    // Does word `end` open the sentence (after « mais », « et », « or » at most)?
+    let opens = |end: usize| (0..end).all(|k| matches!(word(k).as_ref(), "mais" | "et" | "or"));
     // An infinitive that opens the sentence is its subject (« Dire que la guerre serait finie
     // est une erreur », « Mais affirmer que tout va bien relève du mensonge »): nobody says it.
-    if (0..verb).all(|k| matches!(word(k).as_ref(), "mais" | "et" | "or")) {
+    if opens(verb) {
         return true;
     }
     // « être à » + infinitive is a passive of what is to be done, said by the writer: « Il est à
     // noter que… », « À noter que… » (« à » opening the sentence).
     if verb >= 1 && word(verb - 1) == "à" {
-        if (0..verb - 1).all(|k| matches!(word(k).as_ref(), "mais" | "et" | "or")) {
+        if opens(verb - 1) {
             return true;
         }
         if verb >= 3 && matches!(word(verb - 2).as_ref(), "est" | "était" | "sera" | "serait") && matches!(word(verb - 3).as_ref(), "il" | "c" | "ce")

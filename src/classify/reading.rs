@@ -522,7 +522,7 @@ pub fn explain_reading_in_context(
         if let Some(k) = (0..toks.len()).rev().find(|&k| morph.is_conditional(&lower[k])) {
             // Not a bare « aurait pu / aurait dû » (rule `counterfactual`): without a cue of
             // its own it may pass on hearsay too (« 4000 personnes auraient pu ainsi fuir »).
-            let (prior, prior_why) = explain_reading(text, &toks, k, morph, rules);
+            let (prior, prior_why) = explain_reading_in(text, &toks, &lower, k, morph, rules);
             if prior == Reading::Hypothetical && prior_why != "counterfactual" {
                 return (Reading::Hypothetical, "continued-hypothesis");
             }
