@@ -10,6 +10,8 @@ reporting articles of a size window, drawn with a fixed seed among those no earl
   round 3 (dev-2.jsonl)                seed 20261207, 1500-8000 bytes
   round 4 (heldout-3.jsonl)            seed 20261208, 1500-9000 bytes; only 4 reporting
                                        articles were left in the window, so 6 opinion + 4
+  round 5 (heldout-4.jsonl)            seed 20261209, 1500-9000 bytes; no reporting article
+                                       was left at all, so 10 opinion
 
 Round 1 was split by article: the first three opinion and first three reporting articles drawn
 are dev, the others held out. The worksheet lists every sentence of the round's articles as
@@ -24,7 +26,8 @@ import json, os, random, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENRE = os.path.join(HERE, '..', '..', 'shared', 'eval', 'semeval2023-fr-genre')
-ROUNDS = {1: (20261205, 7000), 2: (20261206, 7000), 3: (20261207, 8000), 4: (20261208, 9000)}
+ROUNDS = {1: (20261205, 7000, 6), 2: (20261206, 7000, 6), 3: (20261207, 8000, 6), 4: (20261208, 9000, 6),
+          5: (20261209, 9000, 10)}
 
 
 def draw(round_no):
@@ -32,13 +35,13 @@ def draw(round_no):
     used = set()
     for r in range(1, round_no):
         used |= set(draw(r))
-    seed, top = ROUNDS[round_no]
+    seed, top, per_label = ROUNDS[round_no]
     rng = random.Random(seed)
     chosen = []
     for label in ('opinion', 'reporting'):
         pool = sorted(r[0] for r in rows if r[1] == label and r[0] not in used
                       and 1500 <= os.path.getsize(os.path.join(GENRE, 'articles', r[0])) <= top)
-        chosen += rng.sample(pool, min(6, len(pool)))
+        chosen += rng.sample(pool, min(per_label, len(pool)))
     return chosen
 
 

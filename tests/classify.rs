@@ -113,6 +113,8 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         "Mais dire cela, c'est être classé parmi les complotistes.",
         // A governing verb in -ons after « nous », or opening the sentence.
         "Dusty et moi, nous nous plaisons à dire que le dimanche est sacré.",
+        "Comme nous l'avons expliqué, le budget sera tenu.",
+        "Nous le répétons : le budget sera tenu.",
         "Tenons à rappeler que le budget a été voté en décembre.",
         // A subject opened by a first-person possessive is the writer's side.
         "Notre groupe estime que le budget doit être revu.",
@@ -135,6 +137,11 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         "Le ministre vient de rappeler que le budget sera tenu.",
         // A noun in -ons is not a first person (« télévisions »), nor a verb across punctuation.
         "Les télévisions ont annoncé que le bilan était de 70 000 morts.",
+        // « nous » whose verb is not a first person plural is an object: the subject is
+        // inverted (« dit-on ») or after the verb (news dev-2: « La science, nous dit-on, … »).
+        "La science, nous dit-on, ne valide qu'une seule conclusion.",
+        "Voici ce que nous dit le rapport : le budget sera tenu.",
+        "Comme nous l'explique le ministre, le budget sera tenu.",
         "« C'est aux ordres du maire que nous travaillions », explique l'ancien trésorier.",
         "« Aucun bunker n'est hors de notre portée », affirmait le président.",
     ] {

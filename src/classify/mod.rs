@@ -680,7 +680,7 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
             // pronoun, a noun, « ne », a preposition — it is the object (« il nous a dit »,
             // « ces mêmes personnes nous disaient », « ils ne nous ont pas dit », « pour nous
             // dire ») and the subject is further left.
-            if object_nous(text, tokens, i, r) {
+            if object_nous(text, tokens, i, r) || !first_plural_after(i, verb, &word, r) {
                 continue;
             }
             return true;
@@ -709,6 +709,15 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         return joined && i > 0 && r.possessives.contains(&*word(i - 1));
     }
     false
+}
+
+/// Does the verb after the « nous » at token `nous` agree with it? The first word after it that
+/// is not a clitic or an adverb of `[self_speech].skip` — the verb of speaking itself or its
+/// auxiliary — must be a first person plural (-ons; -mes: « sommes », « dîmes »). When it is not,
+/// « nous » is an object and the subject is elsewhere: inverted (« La science, nous dit-on, … »),
+/// or after the verb (« ce que nous dit le rapport », « comme nous l'explique X »).
+fn first_plural_after<'t>(nous: usize, verb: usize, word: &impl Fn(usize) -> std::borrow::Cow<'t, str>, r: &SelfSpeechRules) -> bool {
+    (nous + 1..=verb).map(word).find(|w| w != "nous" && !r.skip.contains(&**w)).is_none_or(|w| w.ends_with("ons") || w.ends_with("mes"))
 }
 
 /// Is there punctuation (anything but white space and apostrophes) between tokens `i` and
