@@ -816,6 +816,9 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         if c.inverted && is_question(c) {
             return (Reading::Epistemic, "conjecture-question");
         }
+        if first_person_view(c) {
+            return (Reading::Hypothetical, "first-person-view");
+        }
         return (Reading::Hearsay, "compound-hearsay");
     }
 
@@ -848,10 +851,45 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Hypothetical, "indefinite-subject");
     }
     if is_state_verb(c) {
+        if first_person_view(c) {
+            return (Reading::Hypothetical, "first-person-view");
+        }
         return (Reading::Hearsay, "state-hearsay");
     }
     (Reading::Hypothetical, "default-envisaged")
 }
+
+/// Is the conditional in a clause the writer opens in the first person with a verb of saying
+/// or thinking (`future_in_past.reporting`) — « Je crois que Jean Paul II aurait aimé », « je
+/// pense qu'une initiative serait appropriée », « Je vais donc leur répondre : cette arrivée
+/// serait bénéfique »? The writer then gives their own view of an envisaged case; hearsay, which
+/// passes on what others say, cannot be read there. The verb is the nearest of that list before
+/// the « que » (or the colon) that opens the clause, with « je » / « nous » as its subject within
+/// four words before it (clitics, « ne », an auxiliary or « aller » between). A past tense is the
+/// concordance rules' case and comes before this one.
+fn first_person_view(c: &Ctx) -> bool {
+    let r = c.rules;
+    let from = c.at.saturating_sub(20);
+    // The words that may open the clause: a « que » / « qu' », or a word followed by a colon
+    // (a relative « que » in between, « au-delà du drame que représente l'invasion », is passed).
+    let opens = (from..c.at).filter(|&j| matches!(&*c.w[j], "que" | "qu") || (j + 1 < c.at && c.gap_after(j).contains(':')));
+    opens.into_iter().any(|open| {
+        let verb_end = if matches!(&*c.w[open], "que" | "qu") { open } else { open + 1 };
+        let Some(verb) = (verb_end.saturating_sub(4)..verb_end).rev().find(|&k| has_any_tag_lemma(c, k, &r.reporting)) else {
+            return false;
+        };
+        (verb.saturating_sub(4)..verb).any(|k| {
+            matches!(&*c.w[k], "je" | "j" | "nous")
+                && (k + 1..verb).all(|m| r.clitics.contains(&*c.w[m]) || FIRST_PERSON_BETWEEN.contains(&&*c.w[m]))
+                && !c.gap_after(k).contains([',', ';', '.'])
+        })
+    })
+}
+
+/// Words that may stand between « je » / « nous » and the verb of saying or thinking in
+/// [`first_person_view`]: an auxiliary or a verb of intent, an adverb (« je vais donc leur
+/// répondre », « nous voulons aussi dire »).
+const FIRST_PERSON_BETWEEN: [&str; 11] = ["vais", "allons", "veux", "voulons", "voudrais", "dois", "devons", "peux", "donc", "aussi", "bien"];
 
 /// Is a word of `hypothetical.consequence_adverbs` (« alors ») right after the conditional
 /// (after its inverted subject), or right before it or its subject pronoun (« car alors je
@@ -1652,6 +1690,21 @@ mod tests {
             ("Le ministre avait promis que la route rouvrirait en mai.", "rouvrirait", FutureInPast),
             ("Il annonça que la réunion aurait lieu à Lyon.", "aurait", FutureInPast),
             ("Il était décidé que le vote se tiendrait à huis clos.", "tiendrait", FutureInPast),
+        ]);
+    }
+
+    #[test]
+    fn the_writer_s_own_view_in_the_first_person_is_not_hearsay() {
+        use Reading::*;
+        check(&[
+            // News half A: the writer answers in the first person, then envisages a case.
+            ("Je vais donc leur répondre : cette arrivée de réfugiés serait bénéfique pour la France.", "serait", Hypothetical),
+            ("Nous pensons que le coût serait trop élevé pour les communes.", "serait", Hypothetical),
+            ("Je crois que le maire aurait accepté cette offre.", "aurait", Hypothetical),
+            // No first-person verb of saying or thinking: the journalistic conditional.
+            ("Le maire aurait accepté cette offre hier soir.", "aurait", Hearsay),
+            ("Selon des témoins, le convoi serait parti hier.", "serait", Hearsay),
+            ("Nous avons appris que le maire aurait accepté cette offre.", "aurait", FutureInPast),
         ]);
     }
 
