@@ -288,10 +288,15 @@ fn participle_alone(text: &str, tokens: &[Token], i: usize, morph: &Morphology, 
     true
 }
 
-/// Is token `i` inside the sentence's subject: after a noun phrase that opens the sentence,
-/// with no verb that can only be finite and no colon, semicolon or quotation mark before it?
+/// How far into a sentence a subject may reach for [`in_subject`] (words): bounds the look-back,
+/// so that a sentence of millions of words stays linear.
+const SUBJECT_WINDOW: usize = 30;
+
+/// Is token `i` inside the sentence's subject: within its first [`SUBJECT_WINDOW`] words, after
+/// a noun phrase that opens the sentence, with no verb that can only be finite and no colon,
+/// semicolon or quotation mark before it?
 fn in_subject(text: &str, tokens: &[Token], i: usize, morph: &Morphology, lower: &mut String) -> bool {
-    i >= 2
+    (2..=SUBJECT_WINDOW).contains(&i)
         && !text[tokens[0].span.start..tokens[i].span.start].contains([':', ';', '«', '»', '"'])
         && (0..i).all(|k| !morph.is_unambiguous_finite(token::lowered(&text[tokens[k].span.clone()], lower)))
 }

@@ -281,6 +281,27 @@ fn a_huge_sentence_before_many_conditionals_is_not_read_again_for_each() {
     assert!(took.as_secs() < 60, "took {took:?}");
 }
 
+#[test]
+fn a_huge_sentence_of_participles_before_agents_is_not_read_back_for_each() {
+    // A reporting participle before « par » asks whether it stands in the sentence's subject
+    // (« Les chiffres publiés par l'OMS sont… »): that look-back is bounded. Unbounded, this
+    // 2 MB sentence of 60,000 such participles took 30 s (session 15's first version); bounded,
+    // a fraction of a second. The figure below only catches that pathology, not a speed target.
+    let d = Dir::new();
+    let many = "les chiffres publiés par l'OMS et ".repeat(60_000);
+    let path = d.write("participles.txt", format!("Le rapport part. {many}la fin.\n").as_bytes());
+    let started = std::time::Instant::now();
+    let o = hedge(&["analyze", &path, "--format", "jsonl"]);
+    let took = started.elapsed();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let last = stdout(&o).lines().rev().find(|l| l.contains("\"type\":\"sentence\"")).map(str::to_string).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&last).unwrap();
+    // No verb before them: the five participles within the window's first 30 words are taken
+    // for the subject (a topic); the others, past the window, report as before.
+    assert_eq!(v["markers"].as_array().map(Vec::len), Some(59_995));
+    assert!(took.as_secs() < 10, "took {took:?}");
+}
+
 // ---- custom lexicons: a positioned message `file:line: …`, exit 1, nothing analysed -------
 
 const FAMILY: &str = "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"Mes marqueurs.\"\nweight = -10\n";
