@@ -497,9 +497,16 @@ pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, ru
 fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceRules, tags: &TagRules) -> Option<Result<String, String>> {
     let clean = |r: std::ops::Range<usize>| text[r].split_whitespace().collect::<Vec<_>>().join(" ");
     let mut ms: Vec<_> = s.markers.iter().filter(|m| m.counted && m.category == Category::Attribution).collect();
-    // Source words first (« selon X » names X outright), then verbs, each in text order.
+    // Source words first (« selon X » names X outright), then verbs, each in text order. Only
+    // the first few are tried, each on the text just before it (`SUBJECT_TAIL`): the subject of
+    // a verb is near it, and a sentence of thousands of markers that name no one (« nous dit,
+    // nous dit, … ») would otherwise be cut into words again from its start for each of them.
     ms.sort_by_key(|m| (!m.id.starts_with("attribution.source."), m.start));
-    for m in ms {
+    for m in ms.into_iter().take(MARKERS_TRIED) {
+        let mut from = m.start.saturating_sub(SUBJECT_TAIL).max(s.start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
         if rules.vague_markers.contains(&m.id) {
             return Some(Err(m.text.clone()));
         }
@@ -535,7 +542,7 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
         // from the last one back, past auxiliaries, clitics and adverbs: the first other one
         // is `tail`. Only those words are lower-cased (not every word of the sentence for
         // each marker: 4 % of a corpus run's instructions).
-        let before = &text[s.start..m.start];
+        let before = &text[from..m.start];
         let skipped = |w: &str| tags.auxiliaries.contains(w) || tags.clitics.contains(w) || (w.len() > 5 && w.ends_with("ment"));
         let mut tail = None;
         for w in before.split_whitespace().rev() {
@@ -567,12 +574,12 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
                 || matches!(tail.as_str(), "qu'" | "que" | "comme")
                 || text[m.end..s.end].starts_with('-'));
         let found = if inverted && !after_clause {
-            tagger.phrase_at(text, m.end..s.end).or_else(|| tagger.subject_of(text, s.start..m.end))
+            tagger.phrase_at(text, m.end..s.end).or_else(|| tagger.subject_of(text, from..m.end))
         } else if inverted {
             // « X, Y, a dénoncé » (a subject in apposition) or « …, a soutenu le colonel X ».
-            tagger.subject_of(text, s.start..m.end).or_else(|| tagger.phrase_at(text, m.end..s.end))
+            tagger.subject_of(text, from..m.end).or_else(|| tagger.phrase_at(text, m.end..s.end))
         } else {
-            tagger.subject_of(text, s.start..m.end)
+            tagger.subject_of(text, from..m.end)
         };
         if let Some(r) = found {
             return Some(Ok(clean(r)));
@@ -580,6 +587,13 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
     }
     None
 }
+
+/// How many of a sentence's attribution markers [`marker_phrase`] tries for a source phrase.
+const MARKERS_TRIED: usize = 16;
+
+/// How much text before a reporting verb [`marker_phrase`] reads for its subject (bytes; a
+/// subject is a few words, this is hundreds).
+const SUBJECT_TAIL: usize = 4096;
 
 /// The claims credited to one source in an article (`sources` in the JSON summary).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
