@@ -292,11 +292,19 @@ fn participle_alone(text: &str, tokens: &[Token], i: usize, morph: &Morphology, 
 /// so that a sentence of millions of words stays linear.
 const SUBJECT_WINDOW: usize = 30;
 
-/// Is token `i` inside the sentence's subject: within its first [`SUBJECT_WINDOW`] words, after
-/// a noun phrase that opens the sentence, with no verb that can only be finite and no colon,
-/// semicolon or quotation mark before it?
+/// Determiners that open a subject noun phrase at the start of a sentence (« Les chiffres
+/// publiés par l'OMS… »).
+const SUBJECT_DETERMINERS: [&str; 16] =
+    ["le", "la", "les", "l", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"];
+
+/// Is token `i` inside the sentence's subject: within its first [`SUBJECT_WINDOW`] words, in a
+/// noun phrase that opens the sentence with a determiner, with no verb that can only be finite
+/// and no colon, semicolon or quotation mark before it? (« Madame la présidente, mme X et
+/// moi-même avions présenté des questions sur des opinions exprimées par… » opens with no
+/// determiner: « avions » is the verb, and the participle after it reports.)
 fn in_subject(text: &str, tokens: &[Token], i: usize, morph: &Morphology, lower: &mut String) -> bool {
     (2..=SUBJECT_WINDOW).contains(&i)
+        && SUBJECT_DETERMINERS.contains(&token::lowered(&text[tokens[0].span.clone()], lower))
         && !text[tokens[0].span.start..tokens[i].span.start].contains([':', ';', '«', '»', '"'])
         && (0..i).all(|k| !morph.is_unambiguous_finite(token::lowered(&text[tokens[k].span.clone()], lower)))
 }
