@@ -258,6 +258,17 @@ fn a_100_mb_file_with_no_punctuation_or_line_break() {
     assert!(took.as_secs() < 300 && took_lower.as_secs() < 300, "took {took:?} and {took_lower:?}");
 }
 
+/// Runs `analyze FILE --format jsonl` (it must succeed) and returns the last sentence's JSON
+/// line and how long the run took: the guards against quadratic time below.
+fn last_sentence_of(path: &str) -> (serde_json::Value, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let o = hedge(&["analyze", path, "--format", "jsonl"]);
+    let took = started.elapsed();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let last = stdout(&o).lines().rev().find(|l| l.contains("\"type\":\"sentence\"")).map(str::to_string).unwrap();
+    (serde_json::from_str(&last).unwrap(), took)
+}
+
 /// A sentence of 4 MB with no full stop, then in the same paragraph a sentence with 6,000
 /// conditionals that the rules read as hearsay by default: each one looks back at the sentence
 /// before for a hypothesis to continue (modal subordination), which read the whole sentence
@@ -270,12 +281,7 @@ fn a_huge_sentence_before_many_conditionals_is_not_read_again_for_each() {
     let long = "le convoi roule vers le nord avec les camions ".repeat(90_000);
     let many = vec!["le chef serait là"; 6000].join(" ");
     let path = d.write("long.txt", format!("Le convoi part. {long}. Le chef serait là {many}.\n").as_bytes());
-    let started = std::time::Instant::now();
-    let o = hedge(&["analyze", &path, "--format", "jsonl"]);
-    let took = started.elapsed();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let last = stdout(&o).lines().rev().find(|l| l.contains("\"type\":\"sentence\"")).map(str::to_string).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&last).unwrap();
+    let (v, took) = last_sentence_of(&path);
     assert_eq!(v["label"], "HEDGED", "state conditionals with no hypothesis before: hearsay");
     assert_eq!(v["markers"].as_array().map(Vec::len), Some(6001));
     assert!(took.as_secs() < 60, "took {took:?}");
@@ -290,12 +296,7 @@ fn a_huge_sentence_of_participles_before_agents_is_not_read_back_for_each() {
     let d = Dir::new();
     let many = "les chiffres publiés par l'OMS et ".repeat(60_000);
     let path = d.write("participles.txt", format!("Le rapport part. {many}la fin.\n").as_bytes());
-    let started = std::time::Instant::now();
-    let o = hedge(&["analyze", &path, "--format", "jsonl"]);
-    let took = started.elapsed();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let last = stdout(&o).lines().rev().find(|l| l.contains("\"type\":\"sentence\"")).map(str::to_string).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&last).unwrap();
+    let (v, took) = last_sentence_of(&path);
     // No verb before them: the five participles within the window's first 30 words are taken
     // for the subject (a topic); the others, past the window, report as before.
     assert_eq!(v["markers"].as_array().map(Vec::len), Some(59_995));
@@ -312,12 +313,7 @@ fn a_huge_sentence_of_reporting_verbs_naming_no_one_is_not_cut_again_for_each() 
     let d = Dir::new();
     let many = "nous dit, ".repeat(100_000);
     let path = d.write("nous.txt", format!("Nous {many}fin.\n").as_bytes());
-    let started = std::time::Instant::now();
-    let o = hedge(&["analyze", &path, "--format", "jsonl"]);
-    let took = started.elapsed();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let last = stdout(&o).lines().rev().find(|l| l.contains("\"type\":\"sentence\"")).map(str::to_string).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&last).unwrap();
+    let (v, took) = last_sentence_of(&path);
     assert_eq!(v["label"], "ATTRIBUTED");
     assert_eq!(v["markers"].as_array().map(Vec::len), Some(100_000));
     assert_eq!(v["source"]["kind"], "vague", "{}", v["source"]);
