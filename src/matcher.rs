@@ -139,8 +139,9 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, memo: &mut Wor
     MatchedSentence { tokens, facts, hits }
 }
 
-/// Words that open the subject of an inverted tag (« notait *l'*ancien directeur »).
-const SUBJECT_OPENERS: [&str; 15] = ["le", "la", "l", "les", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces"];
+/// Determiners that open a subject: after an inverted tag (« notait *l'*ancien directeur »), or
+/// at the start of a sentence ([`in_subject`]: « *Les* chiffres publiés par l'OMS… »).
+const SUBJECT_OPENERS: [&str; 16] = ["le", "la", "l", "les", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"];
 
 /// Is the verb at token `i` an inverted reporting tag: after a comma or a closing quotation
 /// mark, before its subject (a determiner, a capitalised name, or « -t-il »)?
@@ -225,8 +226,9 @@ pub fn conditional_words(text: &str, morph: &Morphology) -> Vec<Range<usize>> {
 /// « le service, considéré comme subversif »)? Such a participle reports no speech: it counts
 /// only after an auxiliary (« a été rapporté », « ont dit »), or before an agent or a clause
 /// (« publiée par la BBC », « dit que ») — an agent not in the sentence's subject, where the
-/// participle names a topic (« Les chiffres publiés par l'OMS sont… »). A form that may also be finite or an infinitive
-/// (« dit », « dites ») is left alone; so are entries with `bare_participle = true`.
+/// participle names a topic (« Les chiffres publiés par l'OMS sont… »). A form that may also be
+/// finite or an infinitive (« dit », « dites ») is left alone; so are entries with
+/// `bare_participle = true`.
 fn bare_participle(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
     let e = &lex.entries[h.entry as usize];
     let Rule::Lemmas { lemmas, .. } = &e.rule else { return false };
@@ -292,11 +294,6 @@ fn participle_alone(text: &str, tokens: &[Token], i: usize, morph: &Morphology, 
 /// so that a sentence of millions of words stays linear.
 const SUBJECT_WINDOW: usize = 30;
 
-/// Determiners that open a subject noun phrase at the start of a sentence (« Les chiffres
-/// publiés par l'OMS… »).
-const SUBJECT_DETERMINERS: [&str; 16] =
-    ["le", "la", "les", "l", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"];
-
 /// Is token `i` inside the sentence's subject: within its first [`SUBJECT_WINDOW`] words, in a
 /// noun phrase that opens the sentence with a determiner, with no verb that can only be finite
 /// and no colon, semicolon or quotation mark before it? (« Madame la présidente, mme X et
@@ -304,7 +301,7 @@ const SUBJECT_DETERMINERS: [&str; 16] =
 /// determiner: « avions » is the verb, and the participle after it reports.)
 fn in_subject(text: &str, tokens: &[Token], i: usize, morph: &Morphology, lower: &mut String) -> bool {
     (2..=SUBJECT_WINDOW).contains(&i)
-        && SUBJECT_DETERMINERS.contains(&token::lowered(&text[tokens[0].span.clone()], lower))
+        && SUBJECT_OPENERS.contains(&token::lowered(&text[tokens[0].span.clone()], lower))
         && !text[tokens[0].span.start..tokens[i].span.start].contains([':', ';', '«', '»', '"'])
         && (0..i).all(|k| !morph.is_unambiguous_finite(token::lowered(&text[tokens[k].span.clone()], lower)))
 }

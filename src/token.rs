@@ -221,6 +221,17 @@ pub fn lower_cow(word: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Where the last `max` bytes of `span` in `text` start, moved forward to a character
+/// boundary: a bounded look at the end of a span that may run for megabytes (a "sentence"
+/// with no full stop).
+pub fn tail_start(text: &str, span: std::ops::Range<usize>, max: usize) -> usize {
+    let mut from = span.start.max(span.end.saturating_sub(max));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
 /// The word's fold key (see [`fold_key`]), without a copy when the word already is one.
 #[inline]
 pub fn folded<'a>(word: &'a str, buf: &'a mut String) -> &'a str {

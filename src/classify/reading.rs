@@ -513,10 +513,7 @@ pub fn explain_reading_in_context(
         // Its last conditional is what counts: the sentence's tail is enough, and bounds the
         // work when a "sentence" runs for megabytes (a dump with no full stop) before a
         // sentence with many conditionals.
-        let mut from = span.start.max(span.end.saturating_sub(EARLIER_TAIL));
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = token::tail_start(text, span.clone(), EARLIER_TAIL);
         let toks = token::tokenize(&text[from..span.end], from);
         let lower = lower_words(text, &toks);
         if let Some(k) = (0..toks.len()).rev().find(|&k| morph.is_conditional(&lower[k])) {
@@ -816,10 +813,7 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         if c.inverted && is_question(c) {
             return (Reading::Epistemic, "conjecture-question");
         }
-        if first_person_view(c) {
-            return (Reading::Hypothetical, "first-person-view");
-        }
-        return (Reading::Hearsay, "compound-hearsay");
+        return hearsay_by_default(c, "compound-hearsay");
     }
 
     // 10. A question about a state ("Serait-ce le moment ?", "quel serait le coût ?") wonders
@@ -851,12 +845,19 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Hypothetical, "indefinite-subject");
     }
     if is_state_verb(c) {
-        if first_person_view(c) {
-            return (Reading::Hypothetical, "first-person-view");
-        }
-        return (Reading::Hearsay, "state-hearsay");
+        return hearsay_by_default(c, "state-hearsay");
     }
     (Reading::Hypothetical, "default-envisaged")
+}
+
+/// A conditional the rules read as hearsay only by default (`rule`: a compound form or a state
+/// verb, no cue decided): hearsay, unless the writer opens its clause in the first person
+/// ([`first_person_view`]).
+fn hearsay_by_default(c: &Ctx, rule: &'static str) -> (Reading, &'static str) {
+    if first_person_view(c) {
+        return (Reading::Hypothetical, "first-person-view");
+    }
+    (Reading::Hearsay, rule)
 }
 
 /// Is the conditional in a clause the writer opens in the first person with a verb of saying
@@ -872,8 +873,8 @@ fn first_person_view(c: &Ctx) -> bool {
     let from = c.at.saturating_sub(20);
     // The words that may open the clause: a « que » / « qu' », or a word followed by a colon
     // (a relative « que » in between, « au-delà du drame que représente l'invasion », is passed).
-    let opens = (from..c.at).filter(|&j| matches!(&*c.w[j], "que" | "qu") || (j + 1 < c.at && c.gap_after(j).contains(':')));
-    opens.into_iter().any(|open| {
+    let mut opens = (from..c.at).filter(|&j| matches!(&*c.w[j], "que" | "qu") || (j + 1 < c.at && c.gap_after(j).contains(':')));
+    opens.any(|open| {
         let verb_end = if matches!(&*c.w[open], "que" | "qu") { open } else { open + 1 };
         let Some(verb) = (verb_end.saturating_sub(4)..verb_end).rev().find(|&k| has_any_tag_lemma(c, k, &r.reporting)) else {
             return false;

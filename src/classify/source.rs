@@ -503,10 +503,6 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
     // nous dit, … ») would otherwise be cut into words again from its start for each of them.
     ms.sort_by_key(|m| (!m.id.starts_with("attribution.source."), m.start));
     for m in ms.into_iter().take(MARKERS_TRIED) {
-        let mut from = m.start.saturating_sub(SUBJECT_TAIL).max(s.start);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
         if rules.vague_markers.contains(&m.id) {
             return Some(Err(m.text.clone()));
         }
@@ -542,6 +538,7 @@ fn marker_phrase(text: &str, s: &SentenceScore, tagger: &Tagger, rules: &SourceR
         // from the last one back, past auxiliaries, clitics and adverbs: the first other one
         // is `tail`. Only those words are lower-cased (not every word of the sentence for
         // each marker: 4 % of a corpus run's instructions).
+        let from = crate::token::tail_start(text, s.start..m.start, SUBJECT_TAIL);
         let before = &text[from..m.start];
         let skipped = |w: &str| tags.auxiliaries.contains(w) || tags.clitics.contains(w) || (w.len() > 5 && w.ends_with("ment"));
         let mut tail = None;
