@@ -12,6 +12,8 @@ reporting articles of a size window, drawn with a fixed seed among those no earl
                                        articles were left in the window, so 6 opinion + 4
   round 5 (heldout-4.jsonl)            seed 20261209, 1500-9000 bytes; no reporting article
                                        was left at all, so 10 opinion
+  round 6 (heldout-5.jsonl)            seed 20261210, 1500-10000 bytes; 10 opinion (session 16,
+                                       drawn before any rule of that session was written)
 
 Round 1 was split by article: the first three opinion and first three reporting articles drawn
 are dev, the others held out. The worksheet lists every sentence of the round's articles as
@@ -27,7 +29,7 @@ import json, os, random, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENRE = os.path.join(HERE, '..', '..', 'shared', 'eval', 'semeval2023-fr-genre')
 ROUNDS = {1: (20261205, 7000, 6), 2: (20261206, 7000, 6), 3: (20261207, 8000, 6), 4: (20261208, 9000, 6),
-          5: (20261209, 9000, 10)}
+          5: (20261209, 9000, 10), 6: (20261210, 10000, 10)}
 
 
 def draw(round_no):
