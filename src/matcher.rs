@@ -384,7 +384,8 @@ fn noun_after_determiner(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, l
 /// Does a reflexive clitic before the verb decide that it is not this marker (its entry's
 /// `reflexive`)? « Il s'est indigné » reports speech, « c'est indigne » does not; « il a ajouté »
 /// does, « s'y ajoutent des températures record » does not. The clitic is looked for right
-/// before the verb, past « y », « en », « ne » and a form of « être » (« s'en est indigné »).
+/// before the verb, past « y », « en », « ne », a form of « être » (« s'en est indigné ») and
+/// adverbs (« se sont finalement révélés », « ne s'est pas indigné »).
 fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
     let e = &lex.entries[h.entry as usize];
     if e.reflexive == Reflexive::Either || !matches!(e.rule, Rule::Lemmas { .. }) {
@@ -392,22 +393,40 @@ fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, l
     }
     let mut j = h.tokens.start;
     let mut reflexive = false;
-    while j > 0 && h.tokens.start - j < 4 {
+    while j > 0 && h.tokens.start - j < 6 {
         j -= 1;
+        // An elided clitic is written with its apostrophe (not the « S » of « G.P.S »).
+        let elided = text[tokens[j].span.end..].starts_with(['\'', '’']);
         match token::lowered(&text[tokens[j].span.clone()], lower) {
-            "se" | "s" => {
+            "se" => {
+                reflexive = true;
+                break;
+            }
+            "s" if elided => {
                 reflexive = true;
                 break;
             }
             // The other persons count only for a verb that is pronominal anyway.
-            "me" | "m" | "te" | "t" | "nous" | "vous" if e.reflexive == Reflexive::Only => {
+            "me" | "te" | "nous" | "vous" if e.reflexive == Reflexive::Only => {
                 reflexive = true;
                 break;
             }
-            "y" | "en" | "ne" | "n" => {}
+            "m" | "t" if elided && e.reflexive == Reflexive::Only => {
+                reflexive = true;
+                break;
+            }
+            "y" | "en" | "ne" | "n" | "pas" | "plus" | "jamais" | "déjà" | "toujours" | "bien" | "aussi" | "encore" => {}
+            // An adverb between the auxiliary and the participle (« se sont finalement révélés »).
+            w if w.len() > 6 && w.ends_with("ment") => {}
             w if finite_of(lex.morphology, w, "être") => {}
             _ => break,
         }
+    }
+    // An imperative puts its reflexive pronoun after the verb, with a hyphen: « Assurez-vous
+    // de boire », « Rappelez-vous que… », « Rappelons-nous ».
+    let after = h.tokens.end;
+    if !reflexive && after < tokens.len() && &text[tokens[after - 1].span.end..tokens[after].span.start] == "-" {
+        reflexive = matches!(token::lowered(&text[tokens[after].span.clone()], lower), "vous" | "nous" | "toi");
     }
     match e.reflexive {
         Reflexive::Only => !reflexive,
@@ -597,6 +616,20 @@ mod tests {
         assert!(!has("À cela s'y est ajouté un hiver très sec.", "attribution.verb.ajouter"));
         assert!(!has("On se rappelle le vacarme autour de cette affaire.", "attribution.verb.rappeler"));
         assert!(has("Le ministre rappelle que la loi a été votée.", "attribution.verb.rappeler"));
+        // An imperative puts the pronoun after the verb (UD Sequoia: « Assurez-vous de boire
+        // suffisamment… avant et après le traitement »). « -t-il » is no pronoun of the verb.
+        assert!(!has("Assurez-vous de boire suffisamment avant le traitement.", "attribution.verb.assurer"));
+        assert!(!has("Rappelez-vous que la dose ne doit pas être dépassée.", "attribution.verb.rappeler"));
+        assert!(has("Le budget sera tenu, assure-t-il devant les députés.", "attribution.verb.assurer"));
+        // Pronominal verbs in another sense (UD and news, session 16): « se révéler » (turn out),
+        // « s'informer auprès de » (inquire), « se préciser » (become clearer).
+        assert!(!has("Ces chiffres se sont finalement révélés faux.", "attribution.verb.reveler"));
+        assert!(!has("Les gendarmes s'informaient auprès des hôpitaux.", "attribution.verb.informer"));
+        assert!(!has("La menace d'une grève se précise dans les transports.", "attribution.verb.preciser"));
+        assert!(has("Le ministère a précisé que la grève serait levée.", "attribution.verb.preciser"));
+        // An « s » that is no elided clitic (UD Sequoia: « du Groupe de Peletons de Sécurité
+        // (G.P.S) reconnaissent avoir incendié… »).
+        assert!(has("Trois gendarmes du G.P.S reconnaissent avoir incendié la paillote.", "attribution.verb.reconnaitre"));
     }
 
     #[test]
