@@ -529,6 +529,33 @@ fn a_report_set_aside_is_not_a_source() {
     }
 }
 
+/// `[potential]` of scoring.toml: a reporting verb in the infinitive after « peut », « doit »,
+/// « va »… is a speech that can, must or will happen, not a report (session 16; sentences from
+/// the news dev-2 gold, ASSERTED or BOOSTED there, and from UD French).
+#[test]
+fn a_speech_that_can_or_must_happen_is_not_a_source() {
+    for text in [
+        "Il existe des preuves que le CO2 n'est pas un polluant, et tout exploitant de serre peut le confirmer.",
+        "Des diminutions inexpliquées de l'hématocrite peuvent indiquer une hémorragie.",
+        "Ces normes devraient indiquer clairement le lien entre leurs dispositions et les exigences visées.",
+        "Ce sont autant d'éléments qui doivent confirmer l'élan de reprise.",
+    ] {
+        let s = run(text);
+        assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+        assert!(s[0].flags.contains(&Flag::Potential), "{text}: {:?}", s[0].flags);
+    }
+    for text in [
+        // Said: a past of « pouvoir », an inflected verb, a modal that governs nothing.
+        "Le porte-parole a pu confirmer que le convoi était parti.",
+        "Le ministre peut être content : il a confirmé que le convoi était parti.",
+        "Le ministère a confirmé que le convoi pouvait partir.",
+    ] {
+        let s = run(text);
+        assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+        assert!(!s[0].flags.contains(&Flag::Potential), "{text}");
+    }
+}
+
 /// A whole body sentence in which no finite verb is found (a nominal sentence, or a verb the
 /// dictionary also reads as a noun) stays a claim, flagged `nominal`; so does a heading in two
 /// parts (« Grèce : 80 km de clôture… »); other headings and short pieces stay out (news gold

@@ -89,6 +89,10 @@ pub enum Flag {
     /// selon lesquelles… », « malgré les affirmations selon lesquelles… »): the sentence's claim
     /// is the writer's own, against it; the marker is not counted.
     Rejected,
+    /// A reporting verb in the infinitive after « peut », « doit », « va »… (`[potential]`):
+    /// something that can, must or will be said, not a report (« tout exploitant peut le
+    /// confirmer », « ces normes devraient indiquer »); the verb is not counted.
+    Potential,
     /// An own-voice claim credited to the speaker of a quotation it holds, named in the same
     /// sentence (« « … », analyse Orietta Cazzuli »).
     QuoteCredited,
@@ -111,6 +115,7 @@ impl Flag {
             Flag::Evidence => "evidence",
             Flag::Manner => "manner",
             Flag::Rejected => "rejected",
+            Flag::Potential => "potential",
             Flag::Nominal => "nominal",
             Flag::QuoteCredited => "quote_credited",
             Flag::Heading => "heading",
@@ -251,6 +256,9 @@ pub struct ScoringRules {
     /// Phrases that set a report aside (`[rejected]`). Optional (session 11).
     #[serde(default)]
     pub rejected: RejectedRules,
+    /// Optional (session 16).
+    #[serde(default)]
+    pub potential: PotentialRules,
 }
 
 /// When « selon » or « d'après » means "in accordance with, depending on" (`[manner]` in
@@ -275,6 +283,15 @@ pub struct RejectedRules {
 }
 
 /// When a verb of showing has a fact for subject (`[evidence]` in scoring.toml).
+/// Modals and « aller » whose infinitive is a speech that can, must or will happen
+/// (`[potential]` in scoring.toml).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PotentialRules {
+    /// Their forms that govern such an infinitive (« peut », « devrait », « va »…).
+    pub governing: WordSet,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceRules {
@@ -456,6 +473,7 @@ pub fn classify_with_quotes(
         let mut evidence = false;
         let mut manner = false;
         let mut rejected = false;
+        let mut potential = false;
         let spoken = |k: usize| !named[k] || quotes[k].span.start <= span.start;
         let voice = if quoted_share(text, &span, quotes, spoken) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
@@ -506,7 +524,14 @@ pub fn classify_with_quotes(
                 if set_aside {
                     rejected = true;
                 }
-                let counted = voice_ok && reading_ok && !own_speech && !shown_by_a_fact && !conformity && !set_aside;
+                let unsaid = e.category == Category::Attribution
+                    && !own_speech
+                    && matches!(e.rule, Rule::Lemmas { .. })
+                    && potential_speech(text, &m.tokens, h.tokens.start, lex, rules);
+                if unsaid {
+                    potential = true;
+                }
+                let counted = voice_ok && reading_ok && !own_speech && !shown_by_a_fact && !conformity && !set_aside && !unsaid;
                 MarkerHit {
                     entry: h.entry,
                     id: e.id.clone(),
@@ -573,6 +598,9 @@ pub fn classify_with_quotes(
         }
         if rejected {
             flags.push(Flag::Rejected);
+        }
+        if potential {
+            flags.push(Flag::Potential);
         }
         if nominal {
             flags.push(Flag::Nominal);
@@ -964,6 +992,33 @@ fn infinitive_of_a_thing(
         return false;
     }
     evidence_subject(text, tokens, g, g + 1, lex, rules, sources)
+}
+
+/// Is the reporting verb at token `verb` an infinitive governed by a form of `[potential]`
+/// (« peut », « pourrait », « doit », « devrait », « va »…), past object clitics and adverbs?
+/// Nobody has said it: a capacity (« tout exploitant de serre peut le confirmer »), an
+/// obligation (« ces normes devraient indiquer le lien »), a plan (« le ministre va annoncer »)
+/// or the writer's reasoning (« on peut en conclure que »). « a pu confirmer » (« pu » is not
+/// listed) and « aurait pu dire » stay reports or go to the conditional's reading.
+fn potential_speech(text: &str, tokens: &[crate::token::Token], verb: usize, lex: &Lexicon, rules: &ScoringRules) -> bool {
+    let governing = &rules.potential.governing;
+    if governing.is_empty() || !infinitive(text, tokens, verb, lex) {
+        return false;
+    }
+    let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
+    let gap = |i: usize| punctuation_between(text, tokens, i);
+    let mut i = verb;
+    // At most three clitics or adverbs between them (« peut nous le dire », « peut en conclure »).
+    while i > 0 && verb - i < 3 && !gap(i - 1) {
+        let w = word(i - 1);
+        let skipped =
+            (rules.self_speech.skip.contains(&*w) && !matches!(w.as_ref(), "à" | "de" | "d")) || w == "nous" || (w.len() > 6 && w.ends_with("ment"));
+        if !skipped {
+            break;
+        }
+        i -= 1;
+    }
+    i > 0 && !gap(i - 1) && governing.contains(&*word(i - 1))
 }
 
 /// Is the infinitive at token `verb` governed by an impersonal construction, with no subject
