@@ -549,6 +549,8 @@ fn a_speech_that_can_or_must_happen_is_not_a_source() {
         "Le porte-parole a pu confirmer que le convoi était parti.",
         "Le ministre peut être content : il a confirmé que le convoi était parti.",
         "Le ministère a confirmé que le convoi pouvait partir.",
+        // A narrative imperfect tells of a speech that took place (ASFALDA, annodis).
+        "Cette exposition, comme devait le conclure Roger Thiriot, n'a d'autre ambition que de témoigner du passé.",
     ] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);

@@ -999,7 +999,8 @@ fn infinitive_of_a_thing(
 /// Nobody has said it: a capacity (« tout exploitant de serre peut le confirmer »), an
 /// obligation (« ces normes devraient indiquer le lien »), a plan (« le ministre va annoncer »)
 /// or the writer's reasoning (« on peut en conclure que »). « a pu confirmer » (« pu » is not
-/// listed) and « aurait pu dire » stay reports or go to the conditional's reading.
+/// listed), « aurait pu dire » and the narrative imperfect (« comme devait le conclure X »)
+/// stay reports or go to the conditional's reading.
 fn potential_speech(text: &str, tokens: &[crate::token::Token], verb: usize, lex: &Lexicon, rules: &ScoringRules) -> bool {
     let governing = &rules.potential.governing;
     if governing.is_empty() || !infinitive(text, tokens, verb, lex) {
