@@ -11,7 +11,7 @@ use std::io;
 use std::sync::{mpsc, Mutex};
 
 use crate::aggregate::{aggregate, ArticleSummary, Tally};
-use crate::classify::{apply_scope, classify_with_quotes, Include, QuoteInfo, SentenceScore};
+use crate::classify::{apply_scope, classify_document, Include, QuoteInfo, SentenceScore};
 use crate::extract::{extract_as_with, extract_chunk_with, Document, Language, Part as PagePart};
 use crate::input::stream::{Chunk, Input};
 use crate::input::{self, Format, InputProblem, Planned};
@@ -65,10 +65,16 @@ pub fn analyze_sentences(doc: &Document, lex: &Lexicon, include: &Include) -> Ve
 
 /// The scored sentences of a document and its quotations.
 pub fn analyze_document(doc: &Document, lex: &Lexicon, include: &Include) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
+    analyze_document_with(doc, lex, include, true)
+}
+
+/// [`analyze_document`], finding the sentences' sources only when `sources` is true (see
+/// [`crate::classify::classify_document`]).
+fn analyze_document_with(doc: &Document, lex: &Lexicon, include: &Include, sources: bool) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
     let rules = &lex.rules;
     let seg = segment_blocks(&doc.text, &rules.segmentation, &doc.blocks);
     let matched = match_document(&doc.text, &seg, lex);
-    let (mut sentences, quotes) = classify_with_quotes(&doc.text, &seg, &matched, lex, rules);
+    let (mut sentences, quotes) = classify_document(&doc.text, &seg, &matched, lex, rules, sources);
     apply_scope(&mut sentences, &doc.parts, &doc.languages, include, doc.article, &rules.scoring);
     (sentences, quotes)
 }
@@ -211,7 +217,9 @@ fn analyze_part(input: &Planned, chunk: Chunk, opts: &RunOptions, lex: &Lexicon)
     } else {
         extract_chunk_with(&input.label, &name, chunk.text, chunk.encoding, &lex.rules)
     };
-    let (mut sentences, quotes) = analyze_document(&doc, lex, &opts.include);
+    // The sources of the sentences go with the sentences: a run that hands out none (`compare`
+    // without `--html`, `--sources` or `--facts`) does not look for them.
+    let (mut sentences, quotes) = analyze_document_with(&doc, lex, &opts.include, opts.keep_sentences);
     let mut tally = Tally::default();
     for s in &sentences {
         tally.add(s);

@@ -598,3 +598,35 @@ fn a_whole_sentence_without_a_verb_found_is_still_a_claim() {
         assert!(!s[1].flags.contains(&Flag::Nominal), "{text}");
     }
 }
+
+/// A run that hands out no sentence (`compare` without `--html`, `--sources` or `--facts`) does
+/// not look for the sentences' sources (`classify_document(.., false)`, issue 18): on every seed,
+/// every field but `source` is the same, and the seeds' attributed claims do have sources to skip.
+#[test]
+fn without_sources_only_the_source_field_differs() {
+    use hedge::classify::classify_document;
+    let lex = Lexicon::embedded().unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<_> =
+        std::fs::read_dir(&seeds).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    let mut skipped = 0;
+    for f in files {
+        let doc = extract("t", "t", std::fs::read_to_string(&f).unwrap());
+        let seg = hedge::segment::segment_blocks(&doc.text, &lex.rules.segmentation, &doc.blocks);
+        let matched = hedge::matcher::match_document(&doc.text, &seg, &lex);
+        let (with, quotes_with) = classify_document(&doc.text, &seg, &matched, &lex, &lex.rules, true);
+        let (without, quotes_without) = classify_document(&doc.text, &seg, &matched, &lex, &lex.rules, false);
+        assert_eq!(serde_json::to_string(&quotes_with).unwrap(), serde_json::to_string(&quotes_without).unwrap());
+        assert_eq!(with.len(), without.len());
+        for (a, b) in with.iter().zip(&without) {
+            assert!(b.source.is_none());
+            skipped += a.source.is_some() as usize;
+            let mut a = a.clone();
+            a.source = None;
+            assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(b).unwrap(), "{}", a.text);
+        }
+    }
+    assert!(skipped > 40, "{skipped} sources");
+}

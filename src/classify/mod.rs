@@ -454,6 +454,21 @@ pub fn classify_with_quotes(
     lex: &Lexicon,
     all: &Rules,
 ) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
+    classify_document(text, seg, matched, lex, all, true)
+}
+
+/// [`classify_with_quotes`], finding the sentences' sources ([`SentenceScore::source`]) only
+/// when `sources` is true. A run that hands out no sentence (`compare` without `--html`,
+/// `--sources` or `--facts`) has no use for them: the labels, flags, points and figures are the
+/// same either way, only `source` stays `None`.
+pub fn classify_document(
+    text: &str,
+    seg: &Segmented,
+    matched: &[MatchedSentence],
+    lex: &Lexicon,
+    all: &Rules,
+    sources: bool,
+) -> (Vec<SentenceScore>, Vec<QuoteInfo>) {
     let rules = &all.scoring;
     // Quotations cut around the speech tags inside them (« — Oui, répondit-il, c'est vrai. »).
     let tagger = speaker::Tagger::new(lex.morphology, &all.quotes);
@@ -645,7 +660,9 @@ pub fn classify_with_quotes(
         });
     }
     let list = attach_speakers(text, quotes, &incises, &tagger, rules, &mut out);
-    source::attach_sources(text, &mut out, &tagger, &all.sources);
+    if sources {
+        source::attach_sources(text, &mut out, &tagger, &all.sources);
+    }
     (out, list)
 }
 
