@@ -837,11 +837,23 @@ fn rejected_report(text: &str, tokens: &[crate::token::Token], start: usize, r: 
     let gap = |i: usize| punctuation_between(text, tokens, i);
     let mut k = start;
     // Within the phrase: no punctuation, no coordination (« malgré la pluie et a déclaré que »),
-    // a dozen words at most.
-    while k > 0 && start - k < 12 && !gap(k - 1) && !matches!(word(k - 1).as_ref(), "et" | "ou" | "mais" | "puis" | "donc" | "car" | "or") {
+    // a dozen words at most. Each word is lower-cased once, and only when it can be one of the
+    // words looked for: lower-casing keeps the length in bytes of ASCII and Latin-1 letters
+    // (no lead byte from C4 on), so a word of another length cannot be one. This runs for every
+    // attribution marker.
+    while k > 0 && start - k < 12 && !gap(k - 1) {
+        let raw = &text[tokens[k - 1].span.clone()];
+        let latin1 = raw.bytes().all(|b| b < 0xc4);
+        let coordination =
+            (!latin1 || raw.len() <= 4) && matches!(crate::token::lower_cow(raw).as_ref(), "et" | "ou" | "mais" | "puis" | "donc" | "car" | "or");
+        if coordination {
+            break;
+        }
         k -= 1;
-        // Compared word by word, with no allocation: this runs for every attribution marker.
-        let first = word(k);
+        if latin1 && !r.openers.iter().any(|o| o.split(' ').next().is_some_and(|f| f.len() == raw.len())) {
+            continue;
+        }
+        let first = crate::token::lower_cow(raw);
         if r.openers.iter().any(|o| o.split(' ').enumerate().all(|(j, p)| k + j < start && if j == 0 { first == p } else { word(k + j) == p })) {
             return true;
         }
@@ -1275,14 +1287,18 @@ fn prescription(
         }
         k
     };
+    // The first word past a conjunction, lower-cased once.
     let mut i = 0;
-    while i < tokens.len() && matches!(word(i).as_ref(), "et" | "mais" | "alors" | "donc") {
+    let first = loop {
+        if i + 2 >= tokens.len() {
+            return false;
+        }
+        let w = word(i);
+        if !matches!(w.as_ref(), "et" | "mais" | "alors" | "donc") {
+            break w;
+        }
         i += 1;
-    }
-    if i + 2 >= tokens.len() {
-        return false;
-    }
-    let first = word(i);
+    };
     // « il est essentiel de » + infinitive: the same prescription with an adjective of necessity.
     if first == "il" && matches!(word(i + 1).as_ref(), "est" | "sera" | "serait") && !r.prescription_adjectives.is_empty() {
         let mut a = skip(i + 2, false);
@@ -1340,8 +1356,17 @@ fn prescription(
     if r.passive_obligation_forms.is_empty() {
         return false;
     }
+    // The words looked for below are the forms of `passive_obligation_forms` and subordinating
+    // words (7 bytes at most), and lower-casing keeps the length of ASCII and Latin-1 letters: a
+    // longer word that is not a verb is passed over without being lower-cased.
+    let longest = r.passive_obligation_forms.iter().map(String::len).max().unwrap_or(0).max(7);
     for v in i..tokens.len() {
-        let w = word(v);
+        let finite = facts.map(|f| f[v].is_finite());
+        let raw = &text[tokens[v].span.clone()];
+        if finite == Some(false) && raw.len() > longest && raw.bytes().all(|b| b < 0xc4) {
+            continue;
+        }
+        let w = if v == i { std::borrow::Cow::Borrowed(first.as_ref()) } else { word(v) };
         if r.passive_obligation_forms.contains(&*w) {
             let k = skip(v + 1, true);
             return k + 1 < tokens.len() && word(k) == "être" && has(k + 1, Tags::PPAS) && !states_after(text, tokens, k + 1, lex, r, false, lower);
@@ -1350,10 +1375,7 @@ fn prescription(
             w.as_ref(),
             "que" | "qu" | "qui" | "dont" | "où" | "si" | "s" | "quand" | "lorsque" | "lorsqu" | "comme" | "car" | "puisque" | "puisqu"
         );
-        let finite = match facts {
-            Some(f) => f[v].is_finite(),
-            None => r.finite_words.contains(&*w) || morph.is_unambiguous_finite(&w),
-        };
+        let finite = finite.unwrap_or_else(|| r.finite_words.contains(&*w) || morph.is_unambiguous_finite(&w));
         if subordinate || finite {
             return false;
         }
