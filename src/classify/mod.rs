@@ -282,7 +282,6 @@ pub struct RejectedRules {
     pub openers: Vec<String>,
 }
 
-/// When a verb of showing has a fact for subject (`[evidence]` in scoring.toml).
 /// Modals and « aller » whose infinitive is a speech that can, must or will happen
 /// (`[potential]` in scoring.toml).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -292,6 +291,7 @@ pub struct PotentialRules {
     pub governing: WordSet,
 }
 
+/// When a verb of showing has a fact for subject (`[evidence]` in scoring.toml).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceRules {
