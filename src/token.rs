@@ -221,6 +221,14 @@ pub fn lower_cow(word: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Does lower-casing `word` ([`lower_into`]) keep its length in bytes? It does when every
+/// character is ASCII or Latin-1 (no UTF-8 lead byte from C4 on): such a word, of another length
+/// than a word looked for, cannot lower-case to it, and a check may rule it out without
+/// lower-casing it.
+pub fn lowering_keeps_length(word: &str) -> bool {
+    word.bytes().all(|b| b < 0xc4)
+}
+
 /// Where the last `max` bytes of `span` in `text` start, moved forward to a character
 /// boundary: a bounded look at the end of a span that may run for megabytes (a "sentence"
 /// with no full stop).
@@ -325,6 +333,18 @@ pub fn normalise_gap(gap: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowering_keeps_the_length_of_ascii_and_latin1_words_only() {
+        let mut out = String::new();
+        for c in (0u32..=0xff).filter_map(char::from_u32) {
+            let w = format!("a{c}b");
+            lower_into(&w, &mut out);
+            assert!(lowering_keeps_length(&w) && out.len() == w.len(), "{c:?}");
+        }
+        // « İ » (U+0130) lower-cases to two characters: its length may change.
+        assert!(!lowering_keeps_length("İSTANBUL") && !lowering_keeps_length("cœur"));
+    }
 
     #[test]
     fn latin1_characters_cut_words_as_is_alphanumeric_says() {

@@ -837,13 +837,12 @@ fn rejected_report(text: &str, tokens: &[crate::token::Token], start: usize, r: 
     let gap = |i: usize| punctuation_between(text, tokens, i);
     let mut k = start;
     // Within the phrase: no punctuation, no coordination (« malgré la pluie et a déclaré que »),
-    // a dozen words at most. Each word is lower-cased once, and only when it can be one of the
-    // words looked for: lower-casing keeps the length in bytes of ASCII and Latin-1 letters
-    // (no lead byte from C4 on), so a word of another length cannot be one. This runs for every
-    // attribution marker.
+    // a dozen words at most. Each word is lower-cased once, and only when its length can be
+    // one of the words looked for ([`crate::token::lowering_keeps_length`]). This runs for
+    // every attribution marker.
     while k > 0 && start - k < 12 && !gap(k - 1) {
         let raw = &text[tokens[k - 1].span.clone()];
-        let latin1 = raw.bytes().all(|b| b < 0xc4);
+        let latin1 = crate::token::lowering_keeps_length(raw);
         let coordination =
             (!latin1 || raw.len() <= 4) && matches!(crate::token::lower_cow(raw).as_ref(), "et" | "ou" | "mais" | "puis" | "donc" | "car" | "or");
         if coordination {
@@ -1357,13 +1356,13 @@ fn prescription(
         return false;
     }
     // The words looked for below are the forms of `passive_obligation_forms` and subordinating
-    // words (7 bytes at most), and lower-casing keeps the length of ASCII and Latin-1 letters: a
-    // longer word that is not a verb is passed over without being lower-cased.
+    // words (7 bytes at most): a longer word that is not a verb is passed over without being
+    // lower-cased ([`crate::token::lowering_keeps_length`]).
     let longest = r.passive_obligation_forms.iter().map(String::len).max().unwrap_or(0).max(7);
     for v in i..tokens.len() {
         let finite = facts.map(|f| f[v].is_finite());
         let raw = &text[tokens[v].span.clone()];
-        if finite == Some(false) && raw.len() > longest && raw.bytes().all(|b| b < 0xc4) {
+        if finite == Some(false) && raw.len() > longest && crate::token::lowering_keeps_length(raw) {
             continue;
         }
         let w = if v == i { std::borrow::Cow::Borrowed(first.as_ref()) } else { word(v) };
