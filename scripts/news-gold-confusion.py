@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Pools the title-and-body confusion of `hedge eval gold` over several news-gold sets
+(tests/data/news-gold/SET.jsonl), and prints per-label precision and recall of the pool.
+
+Counts only: the sentences are not printed, so a held-out set can be pooled without being read
+(docs/ACCURACY.md, "Session 16"). As in `hedge eval gold`, a claim in a quoted voice counts as
+ATTRIBUTED.
+
+usage: python3 scripts/news-gold-confusion.py [--hedge BINARY] SET [SET ...]
+       python3 scripts/news-gold-confusion.py heldout heldout-2 heldout-3 heldout-4 heldout-5
+"""
+import collections, os, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.join(HERE, '..')
+ARTICLES = os.path.join(ROOT, '..', 'shared', 'eval', 'semeval2023-fr-genre', 'articles')
+LABELS = ['ATTRIBUTED', 'HEDGED', 'BOOSTED', 'ASSERTED', 'NONE']
+
+
+def confusion(hedge, name):
+    gold = os.path.join(ROOT, 'tests', 'data', 'news-gold', name + '.jsonl')
+    out = subprocess.run([hedge, 'eval', 'gold', gold, '--articles', ARTICLES], capture_output=True, text=True, check=True).stdout.splitlines()
+    start = next(k for k, l in enumerate(out) if l.startswith('title and body claims'))
+    table = next(k for k in range(start, len(out)) if out[k].startswith('confusion'))
+    counts = collections.Counter()
+    for row in out[table + 2:table + 2 + len(LABELS)]:
+        cells = row.split()
+        for col, value in zip(LABELS, cells[1:]):
+            counts[(cells[0], col)] += int(value)
+    return counts
+
+
+def main():
+    args = sys.argv[1:]
+    hedge = os.path.join(ROOT, 'target', 'release', 'hedge')
+    if args[:1] == ['--hedge']:
+        hedge, args = args[1], args[2:]
+    if not args:
+        sys.exit(__doc__)
+    total = collections.Counter()
+    for name in args:
+        total.update(confusion(hedge, name))
+    n = sum(total.values())
+    print(f"{', '.join(args)}: {n} title and body claims, accuracy {sum(total[(l, l)] for l in LABELS) / n:.3f}")
+    print('gold \\ hedge ' + ''.join(f'{l[:10]:>11}' for l in LABELS))
+    for g in LABELS:
+        print(f'{g:13}' + ''.join(f'{total[(g, h)]:11}' for h in LABELS))
+    for l in LABELS[:4]:
+        predicted = sum(total[(g, l)] for g in LABELS)
+        support = sum(total[(l, h)] for h in LABELS)
+        p = total[(l, l)] / predicted if predicted else float('nan')
+        r = total[(l, l)] / support if support else float('nan')
+        print(f'{l:11} precision {p:.2f}  recall {r:.2f}  (support {support})')
+
+
+if __name__ == '__main__':
+    main()
