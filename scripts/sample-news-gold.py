@@ -14,6 +14,10 @@ reporting articles of a size window, drawn with a fixed seed among those no earl
                                        was left at all, so 10 opinion
   round 6 (heldout-5.jsonl)            seed 20261210, 1500-10000 bytes; 10 opinion (session 16,
                                        drawn before any rule of that session was written)
+  round 7 (dev-3.jsonl)                every article no earlier round took, of any size and
+                                       genre (8 opinion, 6 satire; session 17). Not blind: the
+                                       rule scans of sessions 11-16 had shown some of their
+                                       sentences, so this round is a readable dev set
 
 Round 1 was split by article: the first three opinion and first three reporting articles drawn
 are dev, the others held out. The worksheet lists every sentence of the round's articles as
@@ -33,10 +37,13 @@ ROUNDS = {1: (20261205, 7000, 6), 2: (20261206, 7000, 6), 3: (20261207, 8000, 6)
 
 
 def draw(round_no):
+    """The articles of one round, by name."""
     rows = [l.split('\t') for l in open(os.path.join(GENRE, 'labels.tsv'), encoding='utf8').read().split('\n') if l.strip()]
     used = set()
     for r in range(1, round_no):
         used |= set(draw(r))
+    if round_no == 7:
+        return sorted(r[0] for r in rows if r[0] not in used)
     seed, top, per_label = ROUNDS[round_no]
     rng = random.Random(seed)
     chosen = []
