@@ -122,7 +122,9 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, memo: &mut Wor
             && !second_person_unaddressed(text, &tokens, h, lex, lower)
             && !object_other_sense(text, &tokens, h, lex, lower)
             && !followed_by_other_sense(text, &tokens, h, lex, lower)
-            && !lacks_needed_word(text, &tokens, &facts, h, lex, lower);
+            && !lacks_needed_word(text, &tokens, &facts, h, lex, lower)
+            && !lacks_holder(text, &tokens, h, lex, lower)
+            && !negated_report(text, &tokens, h, lex, lower);
         if !keep && Some(h.entry) != lex.conditional {
             unclaimed.extend(h.tokens.clone().filter(|&i| facts[i].is_conditional()));
         }
@@ -543,6 +545,99 @@ fn lacks_needed_word(text: &str, tokens: &[Token], facts: &[WordFacts], h: &Hit,
     true
 }
 
+/// Words of a negation after « ne » (« ne … pas », « n'… jamais »). Not « que »: « il n'a dit
+/// que la vérité » reports what was said.
+const NEGATIONS: [&str; 8] = ["pas", "jamais", "rien", "plus", "guère", "point", "nullement", "aucunement"];
+/// Clitics between « ne » and its verb (« ne *se* réjouit pas », « ne *lui* écrit plus »).
+const NEGATED_CLITICS: [&str; 16] = ["se", "s", "le", "la", "l", "les", "lui", "leur", "y", "en", "me", "m", "te", "t", "nous", "vous"];
+
+/// Is the hit a reporting verb under negation: « ne » before it (past clitics, a negation word,
+/// an auxiliary: « n'est pas recommandé », « n'admettront jamais », « ne se réjouit pas »,
+/// « n'a toujours pas dit ») and a negation word between them or right after it? What nobody
+/// said, admitted or recommended is credited to nobody: « ces sanctions ne disent rien du
+/// transit », « une écologie qui ne considère pas les PME comme une nuisance ».
+fn negated_report(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    let e = &lex.entries[h.entry as usize];
+    if e.category != Category::Attribution || !matches!(e.rule, Rule::Lemmas { .. }) || h.tokens.len() != 1 {
+        return false;
+    }
+    let morph = lex.morphology;
+    let i = h.tokens.start;
+    let mut negation = tokens.get(i + 1).is_some_and(|n| {
+        text[tokens[i].span.end..n.span.start].trim().is_empty() && NEGATIONS.contains(&token::lowered(&text[n.span.clone()], lower))
+    });
+    let mut j = i;
+    while j > 0 && i - j < 6 {
+        if !text[tokens[j - 1].span.end..tokens[j].span.start].chars().all(|c| c.is_whitespace() || c == '\'' || c == '’') {
+            return false;
+        }
+        j -= 1;
+        let w = token::lowered(&text[tokens[j].span.clone()], lower);
+        if matches!(w, "ne" | "n") {
+            return negation;
+        }
+        if NEGATIONS.contains(&w) {
+            negation = true;
+            continue;
+        }
+        let auxiliary = || morph.lookup(w).iter().any(|f| matches!(morph.lemma_name(f.lemma), "avoir" | "être") && f.tags.intersects(Tags::FINITE));
+        if NEGATED_CLITICS.contains(&w) || w == "toujours" || w == "encore" || auxiliary() {
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// Stressed pronouns that hold an opinion after « pour » (« Pour lui, … »); « nous », « vous »
+/// are the writer and the reader.
+const HOLDER_PRONOUNS: [&str; 4] = ["lui", "elle", "eux", "elles"];
+/// Lower-case words allowed inside a name (« Charles de Gaulle », « Giscard d'Estaing »).
+const NAME_PARTICLES: [&str; 5] = ["de", "d", "du", "des", "von"];
+/// How many words a name holding an opinion may have (« Pour Jean-Luc Mélenchon, »: two).
+const HOLDER_NAME_WORDS: usize = 4;
+
+/// Does a hit of an `opinion_holder` entry lack its holder? It counts only as the first word of
+/// its sentence (or after a first « Mais », « Et », « Or »), followed by a stressed pronoun or a
+/// name — words with a capital letter, particles between them — and a comma: « Pour Macron, la
+/// laïcité, c'est la liberté », « Pour lui, tout indique une erreur ». Not « Pour information,
+/// … », « Pour la première fois, … », « Pour nous, … » (the writer's camp), nor « pour » inside
+/// a sentence. The entry's `not_before` words (« Pour Noël, ») are checked as for any entry.
+fn lacks_holder(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+    if !lex.entries[h.entry as usize].opinion_holder {
+        return false;
+    }
+    let i = h.tokens.start;
+    let head = i == 0 || (i == 1 && matches!(token::lowered(&text[tokens[0].span.clone()], lower), "mais" | "et" | "or"));
+    if !head {
+        return true;
+    }
+    let comma_after = |k: usize| tokens.get(k + 1).is_some_and(|n| text[tokens[k].span.end..n.span.start].trim() == ",");
+    let j = h.tokens.end;
+    let Some(first) = tokens.get(j) else { return true };
+    if !text[tokens[j - 1].span.end..first.span.start].chars().all(char::is_whitespace) {
+        return true;
+    }
+    if HOLDER_PRONOUNS.contains(&token::lowered(&text[first.span.clone()], lower)) {
+        return !comma_after(j);
+    }
+    for k in j..(j + HOLDER_NAME_WORDS).min(tokens.len()) {
+        let word = &text[tokens[k].span.clone()];
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let particle = k > j && NAME_PARTICLES.contains(&token::lowered(word, lower));
+        if !(capital || particle) {
+            return true;
+        }
+        if k > j && !text[tokens[k - 1].span.end..tokens[k].span.start].chars().all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '-')) {
+            return true;
+        }
+        if capital && comma_after(k) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Is the hit overlapped by one of its entry's exceptions? (Their words' keys are compared
 /// first: a word that matches has the key of the exception's word.)
 fn excepted(text: &str, tokens: &[Token], facts: &[WordFacts], h: &Hit, lex: &Lexicon) -> bool {
@@ -653,6 +748,52 @@ mod tests {
         // « le », « la », « les » may be object pronouns: the verb stays.
         assert!(has("Il prétexte une panne pour expliquer son retard.", "attribution.verb.pretexter"));
         assert!(has("Le ministre la nuance aussitôt devant les députés.", "attribution.verb.nuancer"));
+    }
+
+    #[test]
+    fn a_negated_reporting_verb_credits_nobody() {
+        // News gold dev-2 and dev-3, UD (a medicine leaflet, Europarl).
+        for (text, id) in [
+            ("Les narcissiques n'admettront jamais qu'ils ont eu tort.", "attribution.verb.admettre"),
+            ("Or, ces sanctions ne disent rien du transit entre l'enclave russe et la Russie.", "attribution.verb.dire"),
+            ("L'establishment de la politique étrangère des États-Unis ne se réjouit pas de cette évolution.", "attribution.verb.rejouir"),
+            ("Aclasta n'est pas recommandé chez les patients âgés de moins de 18 ans.", "attribution.verb.recommander"),
+            ("Le financement n'est toujours pas assuré.", "attribution.verb.assurer"),
+        ] {
+            assert!(!has(text, id), "{text}");
+        }
+        // « ne … que » says what was said; a negation of another verb; no negation at all.
+        for (text, id) in [
+            ("Il n'a dit que la vérité devant les juges.", "attribution.verb.dire"),
+            ("Le ministre ne se contente pas de critiquer : il affirme que la réforme est morte.", "attribution.verb.affirmer"),
+            ("Les narcissiques admettront un jour qu'ils ont eu tort.", "attribution.verb.admettre"),
+        ] {
+            assert!(has(text, id), "{text}");
+        }
+    }
+
+    #[test]
+    fn pour_opens_an_opinion_only_before_its_holder_and_a_comma() {
+        // News gold dev-3 (a report of a debate) and the genre data.
+        for text in [
+            "Pour Macron, la laïcité, c'est la liberté.",
+            "Pour Marine, outre les fondamentaux, il est impératif de restaurer la sécurité.",
+            "Pour lui, tout indique une erreur de ciblage.",
+            "Mais pour Jean-Luc Mélenchon, le bilan est désastreux.",
+            "Pour Valéry Giscard d'Estaing, l'Europe était une évidence.",
+        ] {
+            assert!(has(text, "attribution.source.pour-x"), "{text}");
+        }
+        for text in [
+            "Pour information, l'Assemblée a voté contre la taxe.",
+            "Pour la première fois, le parti arrive en tête.",
+            "Il a voté pour Macron, comme en 2017.",
+            "Pour nous, la question est réglée.",
+            "Pour Noël, les magasins restent ouverts.",
+            "Pour Macron et ses alliés la défaite est lourde.",
+        ] {
+            assert!(!has(text, "attribution.source.pour-x"), "{text}");
+        }
     }
 
     #[test]

@@ -131,7 +131,7 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         // « nous » after a noun, « ne » or a preposition is the object (news dev-2, UD): only a
         // « nous » that opens its clause is the subject.
         "Mais il y a quelques semaines à peine, ces mêmes personnes nous disaient que nous devions supporter des prix plus élevés.",
-        "Ils ne nous ont jamais dit que le budget serait tenu.",
+        "Ils nous ont toujours dit que le budget serait tenu.",
         "Encore un peu plus introspectif, Souchon nous rappelle que la société ne lui va toujours pas.",
         "Le ministre a tenu à rappeler que le budget sera tenu.",
         "Le ministre vient de rappeler que le budget sera tenu.",
@@ -148,6 +148,31 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         let s = run(text);
         assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
         assert!(!s[0].flags.contains(&Flag::SelfSpeech), "{text}");
+    }
+}
+
+#[test]
+fn a_verb_of_noticing_whose_subject_is_the_reader_cites_nobody() {
+    // News gold dev-3 (session 17): the writer points the reader at a fact in his own voice.
+    for text in [
+        "Vous remarquerez au passage que toutes les propositions sont incitatives.",
+        "Vous avez remarqué que le passe vaccinal a été suspendu et non pas retiré.",
+        "Notez que le budget avait été voté en décembre.",
+        // UD (a medicine leaflet): the reader again.
+        "Si vous remarquez des effets indésirables non mentionnés dans cette notice, informez votre médecin.",
+    ] {
+        let s = run(text);
+        assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+        assert!(s[0].flags.contains(&Flag::SelfSpeech), "{text}: {:?}", s[0].flags);
+    }
+    // A verb of speaking whose subject is the one addressed cites him (UD, Europarl); a third
+    // person who noticed is a source.
+    for text in [
+        "Enfin, vous avez rappelé, Monsieur le Président, les valeurs auxquelles vous teniez.",
+        "Les enquêteurs ont remarqué que la porte avait été forcée.",
+    ] {
+        let s = run(text);
+        assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
     }
 }
 

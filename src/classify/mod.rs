@@ -322,6 +322,10 @@ pub struct SelfSpeechRules {
     /// First-person possessives: a subject they open is the writer's side (« notre groupe »).
     #[serde(default)]
     pub possessives: WordSet,
+    /// Verbs of noticing whose subject « vous » / « tu », or whose imperative, is the reader
+    /// the writer addresses (« Vous remarquerez que… », « Notez que… »). Optional (session 17).
+    #[serde(default)]
+    pub reader_lemmas: WordSet,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -508,8 +512,14 @@ pub fn classify_document(
                 let voice_ok = voice == Voice::Quoted || !in_quote;
                 let reading_ok = e.category != Category::Hedge || reading.is_none_or(Reading::is_hedge);
                 let own_speech = e.category == Category::Attribution
-                    && matches!(e.rule, Rule::Lemmas { .. })
-                    && first_person_subject(text, &m.tokens, h.tokens.start, lex, &rules.self_speech);
+                    && match &e.rule {
+                        Rule::Lemmas { lemmas, .. } => {
+                            first_person_subject(text, &m.tokens, h.tokens.start, lex, &rules.self_speech)
+                                || lemmas.iter().any(|l| rules.self_speech.reader_lemmas.contains(l.as_str()))
+                                    && reader_subject(text, &m.tokens, h.tokens.start, lex, &rules.self_speech)
+                        }
+                        _ => false,
+                    };
                 if own_speech {
                     self_speech = true;
                 }
@@ -752,6 +762,41 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
         // groupe estime que », « Mon groupe estimant que », « nos équipes ont constaté »).
         // Not across punctuation (« … hors de notre portée », affirmait M. Bush).
         return joined && i > 0 && r.possessives.contains(&*word(i - 1));
+    }
+    false
+}
+
+/// Is the subject of the verb of noticing at token `verb` the reader: « vous » or « tu » before
+/// it, past clitics, adverbs and auxiliaries (« Vous remarquerez au passage que… », « vous avez
+/// sans doute noté que… »), or is it an imperative opening the sentence (« Notez que… »,
+/// « Remarquez, … »)? The writer then points the reader at a fact in his own voice; nobody is
+/// cited.
+fn reader_subject(text: &str, tokens: &[crate::token::Token], verb: usize, lex: &Lexicon, r: &SelfSpeechRules) -> bool {
+    let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
+    let morph = lex.morphology;
+    let own = word(verb);
+    let head = verb == 0 || (verb == 1 && matches!(word(0).as_ref(), "et" | "mais" | "or" | "alors" | "donc"));
+    if head && own.ends_with("ez") && morph.lookup(&own).iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+        return true;
+    }
+    let mut i = verb;
+    while i > 0 {
+        i -= 1;
+        if !text[tokens[i].span.end..tokens[i + 1].span.start].chars().all(|c| c.is_whitespace() || c == '\'' || c == '’') {
+            return false;
+        }
+        let w = word(i);
+        if matches!(w.as_ref(), "vous" | "tu") {
+            // « Si vous remarquez des effets… » is the reader as well.
+            return true;
+        }
+        if r.skip.contains(&*w)
+            || morph.lookup(&w).iter().any(|f| r.verbs.contains(morph.lemma_name(f.lemma)))
+            || (w.len() > 6 && w.ends_with("ment"))
+        {
+            continue;
+        }
+        return false;
     }
     false
 }

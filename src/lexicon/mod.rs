@@ -124,6 +124,10 @@ pub struct Entry {
     /// count: « présenter X *comme* Y », « qualifier X *de* Y » report a judgement; « présenter
     /// un projet », « se qualifier pour la finale » do not. Lower case.
     pub needs_after: Vec<String>,
+    /// For a `patterns` entry: does it count only at the head of its sentence, followed by
+    /// the holder of an opinion and a comma (« *Pour* Macron, la laïcité, c'est la liberté »,
+    /// « *Pour* lui, … »)? See [`crate::matcher`].
+    pub opinion_holder: bool,
     pub examples: Vec<String>,
     pub counterexamples: Vec<String>,
     pub location: Location,
@@ -213,6 +217,8 @@ struct MarkerModel {
     not_followed_by: Vec<String>,
     #[serde(default)]
     needs_after: Vec<String>,
+    #[serde(default)]
+    opinion_holder: bool,
     grade: Option<String>,
     weight: Option<i32>,
     #[serde(default)]
@@ -309,6 +315,9 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
         if (m.object_other_sense || !m.not_followed_by.is_empty() || !m.needs_after.is_empty()) && m.lemmas.is_none() {
             return Err(e("object_other_sense, not_followed_by and needs_after apply to a lemmas entry (a verb)".into()));
         }
+        if m.opinion_holder && m.patterns.is_none() {
+            return Err(e("opinion_holder applies to a patterns entry (« pour »)".into()));
+        }
         let rule = match (&m.patterns, &m.lemmas, &m.forms, &m.morphology) {
             (Some(p), None, None, None) => {
                 if p.is_empty() || p.iter().any(|s| token::tokenize(s, 0).is_empty()) {
@@ -385,6 +394,7 @@ fn parse_file(file: &str, text: &str, morph: &Morphology) -> Result<(Family, Vec
             object_other_sense: m.object_other_sense,
             not_followed_by: m.not_followed_by.iter().map(|w| w.to_lowercase()).collect(),
             needs_after: m.needs_after.iter().map(|w| w.to_lowercase()).collect(),
+            opinion_holder: m.opinion_holder,
             examples: m.examples,
             counterexamples: m.counterexamples,
             location: Location { file: file.to_string(), line },
