@@ -574,7 +574,7 @@ fn negated_report(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &
         j -= 1;
         let w = token::lowered(&text[tokens[j].span.clone()], lower);
         if matches!(w, "ne" | "n") {
-            return negation;
+            return negation || negative_subject(text, tokens, j, lower);
         }
         if NEGATIONS.contains(&w) {
             negation = true;
@@ -587,6 +587,16 @@ fn negated_report(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &
         return false;
     }
     false
+}
+
+/// Does a negative subject open the clause of the « ne » at token `ne`: « *Rien* de tout cela
+/// n'est rapporté par les médias », « *Personne* ne dit que… »? The word opens the sentence or
+/// follows punctuation, at most four words before « ne ».
+fn negative_subject(text: &str, tokens: &[Token], ne: usize, lower: &mut String) -> bool {
+    (ne.saturating_sub(4)..ne).any(|k| {
+        let opens = k == 0 || text[tokens[k - 1].span.end..tokens[k].span.start].chars().any(|c| matches!(c, ',' | ';' | ':' | '(' | '«' | '"'));
+        opens && matches!(token::lowered(&text[tokens[k].span.clone()], lower), "rien" | "personne" | "nul" | "nulle" | "aucun" | "aucune")
+    })
 }
 
 /// Stressed pronouns that hold an opinion after « pour » (« Pour lui, … »); « nous », « vous »
@@ -759,6 +769,8 @@ mod tests {
             ("L'establishment de la politique étrangère des États-Unis ne se réjouit pas de cette évolution.", "attribution.verb.rejouir"),
             ("Aclasta n'est pas recommandé chez les patients âgés de moins de 18 ans.", "attribution.verb.recommander"),
             ("Le financement n'est toujours pas assuré.", "attribution.verb.assurer"),
+            ("Rien de tout cela n'est rapporté par les médias.", "attribution.verb.rapporter"),
+            ("Personne ne dit que la crise est finie.", "attribution.verb.dire"),
         ] {
             assert!(!has(text, id), "{text}");
         }

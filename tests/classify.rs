@@ -104,6 +104,8 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         "Il faut rappeler que le budget avait été voté en décembre.",
         "Il convient de préciser que le budget avait été voté en décembre.",
         "Il est important de noter que le budget avait été voté en décembre.",
+        // Adverbs between « est » and the adjective (news gold dev-3).
+        "Il est également intéressant de noter que la Russie fournit un cinquième du charbon mondial.",
         // « être à » + infinitive: what is to be noted, the writer's aside (UD, genre data).
         "Il est à noter que le budget avait été voté en décembre.",
         "À noter que le parquet avait requis un an de prison.",

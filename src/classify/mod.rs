@@ -1130,8 +1130,16 @@ fn impersonal_infinitive<'t>(verb: usize, word: &impl Fn(usize) -> std::borrow::
     if r.impersonal.contains(&*w1) && w2 == "il" {
         return true;
     }
-    // « il est important de noter », « il est utile de rappeler »: an adjective after « il est ».
-    i >= 3 && i < verb && matches!(w2.as_ref(), "est" | "était" | "serait" | "sera") && word(i - 3) == "il"
+    // « il est important de noter », « il est utile de rappeler »: an adjective after « il est »,
+    // adverbs between them (« il est également intéressant de noter », « il est donc utile de »).
+    if i < 3 || i >= verb {
+        return false;
+    }
+    let mut k = i - 2;
+    while k > 1 && (r.skip.contains(&*word(k)) || (word(k).len() > 6 && word(k).ends_with("ment"))) {
+        k -= 1;
+    }
+    matches!(word(k).as_ref(), "est" | "était" | "serait" | "sera") && word(k - 1) == "il"
 }
 
 // Quotations are sorted and never overlap (see `segment::find_quotes`), so the lookups below
