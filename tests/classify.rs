@@ -179,6 +179,28 @@ fn a_verb_of_noticing_whose_subject_is_the_reader_cites_nobody() {
 }
 
 #[test]
+fn a_paragraph_announced_by_a_reporting_verb_and_a_colon_is_attributed() {
+    // The shape of news gold dev-3 (« Libération écrit : » and the newspaper's paragraph, its
+    // block-quotation marks lost), in sentences written for the test.
+    let s =
+        run("Le quotidien régional écrit :\n\nLa majorité a rejeté la taxe samedi. Le texte prévoyait un taux de 25 %.\n\nLe débat reprendra lundi.");
+    assert_eq!((s[1].label, s[2].label), (Label::Attributed, Label::Attributed), "{s:?}");
+    assert!(s[1].flags.contains(&Flag::Announced));
+    // Only the announced paragraph.
+    assert_eq!(s[3].label, Label::Asserted);
+    // No source before the colon, or the verb far from it (an image followed), or the writer
+    // himself: nothing is credited.
+    for text in [
+        "Voici les détails de l'accord :\n\nLe convoi faisait sept kilomètres de long.",
+        "L'histoire peut être résumée par le mème suivant :\n\nLes dirigeants parlent de l'élargissement de l'OTAN.",
+        "Je m'explique :\n\nLe convoi faisait sept kilomètres de long.",
+    ] {
+        let s = run(text);
+        assert_eq!(s.last().unwrap().label, Label::Asserted, "{text}: {s:?}");
+    }
+}
+
+#[test]
 fn an_own_voice_claim_holding_a_quotation_whose_speaker_is_named_in_it_is_attributed() {
     // Seed 000 (the speaker before a colon), and made-up sentences built like the reports of the
     // genre data: an inverted tag after the quotation, with a verb outside the lexicon

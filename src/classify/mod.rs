@@ -96,6 +96,10 @@ pub enum Flag {
     /// An own-voice claim credited to the speaker of a quotation it holds, named in the same
     /// sentence (« « … », analyse Orietta Cazzuli »).
     QuoteCredited,
+    /// An own-voice claim of a paragraph that the paragraph before announces as someone's
+    /// words, ending on a reporting verb or source and a colon (« Libération écrit : » and then
+    /// the newspaper's paragraph, a block quotation whose marks the page did not keep).
+    Announced,
     Heading,
     ListItem,
     /// Mostly inside a quotation.
@@ -118,6 +122,7 @@ impl Flag {
             Flag::Potential => "potential",
             Flag::Nominal => "nominal",
             Flag::QuoteCredited => "quote_credited",
+            Flag::Announced => "announced",
             Flag::Heading => "heading",
             Flag::ListItem => "list_item",
             Flag::Quoted => "quoted",
@@ -670,10 +675,69 @@ pub fn classify_document(
         });
     }
     let list = attach_speakers(text, quotes, &incises, &tagger, rules, &mut out);
+    credit_announced(text, &mut out, rules);
     if sources {
         source::attach_sources(text, &mut out, &tagger, &all.sources);
     }
     (out, list)
+}
+
+/// Flags that say a sentence's reporting marker credits nobody (the writer, a fact, a manner,
+/// a rejected report, a speech to come).
+const NO_CREDIT: [Flag; 5] = [Flag::SelfSpeech, Flag::Evidence, Flag::Manner, Flag::Rejected, Flag::Potential];
+
+/// A paragraph announced as someone's words is theirs: when a paragraph ends with a sentence
+/// that names a source or a reporting verb and ends with a colon (« Libération écrit : »,
+/// « Au cours de la conférence de presse, Biden a déclaré : »), the own-voice claims of the
+/// next paragraph are attributed (flag `announced`) — a block quotation whose indentation or
+/// marks were lost with the page's layout. Not when a sentence of that paragraph is quoted
+/// (its speaker is found as for any quotation), nor after « Voici les détails : » (no
+/// source), nor after the writer's own words (« Je m'explique : »).
+fn credit_announced(text: &str, out: &mut [SentenceScore], rules: &ScoringRules) {
+    let breaks = |a: &SentenceScore, b: &SentenceScore| text[a.end..b.start].contains('\n');
+    for i in 0..out.len().saturating_sub(1) {
+        let s = &out[i];
+        // The reporting marker ends the sentence: at most two words between it and the colon
+        // (« Libération écrit : », « a déclaré ceci : », « a-t-il expliqué : »; not « Elle
+        // peut être résumée par le mème suivant : », whose content is an image).
+        let Some(before_colon) = s.text.trim_end().strip_suffix(':') else { continue };
+        let near_colon = |m: &MarkerHit| {
+            m.end
+                .checked_sub(s.start)
+                .and_then(|k| before_colon.get(k..))
+                .is_some_and(|rest| rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 2)
+        };
+        let announces = breaks(s, &out[i + 1])
+            && s.markers.iter().any(|m| m.category == Category::Attribution && near_colon(m))
+            && !s.flags.iter().any(|f| NO_CREDIT.contains(f));
+        if !announces {
+            continue;
+        }
+        let mut end = i + 2;
+        while end < out.len() && !breaks(&out[end - 1], &out[end]) {
+            end += 1;
+        }
+        let block = i + 1..end;
+        if out[block.clone()].iter().any(|t| t.voice == Voice::Quoted) {
+            continue;
+        }
+        for t in &mut out[block] {
+            if t.voice != Voice::Own || matches!(t.label, Label::None | Label::Attributed) {
+                continue;
+            }
+            let flag = match t.label {
+                Label::Hedged => Some(Flag::Hedged),
+                Label::Boosted => Some(Flag::Boosted),
+                _ => None,
+            };
+            t.label = Label::Attributed;
+            t.flags.extend(flag);
+            t.flags.push(Flag::Announced);
+            t.flags.sort();
+            t.flags.dedup();
+            (t.base, t.points) = rules.own_points(Label::Attributed, &t.markers);
+        }
+    }
 }
 
 /// An own-voice claim holding a quotation (`quote`) whose speech tag (`cue`) is in the same

@@ -111,6 +111,7 @@ fn flag_name(flag: Flag, l: Lang) -> &'static str {
         Flag::Potential => "parole possible ou à venir : personne ne l'a dite",
         Flag::Nominal => "phrase sans verbe conjugué, mais complète",
         Flag::QuoteCredited => "citation attribuée à la personne nommée",
+        Flag::Announced => "paragraphe annoncé comme les paroles d'une source (« X écrit : »)",
     }
 }
 
