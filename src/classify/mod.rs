@@ -701,12 +701,16 @@ fn credit_announced(text: &str, out: &mut [SentenceScore], rules: &ScoringRules)
         // (« Libération écrit : », « a déclaré ceci : », « a-t-il expliqué : »; not « Elle
         // peut être résumée par le mème suivant : », whose content is an image).
         let Some(before_colon) = s.text.trim_end().strip_suffix(':') else { continue };
-        let near_colon = |m: &MarkerHit| {
-            m.end
-                .checked_sub(s.start)
-                .and_then(|k| before_colon.get(k..))
-                .is_some_and(|rest| rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 2)
-        };
+        // Where the third word from the end starts: a marker ending after it has at most two
+        // words after it. One pass over the sentence, not one per marker.
+        let mut last3 = [0usize; 3];
+        let mut words = 0usize;
+        for w in before_colon.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)) {
+            last3[words % 3] = w.as_ptr() as usize - before_colon.as_ptr() as usize;
+            words += 1;
+        }
+        let third_from_end = if words >= 3 { last3[words % 3] } else { 0 };
+        let near_colon = |m: &MarkerHit| m.end.saturating_sub(s.start) > third_from_end;
         let announces = breaks(s, &out[i + 1])
             && s.markers.iter().any(|m| m.category == Category::Attribution && near_colon(m))
             && !s.flags.iter().any(|f| NO_CREDIT.contains(f));
@@ -844,7 +848,8 @@ fn reader_subject(text: &str, tokens: &[crate::token::Token], verb: usize, lex: 
         return true;
     }
     let mut i = verb;
-    while i > 0 {
+    // A few words back at most (clitics, auxiliaries, adverbs): the walk is bounded per hit.
+    while i > 0 && verb - i < 6 {
         i -= 1;
         if !text[tokens[i].span.end..tokens[i + 1].span.start].chars().all(|c| c.is_whitespace() || c == '\'' || c == '’') {
             return false;
