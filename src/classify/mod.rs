@@ -1205,7 +1205,8 @@ fn impersonal_infinitive<'t>(verb: usize, word: &impl Fn(usize) -> std::borrow::
         return false;
     }
     let mut k = i - 2;
-    while k > 1 && (r.skip.contains(&*word(k)) || (word(k).len() > 6 && word(k).ends_with("ment"))) {
+    // Three adverbs at most (a bounded look-back per hit).
+    while k > 1 && i - 2 - k < 3 && (r.skip.contains(&*word(k)) || (word(k).len() > 6 && word(k).ends_with("ment"))) {
         k -= 1;
     }
     matches!(word(k).as_ref(), "est" | "était" | "serait" | "sera") && word(k - 1) == "il"
