@@ -345,8 +345,7 @@ fn second_person_unaddressed(text: &str, tokens: &[Token], h: &Hit, lex: &Lexico
     }
     let mut j = i;
     while j > 0 && i - j < 5 {
-        let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
-        if gap.chars().any(|c| !(c.is_whitespace() || matches!(c, '\'' | '’'))) {
+        if token::punctuation_between(text, tokens, j - 1) {
             break;
         }
         j -= 1;
@@ -419,7 +418,7 @@ fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, l
             }
             "y" | "en" | "ne" | "n" | "pas" | "plus" | "jamais" | "déjà" | "toujours" | "bien" | "aussi" | "encore" => {}
             // An adverb between the auxiliary and the participle (« se sont finalement révélés »).
-            w if w.len() > 6 && w.ends_with("ment") => {}
+            w if token::ment_adverb(w) => {}
             w if finite_of(lex.morphology, w, "être") => {}
             _ => break,
         }
@@ -568,7 +567,7 @@ fn negated_report(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &
     });
     let mut j = i;
     while j > 0 && i - j < 6 {
-        if !text[tokens[j - 1].span.end..tokens[j].span.start].chars().all(|c| c.is_whitespace() || c == '\'' || c == '’') {
+        if token::punctuation_between(text, tokens, j - 1) {
             return false;
         }
         j -= 1;
@@ -580,8 +579,7 @@ fn negated_report(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &
             negation = true;
             continue;
         }
-        let auxiliary = || morph.lookup(w).iter().any(|f| matches!(morph.lemma_name(f.lemma), "avoir" | "être") && f.tags.intersects(Tags::FINITE));
-        if NEGATED_CLITICS.contains(&w) || w == "toujours" || w == "encore" || auxiliary() {
+        if NEGATED_CLITICS.contains(&w) || w == "toujours" || w == "encore" || finite_of(morph, w, "avoir") || finite_of(morph, w, "être") {
             continue;
         }
         return false;

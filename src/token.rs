@@ -229,6 +229,18 @@ pub fn lowering_keeps_length(word: &str) -> bool {
     word.bytes().all(|b| b < 0xc4)
 }
 
+/// Is there punctuation (anything but white space and apostrophes) between tokens `i` and
+/// `i + 1`? Words joined by white space or an elision (« l'a », « n'est ») belong to one phrase.
+pub fn punctuation_between(text: &str, tokens: &[Token], i: usize) -> bool {
+    text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’')
+}
+
+/// Is the lower-case word an adverb in -ment (« finalement », « également »), not a short word
+/// that only ends so (« ment », « dément »)?
+pub fn ment_adverb(w: &str) -> bool {
+    w.len() > 6 && w.ends_with("ment")
+}
+
 /// Where the last `max` bytes of `span` in `text` start, moved forward to a character
 /// boundary: a bounded look at the end of a span that may run for megabytes (a "sentence"
 /// with no full stop).

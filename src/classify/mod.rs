@@ -11,7 +11,7 @@ pub mod scope;
 pub mod source;
 pub mod speaker;
 
-use crate::token::WordSet;
+use crate::token::{ment_adverb, punctuation_between, WordSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -726,20 +726,9 @@ fn credit_announced(text: &str, out: &mut [SentenceScore], rules: &ScoringRules)
             continue;
         }
         for t in &mut out[block] {
-            if t.voice != Voice::Own || matches!(t.label, Label::None | Label::Attributed) {
-                continue;
+            if t.voice == Voice::Own && !matches!(t.label, Label::None | Label::Attributed) {
+                credit(t, Flag::Announced, rules);
             }
-            let flag = match t.label {
-                Label::Hedged => Some(Flag::Hedged),
-                Label::Boosted => Some(Flag::Boosted),
-                _ => None,
-            };
-            t.label = Label::Attributed;
-            t.flags.extend(flag);
-            t.flags.push(Flag::Announced);
-            t.flags.sort();
-            t.flags.dedup();
-            (t.base, t.points) = rules.own_points(Label::Attributed, &t.markers);
         }
     }
 }
@@ -761,20 +750,26 @@ fn credit_quote(
         if !holds || s.voice != Voice::Own || matches!(s.label, Label::None | Label::Attributed) {
             continue;
         }
-        let old = s.label;
-        s.label = Label::Attributed;
-        let flag = match old {
-            Label::Hedged => Some(Flag::Hedged),
-            Label::Boosted => Some(Flag::Boosted),
-            _ => None,
-        };
-        s.flags.extend(flag);
-        s.flags.push(Flag::QuoteCredited);
+        credit(s, Flag::QuoteCredited, rules);
         s.speaker = speaker.clone();
-        s.flags.sort();
-        s.flags.dedup();
-        (s.base, s.points) = rules.own_points(Label::Attributed, &s.markers);
     }
+}
+
+/// Relabels an own-voice claim ATTRIBUTED for the reason `why` (`quote_credited`,
+/// `announced`): the label it had stays as a flag (`hedged`, `boosted`), and its points are
+/// those of an attributed claim with its markers.
+fn credit(s: &mut SentenceScore, why: Flag, rules: &ScoringRules) {
+    let was = match s.label {
+        Label::Hedged => Some(Flag::Hedged),
+        Label::Boosted => Some(Flag::Boosted),
+        _ => None,
+    };
+    s.label = Label::Attributed;
+    s.flags.extend(was);
+    s.flags.push(why);
+    s.flags.sort();
+    s.flags.dedup();
+    (s.base, s.points) = rules.own_points(Label::Attributed, &s.markers);
 }
 
 /// Is the subject of the verb at token `verb` the first person (« je voudrais dire », « comme
@@ -851,7 +846,7 @@ fn reader_subject(text: &str, tokens: &[crate::token::Token], verb: usize, lex: 
     // A few words back at most (clitics, auxiliaries, adverbs): the walk is bounded per hit.
     while i > 0 && verb - i < 6 {
         i -= 1;
-        if !text[tokens[i].span.end..tokens[i + 1].span.start].chars().all(|c| c.is_whitespace() || c == '\'' || c == '’') {
+        if punctuation_between(text, tokens, i) {
             return false;
         }
         let w = word(i);
@@ -859,10 +854,7 @@ fn reader_subject(text: &str, tokens: &[crate::token::Token], verb: usize, lex: 
             // « Si vous remarquez des effets… » is the reader as well.
             return true;
         }
-        if r.skip.contains(&*w)
-            || morph.lookup(&w).iter().any(|f| r.verbs.contains(morph.lemma_name(f.lemma)))
-            || (w.len() > 6 && w.ends_with("ment"))
-        {
+        if r.skip.contains(&*w) || morph.lookup(&w).iter().any(|f| r.verbs.contains(morph.lemma_name(f.lemma))) || ment_adverb(&w) {
             continue;
         }
         return false;
@@ -877,12 +869,6 @@ fn reader_subject(text: &str, tokens: &[crate::token::Token], verb: usize, lex: 
 /// or after the verb (« ce que nous dit le rapport », « comme nous l'explique X »).
 fn first_plural_after<'t>(nous: usize, verb: usize, word: &impl Fn(usize) -> std::borrow::Cow<'t, str>, r: &SelfSpeechRules) -> bool {
     (nous + 1..=verb).map(word).find(|w| w != "nous" && !r.skip.contains(&**w)).is_none_or(|w| w.ends_with("ons") || w.ends_with("mes"))
-}
-
-/// Is there punctuation (anything but white space and apostrophes) between tokens `i` and
-/// `i + 1`?
-fn punctuation_between(text: &str, tokens: &[crate::token::Token], i: usize) -> bool {
-    text[tokens[i].span.end..tokens[i + 1].span.start].chars().any(|c| !c.is_whitespace() && c != '\'' && c != '’')
 }
 
 /// Is the word at token `i` an infinitive (« rappeler », « montrer »)?
@@ -1154,8 +1140,7 @@ fn potential_speech(text: &str, tokens: &[crate::token::Token], verb: usize, lex
     // At most three clitics or adverbs between them (« peut nous le dire », « peut en conclure »).
     while i > 0 && verb - i < 3 && !gap(i - 1) {
         let w = word(i - 1);
-        let skipped =
-            (rules.self_speech.skip.contains(&*w) && !matches!(w.as_ref(), "à" | "de" | "d")) || w == "nous" || (w.len() > 6 && w.ends_with("ment"));
+        let skipped = (rules.self_speech.skip.contains(&*w) && !matches!(w.as_ref(), "à" | "de" | "d")) || w == "nous" || ment_adverb(&w);
         if !skipped {
             break;
         }
@@ -1206,7 +1191,7 @@ fn impersonal_infinitive<'t>(verb: usize, word: &impl Fn(usize) -> std::borrow::
     }
     let mut k = i - 2;
     // Three adverbs at most (a bounded look-back per hit).
-    while k > 1 && i - 2 - k < 3 && (r.skip.contains(&*word(k)) || (word(k).len() > 6 && word(k).ends_with("ment"))) {
+    while k > 1 && i - 2 - k < 3 && (r.skip.contains(&*word(k)) || ment_adverb(&word(k))) {
         k -= 1;
     }
     matches!(word(k).as_ref(), "est" | "était" | "serait" | "sera") && word(k - 1) == "il"
