@@ -201,6 +201,32 @@ fn a_paragraph_announced_by_a_reporting_verb_and_a_colon_is_attributed() {
 }
 
 #[test]
+fn a_post_above_its_signature_is_its_authors() {
+    // The shape of news gold dev-3 (tweets embedded in an opinion piece, shown as text with the
+    // embed's signature line), in sentences and accounts made up for the test.
+    let s = run("Le débat a repris ce matin.\n\nLa taxe est enterrée. Personne ne s'en étonne.\n— Jeanne Martin (@jmartin_34) July 19, 2022\n\nLe vote aura lieu lundi.");
+    assert_eq!(s.len(), 5, "{s:?}");
+    // The writer's paragraphs before and after stay hers.
+    assert_eq!((s[0].label, s[4].label), (Label::Asserted, Label::Asserted), "{s:?}");
+    for t in &s[1..3] {
+        assert_eq!(t.label, Label::Attributed, "{t:?}");
+        assert!(t.flags.contains(&Flag::Signed), "{t:?}");
+        assert_eq!(t.speaker.as_deref(), Some("Jeanne Martin"));
+    }
+    // The signature is metadata, not a claim.
+    assert_eq!(s[3].label, Label::None);
+    assert_eq!(s[3].not_claim, Some(NotClaim::Metadata));
+    assert_eq!(s[3].points, None);
+    // A French date, and a dash that is no signature (no account, or no date): nothing moves.
+    let s = run("Les urnes sont closes.\n— Le Journal (@lejournal) 23 juillet 2022");
+    assert_eq!(s[0].label, Label::Attributed, "{s:?}");
+    for text in ["Les urnes sont closes.\n— Le Journal (@lejournal)", "Les urnes sont closes.\n— Le Journal (lejournal) July 19, 2022"] {
+        let s = run(text);
+        assert_eq!(s[0].label, Label::Asserted, "{text}: {s:?}");
+    }
+}
+
+#[test]
 fn an_own_voice_claim_holding_a_quotation_whose_speaker_is_named_in_it_is_attributed() {
     // Seed 000 (the speaker before a colon), and made-up sentences built like the reports of the
     // genre data: an inverted tag after the quotation, with a verb outside the lexicon

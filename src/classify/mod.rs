@@ -100,6 +100,10 @@ pub enum Flag {
     /// words, ending on a reporting verb or source and a colon (« Libération écrit : » and then
     /// the newspaper's paragraph, a block quotation whose marks the page did not keep).
     Announced,
+    /// An own-voice claim of a post embedded in the page (a tweet), whose signature line
+    /// follows it in the same paragraph (« — Régis de Castelnau (@R_DeCastelnau) July 19,
+    /// 2022 »): the words are the account holder's.
+    Signed,
     Heading,
     ListItem,
     /// Mostly inside a quotation.
@@ -123,6 +127,7 @@ impl Flag {
             Flag::Nominal => "nominal",
             Flag::QuoteCredited => "quote_credited",
             Flag::Announced => "announced",
+            Flag::Signed => "signed",
             Flag::Heading => "heading",
             Flag::ListItem => "list_item",
             Flag::Quoted => "quoted",
@@ -676,6 +681,7 @@ pub fn classify_document(
     }
     let list = attach_speakers(text, quotes, &incises, &tagger, rules, &mut out);
     credit_announced(text, &mut out, rules);
+    credit_signed_posts(text, &mut out, rules);
     if sources {
         source::attach_sources(text, &mut out, &tagger, &all.sources);
     }
@@ -733,6 +739,52 @@ fn credit_announced(text: &str, out: &mut [SentenceScore], rules: &ScoringRules)
     }
 }
 
+/// The longest post a signature credits, in bytes before the signature: a tweet holds at most
+/// 280 characters (a few more bytes for accents); a paragraph longer than that above a
+/// signature holds the writer's words too.
+const POST_MAX_BYTES: usize = 600;
+
+/// The signature line of an embedded post, as a page keeps it when the embed is not shown
+/// (« — Régis de Castelnau (@R_DeCastelnau) July 19, 2022 », « — LCP (@LCP) 23 juillet
+/// 2022 »): a dash, a name, an account in brackets, a date ending with its year. Returns the
+/// name.
+pub fn post_signature(sentence: &str) -> Option<&str> {
+    let line = sentence.trim();
+    let rest = line.strip_prefix('—').or_else(|| line.strip_prefix('–'))?.trim_start();
+    let open = rest.rfind("(@")?;
+    let name = rest[..open].trim();
+    let (handle, date) = rest[open + 2..].split_once(')')?;
+    let handle_ok = !handle.is_empty() && handle.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let date = date.trim();
+    let year = date.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or("");
+    let date_ok = year.len() == 4 && date.split_whitespace().count() <= 4 && date.chars().any(char::is_alphabetic);
+    (handle_ok && date_ok && !name.is_empty() && !name.contains('\n')).then_some(name)
+}
+
+/// A post embedded in the page is its author's: the signature line (see [`post_signature`])
+/// is metadata, not a claim, and the own-voice claims of its paragraph before it (at most
+/// [`POST_MAX_BYTES`] back) are attributed to the name it gives (flag `signed`).
+fn credit_signed_posts(text: &str, out: &mut [SentenceScore], rules: &ScoringRules) {
+    let blank_between = |a: &SentenceScore, b: &SentenceScore| text[a.end..b.start].matches('\n').count() >= 2;
+    for i in 0..out.len() {
+        let Some(name) = post_signature(&out[i].text).map(str::to_string) else { continue };
+        let sig = &mut out[i];
+        sig.label = Label::None;
+        sig.not_claim = Some(NotClaim::Metadata);
+        (sig.base, sig.points) = (None, None);
+        let mut from = i;
+        while from > 0 && !blank_between(&out[from - 1], &out[from]) && out[i].start - out[from - 1].start <= POST_MAX_BYTES {
+            from -= 1;
+        }
+        for t in &mut out[from..i] {
+            if t.voice == Voice::Own && !matches!(t.label, Label::None | Label::Attributed) {
+                credit(t, Flag::Signed, rules);
+                t.speaker = Some(name.clone());
+            }
+        }
+    }
+}
+
 /// An own-voice claim holding a quotation (`quote`) whose speech tag (`cue`) is in the same
 /// sentence is attributed: « « Les glaciers se réduisent », analyse Orietta Cazzuli. »,
 /// « si la Crimée est attaquée, « ce sera la guerre », a-t-il prévenu. » The outlet credits
@@ -756,7 +808,7 @@ fn credit_quote(
 }
 
 /// Relabels an own-voice claim ATTRIBUTED for the reason `why` (`quote_credited`,
-/// `announced`): the label it had stays as a flag (`hedged`, `boosted`), and its points are
+/// `announced`, `signed`): the label it had stays as a flag (`hedged`, `boosted`), and its points are
 /// those of an attributed claim with its markers.
 fn credit(s: &mut SentenceScore, why: Flag, rules: &ScoringRules) {
     let was = match s.label {
@@ -1715,4 +1767,27 @@ fn attach_speakers(
         s.speaker = best.and_then(|q| q.speaker.clone());
     }
     list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::post_signature;
+
+    #[test]
+    fn a_post_signature_is_a_dash_a_name_an_account_and_a_dated_year() {
+        assert_eq!(post_signature("— Jeanne Martin (@jmartin_34) July 19, 2022"), Some("Jeanne Martin"));
+        assert_eq!(post_signature("– Le Journal (@lejournal) 23 juillet 2022 "), Some("Le Journal"));
+        // A name with brackets of its own keeps them; the account is the last bracket.
+        assert_eq!(post_signature("— Ville (officiel) (@ville) May 2, 2021"), Some("Ville (officiel)"));
+        for not in [
+            "Jeanne Martin (@jmartin_34) July 19, 2022",                                      // no dash
+            "— Jeanne Martin (@jmartin_34)",                                                  // no date
+            "— Jeanne Martin (@jmartin 34) July 19, 2022",                                    // not an account
+            "— Jeanne Martin (@jmartin_34) 2022",                                             // a year alone
+            "— (@jmartin_34) July 19, 2022",                                                  // no name
+            "— Le maire a parlé (@mairie) et la séance a repris en juillet 2022 devant tous", // prose
+        ] {
+            assert_eq!(post_signature(not), None, "{not}");
+        }
+    }
 }

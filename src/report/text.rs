@@ -112,6 +112,7 @@ fn flag_name(flag: Flag, l: Lang) -> &'static str {
         Flag::Nominal => "phrase sans verbe conjugué, mais complète",
         Flag::QuoteCredited => "citation attribuée à la personne nommée",
         Flag::Announced => "paragraphe annoncé comme les paroles d'une source (« X écrit : »)",
+        Flag::Signed => "message publié par un compte (tweet cité), signé juste après",
     }
 }
 
