@@ -665,10 +665,16 @@ const OTHER_CONSTRUCTION: [&str; 11] = ["afin", "avec", "chez", "contre", "dans"
 /// not. The clause ends at `;`, `:`, `?`, `!`, a full stop or another finite verb (« Merle est
 /// présentée à Rex Ingram qui l'emploie comme figurante »); the search ends at a preposition of
 /// another construction ([`OTHER_CONSTRUCTION`]: « la majorité qualifiée *pour* l'un *de* ces
-/// sujets »).
+/// sujets »). An inverted speech tag of a verb that needs « que » (« …, prévient le général »)
+/// needs no word after it.
 fn lacks_needed_word(text: &str, tokens: &[Token], facts: &[WordFacts], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
     let e = &lex.entries[h.entry as usize];
     if e.needs_after.is_empty() {
+        return false;
+    }
+    // A verb of saying whose content is a « que » clause needs nothing after it as an inverted
+    // speech tag (« …, prévient le général »): its content is before it.
+    if e.needs_after.iter().any(|w| w == "que") && inverted_tag(text, tokens, h.tokens.start, lex.morphology, lower) {
         return false;
     }
     for j in h.tokens.end..(h.tokens.end + NEEDS_AFTER_WINDOW).min(tokens.len()) {
