@@ -265,7 +265,8 @@ pub enum EvalCommand {
         format: EvalFormat,
     },
     /// The "no verb" claim filter against UD gold: hedge's no_verb sentences vs the gold's
-    /// sentences with no VerbForm=Fin word, beside a trivial baseline computed in the same run.
+    /// sentences with no VerbForm=Fin word, beside a trivial baseline computed in the same run;
+    /// and reporting verbs by the gold part of speech of their word.
     #[command(after_help = "Examples:\n  hedge eval verbs ../shared/eval/ud-french/*/*.conllu --verbose\n  \
 hedge eval verbs ../shared/eval/ud-french/*/*.conllu --rules my/scoring.toml\n  \
 hedge eval verbs ../shared/eval/ud-french/UD_French-Sequoia/*.conllu --format json > verbs.json\n\n\
@@ -273,11 +274,14 @@ Each sentence's `# text` is analysed alone. Positive class: verbless (no word wi
 hedge calls it verbless when every sentence it cuts the text into is no_verb; a text with a\n\
 sentence rejected for another reason (question, too short, metadata…) is left out and counted.\n\
 Baseline: verbless when no word has a finite reading in the verb table, even if it is also a noun.\n\
+Also printed: the counted reporting verbs by the gold part of speech of their word (a hit on a\n\
+noun, adjective or name reports nothing), beside every form of those verbs.\n\
 The protocol and the figures: docs/ACCURACY.md.")]
     Verbs {
         #[arg(required = true, value_name = "FILE.conllu")]
         files: Vec<PathBuf>,
-        /// List every error of hedge's filter (file, sent_id, kind, text).
+        /// List every error of hedge's filter (file, sent_id, kind, text) and every reporting
+        /// verb found on a word that is not a verb (not_a_verb).
         #[arg(long)]
         verbose: bool,
         #[command(flatten)]

@@ -206,7 +206,9 @@ fn reporting_verbs_are_counted_by_the_part_of_speech_of_their_word() {
 fn reporting_verbs_on_ud_french_stand_on_verbs() {
     // docs/ACCURACY.md ("Reporting verbs by part of speech", session 18): hedge 544 hits on
     // verbs, 7 on other words (0.987; 21 before the session's noun and name contexts: 0.963);
-    // the baseline, every form of those verbs, 1027 and 238 (0.812).
+    // the baseline, every form of those verbs, 1027 and 238 (0.812). Then « prévenir X que »
+    // (545) and « répondre / réagir » only with « que » or as a tag (536: verbs that report
+    // nothing, « le document répond à cet objectif », « le parlement a réagi rapidement »).
     let Some(dir) = shared_or_skip("eval/ud-french") else { return };
     let files = ud_conllu_files(&dir);
     let lex = hedge::lexicon::Lexicon::embedded().unwrap();
@@ -214,6 +216,6 @@ fn reporting_verbs_on_ud_french_stand_on_verbs() {
     let (h, b) = (&r.reporting_hits, &r.reporting_forms);
     assert!(h.precision >= 0.98 && h.on_other <= 10, "{h:?}");
     // Not bought by dropping real reports: the hits on verbs stay.
-    assert!(h.on_verb >= 540, "{h:?}");
+    assert!(h.on_verb >= 530, "{h:?}");
     assert!(h.precision > b.precision + 0.1, "hedge {h:?} baseline {b:?}");
 }
