@@ -452,7 +452,7 @@ const PREPOSITIONS: [&str; 20] = [
 ///
 /// A capitalised word inside a sentence is a name, not a verb, either (« la *Formula* Nippon »,
 /// « les eaux du *Jura* »).
-fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
+fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, _lower: &mut String) -> bool {
     let e = &lex.entries[h.entry as usize];
     if !matches!(e.rule, Rule::Lemmas { .. }) || h.tokens.len() != 1 {
         return false;
@@ -461,6 +461,20 @@ fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: 
     let word_text = &text[tokens[i].span.clone()];
     let gap_before = |k: usize| &text[tokens[k - 1].span.end..tokens[k].span.start];
     let plain = |k: usize| gap_before(k).chars().all(char::is_whitespace);
+    // Lower case, borrowed when the word already is (no allocation per hit).
+    let word_at = |k: usize| token::lower_cow(&text[tokens[k].span.clone()]);
+    // The dictionary is asked last, once a context where only a noun or adjective can stand
+    // has been found.
+    let nonverb = || {
+        let word = token::lower_cow(word_text);
+        lex.morphology.lookup(&word).iter().any(|f| f.tags.contains(Tags::NONVERB))
+    };
+    // A `nonverb` form none of whose readings has the tag `no`.
+    let nonverb_and_no = |no: Tags| {
+        let word = token::lower_cow(word_text);
+        let infos = lex.morphology.lookup(&word);
+        infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !infos.iter().any(|f| f.tags.contains(no))
+    };
     // A name: a capital inside the sentence, after a plain space and a lower-case word (not
     // after a quotation, a colon or a dash, where a sentence may start again), the rest of the
     // word in lower case (not a heading in capitals).
@@ -470,58 +484,45 @@ fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: 
             return true;
         }
     }
-    let word = token::lowered(word_text, lower).to_string();
-    let infos = lex.morphology.lookup(&word);
-    if !infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) {
-        return false;
-    }
     let gap_after = tokens.get(i + 1).map_or("", |n| &text[tokens[i].span.end..n.span.start]);
     if i == 0 {
-        return gap_after.trim_start().starts_with(':');
+        return gap_after.trim_start().starts_with(':') && nonverb();
     }
     if !plain(i) {
         return false;
     }
-    let prev = token::lowered(&text[tokens[i - 1].span.clone()], lower).to_string();
-    if NOUN_DETERMINERS.contains(&prev.as_str()) {
-        return true;
+    let prev = word_at(i - 1);
+    let prev = prev.as_ref();
+    if NOUN_DETERMINERS.contains(&prev) {
+        return nonverb();
     }
     // After an adverb of degree, a conjugated form is an adjective (« suffisamment *précise* »,
     // « très *critique* »): the adverb follows a verb (« il critique très souvent »). Not a
     // participle, which may be passive (« il a été très *critiqué* »).
-    if DEGREE_ADVERBS.contains(&prev.as_str()) && !infos.iter().any(|f| f.tags.contains(Tags::PPAS)) {
-        return true;
+    if DEGREE_ADVERBS.contains(&prev) {
+        return nonverb_and_no(Tags::PPAS);
     }
-    let infinitive = infos.iter().any(|f| f.tags.contains(Tags::INF));
     // « l'autre juge »: an elided determiner before the adjective.
     let elided = |k: usize| matches!(gap_before(k), "'" | "’");
-    let before_prev =
-        if i >= 2 && (plain(i - 1) || elided(i - 1)) { token::lowered(&text[tokens[i - 2].span.clone()], lower).to_string() } else { String::new() };
-    if PRENOMINAL_ADJECTIVES.contains(&prev.as_str()) {
-        if !(NOUN_DETERMINERS.contains(&before_prev.as_str()) || matches!(before_prev.as_str(), "le" | "la" | "l" | "les" | "des")) {
+    let before_prev = if i >= 2 && (plain(i - 1) || elided(i - 1)) { word_at(i - 2) } else { std::borrow::Cow::Borrowed("") };
+    let before_prev = before_prev.as_ref();
+    if PRENOMINAL_ADJECTIVES.contains(&prev) {
+        if !(NOUN_DETERMINERS.contains(&before_prev) || matches!(before_prev, "le" | "la" | "l" | "les" | "des")) {
             return false;
         }
         // « Les autres *jugent* que… », « le premier *dit* : »: the adjective may be the subject.
         let head =
             ["autre", "autres", "premier", "première", "premiers", "premières", "dernier", "dernière", "derniers", "dernières", "seul", "seule"];
         let opens_clause = gap_after.contains(':')
-            || tokens
-                .get(i + 1)
-                .is_some_and(|n| gap_after.chars().all(char::is_whitespace) && matches!(token::lowered(&text[n.span.clone()], lower), "que" | "qu"));
-        return !(opens_clause && head.contains(&prev.as_str()));
+            || tokens.get(i + 1).is_some_and(|_| gap_after.chars().all(char::is_whitespace) && matches!(word_at(i + 1).as_ref(), "que" | "qu"));
+        return !(opens_clause && head.contains(&prev)) && nonverb();
     }
-    if infinitive {
-        return false;
-    }
-    if matches!(prev.as_str(), "de" | "d") {
-        return true;
-    }
-    // « le », « la », « les » after a preposition, or after « être » or « avoir » (« c'est la
-    // *formule* »), is a determiner: as an object pronoun it would stand after a subject.
-    matches!(prev.as_str(), "le" | "la" | "les")
-        && (PREPOSITIONS.contains(&before_prev.as_str())
-            || form_of(lex.morphology, &before_prev, "être")
-            || form_of(lex.morphology, &before_prev, "avoir"))
+    // After « de », or « le », « la », « les » after a preposition or after « être » or
+    // « avoir » (« c'est la *formule* »): a determiner, since an object pronoun would stand after
+    // a subject. Not an infinitive (« pour le *dire* »).
+    let after_article = matches!(prev, "le" | "la" | "les")
+        && (PREPOSITIONS.contains(&before_prev) || form_of(lex.morphology, before_prev, "être") || form_of(lex.morphology, before_prev, "avoir"));
+    (matches!(prev, "de" | "d") || after_article) && nonverb_and_no(Tags::INF)
 }
 
 /// Does a reflexive clitic before the verb decide that it is not this marker (its entry's
