@@ -372,66 +372,22 @@ const NOUN_DETERMINERS: [&str; 19] =
 
 /// Adjectives that come before the noun (« une *bonne* formule », « l'*autre* juge », « une
 /// *grande* découverte »): after a determiner and one of them, a word is a noun.
+#[rustfmt::skip]
 const PRENOMINAL_ADJECTIVES: [&str; 52] = [
-    "autre",
-    "autres",
-    "bon",
-    "bonne",
-    "bons",
-    "bonnes",
-    "meilleur",
-    "meilleure",
-    "meilleurs",
-    "meilleures",
-    "grand",
-    "grande",
-    "grands",
-    "grandes",
-    "petit",
-    "petite",
-    "petits",
-    "petites",
-    "nouveau",
-    "nouvel",
-    "nouvelle",
-    "nouveaux",
-    "nouvelles",
-    "vrai",
-    "vraie",
-    "vrais",
-    "vraies",
-    "mauvais",
-    "mauvaise",
-    "mauvaises",
-    "simple",
-    "simples",
-    "seul",
-    "seule",
-    "premier",
-    "première",
-    "premiers",
-    "premières",
-    "dernier",
-    "dernière",
-    "derniers",
-    "dernières",
-    "ancien",
-    "ancienne",
-    "anciens",
-    "anciennes",
-    "véritable",
-    "véritables",
-    "belle",
-    "beau",
-    "jeune",
-    "vieille",
+    "autre", "autres", "bon", "bonne", "bons", "bonnes", "meilleur", "meilleure", "meilleurs", "meilleures",
+    "grand", "grande", "grands", "grandes", "petit", "petite", "petits", "petites", "nouveau", "nouvel",
+    "nouvelle", "nouveaux", "nouvelles", "vrai", "vraie", "vrais", "vraies", "mauvais", "mauvaise",
+    "mauvaises", "simple", "simples", "seul", "seule", "premier", "première", "premiers", "premières",
+    "dernier", "dernière", "derniers", "dernières", "ancien", "ancienne", "anciens", "anciennes", "véritable",
+    "véritables", "belle", "beau", "jeune", "vieille",
 ];
 
-/// Adverbs of degree, which come before an adjective, not before a conjugated verb.
-const DEGREE_ADVERBS: [&str; 13] =
-    ["très", "trop", "assez", "plus", "moins", "si", "aussi", "peu", "suffisamment", "particulièrement", "extrêmement", "fort", "tellement"];
+/// Adverbs of degree, which come before an adjective, not before a conjugated verb (not
+/// « aussi », which also means « too »: « le ministre aussi *critique* la réforme »).
+const DEGREE_ADVERBS: [&str; 12] =
+    ["très", "trop", "assez", "plus", "moins", "si", "peu", "suffisamment", "particulièrement", "extrêmement", "fort", "tellement"];
 
-/// Prepositions: after one of them and « le », « la », « les » or « l' », a conjugated form or a
+/// Prepositions: after one of them and « le », « la » or « les », a conjugated form or a
 /// participle is a noun (« de *la formule* », « par *le juge* »): a verb there would be an
 /// infinitive (« pour *le dire* »).
 const PREPOSITIONS: [&str; 20] = [
@@ -445,9 +401,12 @@ const PREPOSITIONS: [&str; 20] = [
 ///   *critique* », « cette *annonce* »), or after a determiner and an adjective that comes before
 ///   nouns (« une bonne *formule* », « l'autre *juge* ») unless « que » or a colon follows
 ///   (« les autres *jugent* que… »);
-/// - after a preposition, bare (« articles de *critique* littéraire », « liberté de *pensée* »)
-///   or with « le », « la », « les », « l' » (« l'illustration de la *formule* d'Aristote »),
-///   unless it is an infinitive (« pour le *dire* »);
+/// - after « de » (« articles de *critique* littéraire », « liberté de *pensée* »), or after
+///   « le », « la », « les » that follow a preposition or « être » / « avoir » (« l'illustration
+///   de la *formule* d'Aristote », « paraît être la *formule* »), unless it is an infinitive
+///   (« pour le *dire* »);
+/// - after an adverb of degree, unless it is a participle (« suffisamment *précise* », but « a
+///   été très *critiqué* »);
 /// - opening the sentence before a colon, as a heading (« *Remarque* : Chypre est entré… »).
 ///
 /// A capitalised word inside a sentence is a name, not a verb, either (« la *Formula* Nippon »,
@@ -937,6 +896,7 @@ mod tests {
             ("Les autres jugent que la réforme est inutile.", "attribution.verb.juger"),
             ("Le ministre formule une critique devant les députés.", "attribution.verb.formuler"),
             ("Il a été très critiqué par l'opposition.", "attribution.verb.critiquer"),
+            ("Le ministre aussi critique la réforme des retraites.", "attribution.verb.critiquer"),
         ] {
             assert!(has(text, id), "{text}");
         }
