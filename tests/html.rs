@@ -216,6 +216,29 @@ fn a_claim_credited_to_its_quotation_names_the_speaker_on_the_page_and_in_the_ke
     assert!(!row(&key, 3).contains("Marie Dupont"), "{}", row(&key, 3));
 }
 
+/// Session 18: a claim of an embedded post (a tweet kept as text above its signature line) says
+/// whose post it is; the signature line is metadata, not a claim.
+#[test]
+fn a_claim_of_an_embedded_post_names_its_author_on_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, "Le débat a repris ce matin.\n\nLa taxe est enterrée.\n— Jeanne Martin (@jmartin_34) July 19, 2022\n").unwrap();
+    let page = dir.path().join("t.html");
+    let o = hedge(&["analyze", text.to_str().unwrap(), "--html", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let r = row(&html, 2);
+    assert!(r.contains("b-attributed") && r.contains("<span class=\"detail\">message publié par Jeanne Martin</span>"), "{r}");
+    assert!(!row(&html, 1).contains("Jeanne Martin"), "{}", row(&html, 1));
+    assert!(!row(&html, 3).contains("b-attributed"), "{}", row(&html, 3));
+    // The key names her as the source.
+    let key = dir.path().join("key.html");
+    let o = hedge(&["analyze", text.to_str().unwrap(), "--html", key.to_str().unwrap(), "--answers"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let key = std::fs::read_to_string(&key).unwrap();
+    assert!(row(&key, 2).contains("<span class=\"key\">Le média, d&#39;après une source : Jeanne Martin</span>"), "{}", row(&key, 2));
+}
+
 /// A reporting verb that credits no one (the writer speaks, or a fact « shows ») is greyed in
 /// the report, and its tip says why; a counted one does not say it.
 #[test]

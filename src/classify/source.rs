@@ -472,8 +472,10 @@ pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, ru
     let tags = tagger.rules();
     for s in out.iter_mut() {
         // A quoted sentence, or an own-voice one credited to the speaker of its quotation
-        // (`Flag::QuoteCredited`): the source is that speaker.
-        let quoted = (s.voice == Voice::Quoted || s.flags.contains(&Flag::QuoteCredited)) && s.speaker.is_some() && s.label != Label::None;
+        // (`Flag::QuoteCredited`) or to the author of the embedded post it belongs to
+        // (`Flag::Signed`): the source is that speaker.
+        let credited = s.flags.contains(&Flag::QuoteCredited) || s.flags.contains(&Flag::Signed);
+        let quoted = (s.voice == Voice::Quoted || credited) && s.speaker.is_some() && s.label != Label::None;
         if s.label != Label::Attributed && !quoted {
             continue;
         }

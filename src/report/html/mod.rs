@@ -511,9 +511,12 @@ impl Html {
             if let Some(p) = s.points {
                 let _ = write!(h, "<span class=\"detail\">{p} {}</span>", esc(ui.points));
             }
-            // Attributed by a quotation it holds whose speaker it names (no marker to point at).
+            // Attributed by a quotation it holds whose speaker it names, or as an embedded post
+            // signed below it (no marker to point at).
             if let (true, Some(sp)) = (s.flags.contains(&Flag::QuoteCredited), &s.speaker) {
                 let _ = write!(h, "<span class=\"detail\">{} {}</span>", esc(ui.quoted_by), esc(sp));
+            } else if let (true, Some(sp)) = (s.flags.contains(&Flag::Signed), &s.speaker) {
+                let _ = write!(h, "<span class=\"detail\">{} {}</span>", esc(ui.posted_by), esc(sp));
             }
             if let Some(n) = s.not_claim {
                 let _ = write!(h, "<span class=\"detail\">{}</span>", esc(l.not_claim(n)));
