@@ -174,3 +174,25 @@ fn jsonl_article_lines_carry_the_sources_only_when_asked() {
     assert!(a.iter().filter(|l| l["type"] == "sentence").count() > 10);
     assert!(lines(&["analyze", TF1, "--format", "jsonl"]).last().unwrap()["summary"].get("sources").is_none());
 }
+
+/// Session 18: a paragraph announced as someone's words (« … écrit : ») takes the source its
+/// announcing sentence names, and a claim of an embedded post takes the post's author.
+#[test]
+fn announced_paragraphs_and_embedded_posts_name_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(
+        &text,
+        "Le quotidien régional Le Courrier écrit :\n\nLa majorité a rejeté la taxe samedi. Le texte prévoyait un taux de 25 %.\n\n\
+         La séance a été levée.\n\nLa taxe est enterrée.\n— Jeanne Martin (@jmartin_34) July 19, 2022\n",
+    )
+    .unwrap();
+    let out = run(&["analyze", text.to_str().unwrap(), "--lang", "en", "--sources"]);
+    let blocks: Vec<&str> = out.split("\n\n").filter(|b| b.trim_start().starts_with('[')).collect();
+    assert_eq!(blocks.len(), 6, "{out}");
+    for b in &blocks[1..3] {
+        assert!(b.contains("announced") && b.contains("→ source: quotidien régional Le Courrier (media)"), "{b}");
+    }
+    assert!(!blocks[3].contains("→ source"), "{}", blocks[3]);
+    assert!(blocks[4].contains("signed") && blocks[4].contains("→ source: Jeanne Martin (person)"), "{}", blocks[4]);
+}

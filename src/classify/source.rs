@@ -470,7 +470,8 @@ fn fold_phrase(p: &str) -> String {
 /// speaker is named (see the module's documentation).
 pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, rules: &SourceRules) {
     let tags = tagger.rules();
-    for s in out.iter_mut() {
+    for k in 0..out.len() {
+        let s = &out[k];
         // A quoted sentence, or an own-voice one credited to the speaker of its quotation
         // (`Flag::QuoteCredited`) or to the author of the embedded post it belongs to
         // (`Flag::Signed`): the source is that speaker.
@@ -479,7 +480,16 @@ pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, ru
         if s.label != Label::Attributed && !quoted {
             continue;
         }
-        let phrase = if quoted { s.speaker.clone().map(Ok) } else { marker_phrase(text, s, tagger, rules, tags) };
+        let phrase = if quoted {
+            s.speaker.clone().map(Ok)
+        } else if s.flags.contains(&Flag::Announced) {
+            // A paragraph announced as someone's words (« Libération écrit : »): the source is
+            // the one the announcing sentence names, the nearest before it not announced itself.
+            (0..k).rev().find(|&j| !out[j].flags.contains(&Flag::Announced)).and_then(|j| marker_phrase(text, &out[j], tagger, rules, tags))
+        } else {
+            marker_phrase(text, s, tagger, rules, tags)
+        };
+        let s = &mut out[k];
         let source = match phrase {
             None => Source { text: None, key: String::new(), kind: SourceKind::Vague, refers_back: false },
             Some(Err(marker)) => {
