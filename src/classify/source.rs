@@ -470,8 +470,15 @@ fn fold_phrase(p: &str) -> String {
 /// speaker is named (see the module's documentation).
 pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, rules: &SourceRules) {
     let tags = tagger.rules();
+    // The nearest sentence before not itself announced (one pass: a paragraph of thousands of
+    // announced sentences is not walked back once per sentence).
+    let mut announcer: Option<usize> = None;
     for k in 0..out.len() {
         let s = &out[k];
+        let this_announcer = announcer;
+        if !s.flags.contains(&Flag::Announced) {
+            announcer = Some(k);
+        }
         // A quoted sentence, or an own-voice one credited to the speaker of its quotation
         // (`Flag::QuoteCredited`) or to the author of the embedded post it belongs to
         // (`Flag::Signed`): the source is that speaker.
@@ -485,7 +492,7 @@ pub fn attach_sources(text: &str, out: &mut [SentenceScore], tagger: &Tagger, ru
         } else if s.flags.contains(&Flag::Announced) {
             // A paragraph announced as someone's words (« Libération écrit : »): the source is
             // the one the announcing sentence names, the nearest before it not announced itself.
-            (0..k).rev().find(|&j| !out[j].flags.contains(&Flag::Announced)).and_then(|j| marker_phrase(text, &out[j], tagger, rules, tags))
+            this_announcer.and_then(|j| marker_phrase(text, &out[j], tagger, rules, tags))
         } else {
             marker_phrase(text, s, tagger, rules, tags)
         };
