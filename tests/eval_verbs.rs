@@ -200,6 +200,12 @@ fn reporting_verbs_are_counted_by_the_part_of_speech_of_their_word() {
     let text = stdout(&o);
     assert!(text.contains("hedge: on a verb 1, on another part of speech 1, precision 0.500"), "{text}");
     assert!(text.contains("pos.conllu p3 not_a_verb [attribution.verb.dire «dit» NOUN]"), "{text}");
+    // The JSON carries both counts and the errors.
+    let o = hedge(&["eval", "verbs", path.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!((v["reporting_hits"]["on_verb"].as_u64(), v["reporting_hits"]["on_other"].as_u64()), (Some(1), Some(1)), "{v}");
+    assert_eq!(v["reporting_forms"]["on_other"].as_u64(), Some(2), "{v}");
+    assert_eq!(v["sense_errors"][0]["word"], "dit", "{v}");
 }
 
 #[test]
