@@ -118,7 +118,7 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, memo: &mut Wor
             && !bare_participle(text, &tokens, h, lex, lower)
             && !before_other_sense(text, &tokens, h, lex, lower)
             && !reflexive_other_sense(text, &tokens, h, lex, lower)
-            && !not_a_verb_here(text, &tokens, h, lex, lower)
+            && !not_a_verb_here(text, &tokens, h, lex)
             && !second_person_unaddressed(text, &tokens, h, lex, lower)
             && !object_other_sense(text, &tokens, h, lex, lower)
             && !followed_by_other_sense(text, &tokens, h, lex, lower)
@@ -190,9 +190,9 @@ fn finite_of(morph: &Morphology, w: &str, lemma: &str) -> bool {
     morph.lookup(w).iter().any(|f| f.tags.intersects(Tags::FINITE) && morph.lemma_name(f.lemma) == lemma)
 }
 
-/// Is `w` any form of `lemma` (« être », « est », « paraît être »)?
-fn form_of(morph: &Morphology, w: &str, lemma: &str) -> bool {
-    morph.lookup(w).iter().any(|f| morph.lemma_name(f.lemma) == lemma)
+/// Is `w` any form of « être » or « avoir » (« est », « être », « a »)?
+fn form_of_auxiliary(morph: &Morphology, w: &str) -> bool {
+    morph.lookup(w).iter().any(|f| matches!(morph.lemma_name(f.lemma), "être" | "avoir"))
 }
 
 /// Words that may follow a verb after a hyphen without making a compound word: the clitics of
@@ -411,7 +411,7 @@ const PREPOSITIONS: [&str; 20] = [
 ///
 /// A capitalised word inside a sentence is a name, not a verb, either (« la *Formula* Nippon »,
 /// « les eaux du *Jura* »).
-fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, _lower: &mut String) -> bool {
+fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon) -> bool {
     let e = &lex.entries[h.entry as usize];
     if !matches!(e.rule, Rule::Lemmas { .. }) || h.tokens.len() != 1 {
         return false;
@@ -424,15 +424,11 @@ fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, _lower:
     let word_at = |k: usize| token::lower_cow(&text[tokens[k].span.clone()]);
     // The dictionary is asked last, once a context where only a noun or adjective can stand
     // has been found.
-    let nonverb = || {
-        let word = token::lower_cow(word_text);
-        lex.morphology.lookup(&word).iter().any(|f| f.tags.contains(Tags::NONVERB))
-    };
-    // A `nonverb` form none of whose readings has the tag `no`.
-    let nonverb_and_no = |no: Tags| {
+    // A `nonverb` form, none of whose readings has the tag `no` when one is given.
+    let nonverb = |no: Option<Tags>| {
         let word = token::lower_cow(word_text);
         let infos = lex.morphology.lookup(&word);
-        infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !infos.iter().any(|f| f.tags.contains(no))
+        infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !no.is_some_and(|no| infos.iter().any(|f| f.tags.contains(no)))
     };
     // A name: a capital inside the sentence, after a plain space and a lower-case word (not
     // after a quotation, a colon or a dash, where a sentence may start again), the rest of the
@@ -445,7 +441,7 @@ fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, _lower:
     }
     let gap_after = tokens.get(i + 1).map_or("", |n| &text[tokens[i].span.end..n.span.start]);
     if i == 0 {
-        return gap_after.trim_start().starts_with(':') && nonverb();
+        return gap_after.trim_start().starts_with(':') && nonverb(None);
     }
     if !plain(i) {
         return false;
@@ -453,13 +449,13 @@ fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, _lower:
     let prev = word_at(i - 1);
     let prev = prev.as_ref();
     if NOUN_DETERMINERS.contains(&prev) {
-        return nonverb();
+        return nonverb(None);
     }
     // After an adverb of degree, a conjugated form is an adjective (« suffisamment *précise* »,
     // « très *critique* »): the adverb follows a verb (« il critique très souvent »). Not a
     // participle, which may be passive (« il a été très *critiqué* »).
     if DEGREE_ADVERBS.contains(&prev) {
-        return nonverb_and_no(Tags::PPAS);
+        return nonverb(Some(Tags::PPAS));
     }
     // « l'autre juge »: an elided determiner before the adjective.
     let elided = |k: usize| matches!(gap_before(k), "'" | "’");
@@ -474,14 +470,14 @@ fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, _lower:
             ["autre", "autres", "premier", "première", "premiers", "premières", "dernier", "dernière", "derniers", "dernières", "seul", "seule"];
         let opens_clause = gap_after.contains(':')
             || tokens.get(i + 1).is_some_and(|_| gap_after.chars().all(char::is_whitespace) && matches!(word_at(i + 1).as_ref(), "que" | "qu"));
-        return !(opens_clause && head.contains(&prev)) && nonverb();
+        return !(opens_clause && head.contains(&prev)) && nonverb(None);
     }
     // After « de », or « le », « la », « les » after a preposition or after « être » or
     // « avoir » (« c'est la *formule* »): a determiner, since an object pronoun would stand after
     // a subject. Not an infinitive (« pour le *dire* »).
-    let after_article = matches!(prev, "le" | "la" | "les")
-        && (PREPOSITIONS.contains(&before_prev) || form_of(lex.morphology, before_prev, "être") || form_of(lex.morphology, before_prev, "avoir"));
-    (matches!(prev, "de" | "d") || after_article) && nonverb_and_no(Tags::INF)
+    let after_article =
+        matches!(prev, "le" | "la" | "les") && (PREPOSITIONS.contains(&before_prev) || form_of_auxiliary(lex.morphology, before_prev));
+    (matches!(prev, "de" | "d") || after_article) && nonverb(Some(Tags::INF))
 }
 
 /// Does a reflexive clitic before the verb decide that it is not this marker (its entry's

@@ -748,7 +748,7 @@ const POST_MAX_BYTES: usize = 600;
 /// (« — Régis de Castelnau (@R_DeCastelnau) July 19, 2022 », « — LCP (@LCP) 23 juillet
 /// 2022 »): a dash, a name, an account in brackets, a date ending with its year. Returns the
 /// name.
-pub fn post_signature(sentence: &str) -> Option<&str> {
+fn post_signature(sentence: &str) -> Option<&str> {
     let line = sentence.trim();
     let rest = line.strip_prefix('—').or_else(|| line.strip_prefix('–'))?.trim_start();
     let open = rest.rfind("(@")?;
