@@ -633,6 +633,34 @@ fn a_speech_that_can_or_must_happen_is_not_a_source() {
     }
 }
 
+/// `hypothesis` of `[potential]` in scoring.toml: a reporting verb in a clause opened by « si »
+/// supposes or asks about a speech, it reports none (session 19; sentences from the news dev-3
+/// gold, ASSERTED there, and from UD French).
+#[test]
+fn a_speech_supposed_by_si_is_not_a_source() {
+    for text in [
+        "Si l'on considère que les États-Unis ont appelé à une solution diplomatique, ce n'est pas le geste le plus unificateur.",
+        "Si Biden pensait pouvoir intimider le dirigeant de la troisième économie du monde, il s'est trompé.",
+        "L'audience sera courte s'il plaide coupable.",
+        "Si un État membre estime nécessaire de maintenir des dispositions nationales, il les notifie à la Commission.",
+    ] {
+        let s = run(text);
+        assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+        assert!(s[0].flags.contains(&Flag::Potential), "{text}: {:?}", s[0].flags);
+    }
+    for text in [
+        // A concession grants that the speech took place; the « si » of degree opens no clause;
+        // a « que » clause after the hypothesis is another clause.
+        "Même s'il affirme que le convoi est parti, rien ne le prouve.",
+        "Le ministre a si bien expliqué la réforme que personne ne l'a contestée.",
+        "Le ministre a répété que la réforme passerait, si bien que personne n'a protesté.",
+    ] {
+        let s = run(text);
+        assert_eq!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].markers);
+        assert!(!s[0].flags.contains(&Flag::Potential), "{text}");
+    }
+}
+
 /// A whole body sentence in which no finite verb is found (a nominal sentence, or a verb the
 /// dictionary also reads as a noun) stays a claim, flagged `nominal`; so does a heading in two
 /// parts (« Grèce : 80 km de clôture… »); other headings and short pieces stay out (news gold

@@ -91,7 +91,8 @@ pub enum Flag {
     Rejected,
     /// A reporting verb in the infinitive after « peut », « doit », « va »… (`[potential]`):
     /// something that can, must or will be said, not a report (« tout exploitant peut le
-    /// confirmer », « ces normes devraient indiquer »); the verb is not counted.
+    /// confirmer », « ces normes devraient indiquer »), or in a clause opened by « si » that
+    /// supposes or asks about it (« Si l'on considère que… »); the verb is not counted.
     Potential,
     /// An own-voice claim credited to the speaker of a quotation it holds, named in the same
     /// sentence (« « … », analyse Orietta Cazzuli »).
@@ -299,6 +300,13 @@ pub struct RejectedRules {
 pub struct PotentialRules {
     /// Their forms that govern such an infinitive (« peut », « devrait », « va »…).
     pub governing: WordSet,
+    /// Conjunctions whose clause supposes or asks what its verb says (« si »): a reporting verb
+    /// there reports nothing that was said (« Si l'on considère que… »).
+    #[serde(default)]
+    pub hypothesis: WordSet,
+    /// Words before such a conjunction that make it concede a fact instead (« même si »).
+    #[serde(default)]
+    pub concessive: WordSet,
 }
 
 /// When a verb of showing has a fact for subject (`[evidence]` in scoring.toml).
@@ -562,7 +570,8 @@ pub fn classify_document(
                 let unsaid = e.category == Category::Attribution
                     && !own_speech
                     && matches!(e.rule, Rule::Lemmas { .. })
-                    && potential_speech(text, &m.tokens, h.tokens.start, lex, rules);
+                    && (potential_speech(text, &m.tokens, h.tokens.start, lex, rules)
+                        || supposed_speech(text, &m.tokens, h.tokens.start, &rules.potential));
                 if unsaid {
                     potential = true;
                 }
@@ -1199,6 +1208,43 @@ fn potential_speech(text: &str, tokens: &[crate::token::Token], verb: usize, lex
         i -= 1;
     }
     i > 0 && !gap(i - 1) && governing.contains(&*word(i - 1))
+}
+
+/// Is the reporting verb at token `verb` in a clause opened by a conjunction of `hypothesis`
+/// (« si »), within the same stretch of words (no punctuation, no « que » or « qui » between)?
+/// The clause supposes the speech or asks about it (« Si l'on considère que… », « Si Biden
+/// pensait pouvoir… », « pour indiquer s'il plaide coupable »): nobody is cited. The conjunction
+/// must be followed by a subject (a pronoun, a determiner, a name), which sets aside the « si »
+/// of degree (« il l'a si bien expliqué »), and not follow a word of `concessive` (« même s'il
+/// affirme que… » concedes a speech that took place).
+fn supposed_speech(text: &str, tokens: &[crate::token::Token], verb: usize, rules: &PotentialRules) -> bool {
+    if rules.hypothesis.is_empty() {
+        return false;
+    }
+    const SUBJECTS: [&str; 35] = [
+        "il", "ils", "elle", "elles", "on", "l", "vous", "nous", "je", "j", "tu", "le", "la", "les", "un", "une", "des", "du", "ce", "cet", "cette",
+        "ces", "mon", "ma", "mes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "chaque",
+    ];
+    let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
+    let mut i = verb;
+    while i > 0 && verb - i < 8 && !punctuation_between(text, tokens, i - 1) {
+        i -= 1;
+        let w = word(i);
+        if matches!(w.as_ref(), "que" | "qu" | "qui") {
+            return false;
+        }
+        // « s'il », « s'ils »: the elided form before « il » only.
+        let opens = rules.hypothesis.contains(&*w)
+            || w == "s" && text[tokens[i].span.end..].starts_with(['\'', '’']) && matches!(word(i + 1).as_ref(), "il" | "ils");
+        if opens {
+            let subject = &text[tokens[i + 1].span.clone()];
+            let has_subject =
+                i + 1 < verb && (SUBJECTS.contains(&word(i + 1).as_ref()) || subject.starts_with(char::is_uppercase) && w.as_ref() != "s");
+            let conceded = i > 0 && !punctuation_between(text, tokens, i - 1) && rules.concessive.contains(&*word(i - 1));
+            return has_subject && !conceded;
+        }
+    }
+    false
 }
 
 /// Is the infinitive at token `verb` governed by an impersonal construction, with no subject

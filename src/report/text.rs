@@ -108,7 +108,7 @@ fn flag_name(flag: Flag, l: Lang) -> &'static str {
         Flag::Evidence => "un fait donné pour preuve, pas une source",
         Flag::Manner => "« selon » = en fonction de, pas une source",
         Flag::Rejected => "parole écartée : l'auteur affirme le contraire",
-        Flag::Potential => "parole possible ou à venir : personne ne l'a dite",
+        Flag::Potential => "parole possible, supposée ou à venir : personne ne l'a dite",
         Flag::Nominal => "phrase sans verbe conjugué, mais complète",
         Flag::QuoteCredited => "citation attribuée à la personne nommée",
         Flag::Announced => "paragraphe annoncé comme les paroles d'une source (« X écrit : »)",
