@@ -10,13 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "bench: missing valgrind" >&2; exit 2; }
-f=bench/corpus/plain-20mb.txt
-if [[ ! -s $f ]]; then
-    mkdir -p bench/corpus
-    while [ "$(stat -c %s $f 2>/dev/null || echo 0)" -lt 20000000 ]; do
-        cat seeds/*.txt ../shared/eval/semeval2023-fr-genre/articles/*.txt >> $f
-    done
-fi
+source bench/news-corpus.sh
 s=$(mktemp --suffix=.txt); head -c 3000000 $f > "$s"
 ir() { valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/I *refs/ {print $NF}'; }
 for b in "$@"; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the prefilter of issue 18 (items 1-3) can gain at best, measured (session 19).
 #
-# An oracle splits the plain-text corpus's sentences, by hedge's own output, into those any
+# An oracle splits the sentences of 20 MB of news text (bench/news-corpus.sh: the seeds and the
+# genre articles, repeated), by hedge's own output, into those any
 # prefilter must send to the full analysis (a marker, counted or not; a quoted voice; a
 # quotation character: all of them are output) and those a cheap pass could settle alone. Both
 # halves are written 6 sentences to a paragraph and timed, one thread, streamed, interleaved
@@ -9,13 +10,14 @@
 # on this shared machine). The best a prefilter design can do is a pass
 # over every byte plus today's full analysis of the flagged half; the script prints what that
 # gives against `wc -w`, and how much faster the flagged analysis itself must become for the
-# issue's 0.5x target. It also prints the flagged share of the news texts (genre articles and
-# seeds), which hold more markers than the UD-based corpus.
+# issue's 0.5x target. It also prints the flagged share of bench/run.sh's corpus (UD French
+# sentences and the seeds, bench/corpus.py).
 #
-# Needs: python3, hyperfine, the corpus (bench/corpus.py) and ../shared.
+# Needs: python3, hyperfine and ../shared.
 # Usage: bench/prefilter-bound.sh [HEDGE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/news-corpus.sh
 python3 bench/corpus.py > /dev/null
 HEDGE=${1:-target/release/hedge}
 [[ $# -ge 1 ]] || cargo build --release --quiet
@@ -23,9 +25,7 @@ C=bench/corpus/plain-20mb.txt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$HEDGE" analyze "$C" --input-format text --format jsonl --threads 2 > "$work/all.jsonl"
-for f in ../shared/eval/semeval2023-fr-genre/articles/*.txt seeds/*.txt; do
-    "$HEDGE" analyze "$f" --format jsonl
-done > "$work/news.jsonl"
+"$HEDGE" analyze bench/corpus/100mb/part-000.txt --input-format text --format jsonl > "$work/ud.jsonl"
 python3 - "$work" <<'PY'
 import json, re, sys
 work = sys.argv[1]
@@ -40,14 +40,14 @@ def split(path, write):
         out[bool(d['markers']) or d['voice'] != 'own' or bool(QUOTE.search(t))].append(t)
     n = len(out[True]) + len(out[False])
     b = {k: sum(len(t.encode()) for t in v) for k, v in out.items()}
-    print(f"{path.split('/')[-1]:<10} {n:>7} sentences: flagged {len(out[True]) / n:.3f} of sentences, {b[True] / (b[True] + b[False]):.3f} of bytes")
+    print(f"{dict(all='news', ud='bench/run.sh corpus')[path.split('/')[-1][:-6]]:<19} {n:>7} sentences: flagged {len(out[True]) / n:.3f} of sentences, {b[True] / (b[True] + b[False]):.3f} of bytes")
     if write:
         for k, name in [(True, 'flagged'), (False, 'unflagged')]:
             with open(f'{work}/{name}.txt', 'w', encoding='utf8') as w:
                 for i in range(0, len(out[k]), 6):
                     w.write(' '.join(out[k][i:i + 6]) + '\n\n')
 split(f'{work}/all.jsonl', True)
-split(f'{work}/news.jsonl', False)
+split(f'{work}/ud.jsonl', False)
 PY
 bytes=$(wc -c < "$C")
 export HEDGE_STREAM_MIN_BYTES=1000000
