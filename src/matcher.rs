@@ -606,6 +606,9 @@ fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
         return false;
     }
     let i = h.tokens.start;
+    if passive_of_object_sense(text, tokens, i, lex, lower) {
+        return true;
+    }
     let Some(next) = tokens.get(i + 1) else { return false };
     let gap = &text[tokens[i].span.end..next.span.start];
     // « tout », « tous » also open the people addressed (« il assure tout le monde que »).
@@ -619,6 +622,36 @@ fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
         return false;
     }
     !inverted_tag(text, tokens, i, lex.morphology, lower)
+}
+
+/// Is the verb at token `i` a past participle after a form of « être » (past « ne », « pas »
+/// and adverbs in -ment: « est assurée », « n'est pas confiée », « a été largement écrit »),
+/// with no « que » right after it? That passive turns the direct object into the subject, so it
+/// has the object's sense: « la coordination est *assurée* par le groupe d'experts », « l'enquête
+/// est *confiée* à deux juges », « le livre a été *écrit* en 1920 ». « Il est assuré que… »
+/// still reports.
+fn passive_of_object_sense(text: &str, tokens: &[Token], i: usize, lex: &Lexicon, lower: &mut String) -> bool {
+    let morph = lex.morphology;
+    let word = token::lower_cow(&text[tokens[i].span.clone()]);
+    if !morph.lookup(&word).iter().any(|f| f.tags.contains(Tags::PPAS)) {
+        return false;
+    }
+    if tokens.get(i + 1).is_some_and(|n| {
+        text[tokens[i].span.end..n.span.start].chars().all(char::is_whitespace)
+            && matches!(token::lowered(&text[n.span.clone()], lower), "que" | "qu")
+    }) {
+        return false;
+    }
+    let mut j = i;
+    while j > 0 && i - j < 4 && !token::punctuation_between(text, tokens, j - 1) {
+        j -= 1;
+        let w = token::lowered(&text[tokens[j].span.clone()], lower);
+        if matches!(w, "ne" | "n" | "pas" | "plus" | "jamais" | "déjà" | "bien" | "aussi" | "toujours") || token::ment_adverb(w) {
+            continue;
+        }
+        return morph.lookup(w).iter().any(|f| morph.lemma_name(f.lemma) == "être");
+    }
+    false
 }
 
 /// Is the word right after the hit one of its entry's `not_followed_by` (« quand on pense *aux*
@@ -1020,5 +1053,27 @@ mod tests {
         assert!(found.iter().any(|i| i == "attribution.verb.presenter"), "{found:?}");
         // The same word is not also counted as a bare conditional.
         assert!(!found.iter().any(|i| i == "hedge.conditional.conditionnel"), "{found:?}");
+    }
+
+    #[test]
+    fn the_passive_of_a_verb_with_an_object_sense_has_that_sense() {
+        // UD French (Europarl, Est Républicain, Wikipedia): the passive's subject is the object
+        // of « assurer la coordination », « confier l'enquête », « écrire un poème ».
+        for (text, id) in [
+            ("La coordination des actions de formation est assurée par le groupe d'experts.", "attribution.verb.assurer"),
+            ("L'enquête est confiée à Renaud Van Ruymbeke et à Dominique de Talancé.", "attribution.verb.confier"),
+            ("Ses poèmes sont écrits avec une grande facilité.", "attribution.verb.ecrire"),
+            ("Le texte de mon rapport n'a pas été écrit pour cela.", "attribution.verb.ecrire"),
+        ] {
+            assert!(!has(text, id), "{text}");
+        }
+        // The active, and a passive followed by « que », still report.
+        for (text, id) in [
+            ("Le ministre a assuré que la réforme serait votée.", "attribution.verb.assurer"),
+            ("Il a confié au Monde qu'il avait eu peur.", "attribution.verb.confier"),
+            ("Il est écrit que la loi s'applique à tous.", "attribution.verb.ecrire"),
+        ] {
+            assert!(has(text, id), "{text}");
+        }
     }
 }

@@ -109,6 +109,8 @@ fn a_reporting_verb_with_a_first_person_subject_stays_in_the_writers_voice() {
         // « être à » + infinitive: what is to be noted, the writer's aside (UD, genre data).
         "Il est à noter que le budget avait été voté en décembre.",
         "À noter que le parquet avait requis un an de prison.",
+        // The capital printed without its accent (UD French, Est Républicain).
+        "A noter que deux ateliers seront organisés à l'occasion de la conférence d'Alger.",
         // An infinitive that opens the sentence is its subject: nobody is credited (issue 13's
         // hand check of the genre data: « Dire que… serait le comble de l'euphémisme »).
         "Dire que la guerre est finie serait une erreur.",

@@ -846,7 +846,10 @@ fn first_person_subject(text: &str, tokens: &[crate::token::Token], verb: usize,
     if own.ends_with("ons") && morph.lookup(&own).iter().any(|f| f.tags.intersects(Tags::FINITE)) {
         return true;
     }
-    if morph.lookup(&own).iter().any(|f| f.tags.contains(Tags::INF)) && impersonal_infinitive(verb, &word, r) {
+    // A capital loses its accent in print: « A noter que… » opening a sentence is « À noter »
+    // (the verb « a » would need a subject before it).
+    let unaccented = |i: usize| if i == 0 && &text[tokens[0].span.clone()] == "A" { std::borrow::Cow::Borrowed("à") } else { word(i) };
+    if morph.lookup(&own).iter().any(|f| f.tags.contains(Tags::INF)) && impersonal_infinitive(verb, &unaccented, r) {
         return true;
     }
     let mut i = verb;
