@@ -58,6 +58,21 @@ fn quoted_sentences_are_credited_to_the_speaker_and_earn_the_quoted_base_whateve
     // A dialogue line with an incise: the quoted voice, the speaker from the tag.
     let s = run("— Les papiers s'envoleraient ! s'écria Pécuchet.");
     assert_eq!(s[0].speaker.as_deref(), Some("Pécuchet"));
+
+    // fr-litbank (Pauline, Mademoiselle Fifi): a demonstrative pronoun, a manner complement
+    // between the verb and its subject, a title with a particle, an opening time phrase.
+    // (Dash lines make a dialogue from the second one on: each case follows a first line.)
+    for (text, speaker) in [
+        ("— Nullement, répondit celle-ci ; mais elle a toute sa mémoire.", "celle-ci"),
+        ("— Et elle est toujours Laurence, dit avec chaleur la bonne Pauline en l'embrassant.", "la bonne Pauline"),
+        ("Un peu plus tard, M. de Coutelier lui dit : « Si vous saviez comme je pense à votre amie. »", "M. de Coutelier"),
+    ] {
+        let lex = Lexicon::embedded().unwrap();
+        let doc = format!("— Me voit-elle ? demanda Laurence.\n\n{text}");
+        let quotes = analyze(&extract("t", "t", doc), &lex).quotes;
+        let last = quotes.last().expect(text);
+        assert_eq!(last.speaker.as_deref(), Some(speaker), "{text}: {quotes:?}");
+    }
 }
 
 #[test]

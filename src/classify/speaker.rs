@@ -175,6 +175,13 @@ fn lower_case_already(c: char) -> bool {
     (c.is_ascii() && !c.is_ascii_uppercase()) || matches!(c, '\u{df}'..='\u{ff}' | 'œ')
 }
 
+/// A demonstrative pronoun from token `i` (« répondit *celle-ci* », « dit *celui-là* »): the
+/// token after it.
+fn demonstrative(t: &[Tok<'_>], i: usize) -> Option<usize> {
+    t.get(i).filter(|x| matches!(x.low.as_ref(), "celui" | "celle" | "ceux" | "celles"))?;
+    (t.get(i + 1).is_some_and(|x| x.low == "-") && t.get(i + 2).is_some_and(|x| matches!(x.low.as_ref(), "ci" | "là"))).then_some(i + 3)
+}
+
 /// Reads speech tags with the verb table and the word lists.
 pub struct Tagger<'a> {
     morph: &'a Morphology,
@@ -240,8 +247,11 @@ impl<'a> Tagger<'a> {
                 return None;
             }
             let mut j = i + 1;
-            // « M. Dupont », « Mme de La Fayette »
-            if first.low.len() <= 3 && t.get(j).is_some_and(|x| x.low == ".") && t.get(j + 1).is_some_and(|x| x.capital) {
+            // « M. Dupont », « M. de Coutelier »
+            if first.low.len() <= 3
+                && t.get(j).is_some_and(|x| x.low == ".")
+                && t.get(j + 1).is_some_and(|x| x.capital || PARTICLES.contains(&x.low.as_ref()))
+            {
                 j += 1;
             }
             loop {
@@ -371,6 +381,8 @@ impl<'a> Tagger<'a> {
                         j += 2;
                     } else if let Some(e) = self.addressee(t, j) {
                         j = e;
+                    } else if let Some(e) = self.manner(t, j) {
+                        j = e;
                     } else {
                         break;
                     }
@@ -378,7 +390,7 @@ impl<'a> Tagger<'a> {
                 if open && !self.speech(&verb.low, Tags::FINITE) && !aux && !t.get(j).is_some_and(|x| x.capital) {
                     return None;
                 }
-                let end = self.noun_phrase_at(t, j, true)?;
+                let end = demonstrative(t, j).or_else(|| self.noun_phrase_at(t, j, true))?;
                 let sp = t[j].span.start..t[end - 1].span.end;
                 j = end;
                 // « répliqua Bouvard négligemment, », « dit Florent accablé. »
@@ -429,6 +441,14 @@ impl<'a> Tagger<'a> {
         (first + 2..=first + 3).find(|&e| {
             t[first + 1..e.min(t.len())].iter().all(|x| x.word) && t.get(e).is_some_and(|x| x.word && self.r.determiners.contains(&*x.low))
         })
+    }
+
+    /// A manner complement between an inverted verb and its subject: « avec » or « sans » and
+    /// a noun with no determiner (« dit *avec chaleur* la bonne Pauline », « répondit *sans
+    /// hésitation* le témoin »). Returns the token after it.
+    fn manner(&self, t: &[Tok<'_>], j: usize) -> Option<usize> {
+        let noun = t.get(j + 1).filter(|x| x.word && !x.capital && !self.r.determiners.contains(&*x.low) && !self.r.stops.contains(&*x.low))?;
+        (matches!(t.get(j)?.low.as_ref(), "avec" | "sans") && !noun.low.ends_with('\'')).then_some(j + 2)
     }
 
     /// A forward tag ending `range` (before a quotation, or a sentence ending with a colon):
