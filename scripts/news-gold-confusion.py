@@ -8,18 +8,21 @@ ATTRIBUTED.
 
 usage: python3 scripts/news-gold-confusion.py [--hedge BINARY] SET [SET ...]
        python3 scripts/news-gold-confusion.py heldout heldout-2 heldout-3 heldout-4 heldout-5
+       python3 scripts/news-gold-confusion.py heldout-6     (the saved web pages, session 19)
 """
 import collections, os, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, '..')
 ARTICLES = os.path.join(ROOT, '..', 'shared', 'eval', 'semeval2023-fr-genre', 'articles')
+# heldout-6 (session 19) is made of the saved web pages.
+PAGES = os.path.join(ROOT, '..', 'shared', 'eval', 'web-pages-fr', 'pages')
 LABELS = ['ATTRIBUTED', 'HEDGED', 'BOOSTED', 'ASSERTED', 'NONE']
 
 
 def confusion(hedge, name):
     gold = os.path.join(ROOT, 'tests', 'data', 'news-gold', name + '.jsonl')
-    out = subprocess.run([hedge, 'eval', 'gold', gold, '--articles', ARTICLES], capture_output=True, text=True, check=True).stdout.splitlines()
+    out = subprocess.run([hedge, 'eval', 'gold', gold, '--articles', ARTICLES, '--articles', PAGES], capture_output=True, text=True, check=True).stdout.splitlines()
     start = next(k for k, l in enumerate(out) if l.startswith('title and body claims'))
     table = next(k for k in range(start, len(out)) if out[k].startswith('confusion'))
     counts = collections.Counter()

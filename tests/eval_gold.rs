@@ -134,7 +134,8 @@ fn the_news_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
     // tests/data/news-gold: every sentence of the 80 genre-data articles labelled blind by two
     // annotators under the seed-gold guidelines (offsets only: the texts stay in ../shared).
     // dev.jsonl, dev-2.jsonl and dev-3.jsonl may be read to find causes; heldout.jsonl, heldout-2.jsonl,
-    // heldout-3.jsonl, heldout-4.jsonl and heldout-5.jsonl are scored, never read for rules.
+    // heldout-3.jsonl, heldout-4.jsonl, heldout-5.jsonl and heldout-6.jsonl (the saved web pages)
+    // are scored, never read for rules.
     let Some(articles) = shared_or_skip("eval/semeval2023-fr-genre/articles") else { return };
     let data = root().join("tests/data/news-gold");
     let lines = |name: &str| -> Vec<serde_json::Value> {
@@ -150,6 +151,7 @@ fn the_news_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
         ("round5-annotator1.jsonl", "round5-annotator2.jsonl", 260),
         ("round6-annotator1.jsonl", "round6-annotator2.jsonl", 417),
         ("round7-annotator1.jsonl", "round7-annotator2.jsonl", 815),
+        ("round8-annotator1.jsonl", "round8-annotator2.jsonl", 465),
     ] {
         let (a1, a2) = (lines(first), lines(second));
         assert_eq!((a1.len(), a2.len()), (n, n));
@@ -174,4 +176,13 @@ fn the_news_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
         assert!(r.accuracy >= all && b.accuracy >= body, "{name}: all {} title and body {}", r.accuracy, b.accuracy);
         assert!(b.accuracy > b.baseline.accuracy + 0.10, "{name}: {} vs baseline {:?}", b.accuracy, b.baseline);
     }
+    // heldout-6.jsonl (session 19): the saved web pages of outlets the genre data does not hold,
+    // labelled blind the same way; offsets into the text hedge extracts from each page.
+    let Some(pages) = shared_or_skip("eval/web-pages-fr/pages") else { return };
+    let name = "heldout-6.jsonl";
+    let r = hedge::eval::gold::eval_gold_in(&data.join(name), std::slice::from_ref(&pages), &lex).unwrap();
+    assert_eq!((r.n, r.files), (lines(name).len(), 11));
+    let b = r.body_claims.as_ref().expect("the news gold gives parts and claims");
+    assert!(r.accuracy >= 0.75 && b.accuracy >= 0.70, "{name}: all {} title and body {}", r.accuracy, b.accuracy);
+    assert!(b.accuracy > b.baseline.accuracy + 0.10, "{name}: {} vs baseline {:?}", b.accuracy, b.baseline);
 }
