@@ -506,6 +506,11 @@ fn not_a_verb_here(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon) -> bool
     (matches!(prev, "de" | "d") || after_article) && nonverb(Some(Tags::INF))
 }
 
+/// Negation and short adverbs that stand inside a verb group, between the auxiliary or clitic
+/// and the verb (« ne s'est *pas* indigné », « n'est *toujours* pas confiée »); adverbs in
+/// -ment are passed over too ([`token::ment_adverb`]).
+const INSIDE_VERB_GROUP: [&str; 9] = ["ne", "n", "pas", "plus", "jamais", "déjà", "toujours", "bien", "aussi"];
+
 /// Does a reflexive clitic before the verb decide that it is not this marker (its entry's
 /// `reflexive`)? « Il s'est indigné » reports speech, « c'est indigne » does not; « il a ajouté »
 /// does, « s'y ajoutent des températures record » does not. The clitic is looked for right
@@ -540,9 +545,9 @@ fn reflexive_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, l
                 reflexive = true;
                 break;
             }
-            "y" | "en" | "ne" | "n" | "pas" | "plus" | "jamais" | "déjà" | "toujours" | "bien" | "aussi" | "encore" => {}
+            "y" | "en" | "encore" => {}
             // An adverb between the auxiliary and the participle (« se sont finalement révélés »).
-            w if token::ment_adverb(w) => {}
+            w if INSIDE_VERB_GROUP.contains(&w) || token::ment_adverb(w) => {}
             w if finite_of(lex.morphology, w, "être") => {}
             _ => break,
         }
@@ -646,7 +651,7 @@ fn passive_of_object_sense(text: &str, tokens: &[Token], i: usize, lex: &Lexicon
     while j > 0 && i - j < 4 && !token::punctuation_between(text, tokens, j - 1) {
         j -= 1;
         let w = token::lowered(&text[tokens[j].span.clone()], lower);
-        if matches!(w, "ne" | "n" | "pas" | "plus" | "jamais" | "déjà" | "bien" | "aussi" | "toujours") || token::ment_adverb(w) {
+        if INSIDE_VERB_GROUP.contains(&w) || token::ment_adverb(w) {
             continue;
         }
         return morph.lookup(w).iter().any(|f| morph.lemma_name(f.lemma) == "être");

@@ -578,12 +578,7 @@ impl<'a> Tagger<'a> {
         if speaker.is_none() && b > a && (self.subject_pronoun(&t[b - 1].low) || matches!(t[b - 1].low.as_ref(), "chacun" | "chacune")) {
             speaker = Some(t[b - 1].span.clone());
         }
-        if speaker.is_none()
-            && b >= 3
-            && matches!(t[b - 1].low.as_ref(), "ci" | "là")
-            && t[b - 2].low == "-"
-            && matches!(t[b - 3].low.as_ref(), "celui" | "celle" | "ceux" | "celles")
-        {
+        if speaker.is_none() && b >= 3 && demonstrative(t, b - 3) == Some(b) {
             speaker = Some(t[b - 3].span.start..t[b - 1].span.end);
         }
         // A verb coordinated with the one before shares its subject (« elle rit et dit : »,
