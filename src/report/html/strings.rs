@@ -143,7 +143,7 @@ const FR: Ui = Ui {
     quoted_by: "citation de",
     posted_by: "message publié par",
     in_quote: "Non compté : dans une citation, ce sont les mots de la personne citée, pas ceux du média.",
-    no_source: "Non compté : ce marqueur ne cite aucune source — c'est l'auteur qui parle (« rappelons que », « notre groupe estime »), ou son sujet est un fait qu'il donne pour preuve (« cela prouve que »), ou « selon » y veut dire « en fonction de, conformément à » (« administré selon les recommandations »), ou personne n'a encore parlé : la parole est possible ou à venir (« tout exploitant peut le confirmer »).",
+    no_source: "Non compté : ce marqueur ne cite aucune source — c'est l'auteur qui parle (« rappelons que », « notre groupe estime »), ou son sujet est un fait qu'il donne pour preuve (« cela prouve que »), ou « selon » y veut dire « en fonction de, conformément à » (« administré selon les recommandations »), ou personne n'a encore parlé : la parole est possible, supposée ou à venir (« tout exploitant peut le confirmer », « s'il déclare que… »).",
     not_hedge: "ne compte pas comme une prudence",
     is_hedge: "compte comme une prudence",
     conditional: "Conditionnel",
