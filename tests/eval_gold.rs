@@ -152,6 +152,7 @@ fn the_news_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
         ("round6-annotator1.jsonl", "round6-annotator2.jsonl", 417),
         ("round7-annotator1.jsonl", "round7-annotator2.jsonl", 815),
         ("round8-annotator1.jsonl", "round8-annotator2.jsonl", 465),
+        ("round9-annotator1.jsonl", "round9-annotator2.jsonl", 518),
     ] {
         let (a1, a2) = (lines(first), lines(second));
         assert_eq!((a1.len(), a2.len()), (n, n));
@@ -185,4 +186,17 @@ fn the_news_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
     let b = r.body_claims.as_ref().expect("the news gold gives parts and claims");
     assert!(r.accuracy >= 0.75 && b.accuracy >= 0.70, "{name}: all {} title and body {}", r.accuracy, b.accuracy);
     assert!(b.accuracy > b.baseline.accuracy + 0.10, "{name}: {} vs baseline {:?}", b.accuracy, b.baseline);
+    // dev-4.jsonl (session 20, readable): mainstream regional news, the Est Républicain articles
+    // of UD French-Sequoia, rebuilt here (third-party text: never kept in the repository).
+    let Some(sequoia) = shared_or_skip("eval/ud-french/UD_French-Sequoia") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(write_sequoia_news(&sequoia, dir.path()), 29);
+    let name = "dev-4.jsonl";
+    let r = hedge::eval::gold::eval_gold_in(&data.join(name), &[dir.path().to_path_buf()], &lex).unwrap();
+    assert_eq!((r.n, r.files), (lines(name).len(), 29));
+    let b = r.body_claims.as_ref().expect("the news gold gives parts and claims");
+    // Always ASSERTED is right for 0.79 of its title and body claims: a regional paper reports
+    // events in its own voice.
+    assert!(r.accuracy >= 0.86 && b.accuracy >= 0.88, "{name}: all {} title and body {}", r.accuracy, b.accuracy);
+    assert!(b.accuracy > b.baseline.accuracy + 0.08, "{name}: {} vs baseline {:?}", b.accuracy, b.baseline);
 }

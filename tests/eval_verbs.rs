@@ -218,7 +218,10 @@ fn reporting_verbs_on_ud_french_stand_on_verbs() {
     // session 19: 530, verbs in a clause opened by « si » (« si un État membre estime
     // nécessaire », « s'il est indiqué »), supposed, not said; 523, the passive of a verb whose
     // object gives it another sense (« la coordination est assurée par », « l'enquête est confiée
-    // à ») and « A noter que ». Those are verbs that report nothing: the floor guards the real reports.
+    // à ») and « A noter que »; session 20: 516, participles right after a determiner and a
+    // noun (« la visite commentée », « une oeuvre dite collective », « un traitement répété »),
+    // adjectives that UD tags as verbs. Those are verbs that report nothing: the floor guards
+    // the real reports.
     let Some(dir) = shared_or_skip("eval/ud-french") else { return };
     let files = ud_conllu_files(&dir);
     let lex = hedge::lexicon::Lexicon::embedded().unwrap();
@@ -226,6 +229,6 @@ fn reporting_verbs_on_ud_french_stand_on_verbs() {
     let (h, b) = (&r.reporting_hits, &r.reporting_forms);
     assert!(h.precision >= 0.98 && h.on_other <= 10, "{h:?}");
     // Not bought by dropping real reports: the hits on verbs stay.
-    assert!(h.on_verb >= 520, "{h:?}");
+    assert!(h.on_verb >= 510, "{h:?}");
     assert!(h.precision > b.precision + 0.1, "hedge {h:?} baseline {b:?}");
 }

@@ -110,3 +110,50 @@ pub fn ud_conllu_files(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The regional news articles of UD French-Sequoia (its 524 `annodis.er_*` sentences, L'Est
+/// Républicain 1999), rebuilt into `dir` as `scripts/sequoia-news-documents.py` writes them (the
+/// texts of `tests/data/news-gold/dev-4.jsonl`; third-party text, so written at test time, never
+/// kept in the repository): sentences in the order of their number across the train, dev and
+/// test files; a sentence of at most 10 words with no final punctuation mark is a headline and
+/// starts an article; a lone headline joins the article after it; each article is its headlines
+/// (one per paragraph) then its other sentences as one paragraph. Returns the article count.
+pub fn write_sequoia_news(sequoia: &Path, dir: &Path) -> usize {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for e in std::fs::read_dir(sequoia).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "conllu") {
+            continue;
+        }
+        let mut sid = String::new();
+        for line in std::fs::read_to_string(&p).unwrap().lines() {
+            if let Some(s) = line.strip_prefix("# sent_id = ") {
+                sid = s.trim().to_string();
+            } else if let (Some(t), Some(n)) = (line.strip_prefix("# text = "), sid.strip_prefix("annodis.er_")) {
+                found.push((n.parse().unwrap(), t.trim().to_string()));
+            }
+        }
+    }
+    found.sort();
+    let headline = |s: &str| s.split_whitespace().count() <= 10 && !s.ends_with(['.', '!', '?', '…', ':', ';', '»', '"', '”', ')']);
+    let mut arts: Vec<Vec<String>> = Vec::new();
+    for (_, s) in found {
+        match arts.last_mut() {
+            Some(a) if !headline(&s) => a.push(s),
+            _ => arts.push(vec![s]),
+        }
+    }
+    let mut merged: Vec<Vec<String>> = Vec::new();
+    for a in arts {
+        match merged.last_mut() {
+            Some(m) if m.len() == 1 => m.extend(a),
+            _ => merged.push(a),
+        }
+    }
+    for (k, a) in merged.iter().enumerate() {
+        let heads = a.iter().take_while(|s| headline(s)).count().max(1);
+        let text = format!("{}\n\n{}\n", a[..heads].join("\n\n"), a[heads..].join(" "));
+        std::fs::write(dir.join(format!("sequoia-er-{:03}.txt", k + 1)), text).unwrap();
+    }
+    merged.len()
+}
