@@ -374,6 +374,8 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         // « rappeler » with a fact for subject, past an object « nous » (UD, genre data).
         "Ces événements nous rappellent que nous ne pouvons croire que la sécurité des transports est garantie d'office.",
         "Plus précoces, plus intenses, ces épisodes nous rappellent toujours plus à notre fragilité.",
+        // « indiquer » as a sign (UD GSD, session 20).
+        "Ce champ indique la plupart du temps la validité de la donnée.",
     ] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Asserted, "{text}: {:?}", s[0].markers);
@@ -394,6 +396,8 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         "Une enquête menée dans des ports belges, finnois et japonais a révélé que la moitié des conteneurs étaient mal déchargés.",
         "Mais la vérité serait différente, montre un rapport de Quentin Somerville.",
         "Une jeune femme témoigne devant le congrès américain.",
+        "Le ministère indique que le budget sera tenu.",
+        "« Le bilan est lourd », indique la préfecture.",
         // A verb whose subject is someone governs the infinitive: the subject stays a source.
         "Certains militants n'hésitent pas à affirmer que le capitalisme est leur allié.",
         "Le ministre est venu annoncer hier le passage au niveau deux.",
