@@ -253,6 +253,8 @@ fn an_own_voice_claim_holding_a_quotation_whose_speaker_is_named_in_it_is_attrib
         ("Le président Bush avait été sans équivoque : « Ils sont cuits. Ils sont finis. »", Some("Le président Bush")),
         ("Conséquence : « les réserves ne suffiront pas cet été », analyse Marie Dupont, hydrologue au CNRS.", Some("Marie Dupont")),
         ("Si le barrage cède, « la vallée sera inondée », a-t-il glissé devant les élus.", Some("il")),
+        // A naming participle after an auxiliary is a verb of speech (« appeler à »).
+        ("Le ministre a appelé « au calme et à la retenue » les habitants du quartier.", Some("Le ministre")),
     ] {
         let s = run(text);
         assert_eq!(s[0].voice, Voice::Own, "{text}");
@@ -268,6 +270,11 @@ fn an_own_voice_claim_holding_a_quotation_whose_speaker_is_named_in_it_is_attrib
         "Le jeu ambigu des Etats-Unis à Mossoul : « ils aident les djihadistes » depuis des mois.",
         "Quand je dis « inflation », je parle de la hausse des prix, pas des salaires.",
         "Le quartier, surnommé « la Petite Venise », attire les touristes du monde entier.",
+        // A name after a naming participle (`naming` of quotes.toml) gets no speaker (UD
+        // Sequoia, dev-4, session 20).
+        "La section judo a organisé le premier tour de la compétition appelée « les Petits Tigres », dans la salle du COSEC.",
+        "Les associations représentées sont les associations dites du « groupe des onze ».",
+        "Ce réseau, appelé « réseau traditionnel », doit traiter l'administration.",
     ] {
         let s = run(text);
         assert_ne!(s[0].label, Label::Attributed, "{text}: {:?}", s[0].flags);

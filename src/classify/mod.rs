@@ -498,7 +498,8 @@ pub fn classify_document(
     let quotes = &quotes[..];
     // The quotations that can make a sentence's voice quoted: not the names and titles (their
     // determiner in the sentence, checked below).
-    let named: Vec<bool> = quotes.iter().map(|q| names_a_thing(text, q, &all.quotes.determiners, lex, &rules.claims)).collect();
+    let named: Vec<bool> = quotes.iter().map(|q| names_a_thing(text, q, &all.quotes, lex, &rules.claims)).collect();
+    let names: Vec<bool> = quotes.iter().map(|q| called_a_name(text, q, &all.quotes, lex, &rules.claims)).collect();
     let rrules = &all.readings;
     let mut out: Vec<SentenceScore> = Vec::with_capacity(seg.sentences.len());
     // Scratch space for lower-cased words, reused from sentence to sentence.
@@ -688,7 +689,7 @@ pub fn classify_document(
             source: None,
         });
     }
-    let list = attach_speakers(text, quotes, &incises, &tagger, rules, &mut out);
+    let list = attach_speakers(text, quotes, &names, &incises, &tagger, rules, &mut out);
     credit_announced(text, &mut out, rules);
     credit_signed_posts(text, &mut out, rules);
     if sources {
@@ -1316,14 +1317,18 @@ fn quotes_over<'q>(quotes: &'q [Quote], span: &Range<usize>) -> impl Iterator<It
 }
 
 /// Is the quotation a name or a title rather than words someone said: opened right after a
-/// determiner (`determiners` of quotes.toml, « au », « aux »), with no finite verb inside: « un
+/// determiner (`determiners` of quotes.toml, « au », « aux ») or a naming participle (`naming`:
+/// « la compétition appelée « les Petits Tigres » », « les associations dites « du groupe
+/// des onze » »; not after an auxiliary, « il a appelé « à la retenue » »), with no finite verb
+/// inside: « un
 /// « Guide d'inspiration pour célébrer le mois européen de la diversité » », « le « prix des
 /// capitales européennes… » », « Le « Build Back Better » ». Such a quotation does not make its
 /// sentence a quoted voice: the writer speaks, naming something. Its words are still inside a
 /// quotation for the markers. With a finite verb it is speech worked into the sentence (« son
 /// « appel pressant à la Russie pour qu'elle mette fin… » », « la « Turquie a obtenu ce qu'elle
 /// voulait » »).
-fn names_a_thing(text: &str, q: &Quote, determiners: &WordSet, lex: &Lexicon, claims: &ClaimRules) -> bool {
+fn names_a_thing(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon, claims: &ClaimRules) -> bool {
+    let determiners = &tags.determiners;
     let before = text[..q.span.start].trim_end_matches(char::is_whitespace);
     let (before, elided) = match before.strip_suffix(['\'', '’']) {
         Some(b) => (b, true),
@@ -1336,11 +1341,54 @@ fn names_a_thing(text: &str, q: &Quote, determiners: &WordSet, lex: &Lexicon, cl
     }
     let after_determiner =
         if elided { determiners.contains(&format!("{word}'")) } else { matches!(word.as_str(), "au" | "aux") || determiners.contains(&word) };
-    after_determiner
-        && !crate::token::tokenize(&text[q.inner.clone()], 0).iter().any(|t| {
-            let w = crate::token::lower_cow(&text[q.inner.start + t.span.start..q.inner.start + t.span.end]);
-            claims.finite_words.contains(&*w) || lex.morphology.is_unambiguous_finite(&w)
-        })
+    (after_determiner || called(text, q, tags, lex)) && no_finite_verb(text, q, lex, claims)
+}
+
+/// Is the quotation opened right after a naming participle (`naming` of quotes.toml, not after
+/// an auxiliary), with no finite verb inside: a name, nobody's words (« la compétition *appelée*
+/// « les Petits Tigres » », « Messier *surnommé* « le furet des comètes » »)? Such a quotation
+/// gets no speaker. (A word in quotation marks after a determiner may still be someone's: « il
+/// existe des « indices » suffisants, a estimé le juge ».)
+fn called_a_name(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon, claims: &ClaimRules) -> bool {
+    called(text, q, tags, lex) && no_finite_verb(text, q, lex, claims)
+}
+
+fn called(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon) -> bool {
+    // The word before `end` in `text`, and where it starts.
+    let last_word = |end: usize| {
+        let before = text[..end].trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+        let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
+        (start, before[start..].to_lowercase())
+    };
+    let (mut start, mut word) = last_word(q.span.start);
+    // A determiner or « de » may open the name (« les associations dites du « groupe des
+    // onze » »).
+    if matches!(word.as_str(), "du" | "de" | "d" | "des" | "le" | "la" | "l" | "les") {
+        (start, word) = last_word(start);
+    }
+    tags.naming.contains(&word) && !after_auxiliary(&text[..start], lex)
+}
+
+/// No finite verb inside the quotation: words named, not a clause said.
+fn no_finite_verb(text: &str, q: &Quote, lex: &Lexicon, claims: &ClaimRules) -> bool {
+    !crate::token::tokenize(&text[q.inner.clone()], 0).iter().any(|t| {
+        let w = crate::token::lower_cow(&text[q.inner.start + t.span.start..q.inner.start + t.span.end]);
+        claims.finite_words.contains(&*w) || lex.morphology.is_unambiguous_finite(&w)
+    })
+}
+
+/// Does `before` end with an auxiliary, a form of « avoir » or « être » (« il a *appelé* « à la
+/// retenue » », « elle est *dite* « … » »)? Then the participle after it is a verb, not a name.
+fn after_auxiliary(before: &str, lex: &Lexicon) -> bool {
+    let before = before.trim_end();
+    let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
+    let w = before[start..].to_lowercase();
+    w == "été"
+        || lex
+            .morphology
+            .lookup(&w)
+            .iter()
+            .any(|f| matches!(lex.morphology.lemma_name(f.lemma), "avoir" | "être") && f.tags.intersects(crate::lexicon::morphology::Tags::FINITE))
 }
 
 /// The share of the letters of `span` that are inside the quotations `keep` keeps (by index in
@@ -1727,6 +1775,7 @@ fn announces(text: &str, span: &Range<usize>, markers: &[MarkerHit], rules: &Sco
 fn attach_speakers(
     text: &str,
     quotes: &[Quote],
+    names: &[bool],
     incises: &[(usize, speaker::Tag)],
     tagger: &speaker::Tagger,
     rules: &ScoringRules,
@@ -1743,9 +1792,12 @@ fn attach_speakers(
         let group = &quotes[i..j];
         let (start, end) = (group[0].span.start, group[j - i - 1].span.end);
         let mut tag: Option<speaker::Tag> = None;
+        // A name in quotation marks after a naming participle (« la compétition appelée « les
+        // Petits Tigres » ») is nobody's words: no speaker is looked for.
+        let spoken = names[i..j].iter().any(|n| !n);
         // 1. A tag inside (or ending) the quotation.
         while let Some((_, t)) = incise.next_if(|(k, _)| *k < j) {
-            if tag.is_none() && t.speaker.is_some() {
+            if tag.is_none() && spoken && t.speaker.is_some() {
                 tag = Some(t.clone());
             }
         }
@@ -1753,14 +1805,14 @@ fn attach_speakers(
         let first = out.partition_point(|s| s.end <= start);
         let last = out.partition_point(|s| s.end < end).min(out.len().saturating_sub(1));
         // 2. After it, in the same sentence (up to the next quotation).
-        if tag.is_none() {
+        if tag.is_none() && spoken {
             if let Some(s) = out.get(last).filter(|s| s.end > end) {
                 let stop = quotes.get(j).map_or(s.end, |q| q.span.start.min(s.end)).max(end);
                 tag = tagger.after(text, end..stop).filter(|t| t.speaker.is_some());
             }
         }
         // 3. Before it, in the same sentence (from the previous quotation on).
-        if tag.is_none() {
+        if tag.is_none() && spoken {
             if let Some(s) = out.get(first).filter(|s| s.start < start) {
                 let from = if i > 0 { quotes[i - 1].span.end.max(s.start) } else { s.start };
                 if from < start {
@@ -1769,7 +1821,7 @@ fn attach_speakers(
             }
         }
         // 4. The sentence before, ending with a colon or a heading crediting a source.
-        if tag.is_none() && first > 0 && out.get(first).is_some_and(|s| s.start >= start) {
+        if tag.is_none() && spoken && first > 0 && out.get(first).is_some_and(|s| s.start >= start) {
             let b = &out[first - 1];
             let t = b.text.trim_end();
             let introduces = t.ends_with(':') || (b.label == Label::Attributed && b.kind == SentenceKind::Heading);
@@ -1779,7 +1831,7 @@ fn attach_speakers(
             }
         }
         // 5. The sentence right after, starting in lower case.
-        if tag.is_none() {
+        if tag.is_none() && spoken {
             if let Some(a) = out.get(out.partition_point(|s| s.start < end)) {
                 let gap = &text[end..a.start];
                 if gap.trim().is_empty() && a.text.chars().next().is_some_and(|c| c.is_lowercase()) {

@@ -32,6 +32,9 @@ pub struct TagRules {
     pub clitics: WordSet,
     pub pronouns: WordSet,
     pub determiners: WordSet,
+    /// Participles that name what follows them (« la compétition *appelée* « les Petits
+    /// Tigres » »): a quotation after one is a name, nobody's words.
+    pub naming: WordSet,
     pub adverbs: WordSet,
     /// Degree words passed over before an inverted tag's subject (« interrompit assez
     /// sèchement le Baron », « souffla presque le malade »), but not inside a noun phrase.
