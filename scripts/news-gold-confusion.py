@@ -9,8 +9,9 @@ ATTRIBUTED.
 usage: python3 scripts/news-gold-confusion.py [--hedge BINARY] SET [SET ...]
        python3 scripts/news-gold-confusion.py heldout heldout-2 heldout-3 heldout-4 heldout-5
        python3 scripts/news-gold-confusion.py heldout-6     (the saved web pages, session 19)
+       python3 scripts/news-gold-confusion.py dev-4         (Sequoia's regional news, session 20)
 """
-import collections, os, subprocess, sys
+import atexit, collections, os, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, '..')
@@ -20,9 +21,20 @@ PAGES = os.path.join(ROOT, '..', 'shared', 'eval', 'web-pages-fr', 'pages')
 LABELS = ['ATTRIBUTED', 'HEDGED', 'BOOSTED', 'ASSERTED', 'NONE']
 
 
+def sequoia_articles():
+    """dev-4 (session 20) is made of Sequoia's Est Républicain articles, rebuilt in a temporary
+    folder by scripts/sequoia-news-documents.py (third-party text, never kept in the repository)."""
+    out = tempfile.mkdtemp(prefix='hedge-sequoia-news-')
+    atexit.register(shutil.rmtree, out, True)
+    subprocess.run([sys.executable, os.path.join(HERE, 'sequoia-news-documents.py'), out], check=True, capture_output=True)
+    return out
+
+
 def confusion(hedge, name):
     gold = os.path.join(ROOT, 'tests', 'data', 'news-gold', name + '.jsonl')
-    out = subprocess.run([hedge, 'eval', 'gold', gold, '--articles', ARTICLES, '--articles', PAGES], capture_output=True, text=True, check=True).stdout.splitlines()
+    dirs = [ARTICLES, PAGES] + ([sequoia_articles()] if name == 'dev-4' else [])
+    args = [a for d in dirs for a in ('--articles', d)]
+    out = subprocess.run([hedge, 'eval', 'gold', gold] + args, capture_output=True, text=True, check=True).stdout.splitlines()
     start = next(k for k, l in enumerate(out) if l.startswith('title and body claims'))
     table = next(k for k in range(start, len(out)) if out[k].startswith('confusion'))
     counts = collections.Counter()
