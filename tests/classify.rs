@@ -381,8 +381,10 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         // « rappeler » with a fact for subject, past an object « nous » (UD, genre data).
         "Ces événements nous rappellent que nous ne pouvons croire que la sécurité des transports est garantie d'office.",
         "Plus précoces, plus intenses, ces épisodes nous rappellent toujours plus à notre fragilité.",
-        // « indiquer » as a sign (UD GSD, session 20).
+        // « indiquer » as a sign (UD GSD, session 20); a present participle's subject is the
+        // noun phrase right before it, even after « et » (UD Sequoia, dev-4).
         "Ce champ indique la plupart du temps la validité de la donnée.",
+        "L'automobile est invisible depuis la rue et les traces indiquant la sortie de route sont discrètes.",
     ] {
         let s = run(text);
         assert_eq!(s[0].label, Label::Asserted, "{text}: {:?}", s[0].markers);
@@ -404,6 +406,7 @@ fn a_fact_that_shows_is_the_writers_conclusion_not_a_source() {
         "Mais la vérité serait différente, montre un rapport de Quentin Somerville.",
         "Une jeune femme témoigne devant le congrès américain.",
         "Le ministère indique que le budget sera tenu.",
+        "Le site est fermé et un communiqué indiquant que les travaux dureront un mois a été publié.",
         "« Le bilan est lourd », indique la préfecture.",
         // A verb whose subject is someone governs the infinitive: the subject stays a source.
         "Certains militants n'hésitent pas à affirmer que le capitalisme est leur allié.",

@@ -1122,8 +1122,16 @@ fn evidence_subject(
     // coordination inside it (« une enquête menée dans des ports belges, finnois et japonais a
     // révélé ») leaves its start unknown: then it stays a source.
     let last = k + 1;
+    // A present participle qualifies the noun phrase right before it (« …, et les traces
+    // *indiquant* la sortie de route sont discrètes »): an « et » before that phrase's
+    // determiner ends it.
+    let participle = morph.lookup(&word(verb)).iter().all(|f| f.tags.contains(Tags::PPR)) && !morph.lookup(&word(verb)).is_empty();
     loop {
         let w = word(k);
+        if participle && matches!(w.as_ref(), "et" | "ou") && k + 1 < last && SUBJECT_DETERMINERS.contains(&&*word(k + 1)) {
+            k += 1;
+            break;
+        }
         // (« Et » opening the sentence links it to the one before, not two subjects.)
         if matches!(w.as_ref(), "et" | "ou") && k > 0 {
             return false;
@@ -1142,6 +1150,9 @@ fn evidence_subject(
     }
     speaks(k, last).is_some_and(|source| !source)
 }
+
+/// Determiners that open a noun phrase (see [`evidence_subject`]).
+const SUBJECT_DETERMINERS: [&str; 14] = ["le", "la", "l", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses"];
 
 /// Is the reporting verb at token `verb` an infinitive whose speaker would be a thing: the
 /// subject of the word that governs it is a fact, not a source (the test of
