@@ -197,6 +197,6 @@ fn the_news_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
     let b = r.body_claims.as_ref().expect("the news gold gives parts and claims");
     // Always ASSERTED is right for 0.79 of its title and body claims: a regional paper reports
     // events in its own voice.
-    assert!(r.accuracy >= 0.86 && b.accuracy >= 0.88, "{name}: all {} title and body {}", r.accuracy, b.accuracy);
+    assert!(r.accuracy >= 0.88 && b.accuracy >= 0.90, "{name}: all {} title and body {}", r.accuracy, b.accuracy);
     assert!(b.accuracy > b.baseline.accuracy + 0.08, "{name}: {} vs baseline {:?}", b.accuracy, b.baseline);
 }

@@ -1125,7 +1125,8 @@ fn evidence_subject(
     // A present participle qualifies the noun phrase right before it (« …, et les traces
     // *indiquant* la sortie de route sont discrètes »): an « et » before that phrase's
     // determiner ends it.
-    let participle = morph.lookup(&word(verb)).iter().all(|f| f.tags.contains(Tags::PPR)) && !morph.lookup(&word(verb)).is_empty();
+    let forms = morph.lookup(&word(verb));
+    let participle = !forms.is_empty() && forms.iter().all(|f| f.tags.contains(Tags::PPR));
     loop {
         let w = word(k);
         if participle && matches!(w.as_ref(), "et" | "ou") && k + 1 < last && SUBJECT_DETERMINERS.contains(&&*word(k + 1)) {
@@ -1328,12 +1329,10 @@ fn quotes_over<'q>(quotes: &'q [Quote], span: &Range<usize>) -> impl Iterator<It
 }
 
 /// Is the quotation a name or a title rather than words someone said: opened right after a
-/// determiner (`determiners` of quotes.toml, « au », « aux ») or a naming participle (`naming`:
-/// « la compétition appelée « les Petits Tigres » », « les associations dites « du groupe
-/// des onze » »; not after an auxiliary, « il a appelé « à la retenue » »), with no finite verb
-/// inside: « un
-/// « Guide d'inspiration pour célébrer le mois européen de la diversité » », « le « prix des
-/// capitales européennes… » », « Le « Build Back Better » ». Such a quotation does not make its
+/// determiner (`determiners` of quotes.toml, « au », « aux ») or a naming participle ([`called`]),
+/// with no finite verb inside: « un « Guide d'inspiration pour célébrer le mois européen de la
+/// diversité » », « le « prix des capitales européennes… » », « Le « Build Back Better » », « la
+/// compétition appelée « les Petits Tigres » ». Such a quotation does not make its
 /// sentence a quoted voice: the writer speaks, naming something. Its words are still inside a
 /// quotation for the markers. With a finite verb it is speech worked into the sentence (« son
 /// « appel pressant à la Russie pour qu'elle mette fin… » », « la « Turquie a obtenu ce qu'elle
@@ -1364,6 +1363,10 @@ fn called_a_name(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon,
     called(text, q, tags, lex) && no_finite_verb(text, q, lex, claims)
 }
 
+/// Is the quotation opened right after a naming participle (`naming` of quotes.toml: « appelée »,
+/// « dites », « surnommé »…), a determiner or « de » between them at most (« les associations
+/// dites du « groupe des onze » »), and not after an auxiliary (« il a appelé « à la retenue » »:
+/// a verb of speech)?
 fn called(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon) -> bool {
     // The word before `end` in `text`, and where it starts.
     let last_word = |end: usize| {
@@ -1372,8 +1375,6 @@ fn called(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon) -> boo
         (start, before[start..].to_lowercase())
     };
     let (mut start, mut word) = last_word(q.span.start);
-    // A determiner or « de » may open the name (« les associations dites du « groupe des
-    // onze » »).
     if matches!(word.as_str(), "du" | "de" | "d" | "des" | "le" | "la" | "l" | "les") {
         (start, word) = last_word(start);
     }
@@ -1395,11 +1396,7 @@ fn after_auxiliary(before: &str, lex: &Lexicon) -> bool {
     let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
     let w = before[start..].to_lowercase();
     w == "été"
-        || lex
-            .morphology
-            .lookup(&w)
-            .iter()
-            .any(|f| matches!(lex.morphology.lemma_name(f.lemma), "avoir" | "être") && f.tags.intersects(crate::lexicon::morphology::Tags::FINITE))
+        || lex.morphology.lookup(&w).iter().any(|f| matches!(lex.morphology.lemma_name(f.lemma), "avoir" | "être") && f.tags.intersects(Tags::FINITE))
 }
 
 /// The share of the letters of `span` that are inside the quotations `keep` keeps (by index in
