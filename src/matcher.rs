@@ -143,7 +143,8 @@ fn match_span_with(text: &str, span: Range<usize>, lex: &Lexicon, memo: &mut Wor
 
 /// Determiners that open a subject: after an inverted tag (« notait *l'*ancien directeur »), or
 /// at the start of a sentence ([`in_subject`]: « *Les* chiffres publiés par l'OMS… »).
-const SUBJECT_OPENERS: [&str; 16] = ["le", "la", "l", "les", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"];
+pub(crate) const SUBJECT_OPENERS: [&str; 16] =
+    ["le", "la", "l", "les", "un", "une", "des", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"];
 
 /// Is the verb at token `i` an inverted reporting tag: after a comma or a closing quotation
 /// mark, before its subject (a determiner, a capitalised name, or « -t-il »)?
@@ -277,10 +278,10 @@ fn participle_alone(text: &str, tokens: &[Token], i: usize, morph: &Morphology, 
     // auxiliary and its participle (« a cette fois *reconnu* », « a pour sa part *indiqué* »,
     // « a été un temps *évoqué* », « a le plus souvent *dit* »), nor after a verb (« il les a *dites* »).
     if i >= 2 && !token::punctuation_between(text, tokens, i - 2) && !token::punctuation_between(text, tokens, i - 1) {
-        let noun = token::lowered(&text[tokens[i - 1].span.clone()], lower).to_string();
+        let noun = token::lower_cow(&text[tokens[i - 1].span.clone()]);
         let det = token::lowered(&text[tokens[i - 2].span.clone()], lower);
         let determiner = NOUN_DETERMINERS.contains(&det) || ["le", "la", "l", "les", "des", "leurs", "votre", "vos"].contains(&det);
-        if determiner && !ADVERBIAL_NOUNS.contains(&noun.as_str()) && !is_auxiliary(morph, &noun) {
+        if determiner && !ADVERBIAL_NOUNS.contains(&&*noun) && !is_auxiliary(morph, &noun) {
             return true;
         }
     }
@@ -305,7 +306,7 @@ fn participle_alone(text: &str, tokens: &[Token], i: usize, morph: &Morphology, 
 /// Is `w` an auxiliary of a participle: « avoir » in any form but its participle (« ont dit »,
 /// « avoir répondu », « ayant averti »), « être » finite (its infinitive makes a passive with no
 /// one speaking: « doit pouvoir être divulgué », « mérite d'être mentionné »)?
-fn is_auxiliary(morph: &Morphology, w: &str) -> bool {
+pub(crate) fn is_auxiliary(morph: &Morphology, w: &str) -> bool {
     morph.lookup(w).iter().any(|f| match morph.lemma_name(f.lemma) {
         "avoir" => !f.tags.contains(Tags::PPAS),
         "être" => f.tags.intersects(Tags::FINITE),

@@ -498,8 +498,7 @@ pub fn classify_document(
     let quotes = &quotes[..];
     // The quotations that can make a sentence's voice quoted: not the names and titles (their
     // determiner in the sentence, checked below).
-    let named: Vec<bool> = quotes.iter().map(|q| names_a_thing(text, q, &all.quotes, lex, &rules.claims)).collect();
-    let names: Vec<bool> = quotes.iter().map(|q| called_a_name(text, q, &all.quotes, lex, &rules.claims)).collect();
+    let (named, names): (Vec<bool>, Vec<bool>) = quotes.iter().map(|q| naming_quote(text, q, &all.quotes, lex, &rules.claims)).unzip();
     let rrules = &all.readings;
     let mut out: Vec<SentenceScore> = Vec::with_capacity(seg.sentences.len());
     // Scratch space for lower-cased words, reused from sentence to sentence.
@@ -1129,7 +1128,7 @@ fn evidence_subject(
     let participle = !forms.is_empty() && forms.iter().all(|f| f.tags.contains(Tags::PPR));
     loop {
         let w = word(k);
-        if participle && matches!(w.as_ref(), "et" | "ou") && k + 1 < last && SUBJECT_DETERMINERS.contains(&&*word(k + 1)) {
+        if participle && matches!(w.as_ref(), "et" | "ou") && k + 1 < last && crate::matcher::SUBJECT_OPENERS.contains(&&*word(k + 1)) {
             k += 1;
             break;
         }
@@ -1151,9 +1150,6 @@ fn evidence_subject(
     }
     speaks(k, last).is_some_and(|source| !source)
 }
-
-/// Determiners that open a noun phrase (see [`evidence_subject`]).
-const SUBJECT_DETERMINERS: [&str; 14] = ["le", "la", "l", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses"];
 
 /// Is the reporting verb at token `verb` an infinitive whose speaker would be a thing: the
 /// subject of the word that governs it is a fact, not a source (the test of
@@ -1328,39 +1324,50 @@ fn quotes_over<'q>(quotes: &'q [Quote], span: &Range<usize>) -> impl Iterator<It
     quotes[k..].iter().take_while(move |q| q.inner.start < end)
 }
 
-/// Is the quotation a name or a title rather than words someone said: opened right after a
+/// Is the quotation a name or a title rather than words someone said, and is it a name after a
+/// naming participle ([`called`]), which gets no speaker? A name or title is opened right after a
 /// determiner (`determiners` of quotes.toml, « au », « aux ») or a naming participle ([`called`]),
 /// with no finite verb inside: « un « Guide d'inspiration pour célébrer le mois européen de la
 /// diversité » », « le « prix des capitales européennes… » », « Le « Build Back Better » », « la
-/// compétition appelée « les Petits Tigres » ». Such a quotation does not make its
-/// sentence a quoted voice: the writer speaks, naming something. Its words are still inside a
-/// quotation for the markers. With a finite verb it is speech worked into the sentence (« son
-/// « appel pressant à la Russie pour qu'elle mette fin… » », « la « Turquie a obtenu ce qu'elle
-/// voulait » »).
-fn names_a_thing(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon, claims: &ClaimRules) -> bool {
-    let determiners = &tags.determiners;
+/// compétition appelée « les Petits Tigres » ». Such a quotation does not make its sentence a
+/// quoted voice: the writer speaks, naming something. Its words are still inside a quotation
+/// for the markers. With a finite verb it is speech worked into the sentence (« son « appel
+/// pressant à la Russie pour qu'elle mette fin… » », « la « Turquie a obtenu ce qu'elle
+/// voulait » »). Only a name after a participle loses its speaker: a word in quotation marks
+/// after a determiner may still be someone's (« il existe des « indices » suffisants, a estimé
+/// le juge »).
+fn naming_quote(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon, claims: &ClaimRules) -> (bool, bool) {
+    let by_participle = called(text, q, tags, lex);
+    if !(by_participle || after_determiner(text, q, &tags.determiners)) {
+        return (false, false);
+    }
+    let words_only = no_finite_verb(text, q, lex, claims);
+    (words_only, words_only && by_participle)
+}
+
+/// Is the quotation opened right after a determiner (`determiners` of quotes.toml, « au »,
+/// « aux »; « l' » elided)?
+fn after_determiner(text: &str, q: &Quote, determiners: &WordSet) -> bool {
     let before = text[..q.span.start].trim_end_matches(char::is_whitespace);
     let (before, elided) = match before.strip_suffix(['\'', '’']) {
         Some(b) => (b, true),
         None => (before, false),
     };
-    let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
+    let start = last_word_start(before);
     let word = before[start..].to_lowercase();
-    if word.is_empty() || (start > 0 && before[..start].chars().next_back().is_some_and(|c| c == '-')) {
+    if word.is_empty() || before[..start].ends_with('-') {
         return false;
     }
-    let after_determiner =
-        if elided { determiners.contains(&format!("{word}'")) } else { matches!(word.as_str(), "au" | "aux") || determiners.contains(&word) };
-    (after_determiner || called(text, q, tags, lex)) && no_finite_verb(text, q, lex, claims)
+    if elided {
+        determiners.contains(&format!("{word}'"))
+    } else {
+        matches!(word.as_str(), "au" | "aux") || determiners.contains(&word)
+    }
 }
 
-/// Is the quotation opened right after a naming participle (`naming` of quotes.toml, not after
-/// an auxiliary), with no finite verb inside: a name, nobody's words (« la compétition *appelée*
-/// « les Petits Tigres » », « Messier *surnommé* « le furet des comètes » »)? Such a quotation
-/// gets no speaker. (A word in quotation marks after a determiner may still be someone's: « il
-/// existe des « indices » suffisants, a estimé le juge ».)
-fn called_a_name(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon, claims: &ClaimRules) -> bool {
-    called(text, q, tags, lex) && no_finite_verb(text, q, lex, claims)
+/// Where the run of letters that ends `s` starts (`s.len()` when `s` ends with no letter).
+fn last_word_start(s: &str) -> usize {
+    s.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(s.len(), |(i, _)| i)
 }
 
 /// Is the quotation opened right after a naming participle (`naming` of quotes.toml: « appelée »,
@@ -1371,14 +1378,20 @@ fn called(text: &str, q: &Quote, tags: &speaker::TagRules, lex: &Lexicon) -> boo
     // The word before `end` in `text`, and where it starts.
     let last_word = |end: usize| {
         let before = text[..end].trim_end_matches(|c: char| c.is_whitespace() || c == '\'' || c == '’');
-        let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
+        let start = last_word_start(before);
         (start, before[start..].to_lowercase())
     };
     let (mut start, mut word) = last_word(q.span.start);
     if matches!(word.as_str(), "du" | "de" | "d" | "des" | "le" | "la" | "l" | "les") {
         (start, word) = last_word(start);
     }
-    tags.naming.contains(&word) && !after_auxiliary(&text[..start], lex)
+    if !tags.naming.contains(&word) {
+        return false;
+    }
+    // Not after an auxiliary: then the participle is a verb.
+    let before = text[..start].trim_end();
+    let aux = before[last_word_start(before)..].to_lowercase();
+    aux != "été" && !crate::matcher::is_auxiliary(lex.morphology, &aux)
 }
 
 /// No finite verb inside the quotation: words named, not a clause said.
@@ -1387,16 +1400,6 @@ fn no_finite_verb(text: &str, q: &Quote, lex: &Lexicon, claims: &ClaimRules) -> 
         let w = crate::token::lower_cow(&text[q.inner.start + t.span.start..q.inner.start + t.span.end]);
         claims.finite_words.contains(&*w) || lex.morphology.is_unambiguous_finite(&w)
     })
-}
-
-/// Does `before` end with an auxiliary, a form of « avoir » or « être » (« il a *appelé* « à la
-/// retenue » », « elle est *dite* « … » »)? Then the participle after it is a verb, not a name.
-fn after_auxiliary(before: &str, lex: &Lexicon) -> bool {
-    let before = before.trim_end();
-    let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(i, _)| i);
-    let w = before[start..].to_lowercase();
-    w == "été"
-        || lex.morphology.lookup(&w).iter().any(|f| matches!(lex.morphology.lemma_name(f.lemma), "avoir" | "être") && f.tags.intersects(Tags::FINITE))
 }
 
 /// The share of the letters of `span` that are inside the quotations `keep` keeps (by index in
