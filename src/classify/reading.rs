@@ -19,7 +19,8 @@
 //!    conditional next to "alors" ("serait alors en mesure", "car alors je devrais") → the
 //!    consequence of a case just envisaged, hypothetical (not "aurait alors", "alors que").
 //! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
-//!    verb of asking, not "même si"), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
+//!    verb of asking, not "même si", not in the present: "si" + present pairs with the present
+//!    or the future, "si" + imparfait with the conditional), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
 //!    anywhere in the sentence — not a si-clause that contains the conditional ("si vous
 //!    prédisiez que l'inflation serait…"), and a condition inside a clause reported from a past
 //!    viewpoint ("a déclaré que Kiev abandonnerait… si…") leaves a non-modal conditional a
@@ -974,7 +975,7 @@ fn first_condition(c: &Ctx) -> Option<usize> {
         if (from..i).any(|j| has_any_tag_lemma(c, j, &r.indirect_question_verbs)) {
             continue;
         }
-        if inside_si_clause(c, i) {
+        if inside_si_clause(c, i) || si_clause_in_present(c, i) {
             continue;
         }
         return Some(found.map_or(i, |f| f.min(i)));
@@ -995,6 +996,43 @@ fn inside_si_clause(c: &Ctx, si: usize) -> bool {
     (si + 1..c.at).any(|q| {
         (c.w[q] == "que" || c.w[q] == "qu") && (si + 1..q).any(|k| c.morph.is_unambiguous_finite(&c.w[k]) && !c.morph.is_conditional(&c.w[k]))
     })
+}
+
+/// Is the si-clause opened at `si` in the present or the passé composé of the indicative (« s'ils
+/// existent », « si elle espère réussir », « si l'on sait que »)? The conditional is the mood of a
+/// condition's consequence after « si » + imparfait or plus-que-parfait (« s'il pleuvait, nous
+/// resterions », « s'il avait su, il serait venu »); « si » + present pairs with the present, the
+/// future or the imperative, so a conditional beside it is not that condition's consequence (it
+/// softens, guesses or reports: « s'ils existent, ces comptes seraient-ils alimentés… ? »). The
+/// clause's verb is its first finite word that is no other part of speech (or stands after a
+/// subject pronoun), within eight words (and before the conditional when the clause comes first).
+/// Unknown or other tenses keep the condition.
+fn si_clause_in_present(c: &Ctx, si: usize) -> bool {
+    let m = c.morph;
+    let end = if c.at > si { c.at } else { c.w.len() }.min(si + 9);
+    for j in si + 1..end {
+        let infos = m.lookup(&c.w[j]);
+        if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
+            continue;
+        }
+        // A subject pronoun or a clitic that is no determiner before it (« elle espère », « s'il
+        // en reste »; not « la base », « les fonds »).
+        let before = &*c.w[j - 1];
+        let after_subject = c.rules.pronouns.contains(before) || (c.rules.clitics.contains(before) && !c.rules.determiners.contains(before));
+        if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !after_subject {
+            continue;
+        }
+        // The verb of the si-clause: present indicative only, not a past, future, conditional
+        // or subjunctive form (the table has no tense: the past by its paradigm, the future
+        // by its ending).
+        let w = &*c.w[j];
+        let future = ["rai", "ras", "ra", "rons", "rez", "ront"].iter().any(|e| w.ends_with(e));
+        return infos.iter().any(|f| f.tags.contains(Tags::IND) && !f.tags.contains(Tags::COND))
+            && !infos.iter().any(|f| f.tags.intersects(Tags::SUBJ) && !f.tags.contains(Tags::IND))
+            && !simple_past(c, j)
+            && !future;
+    }
+    false
 }
 
 fn has_any_tag_lemma(c: &Ctx, i: usize, lemmas: &WordSet) -> bool {
@@ -1803,8 +1841,23 @@ mod tests {
             ("Si vous annonciez que la crise serait brève, vous vous trompiez.", "serait", FutureInPast),
             ("Nous envisagions que la vente aurait lieu en mai.", "aurait", FutureInPast),
             // The si-clause closed by a comma is the condition of what follows.
-            ("S'il pleut, je pense que la route serait glissante.", "serait", Hypothetical),
+            ("S'il pleuvait, je pense que la route serait glissante.", "serait", Hypothetical),
             ("Si le prix baissait, les ventes augmenteraient.", "augmenteraient", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn si_with_the_present_is_not_the_condition_of_a_conditional() {
+        use Reading::*;
+        check(&[
+            // « si » + present (news B, ParTUT): the conditional keeps its own reading.
+            ("Une armée attaquante devrait avoir un avantage de trois contre un si elle espère réussir.", "devrait", Attenuation),
+            ("Un amendement devrait permettre d'utiliser ces citernes si leur entretien répond aux exigences.", "devrait", Epistemic),
+            // « si » + imparfait or plus-que-parfait: the hypothetical system.
+            ("Une armée attaquante devrait avoir un avantage de trois contre un si elle espérait réussir.", "devrait", Hypothetical),
+            ("S'il avait su, il serait venu.", "serait", Hypothetical),
+            // A noun that is also a verb form (« base ») is not the si-clause's verb (Sequoia).
+            ("Si la base légale était correcte, cette directive aurait abouti en commission.", "aurait", Hypothetical),
         ]);
     }
 
