@@ -1066,7 +1066,7 @@ fn reported_clause_start(c: &Ctx) -> Option<usize> {
         if !(finite_past || compound_past) {
             continue;
         }
-        if let Some(j) = (i + 1..c.at).find(|&j| r.complementizers.contains(&*c.w[j]) && !clause_ended(c, j)) {
+        if let Some(j) = (i + 1..c.at).find(|&j| r.complementizers.contains(&*c.w[j]) && !clause_ended(c, j) && !relative_under_a_present(c, j)) {
             return Some(j);
         }
     }
@@ -1244,6 +1244,29 @@ fn clause_ended(c: &Ctx, q: usize) -> bool {
         .is_some_and(|j| (j + 1..c.at).any(|k| ["et", "mais", "ou", "donc", "car", "puis"].contains(&&*c.w[k])))
 }
 
+/// Is the conditional in a relative clause (« qui » right before it, clitics aside) whose
+/// antecedent belongs to the que-clause opened at `q`, with that clause's own verb in the present
+/// (« a affirmé que ce qu'il décrit … est une réponse aux tentatives d'établir un rempart qui
+/// menacerait la sécurité »)? The relative's time is then that verb's, not the past verb's
+/// before « que ». The verb taken is the last finite form between « que » and « qui » that is
+/// no conditional and no other part of speech, or a form of « être » / « avoir » (« est »); in
+/// the present means no imparfait or passé simple and no participle right after it.
+fn relative_under_a_present(c: &Ctx, q: usize) -> bool {
+    let mut k = c.at;
+    while k > q + 1 && c.rules.clitics.contains(&*c.w[k - 1]) && !c.rules.determiners.contains(&*c.w[k - 1]) {
+        k -= 1;
+    }
+    if k <= q + 1 || c.w[k - 1] != "qui" {
+        return false;
+    }
+    let m = c.morph;
+    let auxiliary = |j: usize| m.lookup(&c.w[j]).iter().any(|f| f.tags.intersects(Tags::FINITE) && matches!(m.lemma_name(f.lemma), "avoir" | "être"));
+    (q + 1..k - 1)
+        .rev()
+        .find(|&j| !m.is_conditional(&c.w[j]) && (m.is_unambiguous_finite(&c.w[j]) || auxiliary(j)))
+        .is_some_and(|j| !simple_past(c, j) && !c.w.get(j + 1).is_some_and(|n| m.lookup(n).iter().any(|f| f.tags.contains(Tags::PPAS))))
+}
+
 /// Concordance of tenses: the simple conditional sits in a clause opened by "que" ("qu'") whose
 /// governing verb, before it, is in a past tense — a completive ("a annoncé qu'il
 /// autoriserait", "nous pensions que ce serait") or a noun and its clause ("avait donné les
@@ -1252,7 +1275,8 @@ fn clause_ended(c: &Ctx, q: usize) -> bool {
 /// the tense is that of the finite verb, "attendait de connaître"); a "que" coordinated to an
 /// earlier one ("… et que") is governed by the verb of the first. Conditionals coordinated
 /// after the first in the same clause ("qu'il irait à l'université, mais il étudierait…")
-/// depend on the same "que". Not across ";", ":", a parenthesis or guillemets.
+/// depend on the same "que". Not across ";", ":", a parenthesis or the opening of a quotation
+/// (a phrase quoted inside the clause, « » both after "que", is part of it).
 fn concordance(c: &Ctx) -> bool {
     if c.participle.is_some() {
         return false; // "ont montré que X auraient été au courant": the journalistic past
@@ -1266,13 +1290,26 @@ fn concordance(c: &Ctx) -> bool {
     let hard = |i: usize| c.gap_after(i).contains([';', ':', '(', ')', '«', '»', '"', '.', '?', '!']);
     let mut i = c.at;
     let mut steps = 0;
-    // The "que" that opens the clause.
+    // The "que" that opens the clause. A phrase quoted inside the clause (« tout pays qui
+    // tenterait de créer des « menaces inacceptables », se verrait… ») does not end it: a »
+    // met walking back waits for its «; a « with no » after it opens a quotation the
+    // conditional is in, and stops the walk like the other marks.
     let mut q = None;
+    let mut open = 0usize;
     while i > 0 && steps < 30 {
         i -= 1;
         steps += 1;
-        if hard(i) {
+        let gap = c.gap_after(i);
+        if gap.contains([';', ':', '(', ')', '"', '.', '?', '!']) {
             return false;
+        }
+        for ch in gap.chars().rev() {
+            match ch {
+                '»' => open += 1,
+                '«' if open == 0 => return false,
+                '«' => open -= 1,
+                _ => {}
+            }
         }
         if c.w[i] == "que" || c.w[i] == "qu" {
             q = Some(i);
@@ -1285,7 +1322,7 @@ fn concordance(c: &Ctx) -> bool {
     // reported clause ("qu'il irait à l'université, mais il étudierait…"), and a relative
     // with its verb but no coordinator is still inside it ("que la loi, qui est contestée,
     // serait votée").
-    if clause_ended(c, q) {
+    if clause_ended(c, q) || relative_under_a_present(c, q) {
         return false;
     }
     // "ainsi que", "parce que", "alors que": a conjunction, not a clause governed by a verb.
@@ -1755,6 +1792,11 @@ mod tests {
             ("Le président a annoncé qu'il autoriserait la manifestation.", "autoriserait", FutureInPast),
             ("Nous pensions que ce serait la dernière fois.", "serait", FutureInPast),
             ("Il avait donné les instructions qu'il n'y aurait aucune manifestation.", "aurait", FutureInPast),
+            // News B: a phrase in guillemets inside the reported clause does not end it.
+            ("M. Poutine a déclaré que tout pays qui tenterait de créer des « menaces inacceptables pour nous, de nature stratégique », se verrait opposer une réponse.", "verrait", FutureInPast),
+            // News B: a relative under the present verb of the reported clause keeps its own time.
+            ("Il a affirmé que cette « opération » est une réponse aux tentatives d'établir un rempart qui menacerait Moscou.", "menacerait", Hypothetical),
+            ("Il a affirmé que cette « opération » était une réponse aux tentatives d'établir un rempart qui menacerait Moscou.", "menacerait", FutureInPast),
             ("Il décida qu'il irait à l'université, mais il étudierait la littérature.", "étudierait", FutureInPast),
             // Dev: noun + que under an imparfait, the infinitive skipped.
             ("Tout le monde attendait avec impatience de connaître le montant que le commissaire annoncerait.", "annoncerait", FutureInPast),
