@@ -42,7 +42,8 @@
 //!    "devrait permettre", "il devrait y avoir") = prediction (epistemic); otherwise
 //!    obligation (attenuation).
 //!    *pouvoir*: "on pourrait dire", "pourriez-vous" = attenuation; "je/nous pourrions" =
-//!    hypothetical (what I could do, given…); an action (not être / avoir / s'agir) in a
+//!    hypothetical (what I could do, given…); "pourrait bien" + infinitive = may well
+//!    (epistemic); an action (not être / avoir / s'agir) in a
 //!    relative clause or with an indefinite subject ("un pare-feu qui pourrait protéger", "un
 //!    couple pourrait ouvrir") = capacity, hypothetical; otherwise possibility (epistemic).
 //! 7. **Hearsay by a source cue** ("selon", "d'après", "aux dires de") or by "sembler" /
@@ -785,6 +786,16 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         }
         if c.person == Person::First {
             return (Reading::Hypothetical, "pouvoir-first");
+        }
+        // « pourrait bien » + infinitive: the writer's estimate that it may well happen (« c'est
+        // la France que Macron pourrait bien liquider »), even in a relative; not « bien sûr »,
+        // « bien entendu » (of course).
+        if !c.inverted
+            && c.w.get(at + 1).is_some_and(|x| x == "bien")
+            && !c.w.get(at + 2).is_some_and(|x| x == "sûr" || x == "entendu")
+            && inf.is_some()
+        {
+            return (Reading::Epistemic, "pouvoir-bien");
         }
         // Capacity of an envisaged thing or agent: "un pare-feu qui pourrait protéger", "un
         // couple pourrait ouvrir quatre comptes". With a state ("qui pourrait être liée",
@@ -1646,6 +1657,18 @@ mod tests {
             ("Venez, ne serait-ce qu'une heure.", "serait", Hypothetical),
             ("Je vous saurais gré de répondre vite.", "saurais", Attenuation),
             ("On aurait dit un orage d'été.", "aurait", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn pouvoir_bien_is_an_estimate() {
+        use Reading::*;
+        check(&[
+            // Dev-3: « pourrait bien » = may well, even in a relative (else: capacity).
+            ("C'est la France que Macron pourrait bien liquider une fois pour toutes.", "pourrait", Epistemic),
+            ("C'est la France que Macron pourrait liquider une fois pour toutes.", "pourrait", Hypothetical),
+            // « bien sûr » is « of course »: the capacity reading stays.
+            ("C'est la France que Macron pourrait bien sûr liquider une fois pour toutes.", "pourrait", Hypothetical),
         ]);
     }
 
