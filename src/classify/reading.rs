@@ -1198,7 +1198,8 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
         return None;
     }
     if infos.iter().any(|f| f.tags.contains(Tags::PPAS)) {
-        // Back over adverbs, negation and clitics to the auxiliary ("a déjà dit", "n'avait pas prévu").
+        // Back over adverbs, negation and clitics to the auxiliary ("a déjà dit", "n'avait pas
+        // prévu", "a ainsi évoqué").
         let mut j = i;
         for _ in 0..4 {
             if j == 0 {
@@ -1220,7 +1221,7 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
             }
             if !(c.rules.clitics.contains(&*c.w[j])
                 || c.rules.intensifiers.contains(&*c.w[j])
-                || ["pas", "jamais", "déjà", "toujours", "alors", "ensuite"].contains(&&*c.w[j])
+                || ["pas", "jamais", "déjà", "toujours", "alors", "ensuite", "ainsi", "même", "enfin", "ailleurs"].contains(&&*c.w[j])
                 || c.w[j].ends_with("ment"))
             {
                 break;
@@ -1233,7 +1234,9 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
     if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
         return None;
     }
-    let subject_before = i > 0 && (c.rules.pronouns.contains(&*c.w[i - 1]) || c.rules.clitics.contains(&*c.w[i - 1]));
+    // A clitic that is also a determiner (« les mesures », « la base ») does not make a noun a verb.
+    let subject_before =
+        i > 0 && (c.rules.pronouns.contains(&*c.w[i - 1]) || (c.rules.clitics.contains(&*c.w[i - 1]) && !c.rules.determiners.contains(&*c.w[i - 1])));
     if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !subject_before {
         return None;
     }
@@ -1355,7 +1358,7 @@ fn concordance(c: &Ctx) -> bool {
         break;
     }
     let mut k = q;
-    for _ in 0..8 {
+    for _ in 0..12 {
         if k == 0 {
             return false;
         }
@@ -1817,6 +1820,9 @@ mod tests {
             ("Il avait donné les instructions qu'il n'y aurait aucune manifestation.", "aurait", FutureInPast),
             // News B: a phrase in guillemets inside the reported clause does not end it.
             ("M. Poutine a déclaré que tout pays qui tenterait de créer des « menaces inacceptables pour nous, de nature stratégique », se verrait opposer une réponse.", "verrait", FutureInPast),
+            // News A: an adverb between auxiliary and participle, a complement and an apposition
+            // between the verb and its noun (« les mesures », a noun, not the verb « mesurer »).
+            ("Le chef d'État a ainsi évoqué auprès du président du Conseil européen, Charles Michel, les mesures que les forces russes prendraient.", "prendraient", FutureInPast),
             // News B: a relative under the present verb of the reported clause keeps its own time.
             ("Il a affirmé que cette « opération » est une réponse aux tentatives d'établir un rempart qui menacerait Moscou.", "menacerait", Hypothetical),
             ("Il a affirmé que cette « opération » était une réponse aux tentatives d'établir un rempart qui menacerait Moscou.", "menacerait", FutureInPast),
