@@ -38,7 +38,8 @@ fn readings_dev_accuracy_floors() {
 /// articles in the shared eval folder): each half must beat "always not a hedge". Reached on
 /// 2026-12-05: half A (tuned on) 0.767 / 0.783, half B (scored once, at the end) 0.781 / 0.891
 /// (five-way / hedge; always-not-hedge 0.650 and 0.594); session 9, after a modal under a past
-/// verb of saying kept its meaning: half B 0.812 / 0.891.
+/// verb of saying kept its meaning: half B 0.812 / 0.891; session 21: half A 0.850 / 0.867, half
+/// B 0.875 / 0.938 (floors raised to 0.80 / 0.82, a regression guard under both).
 #[test]
 fn readings_news_halves_beat_always_not_a_hedge() {
     let Some(arts) = common::shared_or_skip("eval/semeval2023-fr-genre/articles") else { return };
@@ -48,8 +49,8 @@ fn readings_news_halves_beat_always_not_a_hedge() {
     for half in ["A", "B"] {
         let e = eval_readings_in(&labels, std::slice::from_ref(&arts), Some(half)).unwrap();
         eprintln!("half {half}: {}", e.render(false));
-        assert!(e.hedge_accuracy >= 0.75, "half {half} hedge {:.3}", e.hedge_accuracy);
-        assert!(e.accuracy >= 0.70, "half {half} five-way {:.3}", e.accuracy);
+        assert!(e.hedge_accuracy >= 0.82, "half {half} hedge {:.3}", e.hedge_accuracy);
+        assert!(e.accuracy >= 0.80, "half {half} five-way {:.3}", e.accuracy);
         assert!(e.hedge_accuracy > e.baseline_not_hedge + 0.1, "half {half} not above always-not-hedge");
     }
 }

@@ -22,7 +22,7 @@ use crate::lexicon::{Category, Lexicon, Rule};
 use crate::matcher::MatchedSentence;
 use crate::rules::Rules;
 use crate::segment::{Quote, QuoteMark, Segmented, SentenceKind};
-use reading::{earlier_in_paragraph, explain_reading_in_context, lower_words, Reading};
+use reading::{earlier_sentences, explain_reading_in_context, lower_words, Reading};
 pub use scope::{apply_scope, Excluded, Include, OtherLanguage};
 
 /// What a sentence does with the information it gives.
@@ -515,7 +515,7 @@ pub fn classify_document(
         let voice = if quoted_share(text, &span, quotes, spoken) >= QUOTED_SHARE { Voice::Quoted } else { Voice::Own };
         // Lower-cased once per sentence for all its conditionals (not once per conditional).
         let (words, earlier) = if m.hits.iter().any(|h| h.conditional) {
-            (lower_words(text, &m.tokens), earlier_in_paragraph(text, |j| seg.sentences.get(j).map(|s| s.span.clone()), i))
+            (lower_words(text, &m.tokens), earlier_sentences(text, |j| seg.sentences.get(j).map(|s| s.span.clone()), i))
         } else {
             (Vec::new(), [None, None])
         };

@@ -468,10 +468,12 @@ pub fn explain_reading(text: &str, tokens: &[Token], at: usize, morph: &Morpholo
 /// [`explain_reading_in_context`]): more than [`WINDOW`] words before it in any real sentence.
 const EARLIER_TAIL: usize = 8192;
 
-/// The sentences before a conditional's that can carry a hypothesis on to it: the one or two
-/// sentences right before, nearest first, in the same paragraph (no blank line between).
-/// `span(j)` is the document's sentence `j`, `i` the conditional's.
-pub fn earlier_in_paragraph(text: &str, span: impl Fn(usize) -> Option<std::ops::Range<usize>>, i: usize) -> [Option<std::ops::Range<usize>>; 2] {
+/// The sentences before a conditional's that can carry a hypothesis on to it, nearest first:
+/// the sentence right before, even past a paragraph break (news pages often give each sentence
+/// its own paragraph: « …cette arrivée de réfugiés serait bénéfique pour l'Europe. ¶
+/// Malheureusement, elle serait un cadeau pour la Russie »), and the one before that when no
+/// blank line comes between. `span(j)` is the document's sentence `j`, `i` the conditional's.
+pub fn earlier_sentences(text: &str, span: impl Fn(usize) -> Option<std::ops::Range<usize>>, i: usize) -> [Option<std::ops::Range<usize>>; 2] {
     let mut out = [None, None];
     let mut next_start = match span(i) {
         Some(s) => s.start,
@@ -480,8 +482,8 @@ pub fn earlier_in_paragraph(text: &str, span: impl Fn(usize) -> Option<std::ops:
     for (k, slot) in out.iter_mut().enumerate() {
         let Some(prev) = i.checked_sub(k + 1).and_then(&span) else { break };
         let gap = text.get(prev.end..next_start).unwrap_or("");
-        if gap.split('\n').skip(1).any(|line| line.trim().is_empty()) {
-            break; // a blank line: another paragraph
+        if k > 0 && gap.split('\n').skip(1).any(|line| line.trim().is_empty()) {
+            break; // a blank line before the sentence right before: another paragraph
         }
         next_start = prev.start;
         *slot = Some(prev);
@@ -489,11 +491,11 @@ pub fn earlier_in_paragraph(text: &str, span: impl Fn(usize) -> Option<std::ops:
     out
 }
 
-/// The reading of a conditional in its paragraph: [`explain_reading`], then **modal
+/// The reading of a conditional in its context: [`explain_reading`], then **modal
 /// subordination** — a conditional the rules would read as hearsay only by default (a state
 /// verb, or a compound form, with no source cue: rules `state-hearsay`, `compound-hearsay`)
-/// continues the hypothesis of the paragraph when the nearest conditional of the one or two
-/// sentences before it (`earlier`, from [`earlier_in_paragraph`]) is read hypothetical:
+/// continues the hypothesis of the discourse when the nearest conditional of the one or two
+/// sentences before it (`earlier`, from [`earlier_sentences`]) is read hypothetical:
 /// « Il s'agirait d'abord de fixer des objectifs communs » after « ces pays se fixeraient… si… »,
 /// « C'est-à-dire que la candidate l'aurait emporté » after an envisaged vote. A hearsay
 /// conditional needs a report to pass on; an envisaged case gives none. `words` are the
@@ -1596,7 +1598,7 @@ mod tests {
         let span = spans[last].clone();
         let toks = token::tokenize(&text[span.clone()], span.start);
         let at = toks.iter().position(|t| &text[t.span.clone()] == target).unwrap();
-        let earlier = earlier_in_paragraph(text, |j| spans.get(j).cloned(), last);
+        let earlier = earlier_sentences(text, |j| spans.get(j).cloned(), last);
         explain_reading_in_context(text, &toks, &lower_words(text, &toks), at, &earlier, Morphology::embedded(), ReadingRules::embedded()).0
     }
 
@@ -1609,8 +1611,10 @@ mod tests {
         assert_eq!(read_in_paragraph(&format!("{plan} Il s'agirait d'abord de fixer un prix du carbone."), "agirait"), Hypothetical);
         // Two sentences back when the one between has no conditional; a compound form too.
         assert_eq!(read_in_paragraph(&format!("{plan} Le texte compte dix articles. Le budget aurait été voté en mai."), "aurait"), Hypothetical);
-        // Not across a paragraph break, not past the nearest conditional, not after hearsay.
-        assert_eq!(read_in_paragraph(&format!("{plan}\n\nIl s'agirait d'abord de fixer un prix du carbone."), "agirait"), Hearsay);
+        // Across a paragraph break from the sentence right before (news A), not from two back.
+        assert_eq!(read_in_paragraph(&format!("{plan}\n\nIl s'agirait d'abord de fixer un prix du carbone."), "agirait"), Hypothetical);
+        assert_eq!(read_in_paragraph(&format!("{plan}\n\nLe texte compte dix articles. Le budget aurait été voté en mai."), "aurait"), Hearsay);
+        // Not past the nearest conditional, not after hearsay.
         assert_eq!(read_in_paragraph(&format!("{plan} Selon la police, le suspect aurait fui. Il serait armé."), "serait"), Hearsay);
         // A bare « auraient pu » may itself pass on hearsay: it carries nothing on.
         assert_eq!(

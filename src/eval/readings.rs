@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::classify::reading::{earlier_in_paragraph, explain_reading, explain_reading_in_context, lower_words, Reading};
+use crate::classify::reading::{earlier_sentences, explain_reading, explain_reading_in_context, lower_words, Reading};
 use crate::lexicon::morphology::Morphology;
 use crate::rules::Rules;
 use crate::token;
@@ -261,7 +261,7 @@ pub fn eval_readings_with(path: &Path, articles: &[PathBuf], half: Option<&str>,
                 let tokens = token::tokenize(&a.text[s.clone()], s.start);
                 let at = tokens.iter().position(|t| t.span.start == pos).ok_or_else(|| at_line(format!("{}: no word at {pos}", g.file)))?;
                 // In its paragraph, as `analyze` reads it (modal subordination).
-                let earlier = earlier_in_paragraph(&a.text, |j| a.sentences.get(j).cloned(), i);
+                let earlier = earlier_sentences(&a.text, |j| a.sentences.get(j).cloned(), i);
                 let (p, r) = explain_reading_in_context(&a.text, &tokens, &lower_words(&a.text, &tokens), at, &earlier, morph, rules);
                 (p, r, a.text[s.clone()].to_string())
             }
