@@ -2,8 +2,8 @@
 """Which sentences a rule change moves: runs two builds of hedge on every genre-data article,
 the seeds and all UD French text, and prints each sentence whose label or counted markers
 differ — except in the held-out articles, whose moves are only counted, never printed (the
-articles of tests/data/news-gold/heldout*.jsonl and of the readings half C,
-tests/data/readings-news/labels-c.jsonl, but the six dev-3.jsonl opened). The command behind the "readable moves" columns of
+articles of tests/data/news-gold/heldout*.jsonl and of the readings halves C and D,
+tests/data/readings-news/labels-c.jsonl and labels-d.jsonl, but the six dev-3.jsonl opened). The command behind the "readable moves" columns of
 docs/ACCURACY.md (sessions 16 and 17; earlier sessions used a throw-away copy of it).
 
 usage: python3 scripts/label-moves.py OLD_HEDGE NEW_HEDGE [-- ARGS FOR THE NEW BUILD]
@@ -29,10 +29,11 @@ def files_of(paths):
 
 def held_out():
     """File names of the articles no rule may be read from: the held-out news gold, and the
-    articles of readings half C but the six that dev-3.jsonl opened in session 17 (their
+    articles of readings halves C and D but the six that dev-3.jsonl opened in session 17 (their
     sentences were read for labels then; docs/ACCURACY.md, "Session 17")."""
     gold = os.path.join(ROOT, 'tests', 'data', 'news-gold')
-    readings_c = files_of([os.path.join(ROOT, 'tests', 'data', 'readings-news', 'labels-c.jsonl')])
+    readings_c = files_of([os.path.join(ROOT, 'tests', 'data', 'readings-news', f) for f in ('labels-c.jsonl', 'labels-d.jsonl')
+                           if os.path.exists(os.path.join(ROOT, 'tests', 'data', 'readings-news', f))])
     opened = files_of([os.path.join(gold, 'dev-3.jsonl')])
     return files_of(glob.glob(os.path.join(gold, 'heldout*.jsonl'))) | (readings_c - opened)
 
