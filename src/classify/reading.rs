@@ -20,8 +20,8 @@
 //!    consequence of a case just envisaged, hypothetical (not "aurait alors", "alors que").
 //! 3. **Hypothetical, stated condition**: a si-clause (si followed by a subject, not after a
 //!    verb of asking, not "même si", not in the present: "si" + present pairs with the present
-//!    or the future, "si" + imparfait with the conditional), or "sans", "en cas de", "à sa place", "sinon", "un tel"…
-//!    anywhere in the sentence — not a si-clause that contains the conditional ("si vous
+//!    or the future, "si" + imparfait with the conditional), or "sans", "en cas de", "à sa
+//!    place", "sinon", "un tel"… anywhere in the sentence — not a si-clause that contains the conditional ("si vous
 //!    prédisiez que l'inflation serait…"), and a condition inside a clause reported from a past
 //!    viewpoint ("a déclaré que Kiev abandonnerait… si…") leaves a non-modal conditional a
 //!    future in the past. An infinitive opening the sentence as subject ("Prendre en
