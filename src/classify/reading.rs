@@ -479,12 +479,15 @@ pub fn earlier_sentences(text: &str, span: impl Fn(usize) -> Option<std::ops::Ra
         Some(s) => s.start,
         None => return out,
     };
+    let mut crossed = false;
     for (k, slot) in out.iter_mut().enumerate() {
         let Some(prev) = i.checked_sub(k + 1).and_then(&span) else { break };
         let gap = text.get(prev.end..next_start).unwrap_or("");
-        if k > 0 && gap.split('\n').skip(1).any(|line| line.trim().is_empty()) {
-            break; // a blank line before the sentence right before: another paragraph
+        let blank = gap.split('\n').skip(1).any(|line| line.trim().is_empty());
+        if k > 0 && (blank || crossed) {
+            break; // the one two back only from the conditional's own paragraph
         }
+        crossed = blank;
         next_start = prev.start;
         *slot = Some(prev);
     }
@@ -791,10 +794,10 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         }
         // « pourrait bien » + infinitive: the writer's estimate that it may well happen (« c'est
         // la France que Macron pourrait bien liquider »), even in a relative; not « bien sûr »,
-        // « bien entendu » (of course).
+        // « bien entendu » (of course), nor « bien mieux / plus / moins » (much better…).
         if !c.inverted
             && c.w.get(at + 1).is_some_and(|x| x == "bien")
-            && !c.w.get(at + 2).is_some_and(|x| x == "sûr" || x == "entendu")
+            && !c.w.get(at + 2).is_some_and(|x| matches!(&**x, "sûr" | "entendu" | "plus" | "mieux" | "moins" | "davantage"))
             && inf.is_some()
         {
             return (Reading::Epistemic, "pouvoir-bien");
@@ -988,7 +991,8 @@ fn first_condition(c: &Ctx) -> Option<usize> {
         if (from..i).any(|j| has_any_tag_lemma(c, j, &r.indirect_question_verbs)) {
             continue;
         }
-        if inside_si_clause(c, i) || si_clause_in_present(c, i) {
+        let modal = c.lemma == r.devoir || c.lemma == r.pouvoir;
+        if inside_si_clause(c, i) || (modal && si_clause_in_present(c, i)) {
             continue;
         }
         return Some(found.map_or(i, |f| f.min(i)));
@@ -1012,18 +1016,24 @@ fn inside_si_clause(c: &Ctx, si: usize) -> bool {
 }
 
 /// Is the si-clause opened at `si` in the present or the passé composé of the indicative (« s'ils
-/// existent », « si elle espère réussir », « si l'on sait que »)? The conditional is the mood of a
-/// condition's consequence after « si » + imparfait or plus-que-parfait (« s'il pleuvait, nous
-/// resterions », « s'il avait su, il serait venu »); « si » + present pairs with the present, the
-/// future or the imperative, so a conditional beside it is not that condition's consequence (it
-/// softens, guesses or reports: « s'ils existent, ces comptes seraient-ils alimentés… ? »). The
-/// clause's verb is its first finite word that is no other part of speech (or stands after a
-/// subject pronoun), within eight words (and before the conditional when the clause comes first).
-/// Unknown or other tenses keep the condition.
+/// existent », « si elle espère réussir »)? The conditional is the mood of a condition's
+/// consequence after « si » + imparfait or plus-que-parfait (« s'il pleuvait, nous resterions »,
+/// « s'il avait su, il serait venu »); « si » + present pairs with the present, the future or the
+/// imperative. Asked for a modal only (the caller): « devrait » and « pourrait » keep their own
+/// meaning beside a present-tense condition (« une armée devrait avoir l'avantage si elle espère
+/// réussir »: an obligation), while a plain verb still depends on it in news French (« si rien ne
+/// change, la facture serait de 3 milliards »). The clause's verb is its first finite word that
+/// is no other part of speech (or stands after a subject pronoun), within eight words (and before
+/// the conditional when the clause comes first); an aside or a relative before it (a comma,
+/// « qui », « que », « dont ») makes the verb uncertain, and an uncertain or other tense keeps the
+/// condition.
 fn si_clause_in_present(c: &Ctx, si: usize) -> bool {
     let m = c.morph;
     let end = if c.at > si { c.at } else { c.w.len() }.min(si + 9);
     for j in si + 1..end {
+        if c.gap_after(j - 1).contains(',') || matches!(&*c.w[j - 1], "qui" | "que" | "qu" | "dont") {
+            return false; // « si l'armée, qui peut compter sur…, avait attaqué »
+        }
         let infos = m.lookup(&c.w[j]);
         if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
             continue;
@@ -1277,9 +1287,12 @@ fn relative_under_a_present(c: &Ctx, q: usize) -> bool {
     }
     let m = c.morph;
     let auxiliary = |j: usize| m.lookup(&c.w[j]).iter().any(|f| f.tags.intersects(Tags::FINITE) && matches!(m.lemma_name(f.lemma), "avoir" | "être"));
+    // « c'est l'État qui financerait »: a cleft, whose « est » carries no time of its own.
+    let cleft = |j: usize| j > 0 && c.rules.demonstratives.contains(&*c.w[j - 1]);
     (q + 1..k - 1)
         .rev()
         .find(|&j| !m.is_conditional(&c.w[j]) && (m.is_unambiguous_finite(&c.w[j]) || auxiliary(j)))
+        .filter(|&j| !cleft(j))
         .is_some_and(|j| !simple_past(c, j) && !c.w.get(j + 1).is_some_and(|n| m.lookup(n).iter().any(|f| f.tags.contains(Tags::PPAS))))
 }
 
@@ -1327,7 +1340,7 @@ fn concordance(c: &Ctx) -> bool {
                 _ => {}
             }
         }
-        if c.w[i] == "que" || c.w[i] == "qu" {
+        if open == 0 && (c.w[i] == "que" || c.w[i] == "qu") {
             q = Some(i);
             break;
         }
@@ -1614,6 +1627,7 @@ mod tests {
         // Across a paragraph break from the sentence right before (news A), not from two back.
         assert_eq!(read_in_paragraph(&format!("{plan}\n\nIl s'agirait d'abord de fixer un prix du carbone."), "agirait"), Hypothetical);
         assert_eq!(read_in_paragraph(&format!("{plan}\n\nLe texte compte dix articles. Le budget aurait été voté en mai."), "aurait"), Hearsay);
+        assert_eq!(read_in_paragraph(&format!("{plan} Le texte compte dix articles.\n\nLe budget aurait été voté en mai."), "aurait"), Hearsay);
         // Not past the nearest conditional, not after hearsay.
         assert_eq!(read_in_paragraph(&format!("{plan} Selon la police, le suspect aurait fui. Il serait armé."), "serait"), Hearsay);
         // A bare « auraient pu » may itself pass on hearsay: it carries nothing on.
@@ -1676,6 +1690,7 @@ mod tests {
             ("C'est la France que Macron pourrait liquider une fois pour toutes.", "pourrait", Hypothetical),
             // « bien sûr » is « of course »: the capacity reading stays.
             ("C'est la France que Macron pourrait bien sûr liquider une fois pour toutes.", "pourrait", Hypothetical),
+            ("C'est une machine qui pourrait bien mieux diagnostiquer les cancers.", "pourrait", Hypothetical),
         ]);
     }
 
@@ -1830,6 +1845,10 @@ mod tests {
             // News B: a relative under the present verb of the reported clause keeps its own time.
             ("Il a affirmé que cette « opération » est une réponse aux tentatives d'établir un rempart qui menacerait Moscou.", "menacerait", Hypothetical),
             ("Il a affirmé que cette « opération » était une réponse aux tentatives d'établir un rempart qui menacerait Moscou.", "menacerait", FutureInPast),
+            // A cleft « c'est … qui » carries no time of its own; a « que » inside a closed
+            // quotation opens no clause of the conditional's.
+            ("Le ministre a annoncé que c'est l'État qui financerait les travaux.", "financerait", FutureInPast),
+            ("L'ancien ministre, qui avait lancé « il fallait que ça change », serait candidat.", "serait", Hearsay),
             ("Il décida qu'il irait à l'université, mais il étudierait la littérature.", "étudierait", FutureInPast),
             // Dev: noun + que under an imparfait, the infinitive skipped.
             ("Tout le monde attendait avec impatience de connaître le montant que le commissaire annoncerait.", "annoncerait", FutureInPast),
@@ -1933,6 +1952,10 @@ mod tests {
             ("S'il avait su, il serait venu.", "serait", Hypothetical),
             // A noun that is also a verb form (« base ») is not the si-clause's verb (Sequoia).
             ("Si la base légale était correcte, cette directive aurait abouti en commission.", "aurait", Hypothetical),
+            // Only a modal keeps its own meaning: a plain verb still depends on the condition.
+            ("Si rien ne change, la facture serait de trois milliards.", "serait", Hypothetical),
+            // An aside before the si-clause's verb: its tense is not read there.
+            ("Une armée devrait l'emporter si la troupe, qui peut compter sur ses chars, avait attaqué.", "devrait", Hypothetical),
         ]);
     }
 
