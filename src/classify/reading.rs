@@ -419,6 +419,23 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// A clitic pronoun that is no determiner (« ne », « se », « y », « en », « nous »; not « le »,
+    /// « la », « les »).
+    fn object_clitic(&self, w: &str) -> bool {
+        self.rules.clitics.contains(w) && !self.rules.determiners.contains(w)
+    }
+
+    /// A subject pronoun or such a clitic: right before a word that is also a noun, it makes that
+    /// word a verb (« elle espère », « s'il en reste »; not « la base », « les mesures »).
+    fn subject_or_clitic(&self, w: &str) -> bool {
+        self.rules.pronouns.contains(w) || self.object_clitic(w)
+    }
+
+    /// Is word `j` a finite form of « avoir » or « être »?
+    fn finite_auxiliary(&self, j: usize) -> bool {
+        self.morph.lookup(&self.w[j]).iter().any(|f| f.tags.intersects(Tags::FINITE) && matches!(self.morph.lemma_name(f.lemma), "avoir" | "être"))
+    }
+
     /// Is word `i` inside a `not_conditions` sequence?
     fn masked(&self, i: usize) -> bool {
         self.rules.not_conditions.iter().any(|q| (i.saturating_sub(q.len() - 1)..=i).any(|s| s + q.len() > i && self.seq_at(s, q)))
@@ -1038,11 +1055,7 @@ fn si_clause_in_present(c: &Ctx, si: usize) -> bool {
         if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
             continue;
         }
-        // A subject pronoun or a clitic that is no determiner before it (« elle espère », « s'il
-        // en reste »; not « la base », « les fonds »).
-        let before = &*c.w[j - 1];
-        let after_subject = c.rules.pronouns.contains(before) || (c.rules.clitics.contains(before) && !c.rules.determiners.contains(before));
-        if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !after_subject {
+        if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !c.subject_or_clitic(&c.w[j - 1]) {
             continue;
         }
         // The verb of the si-clause: present indicative only, not a past, future, conditional
@@ -1218,10 +1231,8 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
                 break;
             }
             j -= 1;
-            let aux = m.lookup(&c.w[j]);
-            let is_aux = aux.iter().any(|f| f.tags.intersects(Tags::FINITE) && matches!(m.lemma_name(f.lemma), "avoir" | "être"));
-            if is_aux {
-                if aux.iter().any(|f| f.tags.contains(Tags::COND)) {
+            if c.finite_auxiliary(j) {
+                if m.lookup(&c.w[j]).iter().any(|f| f.tags.contains(Tags::COND)) {
                     return Some(Tense::NonPast); // "aurait dit": conditional past
                 }
                 // Future perfect ("aura dit", "sera décidé") is not past.
@@ -1246,9 +1257,7 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
     if !infos.iter().any(|f| f.tags.intersects(Tags::FINITE)) {
         return None;
     }
-    // A clitic that is also a determiner (« les mesures », « la base ») does not make a noun a verb.
-    let subject_before =
-        i > 0 && (c.rules.pronouns.contains(&*c.w[i - 1]) || (c.rules.clitics.contains(&*c.w[i - 1]) && !c.rules.determiners.contains(&*c.w[i - 1])));
+    let subject_before = i > 0 && c.subject_or_clitic(&c.w[i - 1]);
     if infos.iter().any(|f| f.tags.contains(Tags::NONVERB)) && !subject_before {
         return None;
     }
@@ -1279,19 +1288,18 @@ fn clause_ended(c: &Ctx, q: usize) -> bool {
 /// the present means no imparfait or passé simple and no participle right after it.
 fn relative_under_a_present(c: &Ctx, q: usize) -> bool {
     let mut k = c.at;
-    while k > q + 1 && c.rules.clitics.contains(&*c.w[k - 1]) && !c.rules.determiners.contains(&*c.w[k - 1]) {
+    while k > q + 1 && c.object_clitic(&c.w[k - 1]) {
         k -= 1;
     }
     if k <= q + 1 || c.w[k - 1] != "qui" {
         return false;
     }
     let m = c.morph;
-    let auxiliary = |j: usize| m.lookup(&c.w[j]).iter().any(|f| f.tags.intersects(Tags::FINITE) && matches!(m.lemma_name(f.lemma), "avoir" | "être"));
     // « c'est l'État qui financerait »: a cleft, whose « est » carries no time of its own.
     let cleft = |j: usize| j > 0 && c.rules.demonstratives.contains(&*c.w[j - 1]);
     (q + 1..k - 1)
         .rev()
-        .find(|&j| !m.is_conditional(&c.w[j]) && (m.is_unambiguous_finite(&c.w[j]) || auxiliary(j)))
+        .find(|&j| !m.is_conditional(&c.w[j]) && (m.is_unambiguous_finite(&c.w[j]) || c.finite_auxiliary(j)))
         .filter(|&j| !cleft(j))
         .is_some_and(|j| !simple_past(c, j) && !c.w.get(j + 1).is_some_and(|n| m.lookup(n).iter().any(|f| f.tags.contains(Tags::PPAS))))
 }
