@@ -721,6 +721,36 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     if r.impersonal.contains(&c.lemma) && !(r.personal_use.contains(&c.lemma) && at > 0 && r.dative_clitics.contains(&*c.w[at - 1])) {
         return (Reading::Attenuation, "impersonal");
     }
+    // The compound form of an impersonal verb is the obligation or preference that was not
+    // met (« il aurait fallu agir plus tôt », « mieux aurait valu consulter », « plus qu'il
+    // n'aurait fallu »): the impersonal counterpart of « aurait dû », a counterfactual.
+    if let Some(p) = c.participle {
+        // « valu » only with « mieux »: « cela lui aurait valu une amende » (earned) is another
+        // verb; « ils auraient convenu d'un accord » (agreed) too.
+        let falloir = c.w[p] == "fallu";
+        let mieux_valu = c.w[p] == "valu" && [at.wrapping_sub(1), at + 1, p - 1].iter().any(|&k| c.w.get(k).is_some_and(|x| x == "mieux"));
+        if c.lemma == "avoir" && (falloir || mieux_valu) {
+            return (Reading::Hypothetical, "counterfactual-impersonal");
+        }
+    }
+    // A verb of seeming whose experiencer is the writer (« il me semblerait utile de… », « il
+    // nous aurait paru prudent que… »): the writer's own view, softened like « il serait
+    // souhaitable de », not something heard. The verb is in the 3rd person, so a « me » or
+    // « nous » right before it is its object, not its subject.
+    if c.person == Person::Third && at > 0 && matches!(&*c.w[at - 1], "me" | "m" | "nous") {
+        let seeming = |lemmas: &WordSet| match c.participle {
+            Some(p) => c.has_tag_lemma(p, Tags::PPAS, lemmas),
+            None => lemmas.contains(&c.lemma),
+        };
+        if seeming(&r.hearsay_lemmas) {
+            // « il me semblerait que P »: the writer's own guess about P, still a hedge.
+            let after = c.participle.unwrap_or(if c.inverted { at + 1 } else { at }) + 1;
+            if c.w.get(after).is_some_and(|x| x == "que" || x == "qu") {
+                return (Reading::Epistemic, "first-person-seeming");
+            }
+            return (Reading::Attenuation, "first-person-experiencer");
+        }
+    }
 
     // 2b. Deliberative / rhetorical question ("pourquoi le ferais-je ?").
     if is_question(c) && c.w[..at].iter().any(|x| r.rhetorical_question_words.contains(&**x)) {
@@ -2039,6 +2069,27 @@ mod tests {
             ("Ce serait une première dans l'histoire du club.", "serait", Epistemic),
             ("Il pourrait s'agir d'un acte criminel.", "pourrait", Epistemic),
             ("Il s'agirait d'un règlement de comptes.", "agirait", Hearsay),
+        ]);
+    }
+
+    #[test]
+    fn impersonal_counterfactual_and_the_writer_as_experiencer() {
+        use Reading::*;
+        check(&[
+            // fr-litbank (Bouvard et Pécuchet, La morte amoureuse, Rosalie de Constant).
+            ("Il aurait fallu construire une succursale pour les fromages.", "aurait", Hypothetical),
+            ("Cette perfection de formes me troublait plus voluptueusement qu'il n'aurait fallu.", "aurait", Hypothetical),
+            ("Mieux aurait valu, dira une sage matrone du XXme siècle, n'y être pas entrée.", "aurait", Hypothetical),
+            // Other verbs: earned, agreed.
+            ("Cette affaire lui aurait valu une lourde amende.", "aurait", Hearsay),
+            ("Les deux camps auraient convenu d'une trêve.", "auraient", Hearsay),
+            // News half A (news-051): the writer's own view.
+            ("Il nous aurait paru prudent que l'Etat conserve la main sur une partie des médias audio-visuels.", "aurait", Attenuation),
+            ("Il me semblerait utile de revoir cette loi.", "semblerait", Attenuation),
+            ("Il me semblerait que les chiffres sont faux.", "semblerait", Epistemic),
+            // Someone else's view, or no experiencer: heard.
+            ("Le projet leur aurait paru trop coûteux.", "aurait", Hearsay),
+            ("Il semblerait que le suspect soit en fuite.", "semblerait", Hearsay),
         ]);
     }
 }
