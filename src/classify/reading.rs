@@ -2090,6 +2090,10 @@ mod tests {
             // Someone else's view, or no experiencer: heard.
             ("Le projet leur aurait paru trop coûteux.", "aurait", Hearsay),
             ("Il semblerait que le suspect soit en fuite.", "semblerait", Hearsay),
+            // A si-clause after the main clause, opened by a pronoun or determiner of its own
+            // (fr-litbank, Némoville: « si quelque chose pouvait les renverser »).
+            ("Il aurait certainement renversé nos murailles, si quelque chose pouvait les renverser.", "aurait", Hypothetical),
+            ("Le projet aboutirait si chacun y mettait du sien.", "aboutirait", Hypothetical),
         ]);
     }
 }
