@@ -533,6 +533,19 @@ pub fn explain_reading_in_context(
     if !matches!(why, "state-hearsay" | "compound-hearsay") {
         return (reading, why);
     }
+    // The sentence's own earlier clauses first: « Le tonnerre pourrait tomber, l'enfant ne
+    // l'entendrait pas » — a case set up by a conditional the rules read hypothetical, or by
+    // a bare possibility (« pourrait »: might … would, the textbook case of modal
+    // subordination), has its consequence in the conditional after it. Nearest one decides.
+    if let Some(k) = (0..at).rev().find(|&k| morph.is_conditional(&words[k])) {
+        let (prior, prior_why) = explain_reading_in(text, tokens, words, k, morph, rules);
+        // Not from a relative or a question (`envisaged-case`): its case stays inside it
+        // (« des gens qui seraient musulmans et qu'on aurait eu raison de ne pas accepter »).
+        if (prior == Reading::Hypothetical && !matches!(prior_why, "counterfactual" | "envisaged-case")) || prior_why == "pouvoir-possibility" {
+            return (Reading::Hypothetical, "continued-hypothesis");
+        }
+        return (reading, why);
+    }
     for span in earlier.iter().flatten() {
         // Its last conditional is what counts: the sentence's tail is enough, and bounds the
         // work when a "sentence" runs for megabytes (a dump with no full stop) before a
@@ -1668,6 +1681,14 @@ mod tests {
         assert_eq!(read_in_paragraph(&format!("{plan} Le texte compte dix articles.\n\nLe budget aurait été voté en mai."), "aurait"), Hearsay);
         // Not past the nearest conditional, not after hearsay.
         assert_eq!(read_in_paragraph(&format!("{plan} Selon la police, le suspect aurait fui. Il serait armé."), "serait"), Hearsay);
+        // In the same sentence: a possibility, then its consequence (fr-litbank, Jean-Christophe);
+        // not after hearsay, nor from inside a relative (news A).
+        assert_eq!(read_in_paragraph("Le tonnerre pourrait tomber, l'enfant ne l'entendrait pas.", "entendrait"), Hypothetical);
+        assert_eq!(read_in_paragraph("Le suspect serait en fuite, il aurait quitté le pays.", "aurait"), Hearsay);
+        assert_eq!(
+            read_in_paragraph("Il y a des gens qui seraient musulmans et qu'on aurait eu raison de ne pas accepter chez nous.", "aurait"),
+            Hearsay
+        );
         // A bare « auraient pu » may itself pass on hearsay: it carries nothing on.
         assert_eq!(
             read_in_paragraph(
@@ -2090,6 +2111,9 @@ mod tests {
             // Someone else's view, or no experiencer: heard.
             ("Le projet leur aurait paru trop coûteux.", "aurait", Hearsay),
             ("Il semblerait que le suspect soit en fuite.", "semblerait", Hearsay),
+            // A degree adverb before the evaluative word (fr-litbank, Némoville).
+            ("Ce serait trop dommage de déranger un si doux tête-à-tête.", "serait", Attenuation),
+            ("Il serait moins utile de revenir sur ce point.", "serait", Attenuation),
             // A si-clause after the main clause, opened by a pronoun or determiner of its own
             // (fr-litbank, Némoville: « si quelque chose pouvait les renverser »).
             ("Il aurait certainement renversé nos murailles, si quelque chose pouvait les renverser.", "aurait", Hypothetical),
