@@ -2094,7 +2094,7 @@ mod tests {
     }
 
     #[test]
-    fn impersonal_counterfactual_and_the_writer_as_experiencer() {
+    fn causes_seen_in_fiction_and_opinion() {
         use Reading::*;
         check(&[
             // fr-litbank (Bouvard et Pécuchet, La morte amoureuse, Rosalie de Constant).
@@ -2111,6 +2111,12 @@ mod tests {
             // Someone else's view, or no experiencer: heard.
             ("Le projet leur aurait paru trop coûteux.", "aurait", Hearsay),
             ("Il semblerait que le suspect soit en fuite.", "semblerait", Hearsay),
+            // An indirect question under a past verb of saying or asking: the concordance of
+            // tenses, as with « que » (fr-litbank, Bouvard et Pécuchet: « lui demandait quand
+            // ils iraient à Charentonneau »).
+            ("Claude lui demandait quand ils iraient à Charentonneau.", "iraient", FutureInPast),
+            ("Le porte-parole n'a pas précisé combien de soldats seraient déployés.", "seraient", FutureInPast),
+            ("Il a expliqué pourquoi l'usine fermerait ses portes.", "fermerait", FutureInPast),
             // A degree adverb before the evaluative word (fr-litbank, Némoville).
             ("Ce serait trop dommage de déranger un si doux tête-à-tête.", "serait", Attenuation),
             ("Il serait moins utile de revenir sur ce point.", "serait", Attenuation),
