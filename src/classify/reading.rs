@@ -934,7 +934,28 @@ fn hearsay_by_default(c: &Ctx, rule: &'static str) -> (Reading, &'static str) {
     if first_person_view(c) {
         return (Reading::Hypothetical, "first-person-view");
     }
+    if let Some(q) = temporal_clause(c) {
+        // After a past verb it is a later time seen from then (« s'inquiétait …, lorsque ce
+        // moment-là serait venu »); otherwise the concessive or envisaged case (« Quand ce
+        // serait le diable ! », « Quand Mlle de Hautefort n'aurait pas été aussi sage… »).
+        if (0..q).any(|i| simple_past(c, i) || (c.finite_auxiliary(i) && (i + 1..(i + 4).min(q)).any(|k| c.is_ppas(k)))) {
+            return (Reading::FutureInPast, "temporal-clause");
+        }
+        return (Reading::Hypothetical, "temporal-clause");
+    }
     (Reading::Hearsay, rule)
+}
+
+/// Is the conditional the verb of a clause opened by « quand » / « lorsque » (the position of
+/// that word)? A time clause places its verb at a moment of the story or of an envisaged case;
+/// a journalistic conditional passes on a fact, and no time clause is one. Only words that
+/// are no finite verb and no clause break may stand between (a subject, clitics, « ne »).
+fn temporal_clause(c: &Ctx) -> Option<usize> {
+    let from = c.at.saturating_sub(8);
+    let q = (from..c.at).rev().find(|&j| matches!(&*c.w[j], "quand" | "lorsque" | "lorsqu"))?;
+    let between_ok =
+        (q + 1..c.at).all(|j| !c.morph.is_unambiguous_finite(&c.w[j]) && !c.gap_after(j - 1).contains([',', ';', ':', '(', '«', '»', '"']));
+    (between_ok && !c.gap_after(c.at - 1).contains([',', ';', ':'])).then_some(q)
 }
 
 /// Is the conditional in a clause the writer opens in the first person with a verb of saying
@@ -2117,6 +2138,15 @@ mod tests {
             ("Claude lui demandait quand ils iraient à Charentonneau.", "iraient", FutureInPast),
             ("Le porte-parole n'a pas précisé combien de soldats seraient déployés.", "seraient", FutureInPast),
             ("Il a expliqué pourquoi l'usine fermerait ses portes.", "fermerait", FutureInPast),
+            // The verb of a time clause is no hearsay: a later time seen from a past verb, or
+            // the concessive case of « quand » (fr-litbank, Églantine; Madame de Hautefort).
+            ("Églantine s'inquiétait du vouloir de son grand-père, lorsque ce moment-là serait venu.", "serait", FutureInPast),
+            (
+                "Quand Mlle de Hautefort n'aurait pas été aussi sage que belle, l'amour du roi ne lui aurait pas été fort dangereux.",
+                "aurait",
+                Hypothetical,
+            ),
+            ("Le suspect, arrêté lorsqu'il tentait de fuir, serait armé.", "serait", Hearsay),
             // A degree adverb before the evaluative word (fr-litbank, Némoville).
             ("Ce serait trop dommage de déranger un si doux tête-à-tête.", "serait", Attenuation),
             ("Il serait moins utile de revenir sur ce point.", "serait", Attenuation),
