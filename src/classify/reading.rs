@@ -151,6 +151,7 @@ pub struct ReadingRules {
     counterfactual_modals: WordSet,
     reporting: WordSet,
     complementizers: WordSet,
+    interrogatives: WordSet,
     past_endings: Vec<String>,
     devoir: String,
     pouvoir: String,
@@ -226,6 +227,7 @@ struct RawCounterfactual {
 struct RawFip {
     reporting: Vec<String>,
     complementizers: Vec<String>,
+    interrogatives: Vec<String>,
     past_endings: Vec<String>,
 }
 #[derive(Deserialize)]
@@ -330,6 +332,7 @@ impl ReadingRules {
             counterfactual_modals: set(raw.counterfactual.modals),
             reporting: set(raw.future_in_past.reporting),
             complementizers: set(raw.future_in_past.complementizers),
+            interrogatives: set(raw.future_in_past.interrogatives),
             past_endings: raw.future_in_past.past_endings,
             devoir: raw.modal.devoir,
             pouvoir: raw.modal.pouvoir,
@@ -511,6 +514,10 @@ pub fn earlier_sentences(text: &str, span: impl Fn(usize) -> Option<std::ops::Ra
     out
 }
 
+/// Rules whose hypothetical reading sets up a case that a default-hearsay conditional later in
+/// the same sentence continues ([`explain_reading_in_context`]).
+const SETS_UP_A_CASE: [&str; 4] = ["condition", "temporal-clause", "counterfactual-impersonal", "consequence-adverb"];
+
 /// The reading of a conditional in its context: [`explain_reading`], then **modal
 /// subordination** — a conditional the rules would read as hearsay only by default (a state
 /// verb, or a compound form, with no source cue: rules `state-hearsay`, `compound-hearsay`)
@@ -533,18 +540,19 @@ pub fn explain_reading_in_context(
     if !matches!(why, "state-hearsay" | "compound-hearsay") {
         return (reading, why);
     }
-    // The sentence's own earlier clauses first: « Le tonnerre pourrait tomber, l'enfant ne
-    // l'entendrait pas » — a case set up by a conditional the rules read hypothetical, or by
-    // a bare possibility (« pourrait »: might … would, the textbook case of modal
-    // subordination), has its consequence in the conditional after it. Nearest one decides.
+    // The sentence's own earlier clause first: a case it sets up by a stated condition, a time
+    // clause or a counterfactual obligation has its consequence in the conditional after it
+    // (« il aurait fallu agir plus tôt, et la crise aurait été évitée »; fr-litbank: « me
+    // troublait plus voluptueusement qu'il n'aurait fallu, et ce repos ressemblait tant à un
+    // sommeil que l'on s'y serait trompé »). Only these cues: a bare « pourrait » or a conditional
+    // in a relative sets up nothing a news writer does not also hedge (« L'enquête pourrait
+    // durer des mois, le suspect serait toujours en fuite »). When they do not apply, the
+    // sentences before decide as below.
     if let Some(k) = (0..at).rev().find(|&k| morph.is_conditional(&words[k])) {
         let (prior, prior_why) = explain_reading_in(text, tokens, words, k, morph, rules);
-        // Not from a relative or a question (`envisaged-case`): its case stays inside it
-        // (« des gens qui seraient musulmans et qu'on aurait eu raison de ne pas accepter »).
-        if (prior == Reading::Hypothetical && !matches!(prior_why, "counterfactual" | "envisaged-case")) || prior_why == "pouvoir-possibility" {
+        if prior == Reading::Hypothetical && SETS_UP_A_CASE.contains(&prior_why) {
             return (Reading::Hypothetical, "continued-hypothesis");
         }
-        return (reading, why);
     }
     for span in earlier.iter().flatten() {
         // Its last conditional is what counts: the sentence's tail is enough, and bounds the
@@ -740,9 +748,16 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     if let Some(p) = c.participle {
         // « valu » only with « mieux »: « cela lui aurait valu une amende » (earned) is another
         // verb; « ils auraient convenu d'un accord » (agreed) too.
+        // And only before an infinitive or « que » (clitics, « mieux », negation aside): with a
+        // noun « il aurait fallu trois heures pour… » says what it reportedly took.
         let falloir = c.w[p] == "fallu";
         let mieux_valu = c.w[p] == "valu" && [at.wrapping_sub(1), at + 1, p - 1].iter().any(|&k| c.w.get(k).is_some_and(|x| x == "mieux"));
-        if c.lemma == "avoir" && (falloir || mieux_valu) {
+        let next = (p + 1..c.w.len()).find(|&k| !(c.object_clitic(&c.w[k]) || matches!(&*c.w[k], "mieux" | "ne" | "n" | "pas" | "plutôt")));
+        let clause_follows =
+            next.is_some_and(|k| matches!(&*c.w[k], "que" | "qu") || c.morph.lookup(&c.w[k]).iter().any(|f| f.tags.contains(Tags::INF)));
+        // Or nothing at all: the clause ends on it (« plus qu'il n'aurait fallu, et… »).
+        let elliptic = p + 1 == c.w.len() || c.gap_after(p).contains([',', ';', '.', ':', '!', '?', ')']);
+        if c.lemma == "avoir" && (falloir || mieux_valu) && (clause_follows || elliptic) {
             return (Reading::Hypothetical, "counterfactual-impersonal");
         }
     }
@@ -758,7 +773,7 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         if seeming(&r.hearsay_lemmas) {
             // « il me semblerait que P »: the writer's own guess about P, still a hedge.
             let after = c.participle.unwrap_or(if c.inverted { at + 1 } else { at }) + 1;
-            if c.w.get(after).is_some_and(|x| x == "que" || x == "qu") {
+            if c.next_content(after, 4).is_some_and(|j| c.w[j] == "que" || c.w[j] == "qu") {
                 return (Reading::Epistemic, "first-person-seeming");
             }
             return (Reading::Attenuation, "first-person-experiencer");
@@ -935,10 +950,14 @@ fn hearsay_by_default(c: &Ctx, rule: &'static str) -> (Reading, &'static str) {
         return (Reading::Hypothetical, "first-person-view");
     }
     if let Some(q) = temporal_clause(c) {
-        // After a past verb it is a later time seen from then (« s'inquiétait …, lorsque ce
-        // moment-là serait venu »); otherwise the concessive or envisaged case (« Quand ce
-        // serait le diable ! », « Quand Mlle de Hautefort n'aurait pas été aussi sage… »).
-        if (0..q).any(|i| simple_past(c, i) || (c.finite_auxiliary(i) && (i + 1..(i + 4).min(q)).any(|k| c.is_ppas(k)))) {
+        // After a past verb it is a later time seen from then (« je priai Dieu de ne point voir
+        // Marthe quand elle aurait l'âge de sa mère »); otherwise the concessive or envisaged
+        // case (« Quand ce serait le diable ! »). The past verb: an imparfait, a passé simple or
+        // a passé composé — not a conditional auxiliary (« se serait produit lorsque… »).
+        let past = |i: usize| {
+            simple_past(c, i) || (c.finite_auxiliary(i) && !c.morph.is_conditional(&c.w[i]) && (i + 1..(i + 4).min(q)).any(|k| c.is_ppas(k)))
+        };
+        if (0..q).any(past) {
             return (Reading::FutureInPast, "temporal-clause");
         }
         return (Reading::Hypothetical, "temporal-clause");
@@ -946,11 +965,16 @@ fn hearsay_by_default(c: &Ctx, rule: &'static str) -> (Reading, &'static str) {
     (Reading::Hearsay, rule)
 }
 
-/// Is the conditional the verb of a clause opened by « quand » / « lorsque » (the position of
-/// that word)? A time clause places its verb at a moment of the story or of an envisaged case;
-/// a journalistic conditional passes on a fact, and no time clause is one. Only words that
-/// are no finite verb and no clause break may stand between (a subject, clitics, « ne »).
+/// Is the conditional, a simple form, the verb of a clause opened by « quand » / « lorsque »
+/// (the position of that word)? A time clause places its verb at a moment of the story or of
+/// an envisaged case. Only words that are no finite verb and no clause break may stand
+/// between (a subject, clitics, « ne »). Not a compound form: news hedges both halves of « le
+/// drame se serait produit lorsque le conducteur aurait perdu le contrôle », and « s'est
+/// produit quand le conducteur aurait perdu… » passes on the cause too.
 fn temporal_clause(c: &Ctx) -> Option<usize> {
+    if c.participle.is_some() {
+        return None;
+    }
     let from = c.at.saturating_sub(8);
     let q = (from..c.at).rev().find(|&j| matches!(&*c.w[j], "quand" | "lorsque" | "lorsqu"))?;
     let between_ok =
@@ -1166,7 +1190,16 @@ fn reported_clause_start(c: &Ctx) -> Option<usize> {
         if !(finite_past || compound_past) {
             continue;
         }
-        if let Some(j) = (i + 1..c.at).find(|&j| r.complementizers.contains(&*c.w[j]) && !clause_ended(c, j) && !relative_under_a_present(c, j)) {
+        // An interrogative opens the clause only right after the verb, a negation or clitics
+        // aside (« a demandé quand », « n'a pas précisé combien », « lui a expliqué
+        // pourquoi »): after a noun it belongs to that noun (« le jour où », « la question de
+        // savoir comment »).
+        let opens = |j: usize| {
+            r.complementizers.contains(&*c.w[j])
+                || (r.interrogatives.contains(&*c.w[j])
+                    && (i + 1..j).all(|k| matches!(&*c.w[k], "pas" | "plus" | "jamais" | "guère" | "point") || c.object_clitic(&c.w[k])))
+        };
+        if let Some(j) = (i + 1..c.at).find(|&j| opens(j) && !clause_ended(c, j) && !relative_under_a_present(c, j)) {
             return Some(j);
         }
     }
@@ -1702,13 +1735,22 @@ mod tests {
         assert_eq!(read_in_paragraph(&format!("{plan} Le texte compte dix articles.\n\nLe budget aurait été voté en mai."), "aurait"), Hearsay);
         // Not past the nearest conditional, not after hearsay.
         assert_eq!(read_in_paragraph(&format!("{plan} Selon la police, le suspect aurait fui. Il serait armé."), "serait"), Hearsay);
-        // In the same sentence: a possibility, then its consequence (fr-litbank, Jean-Christophe);
-        // not after hearsay, nor from inside a relative (news A).
-        assert_eq!(read_in_paragraph("Le tonnerre pourrait tomber, l'enfant ne l'entendrait pas.", "entendrait"), Hypothetical);
+        // In the same sentence: a counterfactual obligation, then its consequence; not after
+        // hearsay, a bare « pourrait », a relative (news A) or an indefinite subject.
+        assert_eq!(read_in_paragraph("Il aurait fallu agir plus tôt, et la crise aurait été évitée.", "aurait"), Hypothetical);
         assert_eq!(read_in_paragraph("Le suspect serait en fuite, il aurait quitté le pays.", "aurait"), Hearsay);
+        assert_eq!(read_in_paragraph("L'enquête pourrait durer des mois, le suspect serait toujours en fuite.", "serait"), Hearsay);
+        assert_eq!(read_in_paragraph("Le suspect, qui pourrait être armé, serait en fuite.", "serait"), Hearsay);
+        assert_eq!(read_in_paragraph("Un homme serait en fuite, il aurait quitté le pays.", "aurait"), Hearsay);
         assert_eq!(
             read_in_paragraph("Il y a des gens qui seraient musulmans et qu'on aurait eu raison de ne pas accepter chez nous.", "aurait"),
             Hearsay
+        );
+        // A default-hearsay conditional earlier in the sentence leaves the sentence before to
+        // decide (found by the review of session 22).
+        assert_eq!(
+            read_in_paragraph("S'il gagnait, ce serait une surprise. Il serait président et aurait tous les pouvoirs.", "aurait"),
+            Hypothetical
         );
         // A bare « auraient pu » may itself pass on hearsay: it carries nothing on.
         assert_eq!(
@@ -2122,13 +2164,16 @@ mod tests {
             ("Il aurait fallu construire une succursale pour les fromages.", "aurait", Hypothetical),
             ("Cette perfection de formes me troublait plus voluptueusement qu'il n'aurait fallu.", "aurait", Hypothetical),
             ("Mieux aurait valu, dira une sage matrone du XXme siècle, n'y être pas entrée.", "aurait", Hypothetical),
-            // Other verbs: earned, agreed.
+            // With a noun, what it reportedly took; other verbs: earned, agreed.
+            ("Selon la police, il aurait fallu trois heures pour maîtriser l'incendie.", "aurait", Hearsay),
+            ("Il aurait fallu l'intervention de l'armée pour libérer les otages.", "aurait", Hearsay),
             ("Cette affaire lui aurait valu une lourde amende.", "aurait", Hearsay),
             ("Les deux camps auraient convenu d'une trêve.", "auraient", Hearsay),
             // News half A (news-051): the writer's own view.
             ("Il nous aurait paru prudent que l'Etat conserve la main sur une partie des médias audio-visuels.", "aurait", Attenuation),
             ("Il me semblerait utile de revoir cette loi.", "semblerait", Attenuation),
             ("Il me semblerait que les chiffres sont faux.", "semblerait", Epistemic),
+            ("Il me semblerait bien que les chiffres sont faux.", "semblerait", Epistemic),
             // Someone else's view, or no experiencer: heard.
             ("Le projet leur aurait paru trop coûteux.", "aurait", Hearsay),
             ("Il semblerait que le suspect soit en fuite.", "semblerait", Hearsay),
@@ -2136,16 +2181,19 @@ mod tests {
             // tenses, as with « que » (fr-litbank, Bouvard et Pécuchet: « lui demandait quand
             // ils iraient à Charentonneau »).
             ("Claude lui demandait quand ils iraient à Charentonneau.", "iraient", FutureInPast),
+            // Not a relative « où » after a noun.
+            ("Le ministre a annoncé mardi un plan d'aide pour la ville où l'explosion aurait fait dix morts.", "aurait", Hearsay),
             ("Le porte-parole n'a pas précisé combien de soldats seraient déployés.", "seraient", FutureInPast),
             ("Il a expliqué pourquoi l'usine fermerait ses portes.", "fermerait", FutureInPast),
-            // The verb of a time clause is no hearsay: a later time seen from a past verb, or
-            // the concessive case of « quand » (fr-litbank, Églantine; Madame de Hautefort).
-            ("Églantine s'inquiétait du vouloir de son grand-père, lorsque ce moment-là serait venu.", "serait", FutureInPast),
-            (
-                "Quand Mlle de Hautefort n'aurait pas été aussi sage que belle, l'amour du roi ne lui aurait pas été fort dangereux.",
-                "aurait",
-                Hypothetical,
-            ),
+            // The simple conditional of a time clause is no hearsay: a later time seen from a
+            // past verb, or an envisaged case (fr-litbank, Le Diable au corps, in the 3rd person: « priai »,
+            // a 1st-person passé simple, is not told from a future by its ending). A compound one
+            // may be (« le drame se serait produit lorsque le conducteur aurait perdu le
+            // contrôle »), and a conditional outside the time clause is not concerned.
+            ("Il pria Dieu de ne point voir Marthe quand elle aurait l'âge de sa mère.", "aurait", FutureInPast),
+            ("Quand il aurait l'âge de voter, il serait trop tard.", "aurait", Hypothetical),
+            ("Le drame se serait produit lorsque le conducteur aurait perdu le contrôle de son véhicule.", "aurait", Hearsay),
+            ("Le drame s'est produit quand le conducteur aurait perdu le contrôle.", "aurait", Hearsay),
             ("Le suspect, arrêté lorsqu'il tentait de fuir, serait armé.", "serait", Hearsay),
             // A degree adverb before the evaluative word (fr-litbank, Némoville).
             ("Ce serait trop dommage de déranger un si doux tête-à-tête.", "serait", Attenuation),
@@ -2153,7 +2201,7 @@ mod tests {
             // A si-clause after the main clause, opened by a pronoun or determiner of its own
             // (fr-litbank, Némoville: « si quelque chose pouvait les renverser »).
             ("Il aurait certainement renversé nos murailles, si quelque chose pouvait les renverser.", "aurait", Hypothetical),
-            ("Le projet aboutirait si chacun y mettait du sien.", "aboutirait", Hypothetical),
+            ("Le projet serait viable si chacun y mettait du sien.", "serait", Hypothetical),
         ]);
     }
 }
