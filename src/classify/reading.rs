@@ -227,6 +227,8 @@ struct RawCounterfactual {
 struct RawFip {
     reporting: Vec<String>,
     complementizers: Vec<String>,
+    /// Optional, so that a copy of readings.toml made before session 22 still loads.
+    #[serde(default)]
     interrogatives: Vec<String>,
     past_endings: Vec<String>,
 }
