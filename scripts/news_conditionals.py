@@ -1,4 +1,4 @@
-"""Shared by scripts/sample-readings-news.py and scripts/sample-readings-news-c.py: the
+"""Shared by the readings samplers (scripts/sample-readings-news*.py, sample-readings-fiction.py): the
 population both samples are drawn from.
 
 Every conditional form of lexicons/markers/fr/generated/formes-verbales.tsv (tag `cond`, not
@@ -46,3 +46,29 @@ def occurrences(directory, skip=frozenset()):
 def items_of(path):
     """(file, start) of the items of a labels JSONL file."""
     return {(d['file'], d['start']) for d in map(json.loads, open(path, encoding='utf8'))}
+
+
+def write_items(rows, directory, sheet=None):
+    """Writes `rows` (item, file, start, end, word, half) as JSONL on stdout and, with `sheet`, the
+    annotators' worksheet: each item with 600 characters before the word and 200 after, the word
+    marked [[like this]]. The worksheet must lie outside the repository (third-party text)."""
+    for r in rows:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if sheet:
+        with open(sheet, 'w', encoding='utf8') as f:
+            for r in rows:
+                raw = open(os.path.join(directory, r['file']), 'rb').read()
+                before = raw[:r['start']].decode('utf8')[-600:]
+                after = raw[r['end']:].decode('utf8')[:200]
+                f.write(json.dumps({"item": r['item'], "word": r['word'], "context": before + '[[' + r['word'] + ']]' + after}, ensure_ascii=False) + "\n")
+
+
+def directory_and_sheet(default):
+    """The command line of the samplers: `[DIR] [--worksheet FILE]` → (DIR or `default`, FILE or None)."""
+    args = sys.argv[1:]
+    sheet = None
+    if '--worksheet' in args:
+        k = args.index('--worksheet')
+        sheet = args[k + 1]
+        del args[k:k + 2]
+    return (args[0] if args else default), sheet

@@ -13,29 +13,14 @@ must lie outside the repository: the texts are third-party.
 
 usage: python3 scripts/sample-readings-fiction.py [TEXTS_DIR] [--worksheet FILE] > labels.jsonl
 """
-import json, os, random, sys
+import random, sys
 
-from news_conditionals import occurrences
+from news_conditionals import directory_and_sheet, occurrences, write_items
 
-args = sys.argv[1:]
-sheet = None
-if '--worksheet' in args:
-    k = args.index('--worksheet')
-    sheet = args[k + 1]
-    del args[k:k + 2]
-directory = args[0] if args else '../shared/eval/fr-litbank-citations'
+directory, sheet = directory_and_sheet('../shared/eval/fr-litbank-citations')
 by = occurrences(directory)
 population = sorted(x for fn, xs in by.items() if fn.endswith('.txt') for x in xs)
 print('population', len(population), 'texts', len({x[0] for x in population}), file=sys.stderr)
 drawn = sorted(random.Random(20261206).sample(population, 100))
-rows = []
-for k, (fn, bs, be, w) in enumerate(drawn):
-    rows.append({"item": "fic-%03d" % k, "file": fn, "start": bs, "end": be, "word": w, "half": "F"})
-    sys.stdout.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
-if sheet:
-    with open(sheet, 'w', encoding='utf8') as f:
-        for r in rows:
-            raw = open(os.path.join(directory, r['file']), 'rb').read()
-            before = raw[:r['start']].decode('utf8')[-600:]
-            after = raw[r['end']:].decode('utf8')[:200]
-            f.write(json.dumps({"item": r['item'], "word": r['word'], "context": before + '[[' + r['word'] + ']]' + after}, ensure_ascii=False) + "\n")
+rows = [{"item": "fic-%03d" % k, "file": fn, "start": bs, "end": be, "word": w, "half": "F"} for k, (fn, bs, be, w) in enumerate(drawn)]
+write_items(rows, directory, sheet)

@@ -14,31 +14,16 @@ must lie outside the repository: the articles are third-party text.
 
 usage: python3 scripts/sample-readings-news-d.py [ARTICLES_DIR] [--worksheet FILE] > labels-d.jsonl
 """
-import json, os, sys
+import os, sys
 
-from news_conditionals import LABELS_AB, items_of, occurrences
+from news_conditionals import LABELS_AB, items_of, directory_and_sheet, occurrences, write_items
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LABELS_C = os.path.join(HERE, '..', 'tests', 'data', 'readings-news', 'labels-c.jsonl')
 
-args = sys.argv[1:]
-sheet = None
-if '--worksheet' in args:
-    k = args.index('--worksheet')
-    sheet = args[k + 1]
-    del args[k:k + 2]
-directory = args[0] if args else '../shared/eval/semeval2023-fr-genre/articles'
+directory, sheet = directory_and_sheet('../shared/eval/semeval2023-fr-genre/articles')
 by = occurrences(directory, skip=items_of(LABELS_AB) | items_of(LABELS_C))
 out = sorted(x for xs in by.values() for x in xs)
 print('remaining words', len(out), 'articles', len(by), file=sys.stderr)
-rows = []
-for k, (fn, bs, be, w) in enumerate(out):
-    rows.append({"item": "news-d-%03d" % k, "file": fn, "start": bs, "end": be, "word": w, "half": "D"})
-    sys.stdout.write(json.dumps(rows[-1], ensure_ascii=False) + "\n")
-if sheet:
-    with open(sheet, 'w', encoding='utf8') as f:
-        for r in rows:
-            raw = open(os.path.join(directory, r['file']), 'rb').read()
-            before = raw[:r['start']].decode('utf8')[-600:]
-            after = raw[r['end']:].decode('utf8')[:200]
-            f.write(json.dumps({"item": r['item'], "word": r['word'], "context": before + '[[' + r['word'] + ']]' + after}, ensure_ascii=False) + "\n")
+rows = [{"item": "news-d-%03d" % k, "file": fn, "start": bs, "end": be, "word": w, "half": "D"} for k, (fn, bs, be, w) in enumerate(out)]
+write_items(rows, directory, sheet)
