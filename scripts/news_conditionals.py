@@ -1,9 +1,8 @@
-"""Shared by the readings samplers (scripts/sample-readings-news*.py, sample-readings-fiction.py): the
-population both samples are drawn from.
-
-Every conditional form of lexicons/markers/fr/generated/formes-verbales.tsv (tag `cond`, not
-the homographs of `choir`), found as a word in the articles of ARTICLES_DIR (default
-../shared/eval/semeval2023-fr-genre/articles), with its byte offsets.
+"""Shared by the readings samplers (scripts/sample-readings-news*.py, sample-readings-fiction.py):
+the population they draw from — every conditional form of
+lexicons/markers/fr/generated/formes-verbales.tsv (tag `cond`, not the homographs of `choir`),
+found as a word in the files of a folder (the genre articles, or the fr-litbank texts), with
+its byte offsets — their command line and the annotators' worksheet.
 """
 import json, os, re, sys
 
