@@ -290,7 +290,7 @@ The protocol and the figures: docs/ACCURACY.md.")]
     /// Reading of each conditional (hearsay, epistemic, hypothetical, future_in_past,
     /// attenuation) against a hand-annotated JSONL file.
     #[command(
-        after_help = "Examples:\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --verbose\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --rule state-hearsay\n  hedge eval readings tests/data/readings-news/labels.jsonl --articles ../shared/eval/semeval2023-fr-genre/articles --half A\n\n\
+        after_help = "Examples:\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --verbose\n  hedge eval readings ../shared/eval/cnd-readings/dev.jsonl --rule state-hearsay\n  hedge eval readings tests/data/readings-news/labels.jsonl --articles ../shared/eval/semeval2023-fr-genre/articles --half A\n  hedge eval readings tests/data/readings-fiction/labels.jsonl --articles ../shared/eval/fr-litbank-citations --half F\n\n\
 A line either carries its sentence (\"text\", code-point offsets) or points into an article by byte\n\
 offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file or in --articles DIR."
     )]
@@ -300,8 +300,8 @@ offsets (\"file\", \"start\", \"end\", \"word\"), found next to the JSONL file o
         /// A folder to look for the articles in (items given by file and byte offsets).
         #[arg(long = "articles", value_name = "DIR")]
         articles: Vec<PathBuf>,
-        /// Only this half (A or B) of the items of a set split by article (items with no
-        /// "half" field are kept).
+        /// Only the items whose "half" field is NAME: A, B, C or D in the news sets of
+        /// tests/data/readings-news, F in the fiction set (items with no "half" field are kept).
         #[arg(long, value_name = "NAME")]
         half: Option<String>,
         /// List every error with its sentence.
