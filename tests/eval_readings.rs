@@ -55,6 +55,14 @@ fn readings_news_halves_beat_always_not_a_hedge() {
     }
 }
 
+/// One half of a readings set of this repository whose items point into texts under the shared
+/// folder `texts` (None, after a notice, when that folder is absent); every item must be found.
+fn split_set(texts: &str, labels: &str, half: &str) -> Option<hedge::eval::readings::ReadingsEval> {
+    let dir = common::shared_or_skip(texts)?;
+    let labels = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(labels);
+    Some(eval_readings_in(&labels, std::slice::from_ref(&dir), Some(half)).expect("every item found"))
+}
+
 /// Half D (`labels-d.jsonl`, session 21): every conditional of the genre articles that halves A,
 /// B and C left, labelled by two blind annotators (56 of 57 agreed) and never read for rules.
 /// Every item must be found in its article, and hedge must beat "always not a hedge". Scored
@@ -62,9 +70,7 @@ fn readings_news_halves_beat_always_not_a_hedge() {
 /// (five-way / hedge; always-not-hedge 0.667).
 #[test]
 fn readings_news_half_d_beats_always_not_a_hedge() {
-    let Some(arts) = common::shared_or_skip("eval/semeval2023-fr-genre/articles") else { return };
-    let labels = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/readings-news/labels-d.jsonl");
-    let e = eval_readings_in(&labels, std::slice::from_ref(&arts), Some("D")).expect("every item found");
+    let Some(e) = split_set("eval/semeval2023-fr-genre/articles", "tests/data/readings-news/labels-d.jsonl", "D") else { return };
     assert_eq!(e.n, 57);
     assert!(e.hedge_accuracy > e.baseline_not_hedge + 0.1, "half D hedge {:.3} not above always-not-hedge", e.hedge_accuracy);
     assert!(e.accuracy >= 0.74, "half D five-way {:.3}", e.accuracy);
@@ -79,9 +85,7 @@ fn readings_news_half_d_beats_always_not_a_hedge() {
 /// not a target met (docs/ACCURACY.md, "Session 22").
 #[test]
 fn readings_fiction_floors() {
-    let Some(texts) = common::shared_or_skip("eval/fr-litbank-citations") else { return };
-    let labels = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/readings-fiction/labels.jsonl");
-    let e = eval_readings_in(&labels, std::slice::from_ref(&texts), Some("F")).expect("every item found");
+    let Some(e) = split_set("eval/fr-litbank-citations", "tests/data/readings-fiction/labels.jsonl", "F") else { return };
     assert_eq!(e.n, 100);
     assert!(e.accuracy >= 0.59, "fiction five-way {:.3}", e.accuracy);
     assert!(e.hedge_accuracy >= 0.84, "fiction hedge {:.3}", e.hedge_accuracy);

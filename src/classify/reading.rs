@@ -746,21 +746,21 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     }
     // The compound form of an impersonal verb is the obligation or preference that was not
     // met (« il aurait fallu agir plus tôt », « mieux aurait valu consulter », « plus qu'il
-    // n'aurait fallu »): the impersonal counterpart of « aurait dû », a counterfactual.
-    if let Some(p) = c.participle {
-        // « valu » only with « mieux »: « cela lui aurait valu une amende » (earned) is another
-        // verb; « ils auraient convenu d'un accord » (agreed) too.
-        // And only before an infinitive or « que » (clitics, « mieux », negation aside): with a
-        // noun « il aurait fallu trois heures pour… » says what it reportedly took.
-        let falloir = c.w[p] == "fallu";
-        let mieux_valu = c.w[p] == "valu" && [at.wrapping_sub(1), at + 1, p - 1].iter().any(|&k| c.w.get(k).is_some_and(|x| x == "mieux"));
-        let next = (p + 1..c.w.len()).find(|&k| !(c.object_clitic(&c.w[k]) || matches!(&*c.w[k], "mieux" | "ne" | "n" | "pas" | "plutôt")));
-        let clause_follows =
-            next.is_some_and(|k| matches!(&*c.w[k], "que" | "qu") || c.morph.lookup(&c.w[k]).iter().any(|f| f.tags.contains(Tags::INF)));
-        // Or nothing at all: the clause ends on it (« plus qu'il n'aurait fallu, et… »).
-        let elliptic = p + 1 == c.w.len() || c.gap_after(p).contains([',', ';', '.', ':', '!', '?', ')']);
-        if c.lemma == "avoir" && (falloir || mieux_valu) && (clause_follows || elliptic) {
-            return (Reading::Hypothetical, "counterfactual-impersonal");
+    // n'aurait fallu »): the impersonal counterpart of « aurait dû », a counterfactual. « valu »
+    // only with « mieux » (« cela lui aurait valu une amende »: earned; « ils auraient convenu
+    // d'un accord »: agreed), and only before an infinitive or « que » (clitics, « mieux »,
+    // negation aside) or at the end of its clause: with a noun, « il aurait fallu trois heures
+    // pour… » says what it reportedly took.
+    if let Some(p) = c.participle.filter(|_| c.lemma == "avoir") {
+        let mieux = |k: usize| c.w.get(k).is_some_and(|x| x == "mieux");
+        if c.w[p] == "fallu" || (c.w[p] == "valu" && (mieux(at.wrapping_sub(1)) || mieux(at + 1) || mieux(p - 1))) {
+            let next = (p + 1..c.w.len()).find(|&k| !(c.object_clitic(&c.w[k]) || matches!(&*c.w[k], "mieux" | "ne" | "n" | "pas" | "plutôt")));
+            let clause_follows =
+                next.is_some_and(|k| matches!(&*c.w[k], "que" | "qu") || c.morph.lookup(&c.w[k]).iter().any(|f| f.tags.contains(Tags::INF)));
+            let clause_ends = p + 1 == c.w.len() || c.gap_after(p).contains([',', ';', '.', ':', '!', '?', ')']);
+            if clause_follows || clause_ends {
+                return (Reading::Hypothetical, "counterfactual-impersonal");
+            }
         }
     }
     // A verb of seeming whose experiencer is the writer (« il me semblerait utile de… », « il
@@ -768,11 +768,11 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     // souhaitable de », not something heard. The verb is in the 3rd person, so a « me » or
     // « nous » right before it is its object, not its subject.
     if c.person == Person::Third && at > 0 && matches!(&*c.w[at - 1], "me" | "m" | "nous") {
-        let seeming = |lemmas: &WordSet| match c.participle {
-            Some(p) => c.has_tag_lemma(p, Tags::PPAS, lemmas),
-            None => lemmas.contains(&c.lemma),
+        let seeming = match c.participle {
+            Some(p) => c.has_tag_lemma(p, Tags::PPAS, &r.hearsay_lemmas),
+            None => r.hearsay_lemmas.contains(&c.lemma),
         };
-        if seeming(&r.hearsay_lemmas) {
+        if seeming {
             // « il me semblerait que P »: the writer's own guess about P, still a hedge.
             let after = c.participle.unwrap_or(if c.inverted { at + 1 } else { at }) + 1;
             if c.next_content(after, 4).is_some_and(|j| c.w[j] == "que" || c.w[j] == "qu") {
