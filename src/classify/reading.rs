@@ -733,7 +733,7 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
     }
 
     // 2. Attenuation carried by the verb.
-    if r.volition.contains(&c.lemma) {
+    if r.volition.contains(&c.lemma) && !si_condition(c) {
         return (Reading::Attenuation, "volition");
     }
     if let Some(p) = c.participle {
@@ -951,6 +951,9 @@ fn hearsay_by_default(c: &Ctx, rule: &'static str) -> (Reading, &'static str) {
     if first_person_view(c) {
         return (Reading::Hypothetical, "first-person-view");
     }
+    if universal_subject(c) {
+        return (Reading::Hypothetical, "universal-subject");
+    }
     if let Some(q) = temporal_clause(c) {
         // After a past verb it is a later time seen from then (« je priai Dieu de ne point voir
         // Marthe quand elle aurait l'âge de sa mère »); otherwise the concessive or envisaged
@@ -965,6 +968,33 @@ fn hearsay_by_default(c: &Ctx, rule: &'static str) -> (Reading, &'static str) {
         return (Reading::Hypothetical, "temporal-clause");
     }
     (Reading::Hearsay, rule)
+}
+
+/// Is the subject of the conditional anyone of a kind: « quiconque » (« quiconque aurait vu la
+/// scène »), or a relative « qui » whose antecedent is « tout / toute » and a noun (« toute
+/// personne qui aurait été en contact avec le malade », « toute âme qui n'aurait pas eu… »)?
+/// A claim about any member of a kind envisages cases; it cannot pass on a reported fact. Not
+/// « tous les… » / « toutes les… » (a set of known members: « tous les élus qui auraient
+/// touché… » may be hearsay) nor « un homme qui aurait tué… », the journalistic conditional.
+fn universal_subject(c: &Ctx) -> bool {
+    let mut k = c.at;
+    while k > 0 && c.object_clitic(&c.w[k - 1]) {
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    if c.w[k - 1] == "quiconque" {
+        return true;
+    }
+    if c.w[k - 1] != "qui" {
+        return false;
+    }
+    // « toute âme qui », « tout pays européen qui »: « tout » / « toute » two or three words
+    // before « qui », nothing but the noun and an adjective between.
+    let q = k - 1;
+    (q.saturating_sub(3)..q.saturating_sub(1))
+        .any(|j| matches!(&*c.w[j], "tout" | "toute") && (j..q).all(|m| !c.gap_after(m).contains([',', ';', ':', '(', '«', '"'])))
 }
 
 /// Is the conditional, a simple form, the verb of a clause opened by « quand » / « lorsque »
@@ -1093,9 +1123,12 @@ fn first_condition(c: &Ctx) -> Option<usize> {
         } else if !r.si_subject_starters.contains(next) && !c.text[c.tokens[i + 1].span.clone()].starts_with(char::is_uppercase) {
             continue;
         }
-        // Indirect question: "demander si", "savoir si" just before.
+        // Indirect question: "demander si", "savoir si" just before — not across a colon or an
+        // opening quotation mark, which start the speaker's own words (« il disait : « Si je
+        // n'étais pas chasseur, je voudrais… » »).
         let from = i.saturating_sub(4);
-        if (from..i).any(|j| has_any_tag_lemma(c, j, &r.indirect_question_verbs)) {
+        let direct_speech = |j: usize| (j..i).any(|k| c.gap_after(k).contains([':', '«', '"', '“']));
+        if (from..i).any(|j| has_any_tag_lemma(c, j, &r.indirect_question_verbs) && !direct_speech(j)) {
             continue;
         }
         let modal = c.lemma == r.devoir || c.lemma == r.pouvoir;
@@ -1105,6 +1138,15 @@ fn first_condition(c: &Ctx) -> Option<usize> {
         return Some(found.map_or(i, |f| f.min(i)));
     }
     found
+}
+
+/// Is there a si-clause among the sentence's stated conditions (« Si je n'étais pas chasseur, je
+/// voudrais ne point vous quitter »)? A wish under a condition is the consequence of an
+/// envisaged case, not a softened request.
+/// Only « si » + imparfait or plus-que-parfait (not « si vous le permettez », « je voudrais
+/// savoir si l'on peut… »: the present, a courtesy or an indirect question).
+fn si_condition(c: &Ctx) -> bool {
+    first_condition(c).is_some_and(|i| matches!(&*c.w[i], "si" | "s") && !si_clause_in_present(c, i))
 }
 
 /// Is the conditional inside the si-clause opened at `si`, in a que-clause of its verb ("Si
@@ -1188,6 +1230,7 @@ fn reported_clause_start(c: &Ctx) -> Option<usize> {
         let compound_past = c.has_tag_lemma(i, Tags::PPAS, &r.reporting)
             && (i.saturating_sub(4)..i).any(|j| {
                 c.morph.lookup(&c.w[j]).iter().any(|f| f.tags.contains(Tags::IND) && matches!(c.morph.lemma_name(f.lemma), "avoir" | "être"))
+                    && !present_passive(c, j, i)
             });
         if !(finite_past || compound_past) {
             continue;
@@ -1201,7 +1244,11 @@ fn reported_clause_start(c: &Ctx) -> Option<usize> {
                 || (r.interrogatives.contains(&*c.w[j])
                     && (i + 1..j).all(|k| matches!(&*c.w[k], "pas" | "plus" | "jamais" | "guère" | "point") || c.object_clitic(&c.w[k])))
         };
-        if let Some(j) = (i + 1..c.at).find(|&j| opens(j) && !clause_ended(c, j) && !relative_under_a_present(c, j)) {
+        // A colon or an opening quotation mark after the verb starts direct speech (« demanda :
+        // « À quoi ça vous servirait ? » »): the speaker's own words keep their own time, and a
+        // « que » in them is not governed by the verb.
+        let direct_speech = |j: usize| (i..j).any(|k| c.gap_after(k).contains([':', '«', '"', '“']));
+        if let Some(j) = (i + 1..c.at).find(|&j| opens(j) && !direct_speech(j) && !clause_ended(c, j) && !relative_under_a_present(c, j)) {
             return Some(j);
         }
     }
@@ -1334,6 +1381,9 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
                 if m.lookup(&c.w[j]).iter().any(|f| f.tags.contains(Tags::COND)) {
                     return Some(Tense::NonPast); // "aurait dit": conditional past
                 }
+                if present_passive(c, j, i) {
+                    return Some(Tense::NonPast); // « il est entendu que », « il est convaincu que »
+                }
                 // Future perfect ("aura dit", "sera décidé") is not past.
                 let w = &*c.w[j];
                 if w.starts_with("aur") || w.starts_with("ser") {
@@ -1365,6 +1415,35 @@ fn tense_at(c: &Ctx, i: usize) -> Option<Tense> {
     } else {
         Some(Tense::NonPast)
     }
+}
+
+/// Is « être » at word `aux`, with the past participle at `ppas`, a present passive or a
+/// present state (« il est entendu que », « il est prévu que », « le ministre est convaincu
+/// que »), not a passé composé? « être » makes a passé composé only with the verbs of
+/// `words.etre_verbs` (« il est venu dire que ») and the pronominal ones (« il s'est dit
+/// que », « il s'est engagé à ce que »); with any other verb, « est » + participle is in the
+/// present, and a clause it governs keeps the present's time. Only a present form of « être »
+/// (« était convaincu », « fut décidé » are past, « sera décidé » is the future).
+fn present_passive(c: &Ctx, aux: usize, ppas: usize) -> bool {
+    let m = c.morph;
+    let w = &*c.w[aux];
+    let present_etre = m.lookup(w).iter().any(|f| f.tags.contains(Tags::IND) && !f.tags.contains(Tags::COND) && m.lemma_name(f.lemma) == "être")
+        && matches!(w, "suis" | "es" | "est" | "sommes" | "êtes" | "sont");
+    if !present_etre {
+        return false;
+    }
+    let mut k = aux;
+    while k > 0 && matches!(&*c.w[k - 1], "y" | "en" | "ne" | "n") {
+        k -= 1;
+    }
+    let reflexive = k > 0
+        && match &*c.w[k - 1] {
+            "se" | "s" | "me" | "m" | "te" | "t" => true,
+            x @ ("nous" | "vous") => k >= 2 && &*c.w[k - 2] == x,
+            _ => false,
+        };
+    let etre_verb = m.lookup(&c.w[ppas]).iter().any(|f| f.tags.contains(Tags::PPAS) && c.rules.etre_verbs.contains(m.lemma_name(f.lemma)));
+    !reflexive && !etre_verb
 }
 
 /// Has the clause opened at `q` ("que", "si") ended before the conditional: its own finite
@@ -2204,6 +2283,43 @@ mod tests {
             // (fr-litbank, Némoville: « si quelque chose pouvait les renverser »).
             ("Il aurait certainement renversé nos murailles, si quelque chose pouvait les renverser.", "aurait", Hypothetical),
             ("Le projet serait viable si chacun y mettait du sien.", "serait", Hypothetical),
+        ]);
+    }
+
+    #[test]
+    fn present_passive_direct_speech_universal_subject_and_wish_under_a_condition() {
+        use Reading::*;
+        check(&[
+            // « est » + the participle of a verb conjugated with « avoir » is a present (passive
+            // or state), not a passé composé: no concordance of tenses under it (fr-litbank,
+            // Némoville: « il est entendu … qu'un artiste n'en saurait avoir »; written for the
+            // test: the rest). A past form of « être », an « être » verb or a pronominal verb
+            // still makes a past.
+            ("Le ministre est convaincu que la réforme coûterait trop cher.", "coûterait", Hypothetical),
+            ("Il est entendu que chacun paierait sa part.", "paierait", Hypothetical),
+            ("Le ministre était convaincu que la réforme coûterait trop cher.", "coûterait", FutureInPast),
+            ("Le ministre s'est dit que la réforme coûterait trop cher.", "coûterait", FutureInPast),
+            ("Le ministre est venu dire que la réforme coûterait trop cher.", "coûterait", FutureInPast),
+            ("Il a été convenu que chacun paierait sa part.", "paierait", FutureInPast),
+            // A colon or an opening quotation mark after the verb of saying starts direct speech,
+            // whose « que » or « si » the verb does not govern (fr-litbank, Mademoiselle Fifi:
+            // « demanda :-- « A quoi qu'ça vous servirait ? » », « il disait : « Si je n'étais pas
+            // chasseur, je voudrais ne point vous quitter. » »).
+            ("L'homme demanda : « À quoi que ça vous servirait ? »", "servirait", Hypothetical),
+            ("L'homme demanda à quoi ça servirait.", "servirait", FutureInPast),
+            ("Il disait : « Si je n'étais pas chasseur, je voudrais ne point vous quitter. »", "voudrais", Hypothetical),
+            // A wish is softened, unless it is the consequence of a case (« si » + imparfait);
+            // « si » + present is a courtesy or an indirect question (Europarl, UD Sequoia).
+            ("Si j'avais le temps, je voudrais tout savoir.", "voudrais", Hypothetical),
+            ("Monsieur le président, si vous le permettez, je voudrais vous féliciter.", "voudrais", Attenuation),
+            ("Je voudrais savoir si l'on peut avancer une objection de ce type.", "voudrais", Attenuation),
+            // A subject that is anyone of a kind envisages cases (fr-litbank, Élisabeth Seton:
+            // « toute âme qui n'aurait pas eu le Christ lui-même pour rocher »); not a member
+            // the writer reports on.
+            ("Toute personne qui aurait été en contact avec le malade doit consulter.", "aurait", Hypothetical),
+            ("Quiconque aurait vu la scène en serait resté marqué.", "aurait", Hypothetical),
+            ("Un homme qui aurait tué sa femme a été arrêté.", "aurait", Hearsay),
+            ("Tous les élus qui auraient touché de l'argent seront entendus.", "auraient", Hearsay),
         ]);
     }
 }
