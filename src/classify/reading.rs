@@ -895,9 +895,10 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return (Reading::Hearsay, "source-cue");
     }
 
-    // 8. The speaker or the addressee imagines themselves.
+    // 8. The speaker or the addressee imagines themselves — unless a time clause places the
+    //    verb later than a past (« quand j'entrerais dans sa chambre », after « goûtais »).
     if c.person != Person::Third {
-        return (Reading::Hypothetical, "first-second-person");
+        return temporal_reading(c).filter(|(r, _)| *r == Reading::FutureInPast).unwrap_or((Reading::Hypothetical, "first-second-person"));
     }
 
     // 9. Compound conditional: journalistic conditional. Not in a question with the subject
@@ -954,20 +955,23 @@ fn hearsay_by_default(c: &Ctx, rule: &'static str) -> (Reading, &'static str) {
     if universal_subject(c) {
         return (Reading::Hypothetical, "universal-subject");
     }
-    if let Some(q) = temporal_clause(c) {
-        // After a past verb it is a later time seen from then (« je priai Dieu de ne point voir
-        // Marthe quand elle aurait l'âge de sa mère »); otherwise the concessive or envisaged
-        // case (« Quand ce serait le diable ! »). The past verb: an imparfait, a passé simple or
-        // a passé composé — not a conditional auxiliary (« se serait produit lorsque… »).
-        let past = |i: usize| {
-            simple_past(c, i) || (c.finite_auxiliary(i) && !c.morph.is_conditional(&c.w[i]) && (i + 1..(i + 4).min(q)).any(|k| c.is_ppas(k)))
-        };
-        if (0..q).any(past) {
-            return (Reading::FutureInPast, "temporal-clause");
-        }
-        return (Reading::Hypothetical, "temporal-clause");
+    temporal_reading(c).unwrap_or((Reading::Hearsay, rule))
+}
+
+/// The reading of a simple conditional in a « quand / lorsque » clause ([`temporal_clause`]):
+/// after a past verb it is a later time seen from then (« je priai Dieu de ne point voir Marthe
+/// quand elle aurait l'âge de sa mère », « Moi qui goûtais d'avance l'effroi de Marthe quand
+/// j'entrerais dans sa chambre »); otherwise the concessive or envisaged case (« Quand ce serait
+/// le diable ! »). The past verb: an imparfait, a passé simple or a passé composé — not a
+/// conditional auxiliary (« se serait produit lorsque… »).
+fn temporal_reading(c: &Ctx) -> Option<(Reading, &'static str)> {
+    let q = temporal_clause(c)?;
+    let past =
+        |i: usize| simple_past(c, i) || (c.finite_auxiliary(i) && !c.morph.is_conditional(&c.w[i]) && (i + 1..(i + 4).min(q)).any(|k| c.is_ppas(k)));
+    if (0..q).any(past) {
+        return Some((Reading::FutureInPast, "temporal-clause"));
     }
-    (Reading::Hearsay, rule)
+    Some((Reading::Hypothetical, "temporal-clause"))
 }
 
 /// Is the subject of the conditional anyone of a kind: « quiconque » (« quiconque aurait vu la
@@ -1232,7 +1236,7 @@ fn reported_clause_start(c: &Ctx) -> Option<usize> {
                 c.morph.lookup(&c.w[j]).iter().any(|f| f.tags.contains(Tags::IND) && matches!(c.morph.lemma_name(f.lemma), "avoir" | "être"))
                     && !present_passive(c, j, i)
             });
-        if !(finite_past || compound_past) {
+        if !(finite_past || compound_past || infinitive_under_a_past(c, i)) {
             continue;
         }
         // An interrogative opens the clause only right after the verb, a negation or clitics
@@ -1253,6 +1257,31 @@ fn reported_clause_start(c: &Ctx) -> Option<usize> {
         }
     }
     None
+}
+
+/// Is word `i` an infinitive whose governing verb, the nearest verb before it, is in a past
+/// tense (« a refusé de dire combien de soldats seraient déployés », « voulut savoir si le
+/// convoi partirait »)? An infinitive has no time of its own: it takes that verb's, as in
+/// [`concordance`] (« attendait de connaître le montant que… »). The walk back stops at a clause
+/// break and goes at most eight words.
+fn infinitive_under_a_past(c: &Ctx, i: usize) -> bool {
+    if !c.morph.lookup(&c.w[i]).iter().any(|f| f.tags.contains(Tags::INF)) {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..8 {
+        if k == 0 || c.gap_after(k - 1).contains([',', ';', ':', '(', ')', '«', '»', '"', '.', '?', '!']) {
+            return false;
+        }
+        k -= 1;
+        if c.morph.is_conditional(&c.w[k]) {
+            return false;
+        }
+        if let Some(t) = tense_at(c, k) {
+            return t == Tense::Past;
+        }
+    }
+    false
 }
 
 /// Is `w`, a form of `lemma`, the 3rd plural of the passé simple? -èrent only as the stem of
@@ -2292,7 +2321,7 @@ mod tests {
         check(&[
             // « est » + the participle of a verb conjugated with « avoir » is a present (passive
             // or state), not a passé composé: no concordance of tenses under it (fr-litbank,
-            // Némoville: « il est entendu … qu'un artiste n'en saurait avoir »; written for the
+            // Jean-Christophe: « il est entendu … qu'un artiste n'en saurait avoir »; written for the
             // test: the rest). A past form of « être », an « être » verb or a pronominal verb
             // still makes a past.
             ("Le ministre est convaincu que la réforme coûterait trop cher.", "coûterait", Hypothetical),
@@ -2320,6 +2349,17 @@ mod tests {
             ("Quiconque aurait vu la scène en serait resté marqué.", "aurait", Hypothetical),
             ("Un homme qui aurait tué sa femme a été arrêté.", "aurait", Hearsay),
             ("Tous les élus qui auraient touché de l'argent seront entendus.", "auraient", Hearsay),
+            // A time clause after a past verb places the 1st or 2nd person later than then, as it
+            // does the 3rd (fr-litbank, Le Diable au corps); with no past before, the speaker
+            // imagines a case.
+            ("Moi qui goûtais d'avance l'effroi de Marthe quand j'entrerais dans sa chambre, je pensais à autre chose.", "entrerais", FutureInPast),
+            ("Il m'avait promis de partir quand je serais guérie.", "serais", FutureInPast),
+            ("Quand je serais vieux, je vivrais à la campagne.", "serais", Hypothetical),
+            // A verb of saying in the infinitive takes the time of the verb that governs it
+            // (written for the test, after « je courus … dire pourquoi je ne dînerais point »,
+            // fr-litbank, export.txt, whose 1st-person passé simple is not read).
+            ("Le ministre a refusé de dire combien de soldats seraient déployés.", "seraient", FutureInPast),
+            ("Le ministre doit annoncer demain combien de soldats seraient déployés.", "seraient", Hypothetical),
         ]);
     }
 }
