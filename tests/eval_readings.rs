@@ -81,15 +81,15 @@ fn readings_news_half_d_beats_always_not_a_hedge() {
 /// agreed, three adjudicated). A genre the rules were not written for: scored 0.560 / 0.820
 /// with the session's starting build, while "always not a hedge" scores 0.970 — the
 /// journalistic-conditional defaults read hearsay into narration. These floors pin the
-/// figures of session 23's end (0.640 / 0.860; 0.600 / 0.850 after session 22) so that a change
+/// figures of session 23's end (0.660 / 0.870; 0.600 / 0.850 after session 22) so that a change
 /// cannot quietly make fiction worse; they are not a target met (docs/ACCURACY.md, "Session 22"
 /// and "Session 23").
 #[test]
 fn readings_fiction_floors() {
     let Some(e) = split_set("eval/fr-litbank-citations", "tests/data/readings-fiction/labels.jsonl", "F") else { return };
     assert_eq!(e.n, 100);
-    assert!(e.accuracy >= 0.63, "fiction five-way {:.3}", e.accuracy);
-    assert!(e.hedge_accuracy >= 0.85, "fiction hedge {:.3}", e.hedge_accuracy);
+    assert!(e.accuracy >= 0.65, "fiction five-way {:.3}", e.accuracy);
+    assert!(e.hedge_accuracy >= 0.86, "fiction hedge {:.3}", e.hedge_accuracy);
 }
 
 /// `eval readings --rule NAME` lists exactly the items that rule decided, right and wrong, and

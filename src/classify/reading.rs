@@ -911,6 +911,13 @@ fn decide(c: &Ctx) -> (Reading, &'static str) {
         return hearsay_by_default(c, "compound-hearsay");
     }
 
+    // 9b. The verb of a « quand / lorsque » clause: the time clause decides, before the
+    //     question, relative and « ce serait » rules (« Quand ce serait le diable ! »: the
+    //     concessive case, not a guess).
+    if let Some(reading) = temporal_reading(c) {
+        return reading;
+    }
+
     // 10. A question about a state ("Serait-ce le moment ?", "quel serait le coût ?") wonders
     //     whether something may be so: a conjecture. About an action ("que ferait-il ?") it
     //     envisages a case (below).
@@ -1008,7 +1015,7 @@ fn universal_subject(c: &Ctx) -> bool {
         matches!(&*c.w[j], "tout" | "toute")
             && !r.determiners.contains(&*c.w[j + 1])
             && !r.demonstratives.contains(&*c.w[j + 1])
-            && !(j > 0 && r.prepositions.contains(&*c.w[j - 1]))
+            && (j == 0 || !r.prepositions.contains(&*c.w[j - 1]))
             && (j..q).all(|m| !c.gap_after(m).contains([',', ';', ':', '(', '«', '"']))
     })
 }
@@ -2480,6 +2487,10 @@ mod tests {
                 FutureInPast,
             ),
             ("Je penserai qu'elle viendrait si elle le pouvait.", "viendrait", Hypothetical),
+            // The time clause decides before « ce serait » (a guess) and the question rules
+            // (fr-litbank, Sarrasine: « Quand ce serait le diable ! », concessive).
+            ("Quand ce serait le diable, ils reçoivent à merveille.", "serait", Hypothetical),
+            ("Ce serait le diable.", "serait", Epistemic),
         ]);
     }
 }
