@@ -182,6 +182,27 @@ fn lexicon_check_runs_the_examples_of_a_custom_file() {
 }
 
 #[test]
+fn analyze_says_why_a_conditional_got_its_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("cas.txt");
+    fs::write(&f, "Si j'avais le temps, je partirais.\n\nSelon la police, le suspect serait en fuite.\n").unwrap();
+    let f = f.display().to_string();
+    // French: the rule's explanation from `[why]` of readings.toml.
+    let o = hedge(&["analyze", &f, "--lang", "fr", "--color", "never"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("conditionnel : hypothèse (pas une précaution) · pourquoi : une condition est posée dans la phrase"), "{out}");
+    assert!(out.contains("conditionnel : ouï-dire (une précaution) · pourquoi : une source est citée"), "{out}");
+    // English: the rule's name; JSON: `reading_rule`.
+    let o = hedge(&["analyze", &f, "--lang", "en", "--color", "never"]);
+    assert!(stdout(&o).contains("conditional: hypothetical (not a hedge) · rule: condition"), "{}", stdout(&o));
+    let o = hedge(&["analyze", &f, "--format", "json"]);
+    let out = stdout(&o);
+    assert!(out.contains("\"reading\": \"hypothetical\",\n") && out.contains("\"reading_rule\": \"condition\""), "{out}");
+    assert!(out.contains("\"reading_rule\": \"source-cue\""), "{out}");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(hedge(&["compare"]).status.code(), Some(2));
     assert_eq!(hedge(&["analyze", SEED_001, "--format", "yaml"]).status.code(), Some(2));

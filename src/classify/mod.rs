@@ -192,6 +192,12 @@ pub struct MarkerHit {
     pub in_quote: bool,
     /// For a conditional-mood verb: its reading.
     pub reading: Option<Reading>,
+    /// For a conditional-mood verb: the rule that decided its reading (`[why]` of readings.toml).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading_rule: Option<&'static str>,
+    /// Why that rule gives that reading, in French (not serialised: `reading_rule` names it).
+    #[serde(skip)]
+    pub reading_why: Option<String>,
     /// Does it count for the sentence's label and points?
     pub counted: bool,
     /// Points it adds (0 when not counted).
@@ -525,8 +531,10 @@ pub fn classify_document(
             .map(|h| {
                 let e = &lex.entries[h.entry as usize];
                 let in_quote = quote_at(quotes, h.span.start).is_some_and(|q| h.span.end <= q.inner.end);
-                let reading =
-                    h.conditional.then(|| explain_reading_in_context(text, &m.tokens, &words, h.tokens.start, &earlier, lex.morphology, rrules).0);
+                let explained =
+                    h.conditional.then(|| explain_reading_in_context(text, &m.tokens, &words, h.tokens.start, &earlier, lex.morphology, rrules));
+                let reading = explained.map(|(r, _)| r);
+                let reading_rule = explained.map(|(_, rule)| rule);
                 let voice_ok = voice == Voice::Quoted || !in_quote;
                 let reading_ok = e.category != Category::Hedge || reading.is_none_or(Reading::is_hedge);
                 let own_speech = e.category == Category::Attribution
@@ -585,6 +593,8 @@ pub fn classify_document(
                     end: h.span.end,
                     in_quote,
                     reading,
+                    reading_rule,
+                    reading_why: reading_rule.and_then(|rule| rrules.why(rule)).map(str::to_string),
                     counted,
                     weight: if counted { e.weight } else { 0 },
                 }

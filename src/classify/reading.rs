@@ -173,6 +173,8 @@ pub struct ReadingRules {
     conjunction_heads: WordSet,
     etre_verbs: WordSet,
     passive_states: WordSet,
+    /// Why a rule gives its reading, in French for students (`[why]`), by rule name.
+    why: std::collections::HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +190,9 @@ struct RawRules {
     hearsay: RawHearsay,
     consequence: RawConsequence,
     words: RawWords,
+    /// Optional, so that a copy of readings.toml made before session 23 still loads.
+    #[serde(default)]
+    why: std::collections::HashMap<String, String>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -356,7 +361,14 @@ impl ReadingRules {
             conjunction_heads: set(raw.words.conjunction_heads),
             etre_verbs: set(raw.words.etre_verbs),
             passive_states: set(raw.words.passive_states),
+            why: raw.why,
         })
+    }
+
+    /// Why the rule named `rule` (the second value of [`explain_reading`]) gives its reading, in
+    /// French for students (`[why]` of readings.toml).
+    pub fn why(&self, rule: &str) -> Option<&str> {
+        self.why.get(rule).map(String::as_str)
     }
 }
 
@@ -2474,6 +2486,26 @@ mod tests {
             ("Il aurait certainement renversé nos murailles, si quelque chose pouvait les renverser.", "aurait", Hypothetical),
             ("Le projet serait viable si chacun y mettait du sien.", "serait", Hypothetical),
         ]);
+    }
+
+    /// Every rule name the code can give has its explanation for students in `[why]` of
+    /// readings.toml, and every explanation there names a rule of the code (a teacher who edits
+    /// the file gets no stale entry).
+    #[test]
+    fn every_rule_has_its_why_and_every_why_a_rule() {
+        let source = include_str!("reading.rs");
+        let code = &source[..source.find("#[cfg(test)]").unwrap()];
+        let re =
+            regex::Regex::new(r#"(?:Reading::\w+, |\*reading, |hearsay_by_default\(c, |return Some\(|then_some\()"([a-z]+(?:-[a-z]+)*)"\)"#).unwrap();
+        let names: std::collections::BTreeSet<&str> = re.captures_iter(code).map(|c| c.get(1).unwrap().as_str()).collect();
+        assert!(names.len() >= 40 && names.contains("idiom") && names.contains("devoir-predicts-year"), "{names:?}");
+        let rules = ReadingRules::embedded();
+        for name in &names {
+            assert!(rules.why(name).is_some_and(|w| w.len() > 20), "no [why] for rule {name}");
+        }
+        for name in rules.why.keys() {
+            assert!(names.contains(name.as_str()), "[why] names no rule of the code: {name}");
+        }
     }
 
     #[test]

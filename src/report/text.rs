@@ -77,6 +77,16 @@ fn marker_line(m: &MarkerHit, l: Lang) -> String {
         let name = if l == Lang::Fr { l.reading(r).0 } else { r.as_str() };
         let hedge = if r.is_hedge() { l.t("une précaution", "a hedge") } else { l.t("pas une précaution", "not a hedge") };
         parts.push(format!("{} {name} ({hedge})", l.t("conditionnel :", "conditional:")));
+        // Why: the rule that decided, explained for students in French; its name in English.
+        match (l, &m.reading_why, m.reading_rule) {
+            (Lang::Fr, Some(why), _) => {
+                let mut c = why.chars();
+                let first = c.next().map(|f| f.to_lowercase().collect::<String>()).unwrap_or_default();
+                parts.push(format!("pourquoi : {first}{}", c.as_str().trim_end_matches('.')));
+            }
+            (Lang::En, _, Some(rule)) => parts.push(format!("rule: {rule}")),
+            _ => {}
+        }
     }
     if !m.counted {
         parts.push(if m.in_quote {

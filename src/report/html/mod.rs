@@ -815,6 +815,8 @@ mod tests {
             end: start + len,
             in_quote: false,
             reading: Some(Reading::Hearsay).filter(|_| cat == Category::Hedge),
+            reading_rule: None,
+            reading_why: None,
             counted: true,
             weight: -25,
         };
