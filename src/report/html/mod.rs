@@ -758,6 +758,10 @@ fn tip(m: &MarkerHit, info: Option<&MarkerInfo>, l: Lang, h: &mut String) {
             esc(meaning),
             esc(verdict)
         );
+        // Why the rule read it so (French for students, as the marker explanations).
+        if let Some(why) = &m.reading_why {
+            let _ = write!(h, "<span class=\"tip-line why\">{}{sep}{}</span>", esc(l.t("Pourquoi", "Why")), esc(why));
+        }
     }
     if m.in_quote && !m.counted {
         let _ = write!(h, "<span class=\"tip-line\">{}</span>", esc(ui.in_quote));
@@ -815,8 +819,8 @@ mod tests {
             end: start + len,
             in_quote: false,
             reading: Some(Reading::Hearsay).filter(|_| cat == Category::Hedge),
-            reading_rule: None,
-            reading_why: None,
+            reading_rule: Some("source-cue").filter(|_| cat == Category::Hedge),
+            reading_why: Some("Une source <b>citée</b>.".to_string()).filter(|_| cat == Category::Hedge),
             counted: true,
             weight: -25,
         };
@@ -917,11 +921,13 @@ mod tests {
         assert!(page.contains("<mark class=\"m m-attribution\" tabindex=\"0\" data-id=\"attribution.source.selon\">Selon<span class=\"tip\""));
         assert!(page.contains("<span class=\"q\">dit &lt;b&gt;x&lt;/b&gt;</span>"), "quoted words set apart");
         assert!(page.contains("Conditionnel : ouï-dire</strong>"));
+        assert!(page.contains("<span class=\"tip-line why\">Pourquoi : Une source &lt;b&gt;citée&lt;/b&gt;.</span>"), "why, escaped");
         assert!(page.contains("Poids : −25 points"));
         assert!(page.contains("<span class=\"key\">Le média, d&#39;après une source : « Selon »</span>"));
         assert!(page.contains("<html lang=\"fr\">"));
         let en = Html { lang: Lang::En, answers: false, sources: false }.page(&hostile_report());
         assert!(en.contains("<html lang=\"en\">") && en.contains("Conditional: hearsay</strong>"));
+        assert!(en.contains("<span class=\"tip-line why\">Why: Une source"));
         assert!(!en.contains("class=\"key\""), "no key without --answers");
     }
 
