@@ -679,15 +679,22 @@ fn reflexive_before(c: &Ctx) -> bool {
     while j > 0 && matches!(&*c.w[j - 1], "y" | "en") {
         j -= 1;
     }
-    if j == 0 {
-        return false;
-    }
-    match &*c.w[j - 1] {
+    j > 0 && reflexive_pronoun(c, j - 1)
+}
+
+/// Is word `k` a reflexive pronoun: « se », « me », « te » (elided too), or « nous » / « vous »
+/// twice, subject then reflexive object (« nous nous serions battus »)?
+fn reflexive_pronoun(c: &Ctx, k: usize) -> bool {
+    match &*c.w[k] {
         "se" | "s" | "me" | "m" | "te" | "t" => true,
-        // « nous » / « vous » twice: subject then reflexive object.
-        x @ ("nous" | "vous") => j >= 2 && &*c.w[j - 2] == x,
+        x @ ("nous" | "vous") => k >= 1 && &*c.w[k - 1] == x,
         _ => false,
     }
+}
+
+/// Is word `p` the past participle of a verb conjugated with « être » (`words.etre_verbs`)?
+fn etre_verb_participle(c: &Ctx, p: usize) -> bool {
+    c.morph.lookup(&c.w[p]).iter().any(|f| f.tags.contains(Tags::PPAS) && c.rules.etre_verbs.contains(c.morph.lemma_name(f.lemma)))
 }
 
 /// For an auxiliary (avoir / être) in the conditional: the past participle that follows
@@ -974,7 +981,8 @@ fn hearsay_by_default(c: &Ctx, rule: &'static str) -> (Reading, &'static str) {
     if universal_subject(c) {
         return (Reading::Hypothetical, "universal-subject");
     }
-    temporal_reading(c).unwrap_or((Reading::Hearsay, rule))
+    // A time clause (« quand / lorsque ») was decided before (step 9b of `decide`).
+    (Reading::Hearsay, rule)
 }
 
 /// The reading of a simple conditional in a « quand / lorsque » clause ([`temporal_clause`]):
@@ -1610,11 +1618,7 @@ fn past_infinitive(c: &Ctx, j: usize) -> bool {
     let Some(p) = (j + 1..(j + 4).min(c.w.len())).find(|&k| c.is_ppas(k)) else { return false };
     match &*c.w[j] {
         "avoir" => true,
-        "être" => {
-            let etre_verb =
-                c.morph.lookup(&c.w[p]).iter().any(|f| f.tags.contains(Tags::PPAS) && c.rules.etre_verbs.contains(c.morph.lemma_name(f.lemma)));
-            etre_verb || (j > 0 && matches!(&*c.w[j - 1], "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous"))
-        }
+        "être" => etre_verb_participle(c, p) || (j > 0 && matches!(&*c.w[j - 1], "se" | "s" | "me" | "m" | "te" | "t" | "nous" | "vous")),
         _ => false,
     }
 }
@@ -1627,25 +1631,16 @@ fn past_infinitive(c: &Ctx, j: usize) -> bool {
 /// present, and a clause it governs keeps the present's time. Only a present form of « être »
 /// (« était convaincu », « fut décidé » are past, « sera décidé » is the future).
 fn present_passive(c: &Ctx, aux: usize, ppas: usize) -> bool {
-    let m = c.morph;
-    let w = &*c.w[aux];
-    let present_etre = m.lookup(w).iter().any(|f| f.tags.contains(Tags::IND) && !f.tags.contains(Tags::COND) && m.lemma_name(f.lemma) == "être")
-        && matches!(w, "suis" | "es" | "est" | "sommes" | "êtes" | "sont");
-    if !present_etre {
+    // The callers have found « avoir » or « être » here: these forms are the present of « être ».
+    if !matches!(&*c.w[aux], "suis" | "es" | "est" | "sommes" | "êtes" | "sont") {
         return false;
     }
     let mut k = aux;
     while k > 0 && matches!(&*c.w[k - 1], "y" | "en" | "ne" | "n") {
         k -= 1;
     }
-    let reflexive = k > 0
-        && match &*c.w[k - 1] {
-            "se" | "s" | "me" | "m" | "te" | "t" => true,
-            x @ ("nous" | "vous") => k >= 2 && &*c.w[k - 2] == x,
-            _ => false,
-        };
-    let etre_verb = m.lookup(&c.w[ppas]).iter().any(|f| f.tags.contains(Tags::PPAS) && c.rules.etre_verbs.contains(m.lemma_name(f.lemma)));
-    !reflexive && !etre_verb
+    let reflexive = k > 0 && reflexive_pronoun(c, k - 1);
+    !(reflexive || etre_verb_participle(c, ppas))
 }
 
 /// Has the clause opened at `q` ("que", "si") ended before the conditional: its own finite
