@@ -3,14 +3,15 @@
 the seeds and all UD French text, and prints each sentence whose label or counted markers
 differ — except in the held-out articles, whose moves are only counted, never printed (the
 articles of tests/data/news-gold/heldout*.jsonl and of the readings halves C and D,
-tests/data/readings-news/labels-c.jsonl and labels-d.jsonl, but the six dev-3.jsonl opened). The command behind the "readable moves" columns of
+tests/data/readings-news/labels-c.jsonl and labels-d.jsonl, but the six dev-3.jsonl opened;
+and, in the UD text, the GSD sentences of tests/data/gsd-gold/heldout.jsonl). The command behind the "readable moves" columns of
 docs/ACCURACY.md (sessions 16 and 17; earlier sessions used a throw-away copy of it).
 
 usage: python3 scripts/label-moves.py OLD_HEDGE NEW_HEDGE [-- ARGS FOR THE NEW BUILD]
        python3 scripts/label-moves.py /tmp/hedge-before target/release/hedge
        python3 scripts/label-moves.py target/release/hedge target/release/hedge -- --rules my/scoring.toml
 """
-import glob, json, os, subprocess, sys, tempfile
+import bisect, glob, json, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, '..')
@@ -38,13 +39,32 @@ def held_out():
     return files_of(glob.glob(os.path.join(gold, 'heldout*.jsonl'))) | (readings_c - opened)
 
 
-def ud_text(path):
-    """Every sentence of the UD French treebanks, one paragraph each."""
+def held_out_gsd():
+    """The GSD sentences of the held-out GSD gold (tests/data/gsd-gold/heldout.jsonl, session 24,
+    one file per sentence named after its sent_id): their moves in the UD text are only counted."""
+    path = os.path.join(ROOT, 'tests', 'data', 'gsd-gold', 'heldout.jsonl')
+    if not os.path.exists(path):
+        return set()
+    return {'fr-ud-' + f[len('gsd-'):-len('.txt')] for f in files_of([path])}
+
+
+def ud_text(path, hidden_ids):
+    """Every sentence of the UD French treebanks, one paragraph each. Returns the byte offsets
+    of the paragraphs, and those whose sent_id is in `hidden_ids`."""
+    starts, hidden, at, sid = [], set(), 0, None
     with open(path, 'w', encoding='utf8') as out:
         for conllu in sorted(glob.glob(os.path.join(SHARED, 'ud-french', '*', '*.conllu'))):
             for line in open(conllu, encoding='utf8'):
-                if line.startswith('# text = '):
-                    out.write(line[len('# text = '):].rstrip('\n') + '\n\n')
+                if line.startswith('# sent_id = '):
+                    sid = line.split('=', 1)[1].strip()
+                elif line.startswith('# text = '):
+                    para = line[len('# text = '):].rstrip('\n') + '\n\n'
+                    starts.append(at)
+                    if sid in hidden_ids:
+                        hidden.add(at)
+                    out.write(para)
+                    at += len(para.encode('utf8'))
+    return starts, hidden
 
 
 def sentences(hedge, path, extra):
@@ -75,7 +95,7 @@ def main():
     hidden = held_out()
     with tempfile.TemporaryDirectory() as tmp:
         ud = os.path.join(tmp, 'ud-all.txt')
-        ud_text(ud)
+        para_starts, hidden_ud = ud_text(ud, held_out_gsd())
         files = sorted(glob.glob(os.path.join(ARTICLES, '*.txt'))) + sorted(glob.glob(os.path.join(ROOT, 'seeds', '*.txt'))) + [ud]
         moved, hidden_moves = 0, 0
         for f in files:
@@ -85,7 +105,7 @@ def main():
                 before = a.get(start)
                 if before == after:
                     continue
-                if os.path.basename(f) in hidden:
+                if os.path.basename(f) in hidden or (f == ud and para_starts[bisect.bisect_right(para_starts, start) - 1] in hidden_ud):
                     hidden_moves += before is None or before[0] != after[0]
                     continue
                 moved += 1

@@ -10,6 +10,8 @@ usage: python3 scripts/news-gold-confusion.py [--hedge BINARY] SET [SET ...]
        python3 scripts/news-gold-confusion.py heldout heldout-2 heldout-3 heldout-4 heldout-5
        python3 scripts/news-gold-confusion.py heldout-6     (the saved web pages, session 19)
        python3 scripts/news-gold-confusion.py dev-4         (Sequoia's regional news, session 20)
+       python3 scripts/news-gold-confusion.py gsd-dev gsd-heldout
+                                   (UD French-GSD's web sentences, session 24: tests/data/gsd-gold/)
 """
 import atexit, collections, os, shutil, subprocess, sys, tempfile
 
@@ -30,9 +32,22 @@ def sequoia_articles():
     return out
 
 
+def gsd_sentences():
+    """The GSD sets (session 24) point into one file per sentence of UD French-GSD's dev file,
+    written in a temporary folder by scripts/gsd-sentences.py (third-party text)."""
+    out = tempfile.mkdtemp(prefix='hedge-gsd-')
+    atexit.register(shutil.rmtree, out, True)
+    subprocess.run([sys.executable, os.path.join(HERE, 'gsd-sentences.py'), out], check=True, capture_output=True)
+    return out
+
+
 def confusion(hedge, name):
-    gold = os.path.join(ROOT, 'tests', 'data', 'news-gold', name + '.jsonl')
-    dirs = [ARTICLES, PAGES] + ([sequoia_articles()] if name == 'dev-4' else [])
+    if name.startswith('gsd-'):
+        gold = os.path.join(ROOT, 'tests', 'data', 'gsd-gold', name[4:] + '.jsonl')
+        dirs = [gsd_sentences()]
+    else:
+        gold = os.path.join(ROOT, 'tests', 'data', 'news-gold', name + '.jsonl')
+        dirs = [ARTICLES, PAGES] + ([sequoia_articles()] if name == 'dev-4' else [])
     args = [a for d in dirs for a in ('--articles', d)]
     out = subprocess.run([hedge, 'eval', 'gold', gold] + args, capture_output=True, text=True, check=True).stdout.splitlines()
     start = next(k for k, l in enumerate(out) if l.startswith('title and body claims'))

@@ -629,7 +629,8 @@ fn before_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
 /// Is the hit a verb of an entry with `object_other_sense`, followed by a direct object (a
 /// determiner right after it), and not an inverted speech tag? « La personne qui a écrit cette
 /// plaquette », « assurer la sécurité », « il confia l'éducation de son fils » are other senses;
-/// « …, a écrit le ministère turc » is a tag, « comme l'écrit toute la presse » a subject.
+/// « …, a écrit le ministère turc » is a tag, « comme l'écrit toute la presse » and « ce
+/// qu'affirment des journalistes » a subject.
 fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
     let e = &lex.entries[h.entry as usize];
     if !e.object_other_sense || !matches!(e.rule, Rule::Lemmas { .. }) || h.tokens.len() != 1 {
@@ -646,9 +647,9 @@ fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
     if !gap.chars().all(char::is_whitespace) || !DETERMINERS.contains(&next) || matches!(next, "tout" | "tous") {
         return false;
     }
-    // An object clitic before the verb makes the phrase after it its subject (« comme l'écrit
-    // toute la presse »).
-    if i > 0 && matches!(token::lowered(&text[tokens[i - 1].span.clone()], lower), "l" | "le" | "la" | "les") {
+    // An object clitic or the relative « que » before the verb makes the phrase after it its
+    // subject (« comme l'écrit toute la presse », « ce qu'affirment des journalistes »).
+    if i > 0 && matches!(token::lowered(&text[tokens[i - 1].span.clone()], lower), "l" | "le" | "la" | "les" | "que" | "qu") {
         return false;
     }
     !inverted_tag(text, tokens, i, lex.morphology, lower)

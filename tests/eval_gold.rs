@@ -200,3 +200,36 @@ fn the_news_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
     assert!(r.accuracy >= 0.88 && b.accuracy >= 0.90, "{name}: all {} title and body {}", r.accuracy, b.accuracy);
     assert!(b.accuracy > b.baseline.accuracy + 0.08, "{name}: {} vs baseline {:?}", b.accuracy, b.baseline);
 }
+
+#[test]
+fn the_gsd_sentence_gold_labelled_blind_reaches_its_floors_beside_its_baseline() {
+    // tests/data/gsd-gold (session 24): 320 sentences of UD French-GSD's dev file (web text:
+    // Wikipedia, news, blogs, reviews; shuffled by the treebank, so each stands alone), drawn by
+    // scripts/gsd-sentences.py and labelled blind by two annotators under the seed-gold
+    // guidelines. dev.jsonl may be read; heldout.jsonl is scored only. The files are written
+    // here from ../shared (third-party text, never kept in the repository).
+    let Some(gsd) = shared_or_skip("eval/ud-french/UD_French-GSD/fr_gsd-ud-dev.conllu") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(write_gsd_sentences(&gsd, dir.path()), 1476);
+    let data = root().join("tests/data/gsd-gold");
+    let lines = |name: &str| -> Vec<serde_json::Value> {
+        std::fs::read_to_string(data.join(name)).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    let label = |v: &[serde_json::Value]| v.iter().map(|l| l["label"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let (a1, a2) = (lines("annotator1.jsonl"), lines("annotator2.jsonl"));
+    assert_eq!((a1.len(), a2.len()), (321, 321));
+    assert!(kappa(&label(&a1), &label(&a2)) > 0.9);
+    let lex = Lexicon::embedded().unwrap();
+    // Floors: docs/ACCURACY.md, "Session 24", less about 0.01. Nine sentences in ten of this
+    // text are the writer's own plain statements, so "always ASSERTED" is a strong baseline;
+    // the program must still beat it and find most of the credited sentences.
+    for (name, body, files) in [("dev.jsonl", 0.90, 160), ("heldout.jsonl", 0.90, 160)] {
+        let gold = lines(name);
+        let r = hedge::eval::gold::eval_gold_in(&data.join(name), &[dir.path().to_path_buf()], &lex).unwrap();
+        assert_eq!((r.n, r.files), (gold.len(), files), "{name}");
+        let b = r.body_claims.as_ref().expect("the GSD gold gives parts and claims");
+        assert!(b.accuracy >= body && b.accuracy > b.baseline.accuracy, "{name}: title and body {} vs baseline {:?}", b.accuracy, b.baseline);
+        let attributed = b.per_label.iter().find(|s| s.label == Label::Attributed).unwrap();
+        assert!(attributed.recall >= 0.70, "{name}: attributed recall {}", attributed.recall);
+    }
+}

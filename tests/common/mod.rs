@@ -118,6 +118,24 @@ pub fn ud_conllu_files(dir: &Path) -> Vec<PathBuf> {
 /// test files; a sentence of at most 10 words with no final punctuation mark is a headline and
 /// starts an article; a lone headline joins the article after it; each article is its headlines
 /// (one per paragraph) then its other sentences as one paragraph. Returns the article count.
+/// Writes every sentence of UD French-GSD's dev file as its own text file, `gsd-dev_NNNNN.txt`
+/// (its `# text` line and a newline), as `scripts/gsd-sentences.py` does: the files the GSD
+/// sentence gold (`tests/data/gsd-gold/`, session 24) points into. Third-party text, written to a
+/// temporary folder only. Returns the number of files.
+pub fn write_gsd_sentences(conllu: &Path, dir: &Path) -> usize {
+    let mut n = 0;
+    let mut sid: Option<String> = None;
+    for line in std::fs::read_to_string(conllu).unwrap().lines() {
+        if let Some(s) = line.strip_prefix("# sent_id = ") {
+            sid = Some(s.trim().replacen("fr-ud-", "gsd-", 1));
+        } else if let (Some(t), Some(id)) = (line.strip_prefix("# text = "), sid.take()) {
+            std::fs::write(dir.join(format!("{id}.txt")), format!("{}\n", t.trim())).unwrap();
+            n += 1;
+        }
+    }
+    n
+}
+
 pub fn write_sequoia_news(sequoia: &Path, dir: &Path) -> usize {
     let mut found: Vec<(usize, String)> = Vec::new();
     for e in std::fs::read_dir(sequoia).unwrap() {
