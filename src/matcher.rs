@@ -630,7 +630,7 @@ fn before_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
 /// determiner right after it), and not an inverted speech tag? « La personne qui a écrit cette
 /// plaquette », « assurer la sécurité », « il confia l'éducation de son fils » are other senses;
 /// « …, a écrit le ministère turc » is a tag, « comme l'écrit toute la presse » and « ce
-/// qu'affirment des journalistes » a subject.
+/// qu'écrit le ministère » a subject.
 fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lower: &mut String) -> bool {
     let e = &lex.entries[h.entry as usize];
     if !e.object_other_sense || !matches!(e.rule, Rule::Lemmas { .. }) || h.tokens.len() != 1 {
@@ -647,9 +647,14 @@ fn object_other_sense(text: &str, tokens: &[Token], h: &Hit, lex: &Lexicon, lowe
     if !gap.chars().all(char::is_whitespace) || !DETERMINERS.contains(&next) || matches!(next, "tout" | "tous") {
         return false;
     }
-    // An object clitic or the relative « que » before the verb makes the phrase after it its
-    // subject (« comme l'écrit toute la presse », « ce qu'affirment des journalistes »).
-    if i > 0 && matches!(token::lowered(&text[tokens[i - 1].span.clone()], lower), "l" | "le" | "la" | "les" | "que" | "qu") {
+    // An object clitic before the verb makes the phrase after it its subject (« comme l'écrit
+    // toute la presse »); so does « ce que » (« c'est ce qu'écrit le ministère »), not « que »
+    // after a noun (« les missions que confie l'État », « le roman qu'écrit l'ancien ministre »:
+    // the noun is the object, in the other sense).
+    let before = |k: usize| (i >= k).then(|| token::lower_cow(&text[tokens[i - k].span.clone()]));
+    if matches!(before(1).as_deref(), Some("l" | "le" | "la" | "les"))
+        || matches!(before(1).as_deref(), Some("que" | "qu")) && matches!(before(2).as_deref(), Some("ce" | "c"))
+    {
         return false;
     }
     !inverted_tag(text, tokens, i, lex.morphology, lower)

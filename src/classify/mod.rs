@@ -289,12 +289,6 @@ pub struct MannerRules {
     pub detached_after: WordSet,
     /// Relative pronouns after the marker (« l'affirmation selon laquelle »): a report.
     pub relatives: WordSet,
-    /// Verbs (lemmas) and adjectives of variation: right before the marker, it means "depending
-    /// on", whatever follows (« le contenu diffère selon les Facultés »). Optional (session 24).
-    #[serde(default)]
-    pub variation_lemmas: WordSet,
-    #[serde(default)]
-    pub variation_words: WordSet,
 }
 
 /// Phrases that set a report aside (`[rejected]` in scoring.toml).
@@ -571,7 +565,7 @@ pub fn classify_document(
                 }
                 let conformity = e.category == Category::Attribution
                     && rules.manner.markers.contains(&e.id)
-                    && manner_complement(text, &m.tokens, h.tokens.start, h.tokens.end, rules, &all.sources, lex.morphology);
+                    && manner_complement(text, &m.tokens, h.tokens.start, h.tokens.end, rules, &all.sources);
                 if conformity {
                     manner = true;
                 }
@@ -984,7 +978,6 @@ fn manner_complement(
     end: usize,
     rules: &ScoringRules,
     sources: &source::SourceRules,
-    morph: &crate::lexicon::morphology::Morphology,
 ) -> bool {
     let r = &rules.manner;
     if start == 0 || end >= tokens.len() {
@@ -993,23 +986,7 @@ fn manner_complement(
     let word = |i: usize| crate::token::lower_cow(&text[tokens[i].span.clone()]);
     // Punctuation (or a line break) between tokens i and i + 1.
     let gap = |i: usize| punctuation_between(text, tokens, i);
-    if gap(start - 1) || r.relatives.contains(&*word(end)) {
-        return false;
-    }
-    // A verb or adjective of variation right before it, past up to two adverbs (« le contenu
-    // diffère donc selon les Facultés », « varie fortement selon les pays »): depending on.
-    let mut j = start - 1;
-    for _ in 0..2 {
-        let w = word(j);
-        if j > 0 && !gap(j - 1) && (crate::token::ment_adverb(&w) || matches!(&*w, "donc" | "beaucoup" | "peu" | "très" | "bien")) {
-            j -= 1;
-        }
-    }
-    let before = word(j);
-    if r.variation_words.contains(&*before) || morph.lookup(&before).iter().any(|f| r.variation_lemmas.contains(morph.lemma_name(f.lemma))) {
-        return true;
-    }
-    if r.detached_after.contains(&*word(start - 1)) {
+    if gap(start - 1) || r.detached_after.contains(&*word(start - 1)) || r.relatives.contains(&*word(end)) {
         return false;
     }
     let mut k = end;
