@@ -182,6 +182,21 @@ fn lexicon_check_runs_the_examples_of_a_custom_file() {
 }
 
 #[test]
+fn lexicon_check_of_several_files_reports_each_file_even_when_one_does_not_load() {
+    // A file with a TOML error does not hide the example failures of another file.
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("casse.toml");
+    fs::write(&broken, "[family\nid = \"hedge.casse\"\n").unwrap();
+    let wrong = dir.path().join("perso.toml");
+    fs::write(&wrong, "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"Mes marqueurs.\"\nweight = -10\n\n[[marker]]\nkey = \"a-ce-qu-il-parait\"\npatterns = [\"à ce qu'il paraît\"]\nexplain = \"« À ce qu'il paraît » rapporte une rumeur.\"\nexamples = [\"Rien ici.\"]\ncounterexamples = [\"Le livre paraît demain.\"]\n").unwrap();
+    let o = hedge(&["lexicon", "check", &broken.display().to_string(), &wrong.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    assert!(stderr(&o).contains("casse.toml"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("perso.toml:7: marker \"a-ce-qu-il-parait\": example does not match: \"Rien ici.\""), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 of 2 path(s) could not be loaded"), "{}", stdout(&o));
+}
+
+#[test]
 fn analyze_says_why_a_conditional_got_its_reading() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("cas.txt");

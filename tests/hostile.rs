@@ -211,6 +211,25 @@ fn html_onto_an_input_file_is_refused_and_nothing_is_overwritten() {
 }
 
 #[test]
+fn html_onto_an_existing_file_that_is_no_report_is_refused() {
+    // A teacher's lexicon, a directory's labels.tsv: not articles, but not to be overwritten.
+    let d = tmp();
+    let a = write(&d, "a.txt", GOOD.as_bytes());
+    let labels = write(&d, "labels.tsv", b"a.txt\tLe Monde\n");
+    let lexicon = write(&d, "mes-marqueurs.toml", b"# mes marqueurs\n");
+    for (args, target) in [
+        (vec!["compare", d.path().to_str().unwrap(), "--html", labels.as_str()], &labels),
+        (vec!["analyze", a.as_str(), "--html", lexicon.as_str(), "--lang", "fr"], &lexicon),
+    ] {
+        let before = fs::read(target).unwrap();
+        let o = hedge(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("is not a report hedge wrote") || stderr(&o).contains("n'est pas un rapport écrit par hedge"), "{}", stderr(&o));
+        assert_eq!(fs::read(target).unwrap(), before, "{args:?} overwrote the file");
+    }
+}
+
+#[test]
 fn a_report_written_into_the_directory_is_not_analysed_on_the_next_run() {
     let d = tmp();
     write(&d, "a.txt", GOOD.as_bytes());

@@ -122,14 +122,31 @@ pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dy
             if marker_paths.is_empty() {
                 return Ok(u8::from(rule_problems > 0));
             }
-            let paths = marker_paths;
-            let sources = match Lexicon::read_sources(&paths) {
-                Ok(s) => s,
-                Err(e) => {
-                    writeln!(err, "hedge: {e}")?;
-                    return Ok(1);
+            // Each path is read and built on its own first, so that one broken file does not
+            // hide the problems of the others; the files that load are then checked together.
+            let mut unloadable = 0;
+            let mut sources = Vec::new();
+            for p in &marker_paths {
+                match Lexicon::read_sources(std::slice::from_ref(p)) {
+                    Ok(s) => match Lexicon::build(&s) {
+                        Ok(_) => sources.extend(s),
+                        Err(e) => {
+                            writeln!(err, "{e}")?;
+                            unloadable += 1;
+                        }
+                    },
+                    Err(e) => {
+                        writeln!(err, "hedge: {e}")?;
+                        unloadable += 1;
+                    }
                 }
-            };
+            }
+            if sources.is_empty() {
+                return Ok(1);
+            }
+            if unloadable > 0 {
+                writeln!(out, "error: {unloadable} of {} path(s) could not be loaded (see above); the others are checked below", marker_paths.len())?;
+            }
             let lex = match Lexicon::build(&sources) {
                 Ok(l) => l,
                 Err(e) => {
@@ -145,7 +162,7 @@ pub(super) fn run_lexicon(cmd: LexiconCommand, out: &mut dyn Write, err: &mut dy
             let n = lex.entries.iter().filter(|e| files.contains(&e.location.file.as_str())).count();
             if problems.is_empty() {
                 writeln!(out, "ok: {n} entries in {} file(s), every example found and no counterexample matched", files.len())?;
-                Ok(u8::from(rule_problems > 0))
+                Ok(u8::from(rule_problems > 0 || unloadable > 0))
             } else {
                 writeln!(out, "{} problem(s) in {n} entries", problems.len())?;
                 Ok(1)

@@ -12,9 +12,10 @@ use crate::lexicon::Lexicon;
 use crate::pipeline::{ReadOptions, RunOptions};
 use crate::report::{self, Report};
 
-/// Is `--html PATH` one of the inputs (given, or found in a directory)? Then it says so on
-/// `err` (the run is refused: the report would overwrite an article). A report hedge wrote
-/// before is no input: directory walks skip it.
+/// Is `--html PATH` one of the inputs (given, or found in a directory), or an existing file that
+/// is not a report hedge wrote (a lexicon, `labels.tsv`…)? Then it says so on `err` (the run is
+/// refused: the report would overwrite it). A report hedge wrote before is no input (directory
+/// walks skip it) and is rewritten.
 pub(super) fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], lang: report::Lang, err: &mut dyn Write) -> io::Result<bool> {
     let Some(target) = args.html.as_deref().and_then(|p| std::fs::canonicalize(p).ok()) else { return Ok(false) };
     let (planned, _, _) = input::discover(inputs, &[]);
@@ -22,12 +23,23 @@ pub(super) fn html_onto_an_input(args: &HtmlArgs, inputs: &[String], lang: repor
         input::Origin::File(f) => std::fs::canonicalize(f).is_ok_and(|f| f == target),
         input::Origin::Stdin => false,
     });
+    let shown = args.html.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
     if clash {
-        let shown = args.html.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
         let m = format!("--html {shown} is one of the articles to analyse; it is not overwritten (choose another path for the report)");
         writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+        return Ok(true);
     }
-    Ok(clash)
+    // Any other file that exists and is not a report hedge wrote (a lexicon, a rules file,
+    // `labels.tsv`, a teacher's notes) is not replaced either: a report is rewritten in place,
+    // nothing else.
+    if target.is_file() && !input::is_hedge_report(&target) {
+        let m = format!(
+            "--html {shown} already exists and is not a report hedge wrote; it is not overwritten (choose another path, or delete the file first)"
+        );
+        writeln!(err, "hedge: {}", report::messages::localise(&m, lang))?;
+        return Ok(true);
+    }
+    Ok(false)
 }
 
 /// The most text (bytes of input files) a run keeps whole in memory with every sentence: JSON of

@@ -231,11 +231,12 @@ pub fn is_invisible_format(c: char) -> bool {
 /// [`is_invisible_format`]), then NFC (skipped when the quick check says the text already is
 /// NFC). Returns whether the text changed (offsets then point into the new text).
 pub fn normalise(text: String) -> (String, bool) {
+    let (text, crs) = cr_line_ends(text);
     // Fast path: a character below U+0300 other than the soft hyphen is never removed, is NFC
     // (quick check "yes") and has canonical combining class 0, so a text made only of such
     // characters is returned as it is, after one tight scan.
     let Some(first) = first_needing_care(&text) else {
-        return (text, false);
+        return (text, crs);
     };
     // Otherwise each line is treated apart, from the first line that needs care: a line break
     // is a starter that composes with nothing, so removing characters and putting the text in
@@ -267,8 +268,18 @@ pub fn normalise(text: String) -> (String, bool) {
     if changed {
         (out, true)
     } else {
-        (text, false)
+        (text, crs)
     }
+}
+
+/// A text whose lines end with a carriage return alone (files of the old Mac OS: at least two
+/// « \r » and no « \r\n » anywhere) gets « \n » for each « \r », byte for byte, so that its
+/// lines and paragraphs are seen and no offset moves. « \r\n » texts are left as they are.
+fn cr_line_ends(text: String) -> (String, bool) {
+    if !text.contains('\r') || text.contains("\r\n") || text.matches('\r').nth(1).is_none() {
+        return (text, false);
+    }
+    (text.replace('\r', "\n"), true)
 }
 
 /// The byte offset of the first character that [`normalise`] may remove or change: one at
@@ -377,10 +388,11 @@ mod tests {
 
     /// The whole-text normalisation that [`normalise`] replaced (it works line by line).
     fn normalise_whole(text: String) -> (String, bool) {
+        let (text, crs) = cr_line_ends(text);
         let (text, stripped) = if text.contains(is_invisible_format) {
             (text.chars().filter(|&c| !is_invisible_format(c)).collect::<String>(), true)
         } else {
-            (text, false)
+            (text, crs)
         };
         match is_nfc_quick(text.chars()) {
             IsNormalized::Yes => (text, stripped),
@@ -431,6 +443,21 @@ mod tests {
         cases.push("Il a dit\u{ad}: e\u{301}te\u{301}\nLigne\n\u{301}début\nfin e\u{323}\u{302}".to_string());
         for c in cases {
             assert_eq!(normalise(c.clone()), normalise_whole(c.clone()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn old_mac_line_ends_are_line_ends() {
+        // Lines ended by « \r » alone (no « \r\n » anywhere): each « \r » is a line break, byte
+        // for byte; a « \r\n » text, or one stray « \r », is left as it is.
+        let t = "Titre\r\rUn paragraphe. Deux.\rTrois.";
+        let (n, changed) = normalise(t.to_string());
+        assert!(changed);
+        assert_eq!(n, "Titre\n\nUn paragraphe. Deux.\nTrois.");
+        let got: Vec<&str> = plain_blocks(&n).iter().map(|b| &n[b.span.clone()]).collect();
+        assert_eq!(got, ["Titre", "Un paragraphe. Deux.", "Trois."]);
+        for kept in ["Titre\r\n\r\nUn paragraphe.\rDeux.", "Un seul \r ici."] {
+            assert_eq!(normalise(kept.to_string()), (kept.to_string(), false), "{kept:?}");
         }
     }
 

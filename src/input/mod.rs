@@ -142,6 +142,9 @@ fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputPro
     let name = dir.display().to_string();
     let entries = fs::read_dir(dir).map_err(|e| InputProblem::new(name.clone(), io_message(&e, dir)))?;
     let mut files: Vec<PathBuf> = Vec::new();
+    // What the walk leaves aside, said in a warning: subfolders (not read) and files of another
+    // kind (a .docx, a .pdf, a file with no extension).
+    let (mut subfolders, mut other_kinds): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for entry in entries {
         let entry = entry.map_err(|e| InputProblem::new(name.clone(), e.to_string()))?;
         let path = entry.path();
@@ -154,9 +157,36 @@ fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputPro
         let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
         if ext_ok && !is_dir && !is_hedge_report(&path) {
             files.push(path);
+        } else if is_dir {
+            subfolders.push(file_name);
+        } else if !ext_ok && file_name != LABELS_FILE {
+            other_kinds.push(file_name);
         }
     }
     files.sort();
+    let listed = |mut names: Vec<String>| {
+        names.sort();
+        let more = names.len().saturating_sub(3);
+        let mut shown = names.into_iter().take(3).collect::<Vec<_>>().join(", ");
+        if more > 0 {
+            shown.push_str(&format!(" and {more} more"));
+        }
+        shown
+    };
+    if !subfolders.is_empty() {
+        let n = subfolders.len();
+        warnings.push(InputProblem::new(
+            name.clone(),
+            format!("{n} subfolder(s) not read ({}): give each as an argument to analyse its articles", listed(subfolders)),
+        ));
+    }
+    if !other_kinds.is_empty() {
+        let n = other_kinds.len();
+        warnings.push(InputProblem::new(
+            name.clone(),
+            format!("{n} file(s) of another kind left aside ({}): a folder is read for .{} files", listed(other_kinds), DIR_EXTENSIONS.join(", .")),
+        ));
+    }
     let names: Vec<String> = files.iter().filter_map(|p| p.file_name()).map(|f| f.to_string_lossy().to_string()).collect();
     let dir_labels = read_labels_file(&dir.join(LABELS_FILE), &names, warnings);
     Ok(files

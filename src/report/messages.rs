@@ -40,6 +40,18 @@ const CATALOG: &[(&str, &str)] = &[
         r"--html (.*) is one of the articles to analyse; it is not overwritten \(choose another path for the report\)",
         "--html $1 est l'un des articles à analyser ; il n'est pas écrasé (choisissez un autre chemin pour le rapport)",
     ),
+    (
+        r"--html (.*) already exists and is not a report hedge wrote; it is not overwritten \(choose another path, or delete the file first\)",
+        "--html $1 existe déjà et n'est pas un rapport écrit par hedge ; il n'est pas écrasé (choisissez un autre chemin, ou supprimez d'abord ce fichier)",
+    ),
+    (
+        r"^(\d+) subfolder\(s\) not read \((.*)\): give each as an argument to analyse its articles$",
+        "$1 sous-dossier(s) non lu(s) ($2) : donnez chacun en argument pour analyser ses articles",
+    ),
+    (
+        r"^(\d+) file\(s\) of another kind left aside \((.*)\): a folder is read for (.*) files$",
+        "$1 fichier(s) d'un autre type laissé(s) de côté ($2) : dans un dossier, seuls les fichiers $3 sont lus",
+    ),
     (r"cannot write the HTML report (.*?): (.*)", "impossible d'écrire le rapport HTML $1 : $2"),
     (r"--threads (\d+) is too many; using (\d+)", "--threads $1, c'est trop : $2 fils utilisés"),
     (r"no such file or directory", "fichier ou dossier introuvable"),
