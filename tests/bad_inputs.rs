@@ -99,6 +99,19 @@ fn a_binary_file_with_nul_bytes() {
 }
 
 #[test]
+fn utf16_text_without_a_byte_order_mark_is_named_with_the_option_that_reads_it() {
+    let d = Dir::new();
+    let text = "Selon l'AFP, le convoi aurait compté 50 camions. Il est parti hier soir.";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let bad = d.write("utf16.txt", &le);
+    check_bad_file(&d, &bad, "looks like UTF-16 (little-endian) text saved without a byte-order mark: read it with --encoding utf-16le");
+    // With the option, it is read.
+    let o = hedge(&["analyze", &bad, "--encoding", "utf-16le", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"ATTRIBUTED\""), "{}", stdout(&o));
+}
+
+#[test]
 fn invalid_utf8_in_a_file_declared_utf8() {
     let d = Dir::new();
     // Declared UTF-8 by its byte-order mark (bytes 0-2), then a Windows-1252 "é" (0xE9) at

@@ -230,6 +230,18 @@ fn html_onto_an_existing_file_that_is_no_report_is_refused() {
 }
 
 #[test]
+fn an_article_given_twice_is_read_once_with_a_warning() {
+    let d = tmp();
+    let a = write(&d, "a.txt", GOOD.as_bytes());
+    write(&d, "b.txt", GOOD.as_bytes());
+    // Named twice, and found again in its directory.
+    let o = hedge(&["compare", &a, &a, d.path().to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 3, "a.txt and b.txt once each: {}", stdout(&o));
+    assert_eq!(stderr(&o).matches("given more than once; read once").count(), 2, "{}", stderr(&o));
+}
+
+#[test]
 fn a_report_written_into_the_directory_is_not_analysed_on_the_next_run() {
     let d = tmp();
     write(&d, "a.txt", GOOD.as_bytes());

@@ -120,6 +120,21 @@ pub fn discover(args: &[String], labels: &[(String, String)]) -> (Vec<Planned>, 
             }
         }
     }
+    // An article given twice (the same file, named twice or found again in a directory given
+    // too; standard input twice) is read once: two rows of the same text would only mislead.
+    let mut seen: Vec<Option<PathBuf>> = Vec::new();
+    planned.retain(|p| {
+        let key = match &p.origin {
+            Origin::Stdin => None,
+            Origin::File(f) => Some(fs::canonicalize(f).unwrap_or_else(|_| f.clone())),
+        };
+        if seen.contains(&key) {
+            warnings.push(InputProblem::new(p.origin.display_name(), "given more than once; read once".to_string()));
+            return false;
+        }
+        seen.push(key);
+        true
+    });
     // A --label that names no input is a typo the user should hear of (unless its file is
     // already reported as a problem).
     let norm = |s: &str| s.trim_start_matches("./").to_string();
@@ -390,7 +405,7 @@ pub fn decode_with(name: &str, bytes: &[u8], forced: Option<&'static encoding_rs
         (UTF_8, EncodingFrom::Valid, bytes)
     } else {
         if bytes.contains(&0) {
-            return Err(InputProblem::new(name, "binary file (contains NUL bytes), not text"));
+            return Err(InputProblem::new(name, nul_bytes_message(bytes)));
         }
         if let Some(bad) = mostly_utf8(bytes) {
             // UTF-8 with a stray byte or two: read as UTF-8 (decoding it all as windows-1252
@@ -470,6 +485,22 @@ struct BadUtf8 {
 /// `Some` when `bytes` are UTF-8 but for a few invalid sequences: more valid multi-byte
 /// characters than invalid sequences. Text in a legacy encoding (windows-1252: `é` is one
 /// byte, then a letter) has almost no valid multi-byte sequence, so it stays `None`; so do
+/// What to say of a file with NUL bytes and no byte-order mark: UTF-16 text saved without one
+/// (a NUL in every other byte, as the Latin letters of French text have) gets the option that
+/// reads it; anything else is binary.
+pub(crate) fn nul_bytes_message(bytes: &[u8]) -> &'static str {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    let zeros = |odd: usize| sample.iter().skip(odd).step_by(2).filter(|&&b| b == 0).count();
+    if pairs >= 8 && zeros(1) * 10 >= pairs * 9 && zeros(0) * 10 <= pairs {
+        "looks like UTF-16 (little-endian) text saved without a byte-order mark: read it with --encoding utf-16le"
+    } else if pairs >= 8 && zeros(0) * 10 >= pairs * 9 && zeros(1) * 10 <= pairs {
+        "looks like UTF-16 (big-endian) text saved without a byte-order mark: read it with --encoding utf-16be"
+    } else {
+        "binary file (contains NUL bytes), not text"
+    }
+}
+
 /// ASCII text with a stray high byte (most likely windows-1252) and valid UTF-8.
 fn mostly_utf8(bytes: &[u8]) -> Option<BadUtf8> {
     let (mut valid_multibyte, mut count, mut first, mut offset) = (0usize, 0usize, None, 0usize);

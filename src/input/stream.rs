@@ -202,7 +202,7 @@ impl Input {
         let bom = if first && raw.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
         let body = &raw[bom..];
         if body.contains(&0) {
-            return Some(Err(InputProblem::new(self.name.clone(), "binary file (contains NUL bytes), not text")));
+            return Some(Err(InputProblem::new(self.name.clone(), super::nul_bytes_message(body))));
         }
         let text = match std::str::from_utf8(body) {
             Ok(s) => s.to_string(),

@@ -52,6 +52,7 @@ const CATALOG: &[(&str, &str)] = &[
         r"^(\d+) file\(s\) of another kind left aside \((.*)\): a folder is read for (.*) files$",
         "$1 fichier(s) d'un autre type laissé(s) de côté ($2) : dans un dossier, seuls les fichiers $3 sont lus",
     ),
+    (r"^given more than once; read once$", "donné plusieurs fois ; lu une seule fois"),
     (r"cannot write the HTML report (.*?): (.*)", "impossible d'écrire le rapport HTML $1 : $2"),
     (r"--threads (\d+) is too many; using (\d+)", "--threads $1, c'est trop : $2 fils utilisés"),
     (r"no such file or directory", "fichier ou dossier introuvable"),
@@ -61,6 +62,10 @@ const CATALOG: &[(&str, &str)] = &[
     (r"empty file", "fichier vide"),
     (r"contains only white space, no text", "ne contient que des espaces, aucun texte"),
     (r"binary file \(contains NUL (?:bytes|characters)\), not text", "fichier binaire (il contient des octets nuls), pas du texte"),
+    (
+        r"looks like UTF-16 \((little|big)-endian\) text saved without a byte-order mark: read it with --encoding (utf-16le|utf-16be)",
+        "ressemble à du texte UTF-16 enregistré sans marque d'ordre des octets : lisez-le avec --encoding $2",
+    ),
     (r"UTF-16 text with an odd number of bytes", "texte UTF-16 avec un nombre impair d'octets"),
     (r"invalid UTF-16 text \(unpaired surrogate\)", "texte UTF-16 invalide (demi-caractère isolé)"),
     (
