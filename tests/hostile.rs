@@ -229,6 +229,19 @@ fn html_onto_an_existing_file_that_is_no_report_is_refused() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_a_folder_is_left_aside_not_waited_for() {
+    let d = tmp();
+    write(&d, "a.txt", GOOD.as_bytes());
+    let fifo = d.path().join("tube.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let o = hedge(&["compare", d.path().to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2, "a.txt only: {}", stdout(&o));
+    assert!(stderr(&o).contains("left aside (tube.txt)"), "{}", stderr(&o));
+}
+
 #[test]
 fn an_article_given_twice_is_read_once_with_a_warning() {
     let d = tmp();

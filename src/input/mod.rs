@@ -169,12 +169,16 @@ fn walk_dir(dir: &Path, labels: &[(String, String)], warnings: &mut Vec<InputPro
         }
         let ext_ok = path.extension().and_then(|e| e.to_str()).is_some_and(|e| DIR_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
         // A broken symlink has no metadata: keep it so that reading it reports the problem.
-        let is_dir = fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
-        if ext_ok && !is_dir && !is_hedge_report(&path) {
+        let meta = fs::metadata(&path);
+        let is_dir = meta.as_ref().is_ok_and(|m| m.is_dir());
+        // A named pipe, a socket or a device is no article, whatever its name: reading it could
+        // wait forever (checked before the report test, which opens the file).
+        let special = meta.as_ref().is_ok_and(|m| !m.is_dir() && !m.is_file());
+        if ext_ok && !is_dir && !special && !is_hedge_report(&path) {
             files.push(path);
         } else if is_dir {
             subfolders.push(file_name);
-        } else if !ext_ok && file_name != LABELS_FILE {
+        } else if special || !ext_ok && file_name != LABELS_FILE {
             other_kinds.push(file_name);
         }
     }
