@@ -167,11 +167,19 @@ fn stdin_is_read_with_a_dash() {
 // Bad input (missing, empty, blank, binary, invalid UTF-8, unreadable files, directories,
 // invalid lexicons): tests/bad_inputs.rs.
 
+/// A teacher's lexicon file of one marker (« à ce qu'il paraît », its key on line 7) with the
+/// given TOML lists of examples and counterexamples.
+fn perso_lexicon(examples: &str, counterexamples: &str) -> String {
+    format!(
+        "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"Mes marqueurs.\"\nweight = -10\n\n[[marker]]\nkey = \"a-ce-qu-il-parait\"\npatterns = [\"à ce qu'il paraît\"]\nexplain = \"« À ce qu'il paraît » rapporte une rumeur.\"\nexamples = [{examples}]\ncounterexamples = [{counterexamples}]\n"
+    )
+}
+
 #[test]
 fn lexicon_check_runs_the_examples_of_a_custom_file() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("perso.toml");
-    fs::write(&f, "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"Mes marqueurs.\"\nweight = -10\n\n[[marker]]\nkey = \"a-ce-qu-il-parait\"\npatterns = [\"à ce qu'il paraît\"]\nexplain = \"« À ce qu'il paraît » rapporte une rumeur.\"\nexamples = [\"À ce qu’il paraît, le convoi est parti.\"]\ncounterexamples = [\"Le livre paraît demain.\", \"A ce qu'il dit, rien.\"]\n").unwrap();
+    fs::write(&f, perso_lexicon(r#""À ce qu’il paraît, le convoi est parti.""#, r#""Le livre paraît demain.", "A ce qu'il dit, rien.""#)).unwrap();
     let o = hedge(&["lexicon", "check", &f.display().to_string()]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).starts_with("ok: 1 entries"));
@@ -188,7 +196,7 @@ fn lexicon_check_of_several_files_reports_each_file_even_when_one_does_not_load(
     let broken = dir.path().join("casse.toml");
     fs::write(&broken, "[family\nid = \"hedge.casse\"\n").unwrap();
     let wrong = dir.path().join("perso.toml");
-    fs::write(&wrong, "[family]\nid = \"hedge.perso\"\nlabel = \"Perso\"\nexplain = \"Mes marqueurs.\"\nweight = -10\n\n[[marker]]\nkey = \"a-ce-qu-il-parait\"\npatterns = [\"à ce qu'il paraît\"]\nexplain = \"« À ce qu'il paraît » rapporte une rumeur.\"\nexamples = [\"Rien ici.\"]\ncounterexamples = [\"Le livre paraît demain.\"]\n").unwrap();
+    fs::write(&wrong, perso_lexicon(r#""Rien ici.""#, r#""Le livre paraît demain.""#)).unwrap();
     let o = hedge(&["lexicon", "check", &broken.display().to_string(), &wrong.display().to_string()]);
     assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
     assert!(stderr(&o).contains("casse.toml"), "{}", stderr(&o));
